@@ -1,0 +1,9 @@
+"""`python -m core rnn ...` (filled in by issue #4)."""
+from __future__ import annotations
+
+import argparse
+
+
+def register(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    del sub  # subcommands arrive with issue #4

@@ -1,0 +1,75 @@
+"""Every ``st.cache_resource`` loader of the app, in one place: read this file to know what
+stays in memory. The only module of core that imports streamlit.
+
+Rules (see README, architecture): cached objects are shared by every session and thread, so
+they are loaded in eval mode and used read-only; what a user trains lives in
+``st.session_state``. Each loader records itself in ``core.registry`` for the sidebar.
+"""
+from __future__ import annotations
+
+import threading
+import time
+
+import streamlit as st
+
+from core import registry
+
+
+def _timed(name: str, detail: str, fn, *args, **kwargs):
+    t0 = time.perf_counter()
+    value = fn(*args, **kwargs)
+    registry.mark_loaded(name, detail, time.perf_counter() - t0)
+    return value
+
+
+# --- device -----------------------------------------------------------------------------
+# torch takes seconds to import; the sidebar must not wait for it. The first run starts a
+# background thread that imports torch and detects the device; pages read the result.
+
+class _DeviceProbe:
+    def __init__(self):
+        self.info = None
+        self.error: str | None = None
+        self.done = threading.Event()
+        threading.Thread(target=self._run, name="device-probe", daemon=True).start()
+
+    def _run(self):
+        try:
+            from core import device
+
+            self.info = device.info()
+        except Exception as exc:  # noqa: BLE001 - shown in the sidebar
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.done.set()
+
+
+@st.cache_resource(show_spinner=False)
+def device_probe() -> _DeviceProbe:
+    return _DeviceProbe()
+
+
+# --- tokenizer ----------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def japanese_tokenizer_ready() -> bool:
+    """Loads the MeCab dictionary once (fugashi + unidic-lite) so the first page is quick."""
+    from core import text
+
+    _timed("MeCab (fugashi + unidic-lite)", "形態素解析", text.tokenize, "準備")
+    return True
+
+
+# --- word2vec (issue 3) --------------------------------------------------------------------
+
+
+# --- rnn (issue 4) -------------------------------------------------------------------------
+
+
+# --- seq2seq (issue 5) ---------------------------------------------------------------------
+
+
+# --- attention (issue 6) -------------------------------------------------------------------
+
+
+# --- bert (issue 7, 9) ---------------------------------------------------------------------

@@ -1,0 +1,148 @@
+"""Japanese text: tokenization (fugashi + unidic-lite), Sudachi normalisation, upload decoding.
+
+The tagger is created lazily, once per thread (MeCab taggers are not safe to share between
+threads that call them at the same time).
+"""
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from core import InputTooLong, InvalidInput
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # 5 MiB of text is plenty for every page
+MAX_TEXT_CHARS = 2000  # what a text field accepts before pages truncate or refuse
+
+_local = threading.local()
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    lemma: str
+    pos: str  # 品詞 (e.g. 名詞, 動詞)
+    pos_detail: str  # 品詞細分類1
+    reading: str
+
+    def as_dict(self) -> dict:
+        return {"surface": self.surface, "lemma": self.lemma, "pos": self.pos,
+                "pos_detail": self.pos_detail, "reading": self.reading}
+
+
+def _tagger():
+    tagger = getattr(_local, "tagger", None)
+    if tagger is None:
+        import fugashi
+        import unidic_lite
+
+        tagger = fugashi.Tagger(f"-d {unidic_lite.DICDIR}")
+        _local.tagger = tagger
+    return tagger
+
+
+def _feature(word, name: str) -> str:
+    value = getattr(word.feature, name, None)
+    return value if isinstance(value, str) and value not in ("*", "") else ""
+
+
+def tokenize(text: str) -> list[Token]:
+    """MeCab (unidic-lite) tokens with surface, lemma, POS. Whitespace is dropped."""
+    text = normalize_input(text)
+    if not text:
+        return []
+    out: list[Token] = []
+    for w in _tagger()(text):
+        surface = w.surface
+        if not surface.strip():
+            continue
+        lemma = _feature(w, "lemma") or surface
+        # unidic lemmas may carry an English gloss after a hyphen: "カタカナ-katakana"
+        if "-" in lemma and not surface.count("-"):
+            head = lemma.split("-", 1)[0]
+            lemma = head or lemma
+        out.append(Token(surface=surface, lemma=lemma, pos=_feature(w, "pos1"),
+                         pos_detail=_feature(w, "pos2"),
+                         reading=_feature(w, "kana") or _feature(w, "pron")))
+    return out
+
+
+def wakati(text: str) -> list[str]:
+    """Surfaces only (分かち書き)."""
+    return [t.surface for t in tokenize(text)]
+
+
+def normalize_input(text: str) -> str:
+    """What every text box does first: NFKC for width variants is NOT applied (it would change
+    the user's words); we only drop control characters and trim."""
+    if text is None:
+        return ""
+    text = "".join(ch for ch in str(text) if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return text.strip()
+
+
+def require_text(text: str, *, max_chars: int = MAX_TEXT_CHARS, what: str = "テキスト") -> str:
+    """Validate a text field: not empty, not over ``max_chars``. Returns the cleaned text."""
+    cleaned = normalize_input(text)
+    if not cleaned:
+        raise InvalidInput(f"{what}が空です。文字を入力してください。")
+    if len(cleaned) > max_chars:
+        raise InputTooLong(f"{what}が長すぎます（{len(cleaned):,} 文字）。{max_chars:,} 文字以内にしてください。")
+    return cleaned
+
+
+_sudachi_local = threading.local()
+
+
+def sudachi_normalize(word: str) -> str:
+    """Sudachi's normalised form (コンピュータ → コンピューター), the key form of chiVe.
+
+    Uses SudachiPy with sudachidict_core when installed; returns the word itself otherwise.
+    For a phrase it returns the concatenation of normalised forms.
+    """
+    word = normalize_input(word)
+    if not word:
+        return ""
+    tok = getattr(_sudachi_local, "tok", None)
+    if tok is None:
+        try:
+            from sudachipy import Dictionary
+
+            tok = Dictionary(dict="core").create()
+        except Exception:  # noqa: BLE001 - missing dictionary: degrade gracefully
+            tok = False
+        _sudachi_local.tok = tok
+    if tok is False:
+        return word
+    return "".join(m.normalized_form() for m in tok.tokenize(word))
+
+
+def decode_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, what: str = "アップロードされたファイル") -> str:
+    """Decode an uploaded text file: UTF-8 (with or without BOM), then Shift-JIS/CP932.
+
+    Raises InvalidInput for empty/binary data and InputTooLong above ``max_bytes``.
+    """
+    if data is None or len(data) == 0:
+        raise InvalidInput(f"{what}が空です。テキストファイル（UTF-8 または Shift-JIS）を選んでください。")
+    if len(data) > max_bytes:
+        raise InputTooLong(
+            f"{what}が大きすぎます（{len(data) / 1024 / 1024:.1f} MB）。"
+            f"{max_bytes / 1024 / 1024:.0f} MB 以下に分けてください。")
+    if _looks_binary(data):
+        raise InvalidInput(f"{what}はテキストではないようです（バイナリ）。UTF-8 または Shift-JIS のテキストファイルを選んでください。")
+    for enc in ("utf-8-sig", "cp932", "shift_jis", "euc_jp"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise InvalidInput(f"{what}の文字コードを判別できません。UTF-8 で保存し直してください。")
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        # UTF-16 text also has NULs; we do not accept it and say so as binary.
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control > max(4, len(head) // 100)

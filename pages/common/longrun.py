@@ -1,0 +1,95 @@
+"""One loop, two faces: adapt core's ``on_progress(step, total, metrics)`` / ``should_stop()``
+to a progress bar, a live metrics chart and a Stop button.
+
+Usage in a page::
+
+    run = LiveRun("w2v_train", total=epochs)
+    if run.start_button("学習を開始"):
+        with run:                      # shows progress + Stop, waits its turn for heavy work
+            result = core_fn(..., on_progress=run.on_progress, should_stop=run.should_stop)
+        st.session_state["w2v_model"] = result
+
+The Stop button sets a session flag; clicking it also makes Streamlit rerun the script, which
+interrupts the loop at its next UI update, so core functions should store partial results via
+on_progress if they must survive a stop.
+"""
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import streamlit as st
+
+from core import device
+from pages.common.ui import t
+
+
+class LiveRun:
+    def __init__(self, key: str, total: int, *, chart_metrics: tuple[str, ...] = ("loss",),
+                 min_interval_s: float = 0.25):
+        self.key = key
+        self.total = max(1, int(total))
+        self.chart_metrics = chart_metrics
+        self.min_interval_s = min_interval_s
+        self.history: list[dict] = []
+        self._last = 0.0
+        self._bar = None
+        self._chart = None
+        self._status = None
+        self._lock_cm = None
+
+    # --- widgets ----------------------------------------------------------------------------
+    def start_button(self, label: str, **kwargs) -> bool:
+        return st.button(label, key=f"{self.key}__start", type="primary", **kwargs)
+
+    def should_stop(self) -> bool:
+        return bool(st.session_state.get(f"{self.key}__stop", False))
+
+    def _request_stop(self) -> None:
+        st.session_state[f"{self.key}__stop"] = True
+
+    def __enter__(self):
+        st.session_state[f"{self.key}__stop"] = False
+        st.button(t("common.stop"), key=f"{self.key}__stopbtn", on_click=self._request_stop)
+        self._status = st.empty()
+        self._bar = st.progress(0.0)
+        self._chart = st.empty()
+        self._lock_cm = device.heavy_work(on_wait=lambda: self._status.info(t("common.waiting"), icon="⏳"))
+        self._lock_cm.__enter__()
+        self._status.empty()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if self._lock_cm is not None:
+            self._lock_cm.__exit__(exc_type, exc, tb)
+        if self._bar is not None:
+            self._bar.progress(1.0)
+        self._render(force=True)
+        return False
+
+    # --- the callback core calls ------------------------------------------------------------
+    def on_progress(self, step: int, total: int | None = None, metrics: dict | None = None) -> None:
+        if total:
+            self.total = max(1, int(total))
+        row = {"step": step, **(metrics or {})}
+        self.history.append(row)
+        now = time.perf_counter()
+        if now - self._last < self.min_interval_s and step < self.total:
+            return
+        self._last = now
+        frac = min(1.0, max(0.0, step / self.total))
+        text = f"{step}/{self.total}"
+        if metrics:
+            text += "  " + "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
+                                     for k, v in metrics.items())
+        if self._bar is not None:
+            self._bar.progress(frac, text=text)
+        self._render()
+
+    def _render(self, force: bool = False) -> None:
+        if self._chart is None or not self.history:
+            return
+        df = pd.DataFrame(self.history)
+        cols = [c for c in self.chart_metrics if c in df.columns]
+        if cols:
+            self._chart.line_chart(df.set_index("step")[cols])

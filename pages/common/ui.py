@@ -1,0 +1,101 @@
+"""Small UI helpers every page uses: language, errors, charts with export, not-ready notice.
+
+Pages are thin: read widgets → call core → draw with these helpers and core.viz figures.
+"""
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+from typing import Iterable, Iterator
+
+import streamlit as st
+
+from core import PlaygroundError
+from core.i18n import LABEL_TO_LANG
+from core.i18n import t as _t
+
+log = logging.getLogger("playground")
+
+LANG_KEY = "lang"
+PRESENTER_KEY = "presenter"
+
+
+def lang() -> str:
+    """"ja" or "en". The sidebar radio (bound to ?lang=English) holds the label."""
+    value = st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY) or "日本語"
+    return LABEL_TO_LANG.get(value, value if value in ("ja", "en") else "ja")
+
+
+def presenter() -> bool:
+    return bool(st.session_state.get(PRESENTER_KEY, False))
+
+
+def t(key: str, **fmt) -> str:
+    """The UI string ``key`` in the session's language (core/i18n)."""
+    return _t(key, lang(), **fmt)
+
+
+def show_error(exc: BaseException) -> None:
+    """Render an exception for a person: never a traceback.
+
+    PlaygroundError subclasses carry a Japanese message (and maybe a hint / suggestions);
+    anything else is logged on the server and shown as a generic message.
+    """
+    if isinstance(exc, PlaygroundError):
+        st.warning(exc.message, icon="⚠️")
+        if exc.hint:
+            st.code(exc.hint, language="bash") if exc.hint.startswith(("python", "pip", "huggingface", "hf ")) \
+                else st.caption(exc.hint)
+        suggestions = getattr(exc, "suggestions", None)
+        if suggestions:
+            st.caption(t("common.suggestions", words="、".join(suggestions)))
+    else:
+        log.exception("unexpected error on a page", exc_info=exc)
+        st.error(t("common.error.unexpected", kind=type(exc).__name__), icon="🚨")
+
+
+@contextlib.contextmanager
+def guard() -> Iterator[None]:
+    """``with guard(): ...`` renders any error of the block as a message (Streamlit's own
+    control-flow exceptions derive from BaseException and pass through)."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - the point is to never show a traceback
+        show_error(exc)
+
+
+def not_ready(issue: int, features: Iterable[str]) -> None:
+    """The honest placeholder of a page whose issue is not done: says so, shows no fake output."""
+    st.info(t("common.not_ready"), icon="🚧")
+    st.markdown(f"**{t('common.planned')}** (issue #{issue})")
+    st.markdown("\n".join(f"- {html.escape(f)}" for f in features))
+
+
+def style_figure(fig):
+    """Presenter mode: larger text in charts."""
+    if presenter():
+        fig.update_layout(font=dict(size=20), title_font=dict(size=26),
+                          legend=dict(font=dict(size=18)))
+    return fig
+
+
+def chart(fig, *, key: str, filename: str | None = None, data=None, csv_label: str | None = None) -> None:
+    """Draw a plotly figure with PNG export (modebar camera) and, with ``data`` (a DataFrame),
+    a CSV download button. Every chart of the app goes through here."""
+    name = filename or key
+    style_figure(fig)
+    st.plotly_chart(
+        fig, key=key,
+        config={"displaylogo": False,
+                "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
+    )
+    if data is not None:
+        st.download_button(csv_label or t("common.download_csv"),
+                           data=data.to_csv(index=True).encode("utf-8-sig"),
+                           file_name=f"{name}.csv", mime="text/csv", key=f"{key}__csv")
+
+
+def escape(text: str) -> str:
+    """HTML-escape user text before it goes into any HTML (prefer not building HTML at all)."""
+    return html.escape(str(text), quote=True)

@@ -1,0 +1,50 @@
+"""Shared test fixtures: AppTest helpers, the pn.tsv location, the browser server fixtures.
+
+Area-specific fixtures (tiny BERT models, vectors, …) live in each area's own conftest or
+helper module under tests/.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PN_TSV = ROOT.parent / "shared" / "data" / "pn.tsv"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def app_test(page: str | None = None, *, query: dict | None = None, session: dict | None = None,
+             timeout: float = 120):
+    """An AppTest of the whole app (app.py with its navigation), switched to ``page``
+    (e.g. "word2vec") and run once. ``query`` sets URL query parameters, ``session`` seeds
+    st.session_state before the run."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    for k, v in (session or {}).items():
+        at.session_state[k] = v
+    if page and page != "home":
+        at.switch_page(f"pages/{page}/page.py")
+    at.run()
+    return at
+
+
+def assert_no_exception(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [e.value for e in at.error]
+    assert not any("予期しないエラー" in str(e) for e in errors), errors
+
+
+@pytest.fixture
+def pn_tsv() -> pathlib.Path:
+    if not PN_TSV.exists():
+        pytest.skip(f"../shared/data/pn.tsv not found at {PN_TSV} (jrte-corpus test data is not committed)")
+    return PN_TSV

@@ -1,0 +1,59 @@
+import threading
+import time
+
+from core import device
+
+
+def test_cpu_here_and_dtype_policy(monkeypatch):
+    monkeypatch.setenv(device.ENV_VAR, "cpu")
+    info = device.info(refresh=True)
+    assert info.type == "cpu" and info.torch_device == "cpu"
+    assert info.inference_dtype == "float32"
+    import torch
+
+    assert device.get_device() == torch.device("cpu")
+    assert device.inference_dtype() is torch.float32
+    assert device.training_dtype() is torch.float32
+    device.info(refresh=True)
+
+
+def test_unknown_override_falls_back(monkeypatch):
+    monkeypatch.setenv(device.ENV_VAR, "cuda:7")
+    import torch
+
+    info = device.info(refresh=True)
+    expected = "cuda" if torch.cuda.is_available() else "cpu"
+    assert info.type == expected or info.type == "mps"
+    monkeypatch.delenv(device.ENV_VAR)
+    device.info(refresh=True)
+
+
+def test_heavy_work_serialises_and_reports_waiting():
+    order, waited = [], []
+
+    def worker(name):
+        with device.heavy_work(on_wait=lambda: waited.append(name)):
+            order.append(f"{name}-in")
+            time.sleep(0.2)
+            order.append(f"{name}-out")
+
+    a = threading.Thread(target=worker, args=("a",))
+    a.start()
+    time.sleep(0.05)
+    assert device.lock_busy()
+    b = threading.Thread(target=worker, args=("b",))
+    b.start()
+    time.sleep(0.05)
+    assert device.waiting_count() == 1
+    a.join()
+    b.join()
+    assert order == ["a-in", "a-out", "b-in", "b-out"]
+    assert waited == ["b"]
+    assert device.waiting_count() == 0 and not device.lock_busy()
+
+
+def test_heavy_work_is_reentrant():
+    with device.heavy_work():
+        with device.heavy_work() as waited:
+            assert waited == 0.0
+    assert not device.lock_busy()

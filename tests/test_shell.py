@@ -1,0 +1,57 @@
+"""AppTest of the app shell: every page runs with defaults and no exception."""
+import pytest
+
+from core import registry
+from core.i18n import LANGS, missing, t, table
+from tests.conftest import app_test, assert_no_exception
+
+PAGES = ["home", "word2vec", "lstm", "seq2seq", "attention", "bert"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs(page):
+    at = app_test(page)
+    assert_no_exception(at)
+    assert at.title, "every page has a title"
+
+
+def test_sidebar_controls_present():
+    at = app_test("home")
+    assert at.sidebar.radio(key="lang").value == "日本語"
+    assert at.sidebar.toggle(key="presenter").value is False
+
+
+def test_language_switch_changes_home():
+    at = app_test("home")
+    at.sidebar.radio(key="lang").set_value("English").run()
+    assert_no_exception(at)
+    assert at.title[0].value == "Neural NLP Playground"
+
+
+def test_presenter_mode_injects_css():
+    at = app_test("home", query={"presenter": "true"})
+    assert_no_exception(at)
+    assert at.sidebar.toggle(key="presenter").value is True
+
+
+def test_home_links_every_page():
+    at = app_test("home")
+    pages = {link.proto.page for link in at.get("page_link")}
+    for p in PAGES[1:]:
+        assert any(p in target for target in pages), (p, pages)
+
+
+def test_string_table_is_complete_in_japanese():
+    assert missing("ja") == []
+    assert set(LANGS) == {"ja", "en"}
+    assert t("nav.home", "ja") == "講義マップ"
+    assert t("nav.home", "en") == "Lecture map"
+    assert t("no.such.key", "ja") == "no.such.key"
+    assert len(table()) > 30
+
+
+def test_registry_records_loaded_models():
+    registry.mark_loaded("テスト", "detail", 0.1)
+    assert any(m["name"] == "テスト" for m in registry.loaded())
+    registry.mark_released("テスト")
+    assert not any(m["name"] == "テスト" for m in registry.loaded())

@@ -1,0 +1,52 @@
+import pytest
+
+from core import InputTooLong, InvalidInput, text
+
+
+def test_tokenize_gives_surface_lemma_pos():
+    toks = text.tokenize("猫が走った")
+    assert [t.surface for t in toks] == ["猫", "が", "走っ", "た"]
+    assert toks[2].lemma == "走る"
+    assert toks[0].pos == "名詞"
+
+
+def test_lecture_example_tokens():
+    assert text.wakati("今日は朝早く起きました。") == ["今日", "は", "朝", "早く", "起き", "まし", "た", "。"]
+
+
+def test_tokenize_empty_and_whitespace():
+    assert text.tokenize("") == []
+    assert text.tokenize("   \n ") == []
+
+
+def test_sudachi_normalisation_matches_chive_keys():
+    assert text.sudachi_normalize("コンピュータ") == "コンピューター"
+
+
+def test_require_text():
+    assert text.require_text("  こんにちは ") == "こんにちは"
+    with pytest.raises(InvalidInput, match="空"):
+        text.require_text("   ")
+    with pytest.raises(InputTooLong):
+        text.require_text("あ" * 10_000, max_chars=100)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "shift_jis"])
+def test_decode_upload_encodings(encoding):
+    original = "吾輩は猫である。名前はまだ無い。①"
+    if encoding == "shift_jis":
+        original = original.replace("①", "")
+    assert text.decode_upload(original.encode(encoding)) == original
+
+
+def test_decode_upload_rejects_binary_empty_and_oversize():
+    with pytest.raises(InvalidInput, match="バイナリ"):
+        text.decode_upload(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InvalidInput, match="空"):
+        text.decode_upload(b"")
+    with pytest.raises(InputTooLong):
+        text.decode_upload(b"a" * 2000, max_bytes=1000)
+
+
+def test_decode_upload_normalises_newlines():
+    assert text.decode_upload("一\r\n二\r三".encode()) == "一\n二\n三"
