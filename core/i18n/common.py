@@ -17,6 +17,8 @@ STRINGS = {
     "sidebar.language": {"ja": "表示言語 (language)", "en": "Language"},
     "sidebar.presenter": {"ja": "プレゼンモード（文字を大きく）", "en": "Presenter mode (large text)"},
     "sidebar.presenter.help": {"ja": "プロジェクターで見せるときに、文字とグラフを大きくします。", "en": "Larger fonts and charts for a projector."},
+    "sidebar.share": {"ja": "このデモのリンクをコピー", "en": "Copy the link to this demo"},
+    "sidebar.share.done": {"ja": "コピーしました", "en": "Copied"},
     "sidebar.waiting": {"ja": "順番待ち: {n} 件の重い処理が待っています", "en": "Queue: {n} heavy jobs waiting"},
     "common.not_ready": {"ja": "🚧 このページはまだ準備中です。以下は今後できるようになることの一覧で、まだ動くデモはありません。",
                           "en": "🚧 This page is not ready yet. Below is what it will offer; there is no working demo yet."},

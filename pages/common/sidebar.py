@@ -5,7 +5,7 @@ import streamlit as st
 
 from core import registry
 from core.i18n import LANG_LABELS, LANGS
-from pages.common.ui import LANG_KEY, PRESENTER_KEY, t
+from pages.common.ui import LANG_KEY, PRESENTER_KEY, escape, t
 
 PRESENTER_CSS = """
 <style>
@@ -27,11 +27,49 @@ def render() -> None:
                  horizontal=True, bind="query-params")
         st.toggle(t("sidebar.presenter"), key=PRESENTER_KEY, help=t("sidebar.presenter.help"),
                   bind="query-params")
+        share_button()
         st.divider()
         _device_line()
         _models_lines()
     if st.session_state.get(PRESENTER_KEY):
         st.html(PRESENTER_CSS)
+
+
+SHARE_HTML = """
+<div class="pg-share">
+<button type="button" id="pg-share-btn" data-done="{done}"
+  style="width:100%;padding:.45rem .6rem;border:1px solid rgba(49,51,63,.25);border-radius:.5rem;
+         background:white;cursor:pointer;font-size:.9rem">🔗 {label}</button>
+<input id="pg-share-url" readonly style="position:absolute;left:-9999px" value="">
+</div>
+<script>
+(function () {{
+  const btn = document.getElementById("pg-share-btn");
+  if (!btn || btn.dataset.bound) return;
+  btn.dataset.bound = "1";
+  btn.addEventListener("click", async () => {{
+    const url = window.location.href;
+    let ok = false;
+    try {{ await navigator.clipboard.writeText(url); ok = true; }} catch (e) {{
+      const box = document.getElementById("pg-share-url");
+      box.value = url; box.select();
+      try {{ ok = document.execCommand("copy"); }} catch (e2) {{ ok = false; }}
+    }}
+    btn.dataset.url = url;
+    const original = btn.textContent;
+    btn.textContent = ok ? "✅ " + btn.dataset.done : url;
+    if (ok) setTimeout(() => {{ btn.textContent = original; }}, 2500);
+  }});
+}})();
+</script>
+"""
+
+
+def share_button() -> None:
+    """「このデモのリンク」: copies the current URL (its query string holds the page's inputs,
+    bound with bind="query-params"), so a link reproduces the demo. Static script, no user text."""
+    st.html(SHARE_HTML.format(label=escape(t("sidebar.share")), done=escape(t("sidebar.share.done"))),
+            unsafe_allow_javascript=True)
 
 
 def _device_line() -> None:

@@ -58,3 +58,20 @@ def test_presenter_mode_enlarges_text(server, page):
     large = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"] p')).fontSize)")
     assert large > normal * 1.15
     screenshot(page, "home-presenter")
+
+
+def test_share_button_copies_current_url(server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/?lang=English")
+        wait_idle(page)
+        btn = page.locator("#pg-share-btn")
+        btn.click()
+        page.wait_for_timeout(300)
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied.startswith(server.url) and "lang=English" in copied
+        assert "Copied" in btn.inner_text()
+    finally:
+        context.close()
