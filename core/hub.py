@@ -1,0 +1,247 @@
+"""The one config of Hugging Face Hub models for the whole app.
+
+Each task has a default source; a source is a hub id (``org/name``) or a local directory.
+Resolution order for a task (first non-empty wins):
+
+1. a per-session override (the page's sidebar field; pages pass it in),
+2. the environment variable ``PLAYGROUND_MODEL_<TASK>`` (e.g. ``PLAYGROUND_MODEL_FILL_MASK``),
+3. the default below.
+
+``trust_remote_code`` is never switched on. The app does not download at page-render time
+(a class's server must not stall on the network): a hub id must be in the local Hugging Face
+cache, or in ``PLAYGROUND_MODELS_DIR/<org>/<name>`` (where ``python -m core models download
+--dir DIR`` puts it). ``PLAYGROUND_HUB_DOWNLOAD=1`` lets loaders download missing models.
+Anything missing raises :class:`core.ModelUnavailable` naming the model and the exact command.
+
+No torch / transformers import here: the sidebar and the CLI's ``models status`` use it.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+from dataclasses import dataclass
+
+from core import ModelUnavailable
+
+TRUST_REMOTE_CODE = False  # never on: a hub id must not run code on the class's server
+DOWNLOAD_ENV = "PLAYGROUND_HUB_DOWNLOAD"
+MODELS_DIR_ENV = "PLAYGROUND_MODELS_DIR"
+FETCH_ALL = "python -m core models download"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    task: str  # "fill-mask" | "sentiment" | "translation"
+    default: str  # hub id
+    env: str  # environment variable that overrides the default
+    label: str  # Japanese description for the UI
+    session_key: str  # st.session_state key of the page's override field
+
+
+MODELS: dict[str, ModelSpec] = {
+    "fill-mask": ModelSpec("fill-mask", "tohoku-nlp/bert-base-japanese-v3", "PLAYGROUND_MODEL_FILL_MASK",
+                           "穴埋め・MLM・注意の可視化 (fill-mask)", "hub_fill_mask"),
+    "sentiment": ModelSpec("sentiment", "llm-book/bert-base-japanese-v3-marc_ja", "PLAYGROUND_MODEL_SENTIMENT",
+                           "感情分析 (sentiment)", "hub_sentiment"),
+    "translation": ModelSpec("translation", "Helsinki-NLP/opus-mt-ja-en", "PLAYGROUND_MODEL_TRANSLATION",
+                             "日英翻訳 (translation ja→en, Marian)", "hub_translation"),
+}
+
+# files a model needs (snapshot_download patterns): weights in safetensors, configs, vocabularies
+ALLOW_PATTERNS = ["*.json", "*.txt", "*.safetensors", "*.model", "*.spm", "vocab*", "source.spm",
+                  "target.spm", "merges.txt"]
+
+_HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
+
+
+def spec(task: str) -> ModelSpec:
+    try:
+        return MODELS[task]
+    except KeyError:
+        raise ValueError(f"unknown model task {task!r}; known: {sorted(MODELS)}") from None
+
+
+def resolve(task: str, override: str | None = None) -> str:
+    """The source (hub id or directory) used for ``task``: override > env var > default."""
+    s = spec(task)
+    for value in (override, os.environ.get(s.env)):
+        if value and str(value).strip():
+            return str(value).strip()
+    return s.default
+
+
+def origin(task: str, override: str | None = None) -> str:
+    """Where the source of ``task`` comes from: "session" | "env" | "default" (for the UI)."""
+    s = spec(task)
+    if override and str(override).strip():
+        return "session"
+    if os.environ.get(s.env, "").strip():
+        return "env"
+    return "default"
+
+
+def downloads_allowed() -> bool:
+    if os.environ.get("HF_HUB_OFFLINE", "").strip() in ("1", "true", "True", "YES", "yes"):
+        return False
+    return os.environ.get(DOWNLOAD_ENV, "").strip() in ("1", "true", "yes")
+
+
+def fetch_command(source: str) -> str:
+    """The exact commands that fetch ``source`` (shown in the page and the CLI)."""
+    return (f"{FETCH_ALL}\n"
+            f"# または / or: hf download {source}   (古い版では huggingface-cli download {source})")
+
+
+def is_local(source: str) -> bool:
+    """A source that names a path (absolute, ./relative, ~, or an existing directory)."""
+    s = str(source)
+    return s.startswith(("/", "./", "../", "~", ".\\")) or (os.sep in s and pathlib.Path(s).expanduser().exists()) \
+        or pathlib.Path(s).expanduser().is_dir()
+
+
+def models_dir() -> pathlib.Path | None:
+    value = os.environ.get(MODELS_DIR_ENV, "").strip()
+    return pathlib.Path(value).expanduser() if value else None
+
+
+def _is_model_dir(path: pathlib.Path) -> bool:
+    return (path / "config.json").is_file()
+
+
+def _cached_snapshot(repo_id: str) -> pathlib.Path | None:
+    """The local snapshot directory of ``repo_id`` in the HF cache, or None (no network)."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - huggingface_hub is a requirement
+        return None
+    try:
+        found = try_to_load_from_cache(repo_id, "config.json")
+    except Exception:  # noqa: BLE001 - malformed ids etc.: treat as not cached
+        return None
+    if isinstance(found, str) and os.path.isfile(found):
+        return pathlib.Path(found).parent
+    return None
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a source was found: ``path`` is a local directory, or None when a download is
+    allowed and the loaders should fetch ``source`` from the hub."""
+    source: str
+    path: pathlib.Path | None
+    where: str  # "dir" | "models_dir" | "cache" | "hub"
+
+    @property
+    def load_arg(self) -> str:
+        return str(self.path) if self.path is not None else self.source
+
+
+def locate(source: str) -> Located:
+    """Find ``source`` locally (no network). Raises ModelUnavailable with a clear message:
+    a directory that is not a model, a malformed id, or a hub id not downloaded yet."""
+    source = (source or "").strip()
+    if not source:
+        raise ModelUnavailable("モデルが指定されていません。hub の ID（例: tohoku-nlp/bert-base-japanese-v3）"
+                               "またはモデルのディレクトリを入力してください。")
+    if is_local(source):
+        path = pathlib.Path(source).expanduser()
+        if not path.exists():
+            raise ModelUnavailable(f"ディレクトリ {source} がありません。パスを確かめてください。")
+        if not path.is_dir():
+            raise ModelUnavailable(f"{source} はディレクトリではありません。モデルのディレクトリ"
+                                   "（config.json と重みのあるフォルダ）を指定してください。")
+        if not _is_model_dir(path):
+            raise ModelUnavailable(
+                f"ディレクトリ {source} はモデルではありません（config.json がありません）。"
+                "save_pretrained() で保存したフォルダか、hub からダウンロードしたフォルダを指定してください。")
+        return Located(source, path.resolve(), "dir")
+    if not _HUB_ID.match(source) or ".." in source or source.endswith((".git", ".")):
+        raise ModelUnavailable(
+            f"「{source}」はモデルの ID として正しくありません。"
+            "hub の ID（例: tohoku-nlp/bert-base-japanese-v3）またはローカルのディレクトリを指定してください。")
+    base = models_dir()
+    if base is not None and _is_model_dir(base / source):
+        return Located(source, (base / source).resolve(), "models_dir")
+    snap = _cached_snapshot(source)
+    if snap is not None:
+        return Located(source, snap, "cache")
+    if downloads_allowed():
+        return Located(source, None, "hub")
+    raise ModelUnavailable(
+        f"モデル {source} がこのコンピュータにありません（オフライン、またはまだダウンロードしていません）。"
+        "次のコマンドで事前にダウンロードしてください（ID が正しいかも確かめてください）。",
+        hint=fetch_command(source))
+
+
+def status(task: str, override: str | None = None) -> dict:
+    """Availability of the source of ``task`` (no network, no torch)."""
+    source = resolve(task, override)
+    row = {"task": task, "source": source, "origin": origin(task, override), "available": False,
+           "where": None, "path": None, "message": None}
+    try:
+        found = locate(source)
+    except ModelUnavailable as exc:
+        row["message"] = exc.message
+        return row
+    row.update(available=found.path is not None, where=found.where,
+               path=str(found.path) if found.path else None)
+    if found.path is None:
+        row["message"] = "ローカルにありません（読み込み時にダウンロードします）"
+    return row
+
+
+def status_all() -> list[dict]:
+    return [status(task) for task in MODELS]
+
+
+def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
+    """Translate a loader's exception (OSError, RepositoryNotFoundError, ValueError, ...) into
+    ModelUnavailable with a Japanese message that says what to do."""
+    name = type(exc).__name__
+    text = str(exc)
+    if "RepositoryNotFound" in name or "404" in text or "is not a valid model identifier" in text \
+            or "not a local folder and is not a valid model identifier" in text:
+        return ModelUnavailable(
+            f"モデル {source} が見つかりません（存在しない ID か、非公開です）。ID のつづりを確かめてください。",
+            hint=f"{FETCH_ALL}  # 既定のモデル（default models）")
+    if "trust_remote_code" in text:
+        return ModelUnavailable(
+            f"モデル {source} は独自コードの実行（trust_remote_code）を必要とするため、この教室用アプリでは使えません。")
+    if "offline" in text.lower() or "connection" in text.lower() or "resolve" in text.lower() \
+            or "timed out" in text.lower() or "LocalEntryNotFound" in name:
+        return ModelUnavailable(
+            f"モデル {source} をダウンロードできません（オフライン、またはネットワークに接続できません）。"
+            "インターネットにつながる環境で事前にダウンロードしてください。", hint=fetch_command(source))
+    return ModelUnavailable(
+        f"モデル {source} を読み込めません（{name}: {text[:300]}）。"
+        "このページに合う種類のモデル（BERT など）か、ファイルが壊れていないかを確かめてください。",
+        hint=fetch_command(source) if not is_local(source) else None)
+
+
+def download(task_or_source: str, dest_dir: str | os.PathLike | None = None, *,
+             token: str | None = None) -> pathlib.Path:
+    """Download a model (a task name or a hub id) into the HF cache, or into ``dest_dir/<id>``.
+
+    Safetensors only where the repository has them; otherwise the PyTorch weights file (loaded
+    later with weights_only=True by transformers)."""
+    from huggingface_hub import HfApi, snapshot_download
+
+    repo_id = spec(task_or_source).default if task_or_source in MODELS else task_or_source
+    patterns = list(ALLOW_PATTERNS)
+    try:
+        files = HfApi(token=token).list_repo_files(repo_id)
+    except Exception as exc:  # noqa: BLE001
+        raise unavailable_from_error(repo_id, exc) from exc
+    if not any(f.endswith(".safetensors") for f in files):
+        patterns.append("pytorch_model.bin")
+    kwargs = {"allow_patterns": patterns, "token": token}
+    if dest_dir is not None:
+        target = pathlib.Path(dest_dir).expanduser() / repo_id
+        target.mkdir(parents=True, exist_ok=True)
+        kwargs["local_dir"] = str(target)
+    try:
+        path = snapshot_download(repo_id, **kwargs)
+    except Exception as exc:  # noqa: BLE001
+        raise unavailable_from_error(repo_id, exc) from exc
+    return pathlib.Path(path)
