@@ -73,3 +73,37 @@ def japanese_tokenizer_ready() -> bool:
 
 
 # --- bert (issue 7, 9) ---------------------------------------------------------------------
+# Keyed by source (hub id or directory, see core.hub): each distinct source loads once per
+# process. Failures (ModelUnavailable) are not cached, so a model downloaded later is found.
+
+@st.cache_resource(show_spinner="BERT を読み込んでいます…", max_entries=4)
+def bert_fill_mask_model(source: str):
+    """Masked LM (+ NSP head when present) for fill-mask, the MLM tab and NSP."""
+    from core.bert import models
+
+    return _timed(f"BERT MLM: {source}", "穴埋め (fill-mask)", models.load_masked_lm, source)
+
+
+@st.cache_resource(show_spinner="感情分析モデルを読み込んでいます…", max_entries=4)
+def bert_sentiment_model(source: str):
+    """Sequence classifier (labels from config.id2label)."""
+    from core.bert import models
+
+    return _timed(f"BERT 分類: {source}", "感情分析 (sentiment)", models.load_classifier, source)
+
+
+@st.cache_resource(show_spinner="BERT エンコーダを読み込んでいます…", max_entries=4)
+def bert_attention_encoder(source: str):
+    """Encoder with eager attention (output_attentions=True) for the attention views."""
+    from core.bert import models
+
+    return _timed(f"BERT 注意: {source}", "注意の可視化 (attention)", models.load_encoder_with_attentions, source)
+
+
+@st.cache_resource(show_spinner="学習前の小さな BERT を用意しています…")
+def bert_untrained_demo_dir(kind: str = "pretraining") -> str:
+    """Directory of the clearly-labelled UNTRAINED tiny BERT (built offline once)."""
+    from core.bert import tiny
+
+    return str(tiny.ensure_demo(kind))
+
