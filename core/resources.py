@@ -62,6 +62,22 @@ def japanese_tokenizer_ready() -> bool:
 
 # --- word2vec (issue 3) --------------------------------------------------------------------
 
+@st.cache_resource(show_spinner="単語ベクトル（chiVe）を読み込んでいます…")
+def word_vectors():
+    """The embedded chiVe vectors (gensim KeyedVectors, memory-mapped, norms filled). Read-only:
+    never add or train on it; a session's own vectors live in st.session_state."""
+    from core.word2vec import vectors
+
+    return _timed("chiVe 単語ベクトル", "word2vec・2万語×300次元", vectors.default_vectors)
+
+
+@st.cache_resource(show_spinner="ベクトルのファイルを読み込んでいます…")
+def word_vectors_file(path: str):
+    """Vectors from a server-side file or a gensim-data name (shared, read-only)."""
+    from core.word2vec import vectors
+
+    return _timed(f"単語ベクトル {path}", "word2vec", vectors.load_vectors, path)
+
 
 # --- rnn (issue 4) -------------------------------------------------------------------------
 

@@ -1,0 +1,426 @@
+"""Word-vector sources and lookup with the fallbacks a person expects.
+
+Sources
+- ``default_vectors()``: the chiVe vectors shipped inside the ``ja_ginza`` package (spaCy
+  format: 20,000 unique 300-d rows; ~480k keys point at them, pruned words share the row of
+  their nearest kept word). Converted once into a gensim ``KeyedVectors`` file in the user
+  cache dir (``$PLAYGROUND_CACHE`` or ``~/.cache/nlp-playground``), memory-mapped afterwards.
+  One key per row: spaCy keeps ``key2row`` in insertion order, and ``spacy init vectors``
+  inserts the kept rows first, in frequency order — so the first key seen for a row is the
+  word that row was trained for (row 0 = の, 1 = 、 …), and ``index_to_key`` is in frequency
+  order. All other keys are kept as aliases (``alias_map``) so every chiVe key resolves.
+- ``load_vectors(path_or_name)``: word2vec text/binary (.txt/.vec/.bin, .gz too), gensim
+  ``.kv``; a gensim-data model name (e.g. ``word2vec-google-news-300``) when it is already
+  downloaded or the network is reachable, else ModelUnavailable with the fetch command.
+
+Lookup (``resolve``): as typed → chiVe alias → Sudachi normalised form (chiVe keys are
+normalised: コンピュータ → コンピューター) → unidic lemma → a phrase segmented into words whose
+mean vector is used. OutOfVocabulary carries close in-vocabulary spellings.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import pathlib
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from core import InvalidInput, ModelUnavailable, OutOfVocabulary
+from core.text import normalize_input, sudachi_normalize, tokenize
+
+CACHE_ENV = "PLAYGROUND_CACHE"
+FORMAT_VERSION = 2
+MAX_WORD_CHARS = 100  # a "word" field; longer text is refused with a message
+CHIVE_LABEL = "chiVe（ja_ginza 同梱・2万語 300次元）"
+
+# gensim-data models worth naming (the 100-knock exercises use the first)
+GENSIM_DATA_MODELS = (
+    "word2vec-google-news-300", "glove-wiki-gigaword-50", "glove-wiki-gigaword-100",
+    "glove-wiki-gigaword-200", "glove-wiki-gigaword-300", "glove-twitter-25", "glove-twitter-50",
+    "glove-twitter-100", "glove-twitter-200", "fasttext-wiki-news-subwords-300",
+    "conceptnet-numberbatch-17-06-300",
+)
+
+HOW_TYPED = "as typed"
+HOW_SUDACHI = "Sudachi normalised"
+HOW_LEMMA = "unidic lemma"
+HOW_PHRASE = "phrase"
+HOW_LABELS_JA = {HOW_TYPED: "入力どおり", HOW_SUDACHI: "Sudachi 正規化形", HOW_LEMMA: "unidic の原形 (lemma)",
+                 HOW_PHRASE: "フレーズ（単語に分けて平均）"}
+
+_lock = threading.Lock()
+
+
+# --- cache dir and chiVe conversion ------------------------------------------------------------
+
+def cache_dir() -> pathlib.Path:
+    base = os.environ.get(CACHE_ENV) or os.path.join(os.path.expanduser("~"), ".cache", "nlp-playground")
+    return pathlib.Path(base)
+
+
+def ginza_vocab_dir() -> pathlib.Path:
+    """site-packages/ja_ginza/ja_ginza-<ver>/vocab (raises ModelUnavailable if absent)."""
+    try:
+        import ja_ginza
+    except ImportError as exc:
+        raise ModelUnavailable("埋め込みの chiVe ベクトル（ja_ginza パッケージ）が見つかりません。",
+                               hint="pip install ja-ginza") from exc
+    root = pathlib.Path(ja_ginza.__file__).resolve().parent
+    for vocab in sorted(root.glob("ja_ginza-*/vocab")):
+        if (vocab / "vectors").exists() and (vocab / "key2row").exists():
+            return vocab
+    raise ModelUnavailable("ja_ginza の中に chiVe ベクトル（vocab/vectors, key2row）が見つかりません。",
+                           hint="pip install --force-reinstall ja-ginza")
+
+
+def _chive_target() -> pathlib.Path:
+    vocab = ginza_vocab_dir()
+    return cache_dir() / "word2vec" / f"chive-{vocab.parent.name}-v{FORMAT_VERSION}"
+
+
+def convert_chive(vocab: pathlib.Path, out_dir: pathlib.Path) -> dict:
+    """Convert spaCy vectors (vectors, key2row, strings.json) into ``out_dir``:
+    ``vectors.kv`` (+ .npy, gensim) and ``aliases.json`` ({key: row word}). Returns stats."""
+    import srsly
+    from gensim.models import KeyedVectors
+    from spacy.strings import hash_string
+
+    t0 = time.perf_counter()
+    table = np.load(vocab / "vectors")
+    key2row = srsly.read_msgpack(vocab / "key2row")  # insertion order: kept rows first (freq order)
+    strings = srsly.read_json(vocab / "strings.json")
+    by_hash = {hash_string(s): s for s in strings}
+    row_word: dict[int, str] = {}
+    aliases: dict[str, int] = {}
+    for key, row in key2row.items():
+        word = by_hash.get(key)
+        if word is None:
+            continue
+        if row not in row_word:
+            row_word[row] = word
+        else:
+            aliases[word] = row
+    rows = sorted(row_word)  # row order == frequency order for ja_ginza
+    kv = KeyedVectors(vector_size=table.shape[1], count=0, dtype=np.float32)
+    kv.add_vectors([row_word[r] for r in rows], table[rows].astype(np.float32))
+    assert len(kv.index_to_key) == len(rows) == kv.vectors.shape[0]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    kv.save(str(out_dir / "vectors.kv"), sep_limit=1024 * 1024)
+    with open(out_dir / "aliases.json", "w", encoding="utf-8") as fh:
+        json.dump({a: row_word[r] for a, r in aliases.items() if r in row_word}, fh, ensure_ascii=False)
+    stats = {"rows": len(rows), "aliases": len(aliases), "keys": len(key2row),
+             "seconds": round(time.perf_counter() - t0, 2), "source": str(vocab)}
+    (out_dir / "meta.json").write_text(json.dumps(stats, ensure_ascii=False), encoding="utf-8")
+    return stats
+
+
+def _ensure_chive() -> pathlib.Path:
+    target = _chive_target()
+    if (target / "meta.json").exists():
+        return target
+    with _lock:
+        if (target / "meta.json").exists():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = pathlib.Path(tempfile.mkdtemp(prefix=".chive-", dir=target.parent))
+        try:
+            convert_chive(ginza_vocab_dir(), tmp)
+            try:
+                os.replace(tmp, target)  # atomic; another process may have won the race
+            except OSError:
+                if not (target / "meta.json").exists():
+                    raise
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def default_vectors():
+    """The embedded chiVe vectors as a memory-mapped, read-only gensim KeyedVectors."""
+    from gensim.models import KeyedVectors
+
+    target = _ensure_chive()
+    kv = KeyedVectors.load(str(target / "vectors.kv"), mmap="r")
+    kv.fill_norms()
+    kv.playground_label = CHIVE_LABEL
+    kv.playground_aliases_path = str(target / "aliases.json")
+    return kv
+
+
+_alias_cache: dict[str, dict[str, str]] = {}
+
+
+def alias_map(kv) -> dict[str, str]:
+    """chiVe key → the word of its row (all ~460k keys that share a row). Empty for others.
+    Loaded lazily on the first lookup miss (≈0.3 s), then kept per process."""
+    path = getattr(kv, "playground_aliases_path", None)
+    if not path:
+        return {}
+    aliases = _alias_cache.get(path)
+    if aliases is None:
+        with open(path, encoding="utf-8") as fh:
+            aliases = json.load(fh)
+        _alias_cache[path] = aliases
+    return aliases
+
+
+def label(kv) -> str:
+    return getattr(kv, "playground_label", None) or f"{len(kv.index_to_key):,} 語 × {kv.vector_size} 次元"
+
+
+# --- other sources -----------------------------------------------------------------------------
+
+def _online(host: str = "raw.githubusercontent.com", timeout: float = 3.0) -> bool:
+    try:
+        with socket.create_connection((host, 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def load_vectors(path: str | os.PathLike):
+    """Load vectors from a file (word2vec text/binary, gensim .kv) or a gensim-data name."""
+    from gensim.models import KeyedVectors
+
+    spec = str(path).strip()
+    if not spec:
+        raise InvalidInput("ベクトルのファイル名が空です。word2vec 形式（.txt/.bin）か gensim の .kv を指定してください。")
+    p = pathlib.Path(spec).expanduser()
+    if not p.exists():
+        if spec in GENSIM_DATA_MODELS or ("/" not in spec and "." not in spec and "-" in spec):
+            return _load_gensim_data(spec)
+        raise InvalidInput(f"ベクトルのファイルが見つかりません: {spec}",
+                           hint="word2vec 形式（.txt/.vec/.bin）か gensim の .kv のパスを指定してください。")
+    if p.is_dir():
+        raise InvalidInput(f"{spec} はフォルダーです。ベクトルのファイルを指定してください。")
+    name = p.name.lower()
+    try:
+        if name.endswith(".kv") or name.endswith(".model"):
+            try:
+                kv = KeyedVectors.load(str(p), mmap="r")
+            except Exception:  # noqa: BLE001 - maybe a full Word2Vec model
+                from gensim.models import Word2Vec
+
+                kv = Word2Vec.load(str(p), mmap="r").wv
+        elif name.endswith((".bin", ".bin.gz")):
+            kv = KeyedVectors.load_word2vec_format(str(p), binary=True, unicode_errors="ignore")
+        else:
+            try:
+                kv = KeyedVectors.load_word2vec_format(str(p), binary=False, unicode_errors="ignore")
+            except Exception:  # noqa: BLE001 - an unlabelled binary file
+                kv = KeyedVectors.load_word2vec_format(str(p), binary=True, unicode_errors="ignore")
+    except (ValueError, EOFError, UnicodeDecodeError, OSError, IndexError, KeyError) as exc:
+        raise InvalidInput(
+            f"ベクトルのファイルを読めません（{type(exc).__name__}）: {p.name}。"
+            "1 行目が「語数 次元数」の word2vec テキスト形式、word2vec バイナリ、または gensim の .kv を使ってください。") from exc
+    except Exception as exc:  # noqa: BLE001 - pickle/unpickling errors and the like
+        raise InvalidInput(f"ベクトルのファイルとして読めません: {p.name}（{type(exc).__name__}）。") from exc
+    if len(kv.index_to_key) == 0:
+        raise InvalidInput(f"{p.name} には単語ベクトルが 1 つもありません。")
+    kv.fill_norms()
+    kv.playground_label = f"{p.name}（{len(kv.index_to_key):,} 語 × {kv.vector_size} 次元）"
+    return kv
+
+
+def _load_gensim_data(name: str):
+    import gensim.downloader as api
+
+    hint = (f"python -m gensim.downloader --download {name}   "
+            f"# インターネットにつながる環境で実行し、{api.BASE_DIR} をこのサーバーにコピーしてください")
+    local = pathlib.Path(api.BASE_DIR) / name
+    if not local.exists() and not _online():
+        raise ModelUnavailable(
+            f"gensim-data のモデル「{name}」はこの環境にダウンロードされておらず、インターネットにもつながりません（オフライン）。",
+            hint=hint)
+    try:
+        kv = api.load(name)
+    except Exception as exc:  # noqa: BLE001 - network errors, unknown names
+        raise ModelUnavailable(f"gensim-data のモデル「{name}」を読み込めません（{type(exc).__name__}）。",
+                               hint=hint) from exc
+    kv.fill_norms()
+    kv.playground_label = f"gensim-data: {name}"
+    return kv
+
+
+# --- lookup ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a typed query was found: ``key`` is the vocabulary key used (for a phrase, the
+    keys of its parts are in ``tokens`` and the vector is their mean)."""
+    query: str
+    key: str
+    how: str  # HOW_TYPED | HOW_SUDACHI | HOW_LEMMA | HOW_PHRASE
+    tokens: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # phrase parts that were not in the vocabulary
+    via: str = ""  # the form that matched (normalised form, lemma, or a chiVe alias)
+    shared_row: bool = False  # chiVe: the typed key shares the vector of ``key``
+    dropped: tuple[str, ...] = ()  # particles / auxiliaries left out (が, た, …)
+
+    @property
+    def is_phrase(self) -> bool:
+        return self.how == HOW_PHRASE
+
+    def explain(self) -> str:
+        """One Japanese sentence for the page."""
+        q = self.query
+        if self.how == HOW_PHRASE:
+            text = f"「{q}」は語彙にないため、単語 {' + '.join(self.tokens)} に分けて平均ベクトルを使いました。"
+            if self.skipped:
+                text += f"（語彙にない {'、'.join(self.skipped)} は除きました）"
+            if self.dropped:
+                text += f"（助詞・助動詞 {'、'.join(self.dropped)} は除きました）"
+            return text
+        if self.shared_row:
+            form = self.via or q
+            return f"chiVe では「{form}」は「{self.key}」と同じベクトルを共有しています（「{self.key}」として検索）。"
+        if self.how == HOW_SUDACHI:
+            return f"「{q}」は Sudachi の正規化形「{self.key}」として見つかりました。"
+        if self.how == HOW_LEMMA:
+            return f"「{q}」は原形 (lemma)「{self.key}」として見つかりました。"
+        return f"「{q}」は入力どおり見つかりました。"
+
+    def as_dict(self) -> dict:
+        return {"query": self.query, "key": self.key, "how": self.how, "tokens": list(self.tokens),
+                "skipped": list(self.skipped), "dropped": list(self.dropped), "via": self.via, "shared_row": self.shared_row}
+
+
+def clean_word(word: str, *, what: str = "単語") -> str:
+    """Validate one query: not empty/whitespace, not over MAX_WORD_CHARS."""
+    text = normalize_input(word)
+    if not text:
+        raise InvalidInput(f"{what}が空です。単語を入力してください（例: 猫）。")
+    if len(text) > MAX_WORD_CHARS:
+        from core import InputTooLong
+
+        raise InputTooLong(f"{what}が長すぎます（{len(text):,} 文字）。{MAX_WORD_CHARS} 文字以内の単語か短い句にしてください。")
+    return text
+
+
+def _lookup_one(kv, word: str) -> tuple[str, str, str, bool] | None:
+    """(key, how, via, shared_row) for a single word, or None."""
+    if not word:
+        return None
+    if word in kv.key_to_index:
+        return word, HOW_TYPED, "", False
+    aliases = alias_map(kv)
+    if word in aliases:
+        return aliases[word], HOW_TYPED, word, True
+    normalised = sudachi_normalize(word)
+    if normalised and normalised != word:
+        if normalised in kv.key_to_index:
+            return normalised, HOW_SUDACHI, normalised, False
+        if normalised in aliases:
+            return aliases[normalised], HOW_SUDACHI, normalised, True
+    toks = tokenize(word)
+    if len(toks) == 1:
+        lemma = toks[0].lemma
+        if lemma and lemma != word:
+            if lemma in kv.key_to_index:
+                return lemma, HOW_LEMMA, lemma, False
+            if lemma in aliases:
+                return aliases[lemma], HOW_LEMMA, lemma, True
+    # case variants for Latin-script vectors (Google News keeps case)
+    for variant in (word.lower(), word.capitalize(), word.upper()):
+        if variant != word and variant in kv.key_to_index:
+            return variant, HOW_TYPED, variant, False
+    return None
+
+
+_SKIP_POS = {"補助記号", "空白", "記号"}
+_FUNCTION_POS = {"助詞", "助動詞", "接尾辞"}
+
+
+def resolve(kv, word: str) -> Resolution:
+    """Find ``word`` in ``kv`` (see module docstring). Raises InvalidInput / OutOfVocabulary."""
+    query = clean_word(word)
+    found = _lookup_one(kv, query)
+    if found:
+        key, how, via, shared = found
+        return Resolution(query=query, key=key, how=how, via=via, shared_row=shared)
+    parts = [t for t in tokenize(query) if t.pos not in _SKIP_POS]
+    content = [t for t in parts if t.pos not in _FUNCTION_POS]
+    dropped: tuple[str, ...] = ()
+    if content and len(content) < len(parts):
+        dropped = tuple(t.surface for t in parts if t.pos in _FUNCTION_POS)
+        parts = content
+    if len(parts) == 1 and dropped:
+        # 走った → 走る: one content word + endings is that word's lemma
+        tok = parts[0]
+        hit = _lookup_one(kv, tok.lemma) or _lookup_one(kv, tok.surface)
+        if hit:
+            return Resolution(query=query, key=hit[0], how=HOW_LEMMA, via=tok.lemma, shared_row=hit[3],
+                              dropped=dropped)
+    if len(parts) > 1:
+        keys, skipped = [], []
+        for tok in parts:
+            hit = _lookup_one(kv, tok.surface) or _lookup_one(kv, tok.lemma)
+            (keys.append(hit[0]) if hit else skipped.append(tok.surface))
+        if keys:
+            return Resolution(query=query, key=" + ".join(keys), how=HOW_PHRASE, tokens=tuple(keys),
+                              skipped=tuple(skipped), dropped=dropped)
+    raise OutOfVocabulary(
+        f"「{query}」は語彙にありません（{label(kv)}）。別の表記や、もっと一般的な単語を試してください。",
+        word=query, suggestions=suggest(kv, query))
+
+
+def word_vector(kv, word: str) -> tuple[np.ndarray, Resolution]:
+    """The vector of ``word`` (a phrase: the mean of its parts' vectors) and how it was found."""
+    res = resolve(kv, word)
+    if res.is_phrase:
+        vec = np.mean([np.asarray(kv[k], dtype=np.float32) for k in res.tokens], axis=0)
+    else:
+        vec = np.asarray(kv[res.key], dtype=np.float32)
+    return vec, res
+
+
+def query_item(kv, word: str):
+    """What gensim's most_similar/similar_by_vector accept for ``word``: a key or a vector."""
+    vec, res = word_vector(kv, word)
+    return (vec if res.is_phrase else res.key), res
+
+
+# --- suggestions -----------------------------------------------------------------------------
+
+_char_index: dict[int, dict[str, list[int]]] = {}
+
+
+def _index_for(kv) -> dict[str, list[int]]:
+    idx = _char_index.get(id(kv))
+    if idx is None:
+        idx = {}
+        for i, key in enumerate(kv.index_to_key):
+            for ch in set(str(key)):
+                idx.setdefault(ch, []).append(i)
+        _char_index.clear()  # keep one index (the last kv asked about)
+        _char_index[id(kv)] = idx
+    return idx
+
+
+def suggest(kv, word: str, n: int = 5) -> list[str]:
+    """Close in-vocabulary spellings: keys sharing characters, ranked by string similarity
+    (difflib ratio), ties broken by frequency rank. Also tries the Sudachi normalised form."""
+    word = normalize_input(word)[:MAX_WORD_CHARS]
+    if not word:
+        return []
+    forms = {word, sudachi_normalize(word)} - {""}
+    idx = _index_for(kv)
+    candidates: set[int] = set()
+    for form in forms:
+        for ch in set(form):
+            candidates.update(idx.get(ch, ())[:3000])
+    scored = []
+    for i in candidates:
+        key = str(kv.index_to_key[i])
+        ratio = max(difflib.SequenceMatcher(None, f, key).ratio() for f in forms)
+        scored.append((-ratio, i, key))
+    scored.sort()
+    return [key for ratio, _, key in scored[:n] if -ratio >= 0.3]
