@@ -7,8 +7,10 @@ import streamlit as st
 from pages.common import sidebar
 from pages.common.ui import t
 
+# Presenter mode (?presenter=true in the instructor's link) opens with the sidebar collapsed.
+_presenting = str(st.query_params.get("presenter", "")).lower() in ("true", "1")
 st.set_page_config(page_title="NLP Playground", page_icon=":material/psychology:", layout="wide",
-                   initial_sidebar_state="auto")
+                   initial_sidebar_state="collapsed" if _presenting else "auto")
 
 PAGES = {
     t("nav.section.start"): [
