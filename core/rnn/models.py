@@ -1,0 +1,49 @@
+"""The three small models of the page, each a Recurrent network plus an output layer."""
+from __future__ import annotations
+
+import torch
+from torch import Tensor, nn
+
+from core.rnn.cells import Recurrent
+
+
+class Forecaster(nn.Module):
+    """Window → next value:  ŷ_{t+1} = W_out h_t + b_out, where h_t is the last layer's hidden
+    state after reading x_{t−w+1} … x_t. (Unidirectional: the future is unknown.)"""
+
+    def __init__(self, cell: str, hidden: int, layers: int = 1, input_size: int = 1):
+        super().__init__()
+        self.rnn = Recurrent(cell, input_size, hidden, layers)
+        self.head = nn.Linear(hidden, 1)
+
+    def forward(self, x: Tensor, *, fused: bool = True) -> Tensor:
+        out = self.rnn(x, fused=fused).output  # (B, T, H)
+        return self.head(out[:, -1]).squeeze(-1)
+
+
+class Denoiser(nn.Module):
+    """Sequence labelling, the whole noisy sequence is given:  ŷ_t = W_out [h→_t ; h←_t] + b.
+    With ``bidirectional`` each output sees the past (h→_t) and the future (h←_t)."""
+
+    def __init__(self, cell: str, hidden: int, bidirectional: bool = True, layers: int = 1):
+        super().__init__()
+        self.rnn = Recurrent(cell, 1, hidden, layers, bidirectional)
+        self.head = nn.Linear(hidden * self.rnn.num_directions, 1)
+
+    def forward(self, x: Tensor, *, fused: bool = True) -> Tensor:
+        return self.head(self.rnn(x, fused=fused).output).squeeze(-1)  # (B, T)
+
+
+class TokenLM(nn.Module):
+    """Next-token language model:  x_t = E[w_t],  P(w_{t+1} | w_1 … w_t) = softmax(W_out h_t + b)."""
+
+    def __init__(self, cell: str, vocab_size: int, hidden: int, layers: int = 1, embed: int = 32):
+        super().__init__()
+        self.embed = nn.Embedding(vocab_size, embed)
+        self.rnn = Recurrent(cell, embed, hidden, layers)
+        self.head = nn.Linear(hidden, vocab_size)
+
+    def forward(self, ids: Tensor, state=None, *, fused: bool = True):
+        r = self.rnn(self.embed(ids), state, fused=fused)
+        state = (r.h_n, r.c_n) if r.c_n is not None else r.h_n
+        return self.head(r.output), state

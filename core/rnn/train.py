@@ -1,0 +1,250 @@
+"""One training loop for every model of the page, and the forecasting runs built on it.
+
+``fit`` reports ``on_progress(epoch, epochs, {"loss": …, "val_loss": …})`` after each epoch,
+checks ``should_stop()`` after every mini-batch (Stop works mid-epoch), clips the gradient
+(g ← g·V/‖g‖ when ‖g‖ > V) and raises TrainingDiverged when the loss becomes NaN/∞.
+A run object (ForecastRun, LMRun) is created before training so a page can keep it in its
+session: the model is trained in place, so a run interrupted by Stop keeps what it learned.
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import asdict, dataclass, replace
+from typing import Callable, Iterable
+
+import numpy as np
+import torch
+
+from core import InvalidInput, TrainingDiverged
+from core.rnn.data import ForecastData
+from core.rnn.limits import LIMITS, check_cell, check_clip, check_int, check_lr
+from core.rnn.models import Forecaster
+
+Progress = Callable[[int, int, dict], None]
+Stop = Callable[[], bool]
+
+BIDIRECTIONAL_FORECAST = (
+    "双方向 (bidirectional) は自己回帰の予測には使えません: 逆方向の RNN は系列の最後（未来）から読むので、"
+    "予測したい未来の値がまだ無い時点では計算できません。双方向は文の穴埋めやノイズ除去のように"
+    "系列全体が先に与えられる課題で使います（「セルの中」タブで試せます）。")
+BIDIRECTIONAL_LM = (
+    "双方向 (bidirectional) は次の文字予測には使えません: 逆方向の RNN は答えの文字そのもの（未来）を"
+    "読んでしまうので、予測ではなくカンニングになります。")
+
+
+@dataclass
+class TrainConfig:
+    cell: str = "lstm"
+    hidden: int = 32
+    layers: int = 1
+    bidirectional: bool = False
+    lr: float = 0.01
+    epochs: int = 40
+    clip: float | None = 1.0  # V of gradient clipping; None = off
+    batch_size: int = 32
+    seed: int = 0
+    fused: bool = True  # torch's fused kernels (the explicit cells give the same numbers, slower)
+    max_seconds: float | None = LIMITS.max_seconds
+
+    def validated(self) -> "TrainConfig":
+        return replace(
+            self,
+            cell=check_cell(self.cell),
+            hidden=check_int(self.hidden, "隠れ状態の次元 (hidden size)", 1, LIMITS.max_hidden),
+            layers=check_int(self.layers, "層の数 (layers)", 1, LIMITS.max_layers),
+            lr=check_lr(self.lr),
+            epochs=check_int(self.epochs, "エポック数 (epochs)", 1, LIMITS.max_epochs,
+                             "1 エポック = 学習データを 1 周すること。"),
+            clip=check_clip(self.clip),
+            batch_size=check_int(self.batch_size, "ミニバッチの大きさ", 1, 1024),
+        )
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _device():
+    from core.device import get_device
+
+    return get_device()
+
+
+def clip_gradient(params: Iterable[torch.Tensor], V: float | None) -> tuple[float, float]:
+    """Gradient clipping with the L2 norm of all parameters together:
+    g ← g · V / ‖g‖  when ‖g‖ > V. Returns (‖g‖ before, ‖g‖ after)."""
+    params = [p for p in params if p.grad is not None]
+    if not params:
+        return 0.0, 0.0
+    norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(p.grad) for p in params])).item()
+    if V is None or not math.isfinite(norm) or norm <= V:
+        return norm, norm
+    scale = V / (norm + 1e-12)
+    for p in params:
+        p.grad.mul_(scale)
+    return norm, V
+
+
+def diverged_message(epoch: int, lr: float, loss: float) -> str:
+    what = "NaN（非数）" if math.isnan(loss) else ("無限大 (inf)" if math.isinf(loss) else f"{loss:.3g}")
+    return (f"学習が発散しました: エポック {epoch} で損失 (loss) が {what} になりました（学習率 lr = {lr:g}）。"
+            "学習率が大きすぎると 1 回の更新で重みが飛びすぎ、値があふれて NaN になります。"
+            "学習率を 0.01 くらいに下げて、もう一度学習してください"
+            "（勾配クリッピング (gradient clipping) の閾値 V を小さくするのも効きます）。")
+
+
+def fit(model: torch.nn.Module, batches: Callable[[torch.Generator], Iterable[tuple]],
+        loss_fn: Callable[..., torch.Tensor], validate: Callable[[], float], cfg: TrainConfig,
+        history: list[dict], *, on_progress: Progress | None = None, should_stop: Stop | None = None,
+        prefix: str = "") -> str:
+    """Train ``model`` in place for cfg.epochs; append {"epoch", "loss", "val_loss"} rows to
+    ``history``. Returns "done", "stopped" (should_stop) or "time" (cfg.max_seconds)."""
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+    gen = torch.Generator().manual_seed(cfg.seed)
+    t0 = time.perf_counter()
+    first = None
+    start_epoch = len(history)
+    for epoch in range(start_epoch + 1, start_epoch + cfg.epochs + 1):
+        model.train()
+        total, count = 0.0, 0
+        for batch in batches(gen):
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model, *batch)
+            value = float(loss.detach())
+            if first is None:
+                first = value
+            if not math.isfinite(value) or value > max(1e6, 1e4 * first):
+                raise TrainingDiverged(diverged_message(epoch, cfg.lr, value))
+            loss.backward()
+            clip_gradient(model.parameters(), cfg.clip)
+            opt.step()
+            total += value * len(batch[0])
+            count += len(batch[0])
+            if should_stop is not None and should_stop():
+                if count:
+                    history.append({"epoch": epoch, "loss": total / count, "val_loss": validate(), "partial": True})
+                return "stopped"
+        if not all(torch.isfinite(p).all() for p in model.parameters()):
+            raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")))
+        val = validate()
+        if not math.isfinite(val):
+            raise TrainingDiverged(diverged_message(epoch, cfg.lr, val))
+        row = {"epoch": epoch, "loss": total / max(1, count), "val_loss": val}
+        history.append(row)
+        if on_progress is not None:
+            on_progress(epoch - start_epoch, cfg.epochs, {f"{prefix}loss": row["loss"], f"{prefix}val_loss": val})
+        if cfg.max_seconds and time.perf_counter() - t0 > cfg.max_seconds and epoch < start_epoch + cfg.epochs:
+            return "time"
+    return "done"
+
+
+class ForecastRun:
+    """A forecaster, its data and its training history (kept in the page's session)."""
+
+    def __init__(self, data: ForecastData, cfg: TrainConfig | None = None):
+        cfg = (cfg or TrainConfig()).validated()
+        if cfg.bidirectional:
+            raise InvalidInput(BIDIRECTIONAL_FORECAST)
+        self.data, self.cfg = data, cfg
+        self.device = _device()
+        torch.manual_seed(cfg.seed)
+        self.model = Forecaster(cfg.cell, cfg.hidden, cfg.layers).to(self.device)
+        self.history: list[dict] = []
+        self.status = "new"
+        self.seconds = 0.0
+        dev = self.device
+        self._Xt = torch.as_tensor(data.X_train, device=dev)
+        self._yt = torch.as_tensor(data.y_train, device=dev)
+        self._Xv = torch.as_tensor(data.X_val, device=dev)
+        self._yv = torch.as_tensor(data.y_val, device=dev)
+
+    @property
+    def epochs_done(self) -> int:
+        return sum(1 for r in self.history if not r.get("partial"))
+
+    def _batches(self, gen: torch.Generator):
+        n = len(self._Xt)
+        perm = torch.randperm(n, generator=gen).to(self.device)
+        for s in range(0, n, self.cfg.batch_size):
+            idx = perm[s:s + self.cfg.batch_size]
+            yield self._Xt[idx], self._yt[idx]
+
+    def _loss(self, model, X, y):
+        return torch.mean((model(X, fused=self.cfg.fused) - y) ** 2)
+
+    @torch.no_grad()
+    def val_mse(self) -> float:
+        """One-step-ahead mean squared error on the validation targets, in the series' units."""
+        self.model.eval()
+        mse = torch.mean((self.model(self._Xv, fused=self.cfg.fused) - self._yv) ** 2).item()
+        return mse * self.data.std ** 2
+
+    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None,
+            prefix: str = "") -> "ForecastRun":
+        t0 = time.perf_counter()
+        self.status = "running"
+        try:
+            self.status = fit(self.model, self._batches, self._loss, self.val_mse, self.cfg, self.history,
+                              on_progress=on_progress, should_stop=should_stop, prefix=prefix)
+        except TrainingDiverged:
+            self.status = "diverged"
+            raise
+        finally:
+            self.seconds += time.perf_counter() - t0
+            if self.status == "running":  # interrupted (e.g. the page reran): keep what was learned
+                self.status = "stopped"
+        return self
+
+    @torch.no_grad()
+    def one_step(self) -> np.ndarray:
+        """Teacher-forced one-step predictions for every target t ≥ window (series units)."""
+        self.model.eval()
+        X = torch.cat([self._Xt, self._Xv])
+        return self.data.denorm(self.model(X, fused=self.cfg.fused).cpu().numpy())
+
+    @torch.no_grad()
+    def forecast(self, steps: int | None = None) -> np.ndarray:
+        """Autoregressive forecast from the split: start from the last ``window`` true training
+        values, predict one step, append the prediction, slide, repeat ``steps`` times."""
+        self.model.eval()
+        d = self.data
+        steps = len(d.z) - d.split if steps is None else int(steps)
+        window = list(d.z[d.split - d.window:d.split])
+        out = []
+        for _ in range(steps):
+            x = torch.tensor(window[-d.window:], device=self.device, dtype=torch.float32).view(1, -1, 1)
+            y = float(self.model(x, fused=self.cfg.fused)[0])
+            out.append(y)
+            window.append(y)
+        return d.denorm(np.array(out, dtype=np.float32))
+
+    def forecast_mse(self) -> float:
+        truth = self.data.series.values[self.data.split:]
+        return float(np.mean((self.forecast(len(truth)) - truth) ** 2))
+
+
+def train_forecaster(data: ForecastData, cfg: TrainConfig | None = None, *,
+                     on_progress: Progress | None = None, should_stop: Stop | None = None) -> ForecastRun:
+    return ForecastRun(data, cfg).fit(on_progress, should_stop)
+
+
+def compare_cells(data: ForecastData, cfg: TrainConfig | None = None, cells=("rnn", "lstm", "gru"), *,
+                  runs: dict | None = None, on_progress: Progress | None = None,
+                  should_stop: Stop | None = None) -> dict[str, ForecastRun]:
+    """Train each cell on the same data, seed and budget (epochs, hidden size, lr). ``runs`` (a
+    dict the page keeps in its session) receives each run before it trains."""
+    cfg = (cfg or TrainConfig()).validated()
+    runs = {} if runs is None else runs
+    total = cfg.epochs * len(cells)
+    for i, cell in enumerate(cells):
+        run = ForecastRun(data, replace(cfg, cell=cell))
+        runs[cell] = run
+
+        def progress(step, _total, metrics, _i=i):
+            if on_progress is not None:
+                on_progress(_i * cfg.epochs + step, total, metrics)
+
+        run.fit(progress, should_stop, prefix=f"{cell}_")
+        if run.status == "stopped":
+            break
+    return runs
