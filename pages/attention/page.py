@@ -1,13 +1,19 @@
-"""attention page (issue #6): placeholder until the issue is done. Shows what it will offer; no fake output."""
+"""attention page (issue #6): scaled dot-product step by step, multi-head, positional encoding,
+BERT's model view / head view, and the seq2seq model's attention. UI only: the numbers come from
+core.attention, the figures from core.attention_views."""
 import streamlit as st
 
-from pages.common.ui import not_ready, t
+from pages.attention import bert_view, multihead, posenc, sdpa, seq2seq_view
+from pages.common.ui import t
 
 st.title(t("att.title"))
-not_ready(6, [
-    "内積注意の計算: Q・K・V・QKᵀ/√d_k・softmax を実際の数値で",
-    "マルチヘッド: ヘッドごとの重みと W^O",
-    "位置エンコーディング: PE のヒートマップ",
-    "BERT の注意: model view / head view",
-    "seq2seq の注意: 学習したモデルの注意",
-])
+st.caption(t("att.lead"))
+
+SECTIONS = [("att.tab.sdpa", sdpa), ("att.tab.multihead", multihead), ("att.tab.posenc", posenc),
+            ("att.tab.bert", bert_view), ("att.tab.seq2seq", seq2seq_view)]
+
+tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
+for tab, (_key, section) in zip(tabs, SECTIONS):
+    if tab.open:
+        with tab:
+            section.render()

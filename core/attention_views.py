@@ -1,0 +1,234 @@
+"""Plotly figures (and their CSV tables) of the attention page (issue #6).
+
+Every figure builder returns ``(fig, frame)``: the plotly figure and a pandas DataFrame with the
+numbers behind it (the page passes both to pages.common.ui.chart → PNG + CSV export).
+
+Tokens become plotly text (tick labels, hover). Plotly renders a subset of HTML in text, so each
+token goes through ``label()`` (html.escape): ``<img src=x onerror=…>`` shows literally and
+nothing is interpreted. The CSV keeps the raw tokens (a CSV is not HTML).
+"""
+from __future__ import annotations
+
+import html
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+ANNOTATE_MAX_CELLS = 600  # above this, heatmaps show colours only (values stay in hover and CSV)
+WEIGHT_SCALE = "Blues"
+SIGNED_SCALE = "RdBu_r"
+
+
+def label(token: str) -> str:
+    """A token made safe for plotly text (which understands a few HTML tags)."""
+    return html.escape(str(token), quote=True)
+
+
+def labels(tokens: Sequence[str]) -> list[str]:
+    return [label(t) for t in tokens]
+
+
+def _np(x) -> np.ndarray:
+    if hasattr(x, "detach"):
+        x = x.detach().float().cpu().numpy()
+    return np.asarray(x, dtype=np.float32)
+
+
+def frame(M, rows: Sequence[str], cols: Sequence[str]) -> pd.DataFrame:
+    """The matrix as a table for CSV: raw tokens as row / column names."""
+    return pd.DataFrame(_np(M), index=list(rows), columns=list(cols))
+
+
+def dims(n: int, prefix: str = "d") -> list[str]:
+    return [f"{prefix}{i}" for i in range(n)]
+
+
+def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", signed: bool = False,
+            annotate: bool | None = None, fmt: str = ".2f", masked=None, zmin=None, zmax=None,
+            height: int | None = None, row_title: str = "", col_title: str = "",
+            colorscale: str | None = None) -> tuple[go.Figure, pd.DataFrame]:
+    """An annotated heatmap with the actual values in the cells.
+
+    ``masked`` (bool array, True = hidden) cells show "−∞". ``signed`` uses a diverging
+    colour scale centred on 0 (scores); otherwise a sequential one (weights).
+    """
+    Z = _np(M)
+    n_r, n_c = Z.shape
+    hidden = np.zeros_like(Z, dtype=bool) if masked is None else _np(masked).astype(bool)
+    show = np.where(hidden | ~np.isfinite(Z), np.nan, Z)
+    if annotate is None:
+        annotate = n_r * n_c <= ANNOTATE_MAX_CELLS
+    rl, cl = labels(rows), labels(cols)
+    text = np.array([["−∞" if hidden[i, j] else format(Z[i, j], fmt) for j in range(n_c)]
+                     for i in range(n_r)], dtype=object)
+    custom = np.dstack(np.broadcast_arrays(np.array(rl, dtype=object)[:, None],
+                                           np.array(cl, dtype=object)[None, :], text))
+    tr = dict(z=show, x=list(range(n_c)), y=list(range(n_r)), customdata=custom,
+              hovertemplate="%{customdata[0]} → %{customdata[1]}: %{customdata[2]}<extra></extra>",
+              colorscale=colorscale or (SIGNED_SCALE if signed else WEIGHT_SCALE), xgap=1, ygap=1)
+    if signed:
+        lim = float(np.nanmax(np.abs(show))) if np.isfinite(show).any() else 1.0
+        tr.update(zmid=0, zmin=-lim, zmax=lim)
+    if zmin is not None:
+        tr["zmin"] = zmin
+    if zmax is not None:
+        tr["zmax"] = zmax
+    if annotate:
+        tr.update(text=text, texttemplate="%{text}", textfont=dict(size=11))
+    fig = go.Figure(go.Heatmap(**tr))
+    fig.update_xaxes(tickmode="array", tickvals=list(range(n_c)), ticktext=cl, side="top",
+                     title_text=col_title, showgrid=False)
+    fig.update_yaxes(tickmode="array", tickvals=list(range(n_r)), ticktext=rl, autorange="reversed",
+                     title_text=row_title, showgrid=False)
+    fig.update_layout(title=dict(text=title, y=0.99 if col_title else None), margin=dict(l=10, r=10, t=70, b=10),
+                      height=height or max(220, min(900, 60 + 32 * n_r)))
+    return fig, frame(np.where(hidden, -np.inf, Z), rows, cols)
+
+
+def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, title: str = ""
+                ) -> tuple[go.Figure, pd.DataFrame]:
+    """The attention weights of one query over the keys (soft), with the hard pick beside it."""
+    w = _np(weights)
+    x = list(range(len(tokens)))
+    fig = go.Figure(go.Bar(x=x, y=w, name="soft (softmax)", marker_color="#3b7dd8",
+                           text=[f"{v:.2f}" for v in w], textposition="outside",
+                           customdata=labels(tokens), hovertemplate="%{customdata}: %{y:.3f}<extra></extra>"))
+    data = {"soft": w}
+    if hard is not None:
+        hw = _np(hard)
+        fig.add_bar(x=x, y=hw, name="hard (argmax)", marker_color="#e07b39", opacity=0.8,
+                    customdata=labels(tokens), hovertemplate="%{customdata}: %{y:.0f}<extra></extra>")
+        data["hard"] = hw
+    fig.update_xaxes(tickmode="array", tickvals=x, ticktext=labels(tokens))
+    fig.update_yaxes(range=[0, 1.15], title_text="重み (weight)")
+    fig.update_layout(title=title or f"クエリ「{label(query)}」の重み", barmode="group", height=320,
+                      margin=dict(l=10, r=10, t=50, b=10), legend=dict(orientation="h", y=1.12))
+    return fig, pd.DataFrame(data, index=list(tokens))
+
+
+# --- positional encoding -------------------------------------------------------------------------
+
+def pe_heatmap(pe) -> tuple[go.Figure, pd.DataFrame]:
+    P = _np(pe)
+    fig = go.Figure(go.Heatmap(z=P, colorscale=SIGNED_SCALE, zmin=-1, zmax=1, zmid=0,
+                               colorbar=dict(title="PE"),
+                               hovertemplate="pos %{y}, dim %{x}: %{z:.3f}<extra></extra>"))
+    fig.update_xaxes(title_text="次元 i (dimension)")
+    fig.update_yaxes(title_text="位置 pos (position)", autorange="reversed")
+    fig.update_layout(title=f"位置エンコーディング {P.shape[0]} × {P.shape[1]}", height=520,
+                      margin=dict(l=10, r=10, t=50, b=10))
+    return fig, pd.DataFrame(P, index=pd.RangeIndex(P.shape[0], name="pos"), columns=dims(P.shape[1]))
+
+
+def pe_lines(pe, chosen: Sequence[int]) -> tuple[go.Figure, pd.DataFrame]:
+    P = _np(pe)
+    pos = np.arange(P.shape[0])
+    fig = go.Figure()
+    cols = {}
+    for d in chosen:
+        kind = "sin" if d % 2 == 0 else "cos"
+        fig.add_scatter(x=pos, y=P[:, d], mode="lines", name=f"dim {d} ({kind})")
+        cols[f"d{d}"] = P[:, d]
+    fig.update_xaxes(title_text="位置 pos")
+    fig.update_yaxes(title_text="PE(pos, i)", range=[-1.1, 1.1])
+    fig.update_layout(title="選んだ次元の値（次元が上がるほど波長が長い）", height=360,
+                      margin=dict(l=10, r=10, t=50, b=10))
+    return fig, pd.DataFrame(cols, index=pd.RangeIndex(P.shape[0], name="pos"))
+
+
+def pe_dot(offsets, dots, p: int) -> tuple[go.Figure, pd.DataFrame]:
+    o, d = _np(offsets).astype(int), _np(dots)
+    fig = go.Figure(go.Scatter(x=o, y=d, mode="lines+markers", marker=dict(size=4),
+                               hovertemplate="q − p = %{x}: %{y:.2f}<extra></extra>"))
+    fig.update_xaxes(title_text=f"q − p（基準 p = {p}）")
+    fig.update_yaxes(title_text="PE(p) · PE(q)")
+    fig.update_layout(title="内積 PE(p)·PE(q) は |p − q| だけで決まり、離れるほど小さくなる", height=360,
+                      margin=dict(l=10, r=10, t=50, b=10))
+    return fig, pd.DataFrame({"q_minus_p": o, "dot": d})
+
+
+# --- BERT: model view and head view --------------------------------------------------------------
+
+def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Sequence[int] | None,
+               average: bool = False, cell_px: int = 90) -> tuple[go.Figure, pd.DataFrame]:
+    """bertviz's model view: a grid of small heatmaps, one per (layer, head).
+
+    ``attn`` is (L, H, n, n) (query rows, key columns). With ``average`` each layer shows the
+    mean over the selected heads (one column). The CSV is long-form: layer, head, query, key, weight.
+    """
+    A = _np(attn)
+    heads = list(range(A.shape[1])) if heads is None else list(heads)
+    layers = list(layers)
+    if average:
+        grid = A[layers][:, heads].mean(axis=1, keepdims=True)
+        col_names = ["平均"]
+    else:
+        grid = A[layers][:, heads]
+        col_names = [f"H{h}" for h in heads]
+    n_l, n_h, n = grid.shape[0], grid.shape[1], grid.shape[-1]
+    fig = make_subplots(n_l, n_h, horizontal_spacing=min(0.02, 0.2 / max(n_h, 1)),
+                        vertical_spacing=min(0.02, 0.2 / max(n_l, 1)),
+                        column_titles=col_names, row_titles=[f"L{l}" for l in layers])
+    lab = labels(tokens)
+    idx = list(range(n))
+    custom = np.dstack(np.broadcast_arrays(np.array(lab, dtype=object)[:, None],
+                                           np.array(lab, dtype=object)[None, :]))
+    for r in range(n_l):
+        for c in range(n_h):
+            name = f"L{layers[r]} {col_names[c]}"
+            fig.add_trace(go.Heatmap(
+                z=grid[r, c], x=idx, y=idx, coloraxis="coloraxis",
+                customdata=custom if n <= 64 else None,
+                hovertemplate=(f"{name}<br>%{{customdata[0]}} → %{{customdata[1]}}: %{{z:.3f}}<extra></extra>"
+                               if n <= 64 else f"{name}<br>%{{y}} → %{{x}}: %{{z:.3f}}<extra></extra>")),
+                r + 1, c + 1)
+    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
+    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, autorange="reversed")
+    fig.update_layout(coloraxis=dict(colorscale=WEIGHT_SCALE, cmin=0, cmax=1, showscale=False),
+                      height=max(300, 40 + n_l * cell_px), width=None,
+                      margin=dict(l=10, r=40, t=40, b=10), title=None)
+    fig.update_annotations(font_size=11)
+    heads_col = ["mean"] if average else heads
+    L_, H_, Qi, Ki = np.meshgrid(layers, heads_col, idx, idx, indexing="ij")
+    tok = np.array(list(tokens), dtype=object)
+    data = pd.DataFrame({"layer": L_.ravel(), "head": H_.ravel(), "query_index": Qi.ravel(),
+                         "query": tok[Qi.ravel()], "key_index": Ki.ravel(), "key": tok[Ki.ravel()],
+                         "weight": grid.ravel()})
+    return fig, data
+
+
+def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.05, title: str = ""
+                    ) -> go.Figure:
+    """bertviz's head view: tokens on the left attend to tokens on the right; line opacity = weight."""
+    W = _np(weights)
+    n = W.shape[0]
+    lab = labels(tokens)
+    fig = go.Figure()
+    # one trace per opacity band keeps the figure small (no trace per line)
+    bands = np.linspace(threshold, 1.0, 9)
+    for lo, hi in zip(bands[:-1], bands[1:]):
+        xs, ys = [], []
+        for i in range(n):
+            for j in range(n):
+                if lo <= W[i, j] < hi or (hi == 1.0 and W[i, j] >= hi):
+                    xs += [0, 1, None]
+                    ys += [i, j, None]
+        if xs:
+            fig.add_scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                            line=dict(color=f"rgba(59,125,216,{min(1.0, (lo + hi) / 2 + 0.1):.2f})",
+                                      width=1 + 4 * (lo + hi) / 2))
+    best = W.argmax(-1)
+    fig.add_scatter(x=[0] * n, y=list(range(n)), mode="text", text=lab, textposition="middle left",
+                    customdata=[[lab[i], lab[best[i]], f"{W[i, best[i]]:.3f}"] for i in range(n)],
+                    hovertemplate="%{customdata[0]} → 最大: %{customdata[1]} (%{customdata[2]})<extra></extra>",
+                    showlegend=False)
+    fig.add_scatter(x=[1] * n, y=list(range(n)), mode="text", text=lab, textposition="middle right",
+                    hoverinfo="skip", showlegend=False)
+    fig.update_xaxes(visible=False, range=[-0.6, 1.6])
+    fig.update_yaxes(visible=False, autorange="reversed")
+    fig.update_layout(title=title, height=max(260, 60 + 22 * n), margin=dict(l=10, r=10, t=40, b=10),
+                      plot_bgcolor="white")
+    return fig

@@ -1,0 +1,94 @@
+"""Section 2: multi-head attention (h heads of d_k = d_model / h, concat, W^O, parameter count)."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core import attention as A
+from core import attention_views as V
+from pages.attention import common
+from pages.common.ui import chart, guard, t
+
+DEFAULT_TEXT = "私は甘いバナナが好きです"
+MAX_SHOWN_HEADS = 16
+
+
+def render() -> None:
+    st.markdown(t("att.mh.intro"))
+    st.latex(r"\mathrm{MultiHead}(Q,K,V)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_h)\,W^O,\quad"
+             r"\mathrm{head}_i=\mathrm{Attention}(XW_Q^i,\,XW_K^i,\,XW_V^i),\quad d_k=d_{\mathrm{model}}/h")
+    text = st.text_input(t("att.sentence"), value=DEFAULT_TEXT, key="att_mh_text", bind="query-params",
+                         max_chars=A.MAX_TEXT_CHARS, help=t("att.sentence.help", n=A.MAX_TOKENS))
+    c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
+    source = common.vector_source_radio(c1, key="att_mh_vec", default="random")
+    d_model = c2.number_input(t("att.d_model"), 1, 512, 16, key="att_mh_dmodel", bind="query-params",
+                              disabled=source == "chiVe", help=t("att.mh.d_model.help"))
+    h = c3.number_input(t("att.mh.h"), 0, 64, 4, key="att_mh_h", bind="query-params", help=t("att.mh.h.help"))
+    seed = c4.number_input(t("att.seed"), 0, 9999, 0, key="att_mh_seed", bind="query-params")
+    causal = st.toggle(t("att.causal"), key="att_mh_causal", bind="query-params", help=t("att.causal.help"))
+
+    with guard():
+        tokens = common.tokens_with_notes(text)
+        X, d_used = common.token_vectors(tokens, source, int(d_model), int(seed))
+        d_k = A.check_heads(d_used, int(h))
+        X = A.standardize(X)
+        W_Q, W_K, W_V, W_O = A.square_weights(d_used, seed=int(seed))
+        mask = A.causal_mask(len(tokens)) if causal else None
+        r = A.multi_head(X, X, X, W_Q, W_K, W_V, W_O, int(h), mask=mask)
+        _params(d_used, int(h))
+        _heads(r, tokens)
+        _concat(r, tokens, d_used, d_k)
+
+
+def _params(d_model: int, h: int) -> None:
+    st.subheader(t("att.mh.params"))
+    p = A.multi_head_params(d_model, h)
+    c = st.columns(4)
+    c[0].metric("d_k = d_model / h", f"{p['d_k']}")
+    c[1].metric(t("att.mh.p.qkv"), f"{p['W_QKV']:,}", help=t("att.mh.p.qkv.help", h=h, d=d_model, dk=p["d_k"]))
+    c[2].metric("W^O", f"{p['W_O']:,}")
+    c[3].metric(t("att.mh.p.total"), f"{p['total']:,}")
+    hs = [x for x in A.divisors(d_model) if x <= 64]
+    rows = [A.multi_head_params(d_model, x) for x in hs]
+    df = pd.DataFrame(rows).set_index("h")[["d_k", "W_QKV", "W_O", "bias", "total"]]
+    fig = go.Figure(go.Scatter(x=hs, y=df["total"], mode="lines+markers", name=t("att.mh.p.total"),
+                               hovertemplate="h = %{x}: %{y:,}<extra></extra>"))
+    fig.add_scatter(x=[h], y=[p["total"]], mode="markers", marker=dict(size=14, color="#e07b39"),
+                    name=f"h = {h}", hoverinfo="skip")
+    fig.update_xaxes(title_text="ヘッド数 h", type="log")
+    fig.update_yaxes(title_text="パラメータ数", rangemode="tozero")
+    fig.update_layout(title=t("att.mh.p.chart", d=d_model), height=300, margin=dict(l=10, r=10, t=50, b=10))
+    chart(fig, key="att_mh_params", data=df)
+
+
+def _heads(r: A.MultiHead, tokens: list[str]) -> None:
+    st.subheader(t("att.mh.heads", h=r.h, dk=r.d_k))
+    shown = min(r.h, MAX_SHOWN_HEADS)
+    if r.h > shown:
+        st.caption(t("att.mh.heads.more", shown=shown, h=r.h))
+    per_row = 4 if shown >= 4 else shown
+    for start in range(0, shown, per_row):
+        cols = st.columns(per_row)
+        for i, col in zip(range(start, min(shown, start + per_row)), cols):
+            with col:
+                fig, df = V.heatmap(r.weights[i], tokens, tokens, title=f"head {i + 1}", zmin=0, zmax=1,
+                                    annotate=len(tokens) <= 8, height=300)
+                fig.update_traces(showscale=False)
+                chart(fig, key=f"att_mh_head{i}", data=df)
+
+
+def _concat(r: A.MultiHead, tokens: list[str], d_model: int, d_k: int) -> None:
+    st.subheader(t("att.mh.concat"))
+    st.caption(t("att.mh.concat.help", h=r.h, dk=d_k, d=d_model))
+    c = st.columns(2)
+    with c[0]:
+        fig, df = V.heatmap(r.concat, tokens, V.dims(d_model), title=f"Concat(head_1 … head_{r.h})（{len(tokens)} × {d_model}）",
+                            signed=True, annotate=False)
+        for i in range(1, r.h):
+            fig.add_vline(x=i * d_k - 0.5, line_color="black", line_width=2)
+        chart(fig, key="att_mh_concat", data=df)
+    with c[1]:
+        fig, df = V.heatmap(r.output, tokens, V.dims(d_model), title=f"出力 = Concat · W^O（{len(tokens)} × {d_model}）",
+                            signed=True, annotate=False)
+        chart(fig, key="att_mh_output", data=df)

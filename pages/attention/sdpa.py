@@ -1,0 +1,118 @@
+"""Section 1: scaled dot-product attention step by step (Q, K, V, QKᵀ, /√d_k, softmax, output)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from core import attention as A
+from core import attention_views as V
+from pages.attention import common
+from pages.common.ui import chart, guard, t
+
+DEFAULT_TEXT = "バナナが好き"
+
+
+def render() -> None:
+    st.markdown(t("att.sdpa.intro"))
+    st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d_k}}\right)V,"
+             r"\quad Q=XW_Q,\; K=XW_K,\; V=XW_V")
+    text = st.text_input(t("att.sentence"), value=DEFAULT_TEXT, key="att_text", bind="query-params",
+                         max_chars=A.MAX_TEXT_CHARS, help=t("att.sentence.help", n=A.MAX_TOKENS))
+    c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
+    source = common.vector_source_radio(c1, key="att_vec")
+    d_model = c2.slider(t("att.d_model"), 4, 64, 8, key="att_dmodel", bind="query-params",
+                        disabled=source == "chiVe", help=t("att.d_model.help"))
+    d_k = c3.slider("d_k", A.D_K_RANGE[0], A.D_K_RANGE[1], 4, key="att_dk", bind="query-params",
+                    help=t("att.d_k.help"))
+    seed = c4.number_input(t("att.seed"), 0, 9999, 0, key="att_seed", bind="query-params")
+    t1, t2 = st.columns(2)
+    no_scale = t1.toggle(t("att.noscale"), key="att_noscale", bind="query-params", help=t("att.noscale.help"))
+    causal = t2.toggle(t("att.causal"), key="att_causal", bind="query-params", help=t("att.causal.help"))
+
+    with guard():
+        tokens = common.tokens_with_notes(text)
+        X, d_used = common.token_vectors(tokens, source, d_model, seed)
+        W_Q, W_K, W_V = A.projections(d_used, d_k, seed=seed)
+        s = A.steps(A.standardize(X), W_Q, W_K, W_V, scale=not no_scale, causal=causal)
+        _draw(s, tokens, d_used, no_scale, causal)
+
+
+def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: bool) -> None:
+    dk = s.d_k
+    cols = V.dims(dk)
+    with st.expander(t("att.step0", n=len(tokens), d=d_model)):
+        fig, df = V.heatmap(s.X, tokens, V.dims(d_model), title="X（標準化したトークンベクトル）", signed=True)
+        chart(fig, key="att_sdpa_X", data=df)
+
+    st.subheader(t("att.step1"))
+    st.caption(t("att.step1.help", d=d_model, dk=dk))
+    c = st.columns(3)
+    for col, name, M in zip(c, ("Q", "K", "V"), (s.Q, s.K, s.V)):
+        with col:
+            fig, df = V.heatmap(M, tokens, cols, title=f"{name} = X W_{name}（{len(tokens)} × {dk}）", signed=True)
+            chart(fig, key=f"att_sdpa_{name}", data=df)
+
+    st.subheader(t("att.step2"))
+    st.caption(t("att.step2.help", dk=dk, sq=f"{dk ** 0.5:.2f}"))
+    hidden = None if s.mask is None else ~s.mask
+    c = st.columns(2)
+    with c[0]:
+        fig, df = V.heatmap(s.scores, tokens, tokens, title="QKᵀ", signed=True, masked=hidden,
+                            row_title="クエリ (query)", col_title="キー (key)")
+        chart(fig, key="att_sdpa_scores", data=df)
+    with c[1]:
+        fig, df = V.heatmap(s.scaled, tokens, tokens, title=f"QKᵀ / √d_k（√{dk} = {dk ** 0.5:.2f}）",
+                            signed=True, masked=hidden, row_title="クエリ (query)", col_title="キー (key)")
+        chart(fig, key="att_sdpa_scaled", data=df)
+    if causal:
+        st.info(t("att.causal.note"), icon="🎭")
+
+    st.subheader(t("att.step3"))
+    st.caption(t("att.step3.noscale") if no_scale else t("att.step3.help"))
+    c = st.columns(2)
+    with c[0]:
+        title = "softmax(QKᵀ)（√d_k なし）" if no_scale else "softmax(QKᵀ / √d_k)"
+        fig, df = V.heatmap(s.weights, tokens, tokens, title=title, zmin=0, zmax=1,
+                            row_title="クエリ (query)", col_title="キー (key)")
+        chart(fig, key="att_sdpa_weights", data=df)
+    with c[1]:
+        fig, df = V.heatmap(s.output, tokens, V.dims(s.output.shape[1], "v"),
+                            title=f"出力 = 重み × V（{len(tokens)} × {s.output.shape[1]}）", signed=True)
+        chart(fig, key="att_sdpa_output", data=df)
+    if no_scale:
+        _saturation(s, tokens)
+
+    st.subheader(t("att.step4"))
+    q = st.selectbox(t("att.query"), list(range(len(tokens))), key="att_query",
+                     format_func=lambda i: f"{i}: {tokens[i]}", bind="query-params")
+    q = min(int(q or 0), len(tokens) - 1)
+    c = st.columns([3, 2])
+    with c[0]:
+        fig, df = V.weights_bar(s.weights[q], tokens, tokens[q], hard=s.hard[q])
+        chart(fig, key="att_sdpa_bar", data=df)
+    with c[1]:
+        fig, df = V.heatmap(s.hard, tokens, tokens, title="ハード注意 (hard attention): argmax の 1 つだけ",
+                            zmin=0, zmax=1, fmt=".0f", colorscale="Oranges")
+        chart(fig, key="att_sdpa_hard", data=df)
+    soft_out, hard_out = s.output[q], s.hard_output[q]
+    import pandas as pd
+
+    cmp = pd.DataFrame({"ソフト (soft): Σ 重み × V": soft_out.numpy(),
+                        f"ハード (hard): V[{int(s.hard[q].argmax())}]": hard_out.numpy()},
+                       index=V.dims(len(soft_out), "v"))
+    st.caption(t("att.softhard.help", token=tokens[int(s.hard[q].argmax())]))
+    st.dataframe(cmp.T.style.format("{:.3f}"), width="stretch")
+
+
+def _saturation(s: A.Steps, tokens: list[str]) -> None:
+    st.markdown(t("att.saturation.title"))
+    scaled_w = A.steps(s.X, s.W_Q, s.W_K, s.W_V, scale=True, causal=s.mask is not None).weights
+    c = st.columns(2)
+    for col, name, W, key in ((c[0], "softmax(QKᵀ / √d_k)", scaled_w, "att_sat_scaled"),
+                              (c[1], "softmax(QKᵀ)（√d_k なし）", s.weights_unscaled, "att_sat_raw")):
+        with col:
+            fig, df = V.heatmap(W, tokens, tokens, title=name, zmin=0, zmax=1)
+            chart(fig, key=key, data=df)
+            m1, m2 = st.columns(2)
+            m1.metric(t("att.maxweight"), f"{float(W.max(-1).values.mean()):.3f}")
+            m2.metric(t("att.entropy"), f"{float(A.entropy(W).mean()):.3f}")
+    st.caption(t("att.saturation.help"))
