@@ -87,6 +87,20 @@ def word_vectors_file(path: str):
 
 # --- attention (issue 6) -------------------------------------------------------------------
 
+@st.cache_resource(show_spinner="学習前の小さな BERT（注意の可視化用）を用意しています…")
+def attention_untrained_bert():
+    """A clearly-UNTRAINED small BERT encoder (4 layers × 4 heads, random weights, built offline
+    once into the cache dir) so the BERT attention views work without the hub."""
+    from core import attention
+    from core.bert import models, tiny
+
+    def load():
+        out = attention.build_untrained_encoder(tiny.default_demo_dir().parent / "attention-untrained-encoder")
+        return models.load_encoder_with_attentions(str(out))
+
+    return _timed("学習前の BERT（注意）", "ランダム重み 4 層 × 4 ヘッド", load)
+
+
 
 # --- bert (issue 7, 9) ---------------------------------------------------------------------
 # Keyed by source (hub id or directory, see core.hub): each distinct source loads once per
