@@ -208,8 +208,9 @@ def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
     if "trust_remote_code" in text:
         return ModelUnavailable(
             f"モデル {source} は独自コードの実行（trust_remote_code）を必要とするため、この教室用アプリでは使えません。")
-    if "offline" in text.lower() or "connection" in text.lower() or "resolve" in text.lower() \
-            or "timed out" in text.lower() or "LocalEntryNotFound" in name:
+    low = (name + " " + text).lower()
+    if any(w in low for w in ("offline", "connect", "resolve", "timed out", "timeout", "localentrynotfound",
+                              "name or service", "network", "unreachable")):
         return ModelUnavailable(
             f"モデル {source} をダウンロードできません（オフライン、またはネットワークに接続できません）。"
             "インターネットにつながる環境で事前にダウンロードしてください。", hint=fetch_command(source))

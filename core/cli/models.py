@@ -1,9 +1,70 @@
-"""`python -m core models ...` (filled in by issue #7)."""
+"""`python -m core models ...` (issue #7): status and download of the hub models in core.hub.
+
+- ``models status [--json]`` → ``{"models": [{"task", "source", "origin", "available", "where",
+  "path", "message"}], "all_available": bool}`` (no network).
+- ``models download [--dir DIR] [--task TASK ...]`` fetches every default (or the given tasks'
+  sources) into the Hugging Face cache, or into ``DIR/<org>/<name>`` (then set
+  PLAYGROUND_MODELS_DIR=DIR so the app finds them).
+"""
 from __future__ import annotations
 
 import argparse
+import sys
+
+from core.cli.common import add_json, emit
 
 
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    del sub  # subcommands arrive with issue #7
+
+    st = sub.add_parser("status", help="既定のモデルがローカルにあるか / which models are available locally")
+    add_json(st)
+    st.set_defaults(handler=_status)
+
+    dl = sub.add_parser("download", help="既定のモデルをダウンロード / download the default models")
+    dl.add_argument("--dir", default=None, help="保存先（省略時は Hugging Face のキャッシュ）")
+    dl.add_argument("--task", action="append", default=None,
+                    help="このタスクのモデルだけ（fill-mask / sentiment / translation、複数可）")
+    add_json(dl)
+    dl.set_defaults(handler=_download)
+    # `warmup` is added here later (lead)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from core import hub
+
+    rows = hub.status_all()
+
+    def human(r: dict) -> str:
+        lines = []
+        for m in r["models"]:
+            mark = "✔" if m["available"] else "✘"
+            where = m["path"] or m["message"] or ""
+            lines.append(f"{mark} {m['task']:<12} {m['source']}  ({m['origin']})  {where}")
+        return "\n".join(lines)
+
+    return emit({"models": rows, "all_available": all(r["available"] for r in rows)}, args.json, human)
+
+
+def _download(args: argparse.Namespace) -> int:
+    from core import ModelUnavailable, hub
+
+    tasks = args.task or list(hub.MODELS)
+    done, failed = [], []
+    for task in tasks:
+        source = hub.resolve(task) if task in hub.MODELS else task
+        if hub.is_local(source):
+            done.append({"task": task, "source": source, "path": source, "skipped": "local directory"})
+            continue
+        print(f"ダウンロード中: {source} …", file=sys.stderr)
+        try:
+            path = hub.download(source, args.dir)
+        except ModelUnavailable as exc:
+            print(f"失敗: {exc.message}", file=sys.stderr)
+            failed.append({"task": task, "source": source, "message": exc.message})
+            continue
+        done.append({"task": task, "source": source, "path": str(path)})
+    if args.dir and done:
+        print(f"アプリに使わせるには: export {hub.MODELS_DIR_ENV}={args.dir}", file=sys.stderr)
+    emit({"downloaded": done, "failed": failed}, args.json)
+    return 2 if failed else 0

@@ -1,12 +1,24 @@
-"""bert page (issue #7): placeholder until the issue is done. Shows what it will offer; no fake output."""
+"""BERT page (issue #7): fill-mask, how MLM (and NSP) data is made, sentiment, fine-tuning.
+UI only: the numbers come from core.bert, the models from core.resources (sources: core.hub)."""
 import streamlit as st
 
-from pages.common.ui import not_ready, t
+from pages.bert import fill_mask_tab, finetune_tab, mlm_tab, sentiment_tab, sources
+from pages.common.ui import t
 
 st.title(t("bert.title"))
-not_ready(7, [
-    "穴埋め (fill-mask): 東北大 BERT で [MASK] を予測",
-    "MLM の作り方: 15% / 80-10-10 のマスク手順",
-    "感情分析: 1文・複数行の分類、単語ベクトルのベースライン",
-    "ファインチューニング: jrte pn.tsv で学習・評価",
-])
+st.caption(t("bert.lead"))
+
+with st.sidebar:
+    st.divider()
+    st.caption(t("bert.source.sidebar"))
+sources.source_field("fill-mask")
+sources.source_field("sentiment")
+
+SECTIONS = [("bert.tab.fillmask", fill_mask_tab), ("bert.tab.mlm", mlm_tab),
+            ("bert.tab.sentiment", sentiment_tab), ("bert.tab.finetune", finetune_tab)]
+
+tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
+for tab, (_key, section) in zip(tabs, SECTIONS):
+    if tab.open:
+        with tab:
+            section.render()

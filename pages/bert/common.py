@@ -1,0 +1,55 @@
+"""Shared pieces of the BERT page's tabs: getting the cached models (with the offline path),
+the untrained-model banner, small plotly figures."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core import ModelUnavailable
+from pages.bert import sources
+from pages.common.ui import show_error, t
+
+UNTRAINED_KEY = "bert_use_untrained"
+
+
+def untrained_banner(loaded) -> None:
+    if getattr(loaded, "untrained", False):
+        st.warning(t("bert.untrained.banner"), icon="🎲")
+
+
+def masked_lm(*, key_suffix: str = ""):
+    """The fill-mask model of this session's source, or None (the message is shown). When the
+    model is missing the person may switch to the UNTRAINED tiny BERT to see the mechanics."""
+    from core import resources
+
+    source = sources.current_source("fill-mask")
+    try:
+        loaded = resources.bert_fill_mask_model(source)
+    except ModelUnavailable as exc:
+        show_error(exc)
+        use = st.toggle(t("bert.untrained.toggle"), key=f"{UNTRAINED_KEY}{key_suffix}",
+                        help=t("bert.untrained.help"))
+        if not use:
+            st.info(t("bert.offline.rest"), icon="ℹ️")
+            return None
+        loaded = resources.bert_fill_mask_model(resources.bert_untrained_demo_dir("pretraining"))
+    sources.model_caption("fill-mask")
+    untrained_banner(loaded)
+    return loaded
+
+
+def bar_figure(labels: list[str], values: list[float], *, title: str = "", highlight: str | None = None,
+               x_title: str = "確率 (probability)") -> go.Figure:
+    """Horizontal bars, best on top; ``highlight`` colours one label."""
+    colors = ["#d62728" if (highlight is not None and lab == highlight) else "#1f77b4" for lab in labels]
+    fig = go.Figure(go.Bar(x=values[::-1], y=[f"{lab}\u2009" for lab in labels[::-1]], orientation="h",
+                           marker_color=colors[::-1], text=[f"{v:.3f}" for v in values[::-1]],
+                           textposition="auto", hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
+    fig.update_layout(title=title, height=max(180, 40 * len(labels) + 80), margin=dict(l=10, r=10, t=40, b=30),
+                      xaxis_title=x_title, xaxis=dict(range=[0, max(values + [0.01]) * 1.15]))
+    return fig
+
+
+def candidates_frame(candidates) -> pd.DataFrame:
+    return pd.DataFrame([{"token": tok, "probability": p} for tok, p in candidates])

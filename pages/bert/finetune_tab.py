@@ -1,0 +1,171 @@
+"""Tab 4 — ファインチューニング: jrte pn.tsv (or an upload, or the built-in sample) → fine-tune
+BERT with live loss / dev accuracy and Stop → test accuracy, per-class F1, confusion matrix,
+most confident mistakes. The result lives in this session only; it can be saved (safetensors)."""
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core import InvalidInput, ModelUnavailable, hub
+from core.bert import data as bdata
+from core.bert import finetune as ft
+from pages.common.longrun import LiveRun
+from pages.common.ui import chart, guard, show_error, t
+
+RESULT_KEY = "bert_ft_result"
+SAVE_ENV = "PLAYGROUND_SAVE_DIR"
+LRS = [1e-5, 2e-5, 3e-5, 5e-5, 1e-4, 3e-4, 1e-3]
+
+
+def save_root() -> pathlib.Path:
+    base = os.environ.get(SAVE_ENV) or str(pathlib.Path.home() / ".cache" / "nlp-playground" / "finetuned")
+    return pathlib.Path(base)
+
+
+def render() -> None:
+    st.markdown(t("bert.ft.lead"))
+    ds = _data()
+    if ds is None:
+        return
+    base = _base_model()
+    if base is None:
+        return
+    from core import device
+
+    dev_type = device.info().type
+    max_train_cap, max_eval_cap = ft.caps(dev_type)
+    if dev_type == "cpu":
+        st.warning(t("bert.ft.cpu_warning", n=max_train_cap), icon="🐢")
+    c1, c2, c3 = st.columns(3)
+    epochs = c1.number_input(t("bert.ft.epochs"), 1, ft.MAX_EPOCHS, 1, key="bert_ft_epochs", bind="query-params")
+    lr = c2.select_slider(t("bert.ft.lr"), LRS, value=3e-5, key="bert_ft_lr", format_func=lambda v: f"{v:.0e}")
+    batch = c3.select_slider(t("bert.ft.batch"), [4, 8, 16, 32, 64], value=16, key="bert_ft_batch")
+    c4, c5, c6 = st.columns(3)
+    max_len = c4.select_slider(t("bert.ft.maxlen"), [16, 32, 64, 128, 256], value=64, key="bert_ft_maxlen")
+    n_default = min(len(ds.train), 200 if dev_type == "cpu" else 5000, max_train_cap)
+    max_train = c5.number_input(t("bert.ft.maxtrain"), 2, max_train_cap, max(2, n_default), step=50,
+                                key="bert_ft_maxtrain")
+    seed = c6.number_input(t("bert.ft.seed"), 0, 10_000, 0, key="bert_ft_seed")
+    cfg = ft.FinetuneConfig(epochs=int(epochs), lr=float(lr), batch_size=int(batch), max_length=int(max_len),
+                            max_train=int(max_train), max_eval=max_eval_cap, seed=int(seed))
+    steps = -(-min(int(max_train), len(ds.train)) // int(batch)) * int(epochs)
+    run = LiveRun("bert_ft", total=steps, chart_metrics=("loss", "dev_acc"))
+    if run.start_button(t("bert.ft.start", steps=steps)):
+        with guard():
+            st.session_state.pop(RESULT_KEY, None)
+            with run:
+                result = ft.finetune(base, ds, cfg, on_progress=run.on_progress, should_stop=run.should_stop)
+            st.session_state[RESULT_KEY] = result
+    result = st.session_state.get(RESULT_KEY)
+    if result is not None:
+        _results(result)
+
+
+def _data():
+    kinds = ["pn", "upload", "sample"]
+    kind = st.radio(t("bert.ft.data"), kinds, format_func=lambda k: t(f"bert.ft.data.{k}"), horizontal=True,
+                    key="bert_ft_data", bind="query-params")
+    ds = None
+    with guard():
+        if kind == "pn":
+            path = bdata.find_pn()
+            if path is None:
+                st.info(t("bert.ft.pn_missing"), icon="ℹ️")
+                st.code(bdata.fetch_hint(), language="bash")
+                if st.button(t("bert.ft.pn_download"), key="bert_ft_pn_download"):
+                    bdata.download_pn()
+                    st.rerun()
+                return None
+            ds = bdata.load_pn(path)
+        elif kind == "upload":
+            up = st.file_uploader(t("bert.ft.upload"), type=["tsv", "csv", "txt"], key="bert_ft_upload")
+            if up is None:
+                st.caption(t("bert.ft.upload.help"))
+                return None
+            ds = bdata.load_labelled(up)
+        else:
+            ds = bdata.sample_dataset()
+        if ds.notice:
+            st.caption(ds.notice)
+        for note in ds.notes:
+            st.caption(note)
+        names = list(ds.label_names)
+        pos_neg = [n for n in names if not n.startswith("neutral")]
+        chosen = st.multiselect(t("bert.ft.labels"), names, default=pos_neg if len(pos_neg) >= 2 else names,
+                                key="bert_ft_labels")
+        if len(chosen) < 2:
+            raise InvalidInput(t("bert.ft.labels.min"))
+        ds = bdata.select_labels(ds, chosen)
+        st.dataframe(pd.DataFrame(ds.summary()).T, width="content")
+    return ds
+
+
+def _base_model() -> str | None:
+    default = hub.resolve("fill-mask", st.session_state.get(hub.spec("fill-mask").session_key))
+    base = st.text_input(t("bert.ft.base"), default, key="bert_ft_base", help=t("bert.ft.base.help"))
+    try:
+        hub.locate(base)
+    except ModelUnavailable as exc:
+        show_error(exc)
+        if st.toggle(t("bert.ft.untrained"), key="bert_ft_untrained", help=t("bert.untrained.help")):
+            from core import resources
+
+            st.warning(t("bert.untrained.banner"), icon="🎲")
+            return resources.bert_untrained_demo_dir("masked_lm")
+        return None
+    return base
+
+
+def _results(r) -> None:
+    st.subheader(t("bert.ft.results"))
+    if r.stopped:
+        st.info(t("common.stopped"), icon="⏹️")
+    for note in r.notes:
+        st.caption(note)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("bert.ft.acc"), f"{r.test_accuracy:.3f}")
+    c2.metric("macro-F1", f"{r.macro_f1:.3f}")
+    c3.metric(t("bert.ft.ntrain"), f"{r.train_examples:,}")
+    c4.metric(t("bert.ft.seconds"), f"{r.seconds:.1f}")
+    if r.history:
+        hist = pd.DataFrame(r.history).set_index("step")
+        fig = go.Figure(go.Scatter(x=hist.index, y=hist["loss"], name="loss", mode="lines"))
+        if "dev_acc" in hist:
+            dv = hist["dev_acc"].dropna()
+            fig.add_trace(go.Scatter(x=dv.index, y=dv.values, name="dev accuracy", mode="lines+markers", yaxis="y2"))
+        fig.update_layout(height=320, margin=dict(l=10, r=10, t=30, b=30), xaxis_title="step",
+                          yaxis_title="loss", yaxis2=dict(title="dev acc", overlaying="y", side="right", range=[0, 1]))
+        chart(fig, key="bert_ft_curve", filename="finetune-curve", data=hist)
+    st.dataframe(pd.DataFrame(r.per_class).round(3), hide_index=True, width="stretch")
+    z = r.confusion
+    fig = go.Figure(go.Heatmap(z=z, x=[f"{lab}\u2009" for lab in r.labels], y=[f"{lab}\u2009" for lab in r.labels],
+                               colorscale="Blues", text=z, texttemplate="%{text}",
+                               hovertemplate="gold %{y} → predicted %{x}: %{z}<extra></extra>"))
+    fig.update_layout(title=t("bert.ft.confusion"), height=360, xaxis_title="予測 (predicted)",
+                      yaxis_title="正解 (gold)", yaxis_autorange="reversed", margin=dict(l=10, r=10, t=40, b=30))
+    chart(fig, key="bert_ft_confusion", filename="confusion-matrix",
+          data=pd.DataFrame(z, index=r.labels, columns=r.labels))
+    if r.mistakes:
+        st.markdown(f"**{t('bert.ft.mistakes')}**")
+        st.dataframe(pd.DataFrame(r.mistakes), hide_index=True, width="stretch")
+    st.caption(t("bert.ft.use_in_sentiment"))
+    _save(r)
+
+
+def _save(r) -> None:
+    with st.expander(t("bert.ft.save"), expanded=False):
+        root = save_root()
+        name = st.text_input(t("bert.ft.save.name"), "my-bert-pn", key="bert_ft_save_name",
+                             help=t("bert.ft.save.help", root=str(root)))
+        if st.button(t("bert.ft.save.button"), key="bert_ft_save_btn"):
+            with guard():
+                if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name or "") or ".." in name:
+                    raise InvalidInput(t("bert.ft.save.badname"))
+                out = ft.save(r, root / name)
+                st.success(t("bert.ft.save.done", path=str(out)))
+                st.code(f"python -m core bert sentiment \"良いホテルでした\" --model {out}", language="bash")
