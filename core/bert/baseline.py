@@ -32,7 +32,6 @@ MAX_HIDDEN = 512
 SKIP_POS = {"補助記号", "空白"}  # punctuation carries no sentiment; symbols such as ♪ stay
 
 _cache_lock = threading.Lock()
-_token_cache: dict[tuple[int, str, str], str | None] = {}
 _TOKEN_CACHE_MAX = 300_000
 
 
@@ -64,12 +63,25 @@ class Features:
         return self.n_found / self.n_tokens if self.n_tokens else 0.0
 
 
+def _token_cache(kv) -> dict:
+    """token → key cache stored on the vectors object itself (so it dies with it)."""
+    cache = getattr(kv, "_playground_token_cache", None)
+    if cache is None:
+        with _cache_lock:
+            cache = getattr(kv, "_playground_token_cache", None)
+            if cache is None:
+                cache = {}
+                kv._playground_token_cache = cache
+    return cache
+
+
 def _lookup(kv, surface: str, lemma: str) -> str | None:
-    """The vocabulary key for a token, via the word2vec page's lookup (cached per process)."""
-    ck = (id(kv), surface, lemma)
-    hit = _token_cache.get(ck, "")
-    if hit != "":
-        return hit
+    """The vocabulary key for a token, via the word2vec page's lookup (as typed → chiVe alias
+    → Sudachi normalised form → unidic lemma), tried on the surface then the lemma; cached."""
+    cache = _token_cache(kv)
+    ck = (surface, lemma)
+    if ck in cache:
+        return cache[ck]
     key = None
     try:
         from core.word2vec import vectors as V
@@ -82,10 +94,9 @@ def _lookup(kv, surface: str, lemma: str) -> str | None:
             if w and w in kv.key_to_index:
                 key = w
                 break
-    with _cache_lock:
-        if len(_token_cache) > _TOKEN_CACHE_MAX:
-            _token_cache.clear()
-        _token_cache[ck] = key
+    if len(cache) > _TOKEN_CACHE_MAX:
+        cache.clear()
+    cache[ck] = key
     return key
 
 
@@ -334,7 +345,7 @@ def _train_loop(data, train, f_train, f_dev, f_test, kv, torch, device, *, epoch
     maj_rate = (sum(1 for v in data.test.labels if v == majority) / len(data.test)) if len(data.test) else 0.0
     model.to("cpu")
     config = {"epochs": int(epochs), "lr": float(lr), "batch_size": int(batch_size), "hidden": int(hidden),
-              "optimizer": optimizer, "seed": int(seed), "source": data.source,
+              "optimizer": optimizer, "seed": int(seed), "source": data.source, "split": data.split_id(),
               "vectors": getattr(kv, "playground_label", f"{len(kv.index_to_key)} × {kv.vector_size}")}
     return BaselineResult(model=model, label_names=list(data.label_names), config=config, history=history,
                           test=test, dev=dev, majority_rate=maj_rate, majority_label=data.label_names[majority],
@@ -409,3 +420,17 @@ def predict_many(result: BaselineResult, kv, texts: list[str]) -> list[dict]:
         scores = dict(zip(result.label_names, p))
         out.append({"text": text, "label": max(scores, key=scores.get), "scores": scores})
     return out
+
+
+# --- side by side with BERT -------------------------------------------------------------------
+
+def comparison_row(model: str, accuracy: float, macro_f1: float, seconds: float, *,
+                   train_examples: int | None = None, split: str = "") -> dict:
+    """One row of the BERT-vs-baseline table (all models measured on the same test split)."""
+    return {"model": model, "accuracy": float(accuracy), "macro_f1": float(macro_f1),
+            "seconds": float(seconds), "train_examples": train_examples, "split": split}
+
+
+def baseline_row(result: BaselineResult, name: str = "単語ベクトル平均 + 線形層 (baseline)") -> dict:
+    return comparison_row(name, result.test.accuracy, result.test.macro_f1, result.seconds,
+                          train_examples=result.train_examples, split=result.config.get("split", ""))

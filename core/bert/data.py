@@ -112,6 +112,12 @@ class LabelledData:
     def splits(self) -> dict[str, Split]:
         return {"train": self.train, "dev": self.dev, "test": self.test}
 
+    def split_id(self) -> str:
+        """Identifies the split (source, labels, sizes) so that results of different models
+        can be compared only when they were measured on the same data."""
+        return (f"{self.source} | {', '.join(self.label_names)} | "
+                f"train {len(self.train)} / dev {len(self.dev)} / test {len(self.test)}")
+
     def summary(self) -> dict:
         """Counts per split and class (for tables and the CLI)."""
         return {name: dict(zip(self.label_names, s.counts(self.n_classes)))
