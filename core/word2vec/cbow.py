@@ -1,0 +1,251 @@
+"""A tiny CBOW in torch, written like the lecture slide, plus the negative-sampling view.
+
+Slide example, context ±1 word: 「今日 は 朝 ？ 起き まし た 。」 — from 朝 and 起き predict ？ (早く).
+
+    h1 = x_{t−1} W_in,  h2 = x_{t+1} W_in          (one-hot × W_in = picking a row of W_in)
+    h  = (h1 + h2) / 2
+    s  = h W_out,  P(w | context) = softmax(s)
+    L  = −(1/T) Σ_t log P(w_t | w_{t−1}, w_{t+1})  (cross entropy)
+
+W_in is vocab × hidden (8 × 3 on the slide); its rows are the word vectors.
+
+Negative sampling (負例サンプリング): instead of a softmax over the whole vocabulary, the true
+word (1 positive) and k words drawn from P_n(w) ∝ count(w)^0.75 (negatives) are k + 1 binary
+decisions σ(h · u_w), with loss L = −log σ(h · u_pos) − Σ_neg log σ(−h · u_neg), where u_w is
+the column of W_out for w.
+
+The model is a few hundred numbers: it runs on the CPU (moving it to a GPU would only add
+transfer time); training is full-batch SGD, one update per ``step``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core import InvalidInput
+from core.text import wakati
+
+LECTURE_TEXT = "今日は朝早く起きました。"
+MASK = "？"
+SMALL_CORPUS = [
+    "今日は朝早く起きました。",
+    "明日は朝早く起きます。",
+    "昨日は夜遅く寝ました。",
+    "今日は夜遅く寝ます。",
+    "明日は朝早く出かけます。",
+    "昨日は朝遅く起きました。",
+]
+MAX_SENTENCES = 20
+MAX_VOCAB = 60
+MAX_HIDDEN = 10
+
+
+def lecture_tokens() -> list[str]:
+    """The lecture sentence tokenized live with fugashi: 今日 は 朝 早く 起き まし た 。"""
+    return wakati(LECTURE_TEXT)
+
+
+def tokenize_sentences(sentences: list[str]) -> list[list[str]]:
+    sents = [s for s in (str(x).strip() for x in sentences) if s]
+    if not sents:
+        raise InvalidInput("文が空です。1 行に 1 文ずつ入力してください（例: 今日は朝早く起きました。）。")
+    if len(sents) > MAX_SENTENCES:
+        raise InvalidInput(f"文が多すぎます（{len(sents)} 文）。この小さな CBOW は {MAX_SENTENCES} 文までです。")
+    toks = [wakati(s[:200]) for s in sents]
+    toks = [t for t in toks if len(t) >= 3]
+    if not toks:
+        raise InvalidInput("3 単語以上の文が必要です（前後の単語から真ん中を予測するため）。")
+    return toks
+
+
+def build_vocab(token_lists: list[list[str]]) -> list[str]:
+    vocab = list(dict.fromkeys(w for toks in token_lists for w in toks))
+    if len(vocab) > MAX_VOCAB:
+        raise InvalidInput(f"語彙が多すぎます（{len(vocab)} 語）。この図解は {MAX_VOCAB} 語までです。文を減らしてください。")
+    return vocab
+
+
+def make_examples(token_lists: list[list[str]], vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(contexts (N, 2) = [w_{t−1}, w_{t+1}], targets (N,) = w_t) for every inner position t."""
+    ix = {w: i for i, w in enumerate(vocab)}
+    ctx, tgt = [], []
+    for toks in token_lists:
+        for t in range(1, len(toks) - 1):
+            ctx.append([ix[toks[t - 1]], ix[toks[t + 1]]])
+            tgt.append(ix[toks[t]])
+    return np.array(ctx, dtype=np.int64), np.array(tgt, dtype=np.int64)
+
+
+def unigram_table(token_lists: list[list[str]], vocab: list[str], power: float = 0.75) -> dict[str, np.ndarray]:
+    """Raw unigram probabilities and the negative-sampling distribution count^power / Σ."""
+    counts = np.array([sum(toks.count(w) for toks in token_lists) for w in vocab], dtype=np.float64)
+    raw = counts / counts.sum()
+    smoothed = counts ** power
+    return {"count": counts, "unigram": raw, "noise": smoothed / smoothed.sum()}
+
+
+def _torch():
+    import torch
+
+    return torch
+
+
+class CBOW:
+    """CBOW with a shared input matrix W_in (V × H) and an output matrix W_out (H × V).
+
+    h = (one_hot(w_{t−1}) W_in + one_hot(w_{t+1}) W_in) / 2,  P = softmax(h W_out)."""
+
+    def __init__(self, vocab_size: int, hidden: int = 3, seed: int = 0, init_scale: float = 0.5):
+        torch = _torch()
+        g = torch.Generator().manual_seed(seed)
+        self.V, self.H = vocab_size, hidden
+        self.W_in = (torch.randn(vocab_size, hidden, generator=g) * init_scale).requires_grad_()
+        self.W_out = (torch.randn(hidden, vocab_size, generator=g) * init_scale).requires_grad_()
+
+    def parameters(self):
+        return [self.W_in, self.W_out]
+
+    def hidden(self, contexts):
+        """h = mean over the context words of one_hot(w) × W_in  → (N, H)."""
+        torch = _torch()
+        x = torch.nn.functional.one_hot(contexts, self.V).to(self.W_in.dtype)  # (N, C, V)
+        h_each = x @ self.W_in  # (N, C, H): one-hot × W_in picks a row
+        return h_each.mean(dim=1)
+
+    def scores(self, contexts):
+        return self.hidden(contexts) @ self.W_out  # (N, V)
+
+    def softmax_loss(self, contexts, targets):
+        """L = −(1/T) Σ log P(w_t | context)."""
+        torch = _torch()
+        return torch.nn.functional.cross_entropy(self.scores(contexts), targets)
+
+    def negative_sampling_loss(self, contexts, targets, negatives):
+        """L = mean over examples of −log σ(h·u_pos) − Σ_k log σ(−h·u_neg_k); negatives (N, k)."""
+        torch = _torch()
+        h = self.hidden(contexts)  # (N, H)
+        u_pos = self.W_out[:, targets].T  # (N, H)
+        u_neg = self.W_out[:, negatives].permute(1, 2, 0)  # (N, k, H)
+        pos = torch.nn.functional.logsigmoid((h * u_pos).sum(-1))
+        neg = torch.nn.functional.logsigmoid(-(u_neg @ h.unsqueeze(-1)).squeeze(-1)).sum(-1)
+        return -(pos + neg).mean()
+
+
+@dataclass
+class CBOWState:
+    """Everything the 仕組み tab keeps per session: the model, data and the history of steps."""
+    sentences: list[str]
+    hidden: int = 3
+    lr: float = 0.5
+    objective: str = "softmax"  # or "negative"
+    k: int = 2
+    seed: int = 0
+    tokens: list[list[str]] = field(default_factory=list)
+    vocab: list[str] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)
+    steps: int = 0
+
+    def __post_init__(self):
+        torch = _torch()
+        if not 1 <= int(self.hidden) <= MAX_HIDDEN:
+            raise InvalidInput(f"隠れ層の次元は 1〜{MAX_HIDDEN} にしてください。")
+        if not 0 < float(self.lr) <= 10:
+            raise InvalidInput("学習率は 0 より大きく 10 以下にしてください。")
+        if self.objective not in ("softmax", "negative"):
+            raise InvalidInput("目的関数は softmax か negative（負例サンプリング）を選んでください。")
+        self.tokens = tokenize_sentences(self.sentences)
+        self.vocab = build_vocab(self.tokens)
+        if not 1 <= int(self.k) <= max(1, len(self.vocab) - 1):
+            raise InvalidInput(f"負例の数 k は 1〜{max(1, len(self.vocab) - 1)} にしてください。")
+        ctx, tgt = make_examples(self.tokens, self.vocab)
+        self.contexts = torch.from_numpy(ctx)
+        self.targets = torch.from_numpy(tgt)
+        self.model = CBOW(len(self.vocab), int(self.hidden), seed=self.seed)
+        self.noise = torch.from_numpy(unigram_table(self.tokens, self.vocab)["noise"])
+        self.gen = torch.Generator().manual_seed(self.seed + 1)
+        self._record()
+
+    # --- the lecture's masked position -------------------------------------------------------
+    def focus(self) -> tuple[int, int, int]:
+        """(w_{t−1}, w_t, w_{t+1}) ids of the lecture example 朝 ？ 起き (or the first inner
+        position of the first sentence)."""
+        toks = self.tokens[0]
+        t = toks.index("早く") if "早く" in toks[1:-1] else 1
+        ix = {w: i for i, w in enumerate(self.vocab)}
+        return ix[toks[t - 1]], ix[toks[t]], ix[toks[t + 1]]
+
+    def focus_probs(self) -> np.ndarray:
+        torch = _torch()
+        a, _, b = self.focus()
+        with torch.no_grad():
+            return torch.softmax(self.model.scores(torch.tensor([[a, b]])), -1)[0].numpy()
+
+    def sample_negatives(self, targets, k: int | None = None):
+        """k negatives per target from P_n ∝ count^0.75, never the target itself."""
+        torch = _torch()
+        k = int(k or self.k)
+        out = torch.empty((len(targets), k), dtype=torch.long)
+        for i, t in enumerate(targets.tolist()):
+            p = self.noise.clone()
+            p[t] = 0
+            out[i] = torch.multinomial(p, k, replacement=len(self.vocab) - 1 < k, generator=self.gen)
+        return out
+
+    def loss(self, negatives=None):
+        if self.objective == "negative":
+            if negatives is None:
+                negatives = self.sample_negatives(self.targets)
+            return self.model.negative_sampling_loss(self.contexts, self.targets, negatives)
+        return self.model.softmax_loss(self.contexts, self.targets)
+
+    def step(self, n: int = 1) -> dict:
+        """n full-batch SGD updates: W ← W − lr ∂L/∂W."""
+        torch = _torch()
+        n = int(n)
+        if not 1 <= n <= 1000:
+            raise InvalidInput("ステップ数は 1〜1000 にしてください。")
+        for _ in range(n):
+            loss = self.loss()
+            for p in self.model.parameters():
+                p.grad = None
+            loss.backward()
+            with torch.no_grad():
+                for p in self.model.parameters():
+                    p -= self.lr * p.grad
+            self.steps += 1
+            self._record()
+        return self.history[-1]
+
+    def _record(self) -> None:
+        torch = _torch()
+        with torch.no_grad():
+            softmax_loss = float(self.model.softmax_loss(self.contexts, self.targets))
+        _, t, _ = self.focus()
+        self.history.append({"step": self.steps, "loss": softmax_loss,
+                             "p_correct": float(self.focus_probs()[t])})
+
+    # --- views ------------------------------------------------------------------------------
+    def W_in(self) -> np.ndarray:
+        return self.model.W_in.detach().numpy().copy()
+
+    def negative_view(self, seed: int | None = None) -> list[dict]:
+        """For the focus example: the positive and k sampled negatives with their sampling
+        probabilities (unigram vs unigram^0.75) and σ(h·u_w)."""
+        torch = _torch()
+        a, t, b = self.focus()
+        if seed is not None:
+            self.gen.manual_seed(seed)
+        negs = self.sample_negatives(torch.tensor([t]))[0].tolist()
+        table = unigram_table(self.tokens, self.vocab)
+        with torch.no_grad():
+            h = self.model.hidden(torch.tensor([[a, b]]))[0]
+            rows = []
+            for w, label in [(t, 1)] + [(x, 0) for x in negs]:
+                z = float(h @ self.model.W_out[:, w])
+                sig = float(torch.sigmoid(torch.tensor(z)))
+                rows.append({"word": self.vocab[w], "label": label, "role": "正例 (positive)" if label else "負例 (negative)",
+                             "unigram": float(table["unigram"][w]), "p_noise": float(table["noise"][w]),
+                             "score": z, "sigmoid": sig,
+                             "loss_term": -float(np.log(max(sig if label else 1.0 - sig, 1e-12)))})
+        return rows
