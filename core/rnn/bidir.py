@@ -46,6 +46,10 @@ class DenoiseRun:
         self.status = "new"
         self.seconds = 0.0
 
+    @property
+    def epochs_done(self) -> int:
+        return sum(1 for r in self.history if not r.get("partial"))
+
     def _batches(self, gen):
         perm = torch.randperm(len(self._Xt), generator=gen).to(self.device)
         for s in range(0, len(perm), self.cfg.batch_size):

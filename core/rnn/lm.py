@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 import torch
 
-from core import InvalidInput
+from core import InvalidInput, TrainingDiverged
 from core.rnn.corpus import Vocab, prepare_text, tokens_of
 from core.rnn.models import TokenLM
 from core.rnn.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, _device, fit
@@ -44,6 +44,10 @@ class LMRun:
         self.history: list[dict] = []
         self.status = "new"
         self.seconds = 0.0
+
+    @property
+    def epochs_done(self) -> int:
+        return sum(1 for r in self.history if not r.get("partial"))
 
     @property
     def n_tokens(self) -> int:
@@ -84,7 +88,7 @@ class LMRun:
         try:
             self.status = fit(self.model, self._batches, self._loss, self.val_loss, self.cfg, self.history,
                               on_progress=on_progress, should_stop=should_stop)
-        except Exception:
+        except TrainingDiverged:
             self.status = "diverged"
             raise
         finally:

@@ -1,7 +1,6 @@
 """The three small models of the page, each a Recurrent network plus an output layer."""
 from __future__ import annotations
 
-import torch
 from torch import Tensor, nn
 
 from core.rnn.cells import Recurrent

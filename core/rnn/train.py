@@ -86,7 +86,8 @@ def clip_gradient(params: Iterable[torch.Tensor], V: float | None) -> tuple[floa
 
 
 def diverged_message(epoch: int, lr: float, loss: float) -> str:
-    what = "NaN（非数）" if math.isnan(loss) else ("無限大 (inf)" if math.isinf(loss) else f"{loss:.3g}")
+    what = ("NaN（非数）" if math.isnan(loss) else "無限大 (inf)" if math.isinf(loss)
+            else f"{loss:.3g}（最初の 100 倍以上）")
     return (f"学習が発散しました: エポック {epoch} で損失 (loss) が {what} になりました（学習率 lr = {lr:g}）。"
             "学習率が大きすぎると 1 回の更新で重みが飛びすぎ、値があふれて NaN になります。"
             "学習率を 0.01 くらいに下げて、もう一度学習してください"
@@ -98,7 +99,10 @@ def fit(model: torch.nn.Module, batches: Callable[[torch.Generator], Iterable[tu
         history: list[dict], *, on_progress: Progress | None = None, should_stop: Stop | None = None,
         prefix: str = "") -> str:
     """Train ``model`` in place for cfg.epochs; append {"epoch", "loss", "val_loss"} rows to
-    ``history``. Returns "done", "stopped" (should_stop) or "time" (cfg.max_seconds)."""
+    ``history``. Returns "done", "stopped" (should_stop) or "time" (cfg.max_seconds).
+
+    Divergence: a batch loss that is NaN/∞ or above max(1000, 100 × the first batch loss)
+    raises TrainingDiverged (lr = 100 ends here within the first epoch)."""
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
     gen = torch.Generator().manual_seed(cfg.seed)
     t0 = time.perf_counter()
@@ -113,7 +117,7 @@ def fit(model: torch.nn.Module, batches: Callable[[torch.Generator], Iterable[tu
             value = float(loss.detach())
             if first is None:
                 first = value
-            if not math.isfinite(value) or value > max(1e6, 1e4 * first):
+            if not math.isfinite(value) or value > max(1e3, 100 * first):
                 raise TrainingDiverged(diverged_message(epoch, cfg.lr, value))
             loss.backward()
             clip_gradient(model.parameters(), cfg.clip)
@@ -206,9 +210,16 @@ class ForecastRun:
     def forecast(self, steps: int | None = None) -> np.ndarray:
         """Autoregressive forecast from the split: start from the last ``window`` true training
         values, predict one step, append the prediction, slide, repeat ``steps`` times."""
-        self.model.eval()
         d = self.data
         steps = len(d.z) - d.split if steps is None else int(steps)
+        key = (steps, len(self.history))
+        if getattr(self, "_fc_cache", (None,))[0] != key:
+            self._fc_cache = (key, self._forecast(steps))
+        return self._fc_cache[1].copy()
+
+    def _forecast(self, steps: int) -> np.ndarray:
+        self.model.eval()
+        d = self.data
         window = list(d.z[d.split - d.window:d.split])
         out = []
         for _ in range(steps):

@@ -1,13 +1,19 @@
-"""lstm page (issue #4): placeholder until the issue is done. Shows what it will offer; no fake output."""
+"""LSTM page (issue #4): RNN / LSTM / GRU — forecasting, next-token prediction, comparison,
+gates over time (and the bidirectional RNN), vanishing / exploding gradients. UI only: the
+numbers come from core.rnn, the figures from core.rnn.viz."""
 import streamlit as st
 
-from pages.common.ui import not_ready, t
+from pages.common.ui import t
+from pages.lstm import compare, forecast, gates, gradients, text
 
 st.title(t("lstm.title"))
-not_ready(4, [
-    "時系列予測: 正弦波・実データを RNN / LSTM / GRU で学習し、自己回帰で予測",
-    "次の文字予測: 文字・単語単位の言語モデルと温度つき生成",
-    "比較: 同じ予算での RNN・LSTM・GRU の損失と予測",
-    "セルの中: 入力・忘却・出力ゲートとセル状態のヒートマップ",
-    "勾配消失・爆発: ‖∂L_T/∂h_k‖ の比較と勾配クリッピング",
-])
+st.caption(t("lstm.lead"))
+
+SECTIONS = [("lstm.tab.forecast", forecast), ("lstm.tab.text", text), ("lstm.tab.compare", compare),
+            ("lstm.tab.gates", gates), ("lstm.tab.gradients", gradients)]
+
+tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
+for tab, (_key, section) in zip(tabs, SECTIONS):
+    if tab.open:
+        with tab:
+            section.render()

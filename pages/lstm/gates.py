@@ -1,0 +1,109 @@
+"""Tab 4: inside the cell — gates and states over time; the bidirectional RNN's two directions."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from core.rnn import CELL_LABELS, CELL_TYPES
+from core.rnn.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
+from core.rnn.data import make_series, make_windows
+from core.rnn.probes import trace_gates
+from core.rnn.train import ForecastRun, TrainConfig
+from core.rnn.viz import bidir_figure, denoise_figure, gates_figure, loss_figure
+from pages.common.longrun import LiveRun
+from pages.common.ui import chart, guard, t
+from pages.lstm.labels import curve_labels, gate_labels
+
+QUICK_KEY = "lstm_gates_runs"
+BI_KEY = "lstm_bi_runs"
+QUICK = TrainConfig(hidden=16, epochs=15)
+EQUATIONS = {
+    "rnn": r"h_t=\tanh(W_h h_{t-1}+W_x x_t+b)",
+    "lstm": r"\begin{aligned}i_t&=\sigma(W_i[h_{t-1},x_t]+b_i),\; f_t=\sigma(W_f[h_{t-1},x_t]+b_f),\;"
+            r"o_t=\sigma(W_o[h_{t-1},x_t]+b_o)\\ \tilde z_t&=\tanh(W_c[h_{t-1},x_t]+b_c),\;"
+            r"c_t=f_t\odot c_{t-1}+i_t\odot\tilde z_t,\; h_t=o_t\odot\tanh(c_t)\end{aligned}",
+    "gru": r"\begin{aligned}r_t&=\sigma(W_r[h_{t-1},x_t]+b_r),\; z_t=\sigma(W_z[h_{t-1},x_t]+b_z)\\"
+           r"\tilde h_t&=\tanh(W_{xh}x_t+r_t\odot(W_{hh}h_{t-1})+b),\; h_t=(1-z_t)\odot\tilde h_t+z_t\odot h_{t-1}"
+           r"\end{aligned}",
+}
+
+
+def _trained(cell: str):
+    """The most recent model of this cell type the session trained, with where it came from."""
+    quick = st.session_state.get(QUICK_KEY, {}).get(cell)
+    if quick is not None and quick.history and quick.status != "diverged":
+        return quick, t("lstm.tab.gates")
+    fc = st.session_state.get("lstm_fc_run")
+    if fc is not None and fc.cfg.cell == cell and fc.history and fc.status != "diverged":
+        return fc, t("lstm.tab.forecast")
+    cmp = st.session_state.get("lstm_cmp_runs", {}).get(cell)
+    if cmp is not None and cmp.history and cmp.status != "diverged":
+        return cmp, t("lstm.tab.compare")
+    return None, None
+
+
+def render() -> None:
+    st.markdown(t("lstm.gates.intro"))
+    c1, c2 = st.columns([2, 1])
+    cell = c1.radio(t("lstm.cell"), CELL_TYPES, index=1, format_func=CELL_LABELS.get, horizontal=True,
+                    key="lstm_gates_cell", bind="query-params")
+    T = c2.slider(t("lstm.gates.steps"), 10, 150, 60, key="lstm_gates_T", bind="query-params")
+    st.latex(EQUATIONS[cell])
+    with guard():
+        live = LiveRun("lstm_gates", total=QUICK.epochs)
+        if live.start_button(t("lstm.gates.quick", cell=CELL_LABELS[cell], epochs=QUICK.epochs)):
+            quick = ForecastRun(make_windows(make_series("sine"), 20), replace(QUICK, cell=cell))
+            st.session_state.setdefault(QUICK_KEY, {})[cell] = quick
+            with live:
+                quick.fit(live.on_progress, live.should_stop)
+        run, source = _trained(cell)
+        if run is None:
+            st.info(t("lstm.gates.untrained", cell=CELL_LABELS[cell]))
+            run = ForecastRun(make_windows(make_series("sine"), 20), replace(QUICK, cell=cell))
+        else:
+            st.caption(t("lstm.gates.trained", cell=CELL_LABELS[cell], source=source, epochs=run.epochs_done))
+        x = run.data.z[:T]
+        trace = trace_gates(run.model.rnn, x)[0]
+        fig, df = gates_figure(trace, x, gate_labels(cell), t("lstm.gates.input"),
+                               t("lstm.gates.fig", cell=CELL_LABELS[cell]))
+        chart(fig, key="lstm_gates_fig", data=df)
+    st.divider()
+    _bidirectional(cell)
+
+
+def _bidirectional(cell: str) -> None:
+    st.subheader(t("lstm.bi.title"))
+    st.markdown(t("lstm.bi.intro"))
+    st.latex(r"\overrightarrow{h}_t=f(\overrightarrow{h}_{t-1},x_t),\quad "
+             r"\overleftarrow{h}_t=f(\overleftarrow{h}_{t+1},x_t),\quad "
+             r"y_t=W_{out}[\overrightarrow{h}_t;\overleftarrow{h}_t]+b")
+    cfg = replace(BIDIR_DEFAULTS, cell=cell)
+    live = LiveRun("lstm_bi", total=2 * cfg.epochs, chart_metrics=("uni_val_loss", "bi_val_loss"))
+    with guard():
+        if live.start_button(t("lstm.bi.train", cell=CELL_LABELS[cell])):
+            runs: dict = {}
+            st.session_state[BI_KEY] = runs
+            with live:
+                compare_directions(cfg, runs=runs, on_progress=live.on_progress, should_stop=live.should_stop)
+        runs = st.session_state.get(BI_KEY) or {}
+        bi = runs.get("bi")
+        if bi is None or not bi.history:
+            st.info(t("lstm.bi.untrained"))
+            bi = DenoiseRun(cfg, True)
+        x = bi.example()["x"]
+        tr = trace_gates(bi.model.rnn, x)
+        fwd = next(d["h"] for d in tr if d["direction"] == "forward")
+        bwd = next(d["h"] for d in tr if d["direction"] == "backward")
+        labels = {"fwd": t("lstm.bi.fwd"), "bwd": t("lstm.bi.bwd")}
+        fig, df = bidir_figure(fwd, bwd, labels, f"{t('lstm.bi.fig')} ({CELL_LABELS[bi.cfg.cell]})")
+        chart(fig, key="lstm_bi_fig", data=df)
+        done = {k: r for k, r in runs.items() if r.history}
+        if len(done) == 2:
+            st.markdown(t("lstm.bi.result", uni=done["uni"].val_mse(), bi=done["bi"].val_mse()))
+            lab = {"noisy": t("lstm.bi.noisy"), "clean": t("lstm.bi.clean"), "uni": t("lstm.bi.uni"),
+                   "bi": t("lstm.bi.bi")}
+            fig, df = denoise_figure({k: r.example() for k, r in done.items()}, lab, t("lstm.bi.fig.denoise"))
+            chart(fig, key="lstm_bi_denoise", data=df)
+            fig, df = loss_figure({k: r.history for k, r in done.items()}, curve_labels(), t("lstm.fig.loss"))
+            chart(fig, key="lstm_bi_loss", data=df)

@@ -1,0 +1,18 @@
+"""Translated label dicts for the figures of core.rnn.viz."""
+from __future__ import annotations
+
+from core.rnn import CELL_LABELS
+from pages.common.ui import t
+
+
+def curve_labels() -> dict:
+    return {"truth": t("lstm.lab.truth"), "one_step": t("lstm.lab.one_step"), "forecast": t("lstm.lab.forecast"),
+            "train": t("lstm.lab.train"), "val": t("lstm.lab.val"), "train_loss": t("lstm.lab.train_loss"),
+            "val_loss": t("lstm.lab.val_loss"), "epoch": t("lstm.lab.epoch"), "loss": t("lstm.lab.loss"),
+            "value": t("lstm.lab.value"), "uni": t("lstm.bi.uni"), "bi": t("lstm.bi.bi"), **CELL_LABELS}
+
+
+def gate_labels(cell: str) -> dict:
+    return {"i": t("lstm.gate.i"), "f": t("lstm.gate.f"), "o": t("lstm.gate.o"), "c": t("lstm.gate.c"),
+            "h": t("lstm.gate.h"), "r": t("lstm.gate.r"), "n": t("lstm.gate.n"),
+            "z": t("lstm.gate.z_lstm") if cell == "lstm" else t("lstm.gate.z_gru")}

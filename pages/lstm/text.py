@@ -1,0 +1,88 @@
+"""Tab 2: next-token prediction — char / word language model, top-k probabilities, sampling."""
+from __future__ import annotations
+
+import streamlit as st
+
+from core.rnn.corpus import BUILTIN_TEXT
+from core.rnn.limits import LIMITS
+from core.rnn.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
+from core.rnn.train import BIDIRECTIONAL_LM
+from core.rnn.viz import loss_figure, topk_figure
+from core.text import decode_upload
+from pages.common.longrun import LiveRun
+from pages.common.ui import chart, guard, t
+from pages.lstm import controls
+from pages.lstm.labels import curve_labels
+
+RUN_KEY = "lstm_lm_run"
+SOURCES = ("builtin", "paste", "upload")
+
+
+def render() -> None:
+    st.markdown(t("lstm.lm.intro"))
+    st.latex(r"P(w_{t+1}\mid w_1\dots w_t)=\mathrm{softmax}(W_{out}h_t+b),\quad "
+             r"L=-\frac{1}{T}\sum_t \log P(w_{t+1}\mid w_{\le t})")
+    c1, c2 = st.columns([1, 2])
+    level = c1.radio(t("lstm.lm.level"), ("char", "word"), format_func=lambda v: t(f"lstm.lm.level.{v}"),
+                     key="lstm_lm_level", bind="query-params")
+    source = c2.radio(t("lstm.lm.source"), SOURCES, format_func=lambda v: t(f"lstm.lm.source.{v}"),
+                      horizontal=True, key="lstm_lm_source", bind="query-params")
+    text = None
+    if source == "builtin":
+        with st.expander(t("lstm.lm.builtin_show")):
+            st.text(BUILTIN_TEXT)
+    elif source == "paste":
+        text = st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="lstm_lm_text", height=150)
+    else:
+        up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key="lstm_lm_upload")
+        text = ""
+        if up is not None:
+            with guard():
+                text = decode_upload(up.getvalue())
+    cfg = controls.train_controls("lstm_lm", LM_DEFAULTS, bidir_reason=t("lstm.bidir.off_lm"))
+    live = LiveRun("lstm_lm", total=max(1, cfg.epochs), chart_metrics=("loss", "val_loss"))
+    if live.start_button(t("lstm.train")):
+        with guard():
+            if cfg.bidirectional:
+                st.warning(BIDIRECTIONAL_LM)
+                return
+            run = LMRun(text, level, cfg)
+            st.session_state[RUN_KEY] = run
+            st.session_state.pop("lstm_lm_out", None)
+            with live:
+                run.fit(live.on_progress, live.should_stop)
+    draw(st.session_state.get(RUN_KEY))
+
+
+def draw(run) -> None:
+    if run is None:
+        st.info(t("lstm.no_model"))
+        return
+    controls.status_line(run)
+    if run.status == "diverged" or not run.history:
+        return
+    with guard():
+        st.caption(t("lstm.lm.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),
+                     ppl=run.perplexity()))
+    c1, c2, c3 = st.columns([3, 1, 1])
+    prompt = c1.text_input(t("lstm.lm.prompt"), value="猫は", key="lstm_lm_prompt", bind="query-params", max_chars=200)
+    k = c2.slider(t("lstm.lm.topk"), 1, 30, 10, key="lstm_lm_k", bind="query-params")
+    temperature = c3.slider(t("lstm.lm.temperature"), 0.0, 3.0, 0.8, step=0.1, key="lstm_lm_temp",
+                            bind="query-params", help=t("lstm.lm.temperature.help"))
+    with guard():
+        items = run.top_k(prompt, k, temperature)
+        fig, df = topk_figure(items, t("lstm.lm.fig.topk", k=k))
+        chart(fig, key="lstm_lm_topk", data=df)
+    g1, g2 = st.columns([1, 3])
+    n = g1.number_input(t("lstm.lm.gen_len"), 1, MAX_GENERATE, 80, key="lstm_lm_n", bind="query-params")
+    if g1.button(t("lstm.lm.generate"), key="lstm_lm_gen") or "lstm_lm_out" not in st.session_state:
+        with guard():
+            count = st.session_state.get("lstm_lm_count", 0)
+            st.session_state["lstm_lm_out"] = prompt + run.generate(prompt, n, temperature, seed=count)
+            st.session_state["lstm_lm_count"] = count + 1
+    if st.session_state.get("lstm_lm_out"):
+        g2.markdown(f"**{t('lstm.lm.generated')}**")
+        g2.text(st.session_state["lstm_lm_out"])  # st.text: never HTML
+    fig, df = loss_figure({run.cfg.cell: run.history}, {**curve_labels(), "loss": "cross entropy"},
+                          t("lstm.lm.fig.loss"))
+    chart(fig, key="lstm_lm_loss", data=df)
