@@ -136,14 +136,3 @@ def test_comparison_rows(tiny_kv, toy_data):
     bert = B.comparison_row("BERT", 0.9, 0.8, 100.0, train_examples=10, split=toy_data.split_id())
     assert set(bert) == set(row)
 
-
-def test_real_pn_pos_neg_beats_majority(pn_tsv):
-    """Acceptance (issue #9) with the real chiVe vectors; kept short (10 epochs)."""
-    from core.bert import data as D
-    from core.word2vec.vectors import default_vectors
-
-    d = D.select_labels(D.load_labelled(pn_tsv), "pos,neg")
-    r = B.train_baseline(d, default_vectors(), epochs=10)
-    assert r.majority_rate == pytest.approx(336 / 414)
-    assert r.test.accuracy > r.majority_rate + 0.05
-    assert r.token_coverage > 0.95
