@@ -95,7 +95,8 @@ def attention_untrained_bert():
     from core.bert import models, tiny
 
     def load():
-        out = attention.build_untrained_encoder(tiny.default_demo_dir().parent / "attention-untrained-encoder")
+        out = attention.build_untrained_encoder(
+            tiny.default_demo_dir().parent / f"attention-untrained-encoder-v{attention.UNTRAINED_VERSION}")
         return models.load_encoder_with_attentions(str(out))
 
     return _timed("学習前の BERT（注意）", "ランダム重み 4 層 × 4 ヘッド", load)
