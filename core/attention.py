@@ -417,7 +417,12 @@ def bert_attention(loaded, text_a: str, text_b: str | None = None, *,
 
 
 UNTRAINED = dict(hidden_size=64, num_hidden_layers=4, num_attention_heads=4, intermediate_size=128,
-                 max_position_embeddings=512, type_vocab_size=2, pad_token_id=0)
+                 max_position_embeddings=512, type_vocab_size=2, pad_token_id=0,
+                 initializer_range=0.2)  # larger than BERT's 0.02: random but not uniform patterns
+UNTRAINED_VERSION = 2  # bump when the recipe changes (the cache dir name carries it)
+KANA = "".join(chr(c) for c in range(0x3041, 0x3097)) + "".join(chr(c) for c in range(0x30A1, 0x30FB)) + "ー"
+EXTRA_TEXT = ("猫が窓のそばで寝ている。それはとても気持ちよさそうだ。私は甘いバナナが好きです。"
+              "彼女は昨日図書館で借りた本を今日返した。犬が公園を走っている。" + KANA)
 
 
 def build_untrained_encoder(out_dir, *, seed: int = 0):
@@ -436,7 +441,7 @@ def build_untrained_encoder(out_dir, *, seed: int = 0):
     out = pathlib.Path(out_dir)
     if (out / "config.json").is_file() and (out / "vocab.txt").is_file():
         return out
-    vocab = tiny.build_vocab()
+    vocab = tiny.build_vocab(tiny.SAMPLE_TEXT + EXTRA_TEXT)
     cfg = BertConfig(vocab_size=len(vocab), **UNTRAINED)
     cfg.playground_untrained = True
     torch.manual_seed(seed)

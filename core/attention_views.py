@@ -187,7 +187,9 @@ def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Seq
                 r + 1, c + 1)
     fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
     fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, autorange="reversed")
-    fig.update_layout(coloraxis=dict(colorscale=WEIGHT_SCALE, cmin=0, cmax=1, showscale=False),
+    top = float(np.nanmax(grid)) if grid.size else 1.0
+    fig.update_layout(coloraxis=dict(colorscale=WEIGHT_SCALE, cmin=0, cmax=max(top, 1e-6), showscale=True,
+                                     colorbar=dict(thickness=10, len=0.5)),
                       height=max(300, 40 + n_l * cell_px), width=None,
                       margin=dict(l=10, r=40, t=40, b=10), title=None)
     fig.update_annotations(font_size=11)
@@ -200,12 +202,14 @@ def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Seq
     return fig, data
 
 
-def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.05, title: str = ""
+def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.15, title: str = ""
                     ) -> go.Figure:
     """bertviz's head view: tokens on the left attend to tokens on the right; line opacity = weight."""
     W = _np(weights)
     n = W.shape[0]
     lab = labels(tokens)
+    raw = W
+    W = W / max(float(W.max()), 1e-12)  # line strength relative to the strongest weight shown
     fig = go.Figure()
     # one trace per opacity band keeps the figure small (no trace per line)
     bands = np.linspace(threshold, 1.0, 9)
@@ -222,7 +226,7 @@ def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.05, 
                                       width=1 + 4 * (lo + hi) / 2))
     best = W.argmax(-1)
     fig.add_scatter(x=[0] * n, y=list(range(n)), mode="text", text=lab, textposition="middle left",
-                    customdata=[[lab[i], lab[best[i]], f"{W[i, best[i]]:.3f}"] for i in range(n)],
+                    customdata=[[lab[i], lab[best[i]], f"{raw[i, best[i]]:.3f}"] for i in range(n)],
                     hovertemplate="%{customdata[0]} → 最大: %{customdata[1]} (%{customdata[2]})<extra></extra>",
                     showlegend=False)
     fig.add_scatter(x=[1] * n, y=list(range(n)), mode="text", text=lab, textposition="middle right",

@@ -118,7 +118,8 @@ STRINGS = {
                            "en": "Many heads put weight on [CLS]/[SEP]; hiding them shows the rest (rows no longer sum to 1)."},
     "att.bert.avg": {"ja": "ヘッドの平均 (average over heads)", "en": "Average over heads"},
     "att.bert.model_view": {"ja": "model view（層 × ヘッド）", "en": "Model view (layers × heads)"},
-    "att.bert.model_view.help": {"ja": "{L} 層 × {H} ヘッド、{n} トークン。各マスの行 = クエリ、列 = キー。マウスを乗せると値が出ます。",
+    "att.bert.model_view.help": {"ja": "{L} 層 × {H} ヘッド、{n} トークン。各マスの行 = クエリ、列 = キー。"
+                                       "色は表示中の最大の重みを一番濃くしています。マウスを乗せると値が出ます。",
                                  "en": "{L} layers × {H} heads, {n} tokens. Rows = queries, columns = keys; hover for values."},
     "att.bert.layers": {"ja": "層 (layers)", "en": "Layers"},
     "att.bert.heads": {"ja": "ヘッド (heads)", "en": "Heads"},
@@ -127,7 +128,7 @@ STRINGS = {
     "att.bert.layer": {"ja": "層", "en": "Layer"},
     "att.bert.head": {"ja": "ヘッド", "en": "Head"},
     "att.bert.head.avg": {"ja": "平均（全ヘッド）", "en": "Average (all heads)"},
-    "att.bert.lines": {"ja": "左のトークンが右のトークンを見る（線の濃さ = 重み）", "en": "Left attends to right (line strength = weight)"},
+    "att.bert.lines": {"ja": "左 → 右を見る（線の濃さ = 重み）", "en": "Left attends to right (line = weight)"},
     "att.bert.lines.toolong": {"ja": "トークンが多いため、線の図は省略しました（ヒートマップをご覧ください）。",
                                "en": "Too many tokens for the line view; see the heatmap."},
     # --- section 5

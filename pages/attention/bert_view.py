@@ -30,7 +30,7 @@ def _load():
         return loaded, bool(getattr(loaded, "untrained", False))
     except ModelUnavailable as exc:
         show_error(exc)
-        st.info(t("att.bert.fallback"), icon="🧪")
+        st.info(t("att.bert.fallback"), icon=":material/science:")
         return resources.attention_untrained_bert(), True
 
 
@@ -45,12 +45,12 @@ def render() -> None:
         from pages.bert.sources import model_caption
 
         if untrained:
-            st.warning(t("att.bert.untrained"), icon="🎲")
+            st.warning(t("att.bert.untrained"), icon=":material/casino:")
         else:
             model_caption(TASK)
         ma = A.bert_attention(loaded, text_a, text_b)
         if ma.dropped:
-            st.info(t("att.bert.capped", cap=A.MAX_MODEL_TOKENS, dropped=ma.dropped), icon="✂️")
+            st.info(t("att.bert.capped", cap=A.MAX_MODEL_TOKENS, dropped=ma.dropped), icon=":material/content_cut:")
         _views(ma)
 
 
@@ -62,7 +62,7 @@ def _views(ma: A.ModelAttention) -> None:
     view = ma.without_special() if hide else ma
     common.show_tokens(view.tokens)
     if len(view.tokens) == 1:
-        st.info(t("att.one_token"), icon="ℹ️")
+        st.info(t("att.one_token"), icon=":material/info:")
 
     st.subheader(t("att.bert.model_view"))
     st.caption(t("att.bert.model_view.help", L=L, H=H, n=len(view.tokens)))
@@ -94,7 +94,7 @@ def _views(ma: A.ModelAttention) -> None:
         W, name = view.attn[layer, min(int(head), H - 1)], f"L{layer} H{head}"
     c = st.columns([3, 2])
     with c[0]:
-        fig, df = V.heatmap(W, view.tokens, view.tokens, title=name, zmin=0, zmax=1,
+        fig, df = V.heatmap(W, view.tokens, view.tokens, title=name, zmin=0, zmax=max(float(W.max()), 1e-6),
                             annotate=len(view.tokens) <= 16, row_title="クエリ (query)", col_title="キー (key)",
                             height=min(900, 120 + 26 * len(view.tokens)))
         chart(fig, key="att_bert_head_view", data=df)

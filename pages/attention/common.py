@@ -26,10 +26,10 @@ def tokens_with_notes(text: str, *, max_tokens: int = A.MAX_TOKENS) -> list[str]
     """Tokenise, cap with a message, say so when one token makes attention trivial."""
     ti = A.tokens_of(text, max_tokens=max_tokens)
     if ti.dropped:
-        st.info(t("att.capped", n=len(ti.tokens) + ti.dropped, cap=max_tokens, dropped=ti.dropped), icon="✂️")
+        st.info(t("att.capped", n=len(ti.tokens) + ti.dropped, cap=max_tokens, dropped=ti.dropped), icon=":material/content_cut:")
     show_tokens(ti.tokens)
     if len(ti.tokens) == 1:
-        st.info(t("att.one_token"), icon="ℹ️")
+        st.info(t("att.one_token"), icon=":material/info:")
     return ti.tokens
 
 
@@ -47,5 +47,5 @@ def token_vectors(tokens: list[str], source: str, d_model: int, seed: int):
                 st.caption(t("att.oov", words="、".join(oov)))
             return X, X.shape[1]
         except (ImportError, AttributeError, PlaygroundError, OSError) as exc:
-            st.info(t("att.chive.missing", error=getattr(exc, "message", type(exc).__name__)), icon="ℹ️")
+            st.info(t("att.chive.missing", error=getattr(exc, "message", type(exc).__name__)), icon=":material/info:")
     return A.random_token_vectors(tokens, int(d_model), seed=int(seed)), int(d_model)

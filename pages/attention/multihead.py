@@ -16,8 +16,8 @@ MAX_SHOWN_HEADS = 16
 
 def render() -> None:
     st.markdown(t("att.mh.intro"))
-    st.latex(r"\mathrm{MultiHead}(Q,K,V)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_h)\,W^O,\quad"
-             r"\mathrm{head}_i=\mathrm{Attention}(XW_Q^i,\,XW_K^i,\,XW_V^i),\quad d_k=d_{\mathrm{model}}/h")
+    st.latex(r"\mathrm{MultiHead}(Q,K,V)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_h)\,W^O")
+    st.latex(r"\mathrm{head}_i=\mathrm{Attention}(XW_Q^i,\,XW_K^i,\,XW_V^i),\quad d_k=d_{\mathrm{model}}/h")
     text = st.text_input(t("att.sentence"), value=DEFAULT_TEXT, key="att_mh_text", bind="query-params",
                          max_chars=A.MAX_TEXT_CHARS, help=t("att.sentence.help", n=A.MAX_TOKENS))
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
@@ -56,7 +56,7 @@ def _params(d_model: int, h: int) -> None:
                                hovertemplate="h = %{x}: %{y:,}<extra></extra>"))
     fig.add_scatter(x=[h], y=[p["total"]], mode="markers", marker=dict(size=14, color="#e07b39"),
                     name=f"h = {h}", hoverinfo="skip")
-    fig.update_xaxes(title_text="ヘッド数 h", type="log")
+    fig.update_xaxes(title_text="ヘッド数 h", type="category")
     fig.update_yaxes(title_text="パラメータ数", rangemode="tozero")
     fig.update_layout(title=t("att.mh.p.chart", d=d_model), height=300, margin=dict(l=10, r=10, t=50, b=10))
     chart(fig, key="att_mh_params", data=df)
@@ -73,7 +73,7 @@ def _heads(r: A.MultiHead, tokens: list[str]) -> None:
         for i, col in zip(range(start, min(shown, start + per_row)), cols):
             with col:
                 fig, df = V.heatmap(r.weights[i], tokens, tokens, title=f"head {i + 1}", zmin=0, zmax=1,
-                                    annotate=len(tokens) <= 8, height=300)
+                                    annotate=len(tokens) * per_row <= 20, height=300)
                 fig.update_traces(showscale=False)
                 chart(fig, key=f"att_mh_head{i}", data=df)
 

@@ -11,10 +11,33 @@ MAX_LEN = 512  # slider limits: a 512 × 1024 heatmap (and its CSV) stays quick 
 MAX_DIM = 1024
 
 
+def default_dims(d_model: int) -> list[int]:
+    """Three sines of growing wavelength and the cosine paired with the last (e.g. 16, 64, 128, 129 for 512)."""
+    picks = sorted({2 * max(0, round(d_model * f / 2)) for f in (1 / 32, 1 / 8, 1 / 4)})
+    picks.append(picks[-1] + 1)
+    return [d for d in picks if d < d_model] or [0]
+
+
+def _clamp_state(max_len: int, d_model: int, default: list[int]) -> None:
+    """Keep the dependent widgets valid when the sizes shrink (before they are drawn)."""
+    ss = st.session_state
+    if "att_pe_p" in ss and int(ss["att_pe_p"]) > max_len - 1:
+        ss["att_pe_p"] = max_len - 1
+    if "att_pe_dims" in ss:
+        kept = [d for d in ss["att_pe_dims"] if int(d) < d_model]
+        if len(kept) != len(ss["att_pe_dims"]):
+            ss["att_pe_dims"] = kept or default
+
+
+def _initial(key: str, value, name: str = "value") -> dict:
+    """Pass the initial value only while the widget has no state (we may adjust its state above)."""
+    return {} if key in st.session_state else {name: value}
+
+
 def render() -> None:
     st.markdown(t("att.pe.intro"))
     st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d_{\mathrm{model}}}}\right),\quad"
-             r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d_{\mathrm{model}}}}\right)")
+             r" PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d_{\mathrm{model}}}}\right)")
     c1, c2 = st.columns(2)
     max_len = c1.slider(t("att.pe.len"), 2, MAX_LEN, 100, key="att_pe_len", bind="query-params")
     d_model = c2.slider("d_model", 2, MAX_DIM, 512, step=2, key="att_pe_dim", bind="query-params")
@@ -25,9 +48,10 @@ def render() -> None:
         st.caption(t("att.pe.heatmap.help"))
 
         st.subheader(t("att.pe.lines"))
-        default = [d for d in (4, 5, 6, 7) if d < d_model] or [0]
-        chosen = st.multiselect(t("att.pe.dims"), list(range(d_model)), default=default, key="att_pe_dims",
-                                max_selections=8, bind="query-params")
+        default = default_dims(d_model)
+        _clamp_state(max_len, d_model, default)
+        chosen = st.multiselect(t("att.pe.dims"), list(range(d_model)), key="att_pe_dims", max_selections=8,
+                                bind="query-params", **_initial("att_pe_dims", default, "default"))
         chosen = [int(d) for d in chosen if 0 <= int(d) < d_model]
         if chosen:
             fig, df = V.pe_lines(pe, chosen)
@@ -36,8 +60,10 @@ def render() -> None:
             st.info(t("att.pe.nodims"))
 
         st.subheader(t("att.pe.dot"))
-        p = st.slider(t("att.pe.p"), 0, max_len - 1, min(max_len // 2, 50), key="att_pe_p", bind="query-params")
-        offsets, dots = A.pe_dot_by_offset(pe, min(int(p), max_len - 1))
-        fig, df = V.pe_dot(offsets, dots, int(p))
+        p = st.slider(t("att.pe.p"), 0, max_len - 1, key="att_pe_p", bind="query-params",
+                      **_initial("att_pe_p", min(max_len // 2, 50)))
+        p = min(int(p), max_len - 1)
+        offsets, dots = A.pe_dot_by_offset(pe, p)
+        fig, df = V.pe_dot(offsets, dots, p)
         chart(fig, key="att_pe_dot", data=df)
         st.caption(t("att.pe.dot.help", half=d_model / 2))

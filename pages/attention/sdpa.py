@@ -64,7 +64,7 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
                             signed=True, masked=hidden, row_title="クエリ (query)", col_title="キー (key)")
         chart(fig, key="att_sdpa_scaled", data=df)
     if causal:
-        st.info(t("att.causal.note"), icon="🎭")
+        st.info(t("att.causal.note"), icon=":material/visibility_off:")
 
     st.subheader(t("att.step3"))
     st.caption(t("att.step3.noscale") if no_scale else t("att.step3.help"))
@@ -82,9 +82,9 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
         _saturation(s, tokens)
 
     st.subheader(t("att.step4"))
-    q = st.selectbox(t("att.query"), list(range(len(tokens))), key="att_query",
-                     format_func=lambda i: f"{i}: {tokens[i]}", bind="query-params")
-    q = min(int(q or 0), len(tokens) - 1)
+    options = [f"{i}: {tok}" for i, tok in enumerate(tokens)]  # the value names the token (URL too)
+    picked = st.selectbox(t("att.query"), options, key="att_query", bind="query-params")
+    q = options.index(picked) if picked in options else 0
     c = st.columns([3, 2])
     with c[0]:
         fig, df = V.weights_bar(s.weights[q], tokens, tokens[q], hard=s.hard[q])

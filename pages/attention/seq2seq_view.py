@@ -40,7 +40,7 @@ def render() -> None:
     st.markdown(t("att.s2s.intro"))
     loader, translate = _available()
     if loader is None or translate is None:
-        st.info(t("att.s2s.missing"), icon="🚧")
+        st.info(t("att.s2s.missing"), icon=":material/construction:")
         return
     text = st.text_input(t("att.s2s.input"), value=DEFAULT_TEXT, key="att_s2s_text", bind="query-params",
                          max_chars=200, help=t("att.s2s.input.help"))
@@ -54,7 +54,7 @@ def render() -> None:
         tgt = _first(res, "tgt_tokens", "target_tokens", "tokens", "output_tokens")
         output = _first(res, "text", "output", "prediction")
         if attn is None or src is None or tgt is None:
-            st.info(t("att.s2s.noattn"), icon="ℹ️")
+            st.info(t("att.s2s.noattn"), icon=":material/info:")
             return
         import numpy as np
 

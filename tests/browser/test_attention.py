@@ -14,6 +14,34 @@ SECTIONS = [("att.tab.sdpa", "sdpa", {"att_vec": "random"}),
             ("att.tab.seq2seq", "seq2seq", {})]
 
 
+_warm = set()
+
+
+def _open(page, server, tab_key, extra=None):
+    if server.url not in _warm:  # the first request of a fresh server may open "/" with a dialog
+        page.goto(server.url)
+        wait_idle(page)
+        _warm.add(server.url)
+    page.goto(_url(server, tab_key, extra))
+    wait_idle(page)
+
+
+def _charts(page, n=1):
+    """Plotly charts mount after the script run ends: wait for them."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
+        timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+def _tall_screenshot(page, name):
+    """Streamlit scrolls inside its main block: grow the viewport so the screenshot has it all."""
+    h = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": int(min(max(h, 1000) + 50, 9000))})
+    page.wait_for_timeout(1500)
+    screenshot(page, name)
+
+
 def _url(server, tab_key, extra=None):
     q = {"tab": t(tab_key, "ja"), **(extra or {})}
     return f"{server.url}/attention?{urllib.parse.urlencode(q)}"
@@ -21,23 +49,22 @@ def _url(server, tab_key, extra=None):
 
 @pytest.mark.parametrize("tab_key,name,extra", SECTIONS, ids=[s[1] for s in SECTIONS])
 def test_section_renders(server, page, tab_key, name, extra):
-    page.goto(_url(server, tab_key, extra))
-    wait_idle(page)
+    _open(page, server, tab_key, extra)
     no_exception(page)
-    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1 or name == "seq2seq"
-    page.wait_for_timeout(500)
-    screenshot(page, f"attention-{name}")
+    if name != "seq2seq":
+        _charts(page)
+    _tall_screenshot(page, f"attention-{name}")
 
 
 def test_html_in_sentence_shows_literally_and_never_runs(server, page):
-    page.goto(_url(server, "att.tab.sdpa", {"att_vec": "random"}))
-    wait_idle(page)
+    _open(page, server, "att.tab.sdpa", {"att_vec": "random"})
     payload = "<img src=x onerror=alert(1)>"
-    box = page.get_by_label(t("att.sentence", "ja"))
+    box = page.locator('[data-testid="stTextInput"] input').first
     box.fill(payload)
     box.press("Enter")
     wait_idle(page)
     no_exception(page)
+    _charts(page)
     page.wait_for_timeout(1000)
     assert page.dialogs == []
     # the tokens are shown as plain text, the characters literally
@@ -46,6 +73,6 @@ def test_html_in_sentence_shows_literally_and_never_runs(server, page):
     # no <img> element was created from user text anywhere on the page
     assert page.locator('img[src="x"]').count() == 0
     # the tick labels of the heatmaps show the "<" literally (escaped for plotly, decoded by it)
-    ticks = page.locator('[data-testid="stPlotlyChart"] .xtick text').all_inner_texts()
+    ticks = page.locator('[data-testid="stPlotlyChart"] .xtick text').all_text_contents()
     assert "<" in ticks and ">" in ticks
-    screenshot(page, "attention-xss")
+    _tall_screenshot(page, "attention-xss")
