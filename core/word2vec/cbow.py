@@ -181,15 +181,16 @@ class CBOWState:
         with torch.no_grad():
             return torch.softmax(self.model.scores(torch.tensor([[a, b]])), -1)[0].numpy()
 
-    def sample_negatives(self, targets, k: int | None = None):
+    def sample_negatives(self, targets, k: int | None = None, generator=None):
         """k negatives per target from P_n ∝ count^0.75, never the target itself."""
         torch = _torch()
         k = int(k or self.k)
+        gen = generator if generator is not None else self.gen
         out = torch.empty((len(targets), k), dtype=torch.long)
         for i, t in enumerate(targets.tolist()):
             p = self.noise.clone()
             p[t] = 0
-            out[i] = torch.multinomial(p, k, replacement=len(self.vocab) - 1 < k, generator=self.gen)
+            out[i] = torch.multinomial(p, k, replacement=len(self.vocab) - 1 < k, generator=gen)
         return out
 
     def loss(self, negatives=None):
@@ -234,9 +235,8 @@ class CBOWState:
         probabilities (unigram vs unigram^0.75) and σ(h·u_w)."""
         torch = _torch()
         a, t, b = self.focus()
-        if seed is not None:
-            self.gen.manual_seed(seed)
-        negs = self.sample_negatives(torch.tensor([t]))[0].tolist()
+        gen = torch.Generator().manual_seed(int(seed)) if seed is not None else None
+        negs = self.sample_negatives(torch.tensor([t]), generator=gen)[0].tolist()
         table = unigram_table(self.tokens, self.vocab)
         with torch.no_grad():
             h = self.model.hidden(torch.tensor([[a, b]]))[0]

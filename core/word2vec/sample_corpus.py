@@ -52,12 +52,37 @@ TEMPLATES: dict[str, list[str]] = {
 }
 
 
+# Word-specific facts give each word a little context of its own, so words of one category are
+# close but not identical (猫 and 犬 both 鳴く, but only 犬 is taken for a walk).
+FACTS: dict[str, list[str]] = {
+    "猫": ["猫がニャーと鳴いた。", "猫がネズミを追いかけた。"], "犬": ["犬がワンと吠えた。", "犬を散歩に連れて行った。"],
+    "ウサギ": ["ウサギが人参をかじった。"], "馬": ["馬が競馬場を走った。"], "牛": ["牛がモーと鳴いた。", "牛から牛乳を搾った。"],
+    "羊": ["羊の毛で毛糸を作る。"], "狐": ["狐が油揚げをくわえていた。"], "熊": ["熊が冬眠から目覚めた。"],
+    "パン": ["パンにバターを塗った。"], "寿司": ["寿司に醤油をつけた。"], "カレー": ["カレーはスパイスが辛い。"],
+    "ラーメン": ["ラーメンのスープを飲んだ。"], "蕎麦": ["蕎麦をつゆにつけた。"], "うどん": ["うどんは麺が太い。"],
+    "ケーキ": ["ケーキに苺をのせた。"], "餃子": ["餃子を焼いた。"],
+    "東京": ["東京は日本の首都だ。"], "大阪": ["大阪でたこ焼きを食べた。"], "京都": ["京都には寺が多い。"],
+    "札幌": ["札幌は雪が多い。"], "福岡": ["福岡は九州にある。"], "名古屋": ["名古屋城を見学した。"],
+    "神戸": ["神戸の港を歩いた。"], "仙台": ["仙台は東北にある。"],
+    "父": ["父は男だ。"], "母": ["母は女だ。"], "兄": ["兄は年上の男だ。"], "姉": ["姉は年上の女だ。"],
+    "弟": ["弟は年下の男だ。"], "妹": ["妹は年下の女だ。"], "祖父": ["祖父は父の父だ。"], "祖母": ["祖母は父の母だ。"],
+    "電車": ["電車が線路を走る。"], "バス": ["バスが停留所に止まった。"], "車": ["車にガソリンを入れた。"],
+    "船": ["船が港を出た。"], "タクシー": ["タクシーを呼んだ。"],
+}
+FACT_RATE = 0.15
+
+
 def sentences(n: int = 4000, seed: int = 0) -> list[str]:
-    """``n`` sentences, categories in turn, slots filled at random (deterministic)."""
+    """``n`` sentences, categories in turn, slots filled at random (deterministic); about 15 %
+    are word-specific facts."""
     rng = random.Random(seed)
     cats = list(TEMPLATES)
+    facts = [f for fs in FACTS.values() for f in fs]
     out = []
     for i in range(n):
+        if rng.random() < FACT_RATE:
+            out.append(rng.choice(facts))
+            continue
         template = rng.choice(TEMPLATES[cats[i % len(cats)]])
         fill = {slot: rng.choice(CATEGORIES[cat]) for slot, cat in _SLOTS.items()}
         out.append(template.format(**fill))

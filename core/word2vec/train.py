@@ -14,6 +14,7 @@ vector_size, window, negative — ``Limits``; the CLI may pass larger ones.
 """
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -53,7 +54,7 @@ class TrainConfig:
     window: int = 3
     negative: int = 5
     min_count: int = 2
-    epochs: int = 10
+    epochs: int = 15
     sample: float = 1e-3  # down-sampling of frequent words
     alpha: float = 0.025
     min_alpha: float = 0.0001
@@ -147,9 +148,11 @@ def _workers(cfg: TrainConfig) -> int:
 
 
 def train(sentences: list[list[str]], cfg: TrainConfig, *, limits: Limits = CLASSROOM,
-          on_progress: ProgressFn | None = None, should_stop: StopFn | None = None) -> TrainResult:
+          on_progress: ProgressFn | None = None, should_stop: StopFn | None = None,
+          on_result: Callable[[TrainResult], None] | None = None) -> TrainResult:
     """gensim Word2Vec, one epoch per ``train`` call; returns the vectors trained so far
-    (also after Stop)."""
+    (also after Stop). ``on_result(result)`` receives the usable partial result after each
+    epoch (a page keeps it, so a Stop that interrupts the script loses nothing)."""
     from gensim.models import Word2Vec
 
     cfg.validate(limits)
@@ -188,14 +191,30 @@ def train(sentences: list[list[str]], cfg: TrainConfig, *, limits: Limits = CLAS
         result.history.append(row)
         total_words += effective
         total_time += dt
+        _finish(result, total_words, total_time)
+        if on_result is not None:
+            on_result(result)
         if on_progress is not None:
             on_progress(epoch + 1, E, {"loss": row["loss"], "words_per_sec": round(row["words_per_sec"])})
+    _finish(result, total_words, total_time)
+    return result
+
+
+def _finish(result: TrainResult, total_words: int, total_time: float) -> None:
+    cfg = result.config
     result.seconds = total_time
     result.words_per_sec = total_words / total_time if total_time else 0.0
     result.kv.fill_norms(force=True)
     result.kv.playground_label = (f"自分で学習した {cfg.name}（{result.vocab:,} 語 × {cfg.vector_size} 次元"
-                                  f"・{len(result.history)} エポック）")
-    return result
+                                  f"・{len(result.history)}/{cfg.epochs} エポック）")
+
+
+@functools.lru_cache(maxsize=2)
+def sample_sentences(mode: str = "surface") -> tuple[tuple[str, ...], ...]:
+    """The built-in sample corpus, tokenized once per process (immutable, shared)."""
+    from core.word2vec import sample_corpus
+
+    return tuple(tuple(s) for s in tokenize_corpus(sample_corpus.text(), mode=mode))
 
 
 def to_word2vec_text(kv) -> bytes:

@@ -1,14 +1,23 @@
-"""word2vec page (issue #3): placeholder until the issue is done. Shows what it will offer; no fake output."""
+"""word2vec page (issue #3): pretrained Japanese vectors (chiVe), similarity, analogy,
+projection, evaluation, training your own, and the CBOW mechanics.
+UI only: every number comes from core.word2vec; the shared vectors from core.resources."""
 import streamlit as st
 
-from pages.common.ui import not_ready, t
+from pages.common.ui import t
+from pages.word2vec import analogy, evaluation, mechanics, neighbors, projection, sources, training
 
 st.title(t("w2v.title"))
-not_ready(3, [
-    "類似語 (neighbours): chiVe ベクトルで類似語トップ N・2語の類似度・仲間外れ探し",
-    "アナロジー: 王様 − 男 + 女 のようなベクトル演算とプリセット",
-    "可視化: PCA / t-SNE による 2D・3D の射影とアナロジーの矢印",
-    "評価: 単語類似度 CSV（スピアマン相関）とアナロジー集の正解率",
-    "学習: gensim の Word2Vec を組み込みコーパスやアップロードした文章で学習（CBOW / skip-gram）",
-    "仕組み: 小さな CBOW を1ステップずつ学習、負例サンプリングの図解",
-])
+st.caption(t("w2v.lead"))
+
+SECTIONS = [("w2v.tab.neighbors", neighbors), ("w2v.tab.analogy", analogy),
+            ("w2v.tab.projection", projection), ("w2v.tab.eval", evaluation),
+            ("w2v.tab.train", training), ("w2v.tab.mechanics", mechanics)]
+
+tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
+for tab, (key, section) in zip(tabs, SECTIONS):
+    if tab.open:
+        with tab:
+            if key in ("w2v.tab.mechanics", "w2v.tab.train"):
+                section.render()
+            else:
+                section.render(sources.picker(key))

@@ -1,0 +1,57 @@
+"""Tab アナロジー: positive − negative (王様 − 男 + 女), top-N answers, lecture presets."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.word2vec import query
+from pages.common.ui import chart, guard, t
+from pages.word2vec import figures
+
+CUSTOM = "—"
+
+
+def _apply_preset() -> None:
+    label = st.session_state.get("w2v_preset")
+    for p in query.ANALOGY_PRESETS:
+        if p["label"] == label:
+            st.session_state["w2v_pos"] = p["positive"]
+            st.session_state["w2v_neg"] = p["negative"]
+
+
+def render(source) -> None:
+    if source is None:
+        return
+    kv = source.kv
+    st.markdown(t("w2v.an.lead"))
+    labels = [CUSTOM] + [p["label"] for p in query.ANALOGY_PRESETS]
+    st.selectbox(t("w2v.an.preset"), labels, key="w2v_preset", on_change=_apply_preset,
+                 format_func=lambda x: t("w2v.an.custom") if x == CUSTOM else x)
+    st.session_state.setdefault("w2v_pos", "王様 女")
+    st.session_state.setdefault("w2v_neg", "男")
+    c1, c2, c3 = st.columns([2, 2, 1])
+    pos = c1.text_input(t("w2v.an.positive"), key="w2v_pos", bind="query-params", help=t("w2v.an.help"))
+    neg = c2.text_input(t("w2v.an.negative"), key="w2v_neg", bind="query-params")
+    topn = c3.number_input(t("w2v.nb.topn"), value=10, step=1, key="w2v_an_topn", bind="query-params")
+    with guard():
+        result = query.analogy(kv, pos, neg, topn)
+        formula = " + ".join(r.query for r in result.positive)
+        if result.negative:
+            formula += " − " + " − ".join(r.query for r in result.negative)
+        st.markdown(t("w2v.an.formula", formula=formula))
+        for r in result.positive + result.negative:
+            if r.how != "as typed" or r.shared_row:
+                st.caption(r.explain())
+        words = [w for w, _ in result.answers]
+        scores = [s for _, s in result.answers]
+        expected = next((p["expected"] for p in query.ANALOGY_PRESETS
+                         if p["positive"] == pos.strip() and p["negative"] == neg.strip()), None)
+        if expected:
+            rank = words.index(expected) + 1 if expected in words else None
+            st.info(t("w2v.an.expected.rank", word=expected, rank=rank) if rank
+                    else t("w2v.an.expected.none", word=expected, n=len(words)))
+        fig = figures.bars(words, scores, title=t("w2v.an.chart", formula=formula), x_title=t("w2v.cosine"),
+                           highlight={expected} if expected else None)
+        chart(fig, key="w2v_an_chart", filename="analogy",
+              data=pd.DataFrame({"答え": words, "コサイン類似度": scores}, index=range(1, len(words) + 1)))
+        st.caption(t("w2v.an.note"))

@@ -1,0 +1,123 @@
+"""Which vectors a tab works on: the embedded chiVe (shared, cached), vectors this session
+trained in the 学習 tab or uploaded (kept in st.session_state, never shared), or server files
+listed by the administrator in $PLAYGROUND_W2V_VECTORS (os.pathsep-separated paths or
+gensim-data names)."""
+from __future__ import annotations
+
+import os
+import pathlib
+import tempfile
+from dataclasses import dataclass
+
+import streamlit as st
+
+from core import InvalidInput, InputTooLong, resources
+from pages.common.ui import guard, t
+
+TRAINED_KEY = "w2v_trained"  # {name: TrainResult}
+UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}
+SOURCE_KEY = "w2v_source"
+ENV = "PLAYGROUND_W2V_VECTORS"
+CHIVE = "chiVe"
+MAX_VECTOR_UPLOAD = 100 * 1024 * 1024
+
+
+@dataclass
+class Source:
+    name: str
+    kv: object
+    label: str
+    shared: bool  # the cached chiVe / server file (read-only, shared by all sessions)
+
+
+def server_files() -> list[str]:
+    return [p.strip() for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip()]
+
+
+def trained() -> dict:
+    return st.session_state.setdefault(TRAINED_KEY, {})
+
+
+def uploaded() -> dict:
+    return st.session_state.setdefault(UPLOADED_KEY, {})
+
+
+def names() -> list[str]:
+    return [CHIVE] + [f"file:{p}" for p in server_files()] + list(trained()) + list(uploaded())
+
+
+def _display(name: str) -> str:
+    if name == CHIVE:
+        return t("w2v.source.chive")
+    if name.startswith("file:"):
+        return t("w2v.source.file", path=name[5:])
+    return name
+
+
+def load(name: str) -> Source:
+    if name in trained():
+        res = trained()[name]
+        return Source(name, res.kv, res.kv.playground_label, False)
+    if name in uploaded():
+        kv = uploaded()[name]
+        return Source(name, kv, getattr(kv, "playground_label", name), False)
+    if name.startswith("file:"):
+        kv = resources.word_vectors_file(name[5:])
+        return Source(name, kv, getattr(kv, "playground_label", name), True)
+    kv = resources.word_vectors()
+    return Source(CHIVE, kv, kv.playground_label, True)
+
+
+def picker(tab_key: str) -> Source | None:
+    """The source selectbox at the top of a tab (one choice per session, shared by the tabs)."""
+    options = names()
+    if st.session_state.get(SOURCE_KEY) not in options:
+        st.session_state[SOURCE_KEY] = CHIVE
+    col1, col2 = st.columns([3, 2])
+    with col1:
+        choice = st.selectbox(t("w2v.source"), options, key=SOURCE_KEY, format_func=_display,
+                              help=t("w2v.source.help"))
+    with col2:
+        with st.popover(t("w2v.source.upload"), icon=":material/upload_file:"):
+            upload_form()
+    source = None
+    with guard():
+        source = load(choice)
+        st.caption(t("w2v.source.caption", label=source.label))
+    return source
+
+
+def upload_form() -> None:
+    st.caption(t("w2v.source.upload.help"))
+    f = st.file_uploader(t("w2v.source.upload.file"), type=["txt", "vec", "bin", "gz", "w2v"],
+                         key="w2v_vec_upload")
+    if f is None:
+        return
+    name = f"upload:{f.name}"
+    if name in uploaded():
+        st.success(t("w2v.source.upload.ok", name=name))
+        return
+    with guard():
+        kv = load_upload(f.name, f.getvalue())
+        uploaded()[name] = kv
+        st.session_state[SOURCE_KEY] = name
+        st.success(t("w2v.source.upload.ok", name=name))
+        st.rerun()
+
+
+def load_upload(filename: str, data: bytes):
+    """Uploaded word2vec text/binary vectors → KeyedVectors (size-capped)."""
+    from core.word2vec.vectors import load_vectors
+
+    if not data:
+        raise InvalidInput("ベクトルのファイルが空です。word2vec 形式（テキストまたはバイナリ）のファイルを選んでください。")
+    if len(data) > MAX_VECTOR_UPLOAD:
+        raise InputTooLong(f"ベクトルのファイルが大きすぎます（{len(data) / 1024 / 1024:.0f} MB）。"
+                           f"{MAX_VECTOR_UPLOAD // 1024 // 1024} MB 以下にしてください。")
+    suffix = "".join(pathlib.Path(filename).suffixes[-2:]) or ".txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / f"vectors{suffix}"
+        path.write_bytes(data)
+        kv = load_vectors(path)
+    kv.playground_label = t("w2v.source.uploaded", name=filename, n=len(kv.index_to_key), d=kv.vector_size)
+    return kv

@@ -1,0 +1,83 @@
+"""The word2vec page in a real browser: every tab renders with Japanese glyphs (screenshots),
+training runs from the button, the CBOW steps, and HTML typed as a word never runs."""
+import urllib.parse
+
+import pytest
+
+from core.i18n import t
+from tests.browser.conftest import no_exception, screenshot, wait_idle
+
+TABS = [("w2v.tab.neighbors", "neighbors", 2), ("w2v.tab.analogy", "analogy", 1),
+        ("w2v.tab.projection", "projection", 1), ("w2v.tab.eval", "eval", 2),
+        ("w2v.tab.train", "train", 0), ("w2v.tab.mechanics", "mechanics", 4)]
+
+_warm = set()
+
+
+def _open(page, server, tab_key, extra=None):
+    if server.url not in _warm:  # the first request of a fresh server may open "/" first
+        page.goto(server.url)
+        wait_idle(page)
+        _warm.add(server.url)
+    q = {"tab": t(tab_key, "ja"), **(extra or {})}
+    page.goto(f"{server.url}/word2vec?{urllib.parse.urlencode(q)}")
+    wait_idle(page)
+
+
+def _charts(page, n=1):
+    page.wait_for_function(
+        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
+        timeout=90_000)
+    page.wait_for_timeout(500)
+
+
+def _tall_screenshot(page, name):
+    h = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": int(min(max(h, 1000) + 50, 9000))})
+    page.wait_for_timeout(1500)
+    screenshot(page, name)
+
+
+@pytest.mark.parametrize("tab_key,name,charts", TABS, ids=[x[1] for x in TABS])
+def test_tab_renders(server, page, tab_key, name, charts):
+    _open(page, server, tab_key)
+    no_exception(page)
+    if charts:
+        _charts(page, charts)
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    _tall_screenshot(page, f"word2vec-{name}")
+
+
+def test_neighbors_lists_dog_for_cat(server, page):
+    _open(page, server, "w2v.tab.neighbors", {"w2v_word": "猫"})
+    _charts(page, 1)
+    ticks = page.locator('[data-testid="stPlotlyChart"]').first.locator(".ytick text").all_text_contents()
+    assert "犬" in ticks or "子猫" in ticks, ticks
+
+
+def test_train_button_trains_and_other_tabs_can_use_it(server, page):
+    _open(page, server, "w2v.tab.train", {"w2v_tr_epochs": "3"})
+    page.get_by_role("button", name=t("w2v.tr.start", "ja")).click()
+    page.wait_for_selector(f"text={t('w2v.tr.download', 'ja')}", timeout=120_000)
+    wait_idle(page)
+    no_exception(page)
+    _charts(page, 1)
+    _tall_screenshot(page, "word2vec-train-done")
+
+
+def test_cbow_step_and_negative_sampling(server, page):
+    _open(page, server, "w2v.tab.mechanics")
+    _charts(page, 4)
+    page.get_by_role("button", name=t("w2v.cb.step", "ja", n=10)).click()
+    wait_idle(page)
+    no_exception(page)
+    assert page.get_by_text(t("w2v.cb.steps", "ja")).count() >= 1
+
+
+def test_html_word_shows_literally_and_never_runs(server, page):
+    payload = "<img src=x onerror=alert(1)>"
+    _open(page, server, "w2v.tab.neighbors", {"w2v_word": payload})
+    no_exception(page)
+    page.wait_for_timeout(1500)
+    assert page.dialogs == []
+    assert page.locator('img[src="x"]').count() == 0
