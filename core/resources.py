@@ -84,6 +84,26 @@ def word_vectors_file(path: str):
 
 # --- seq2seq (issue 5) ---------------------------------------------------------------------
 
+@st.cache_resource(show_spinner=False)
+def seq2seq_date_model():
+    """The default date-normalisation seq2seq model (char level, additive attention), shared
+    read-only by all sessions (eval mode; decode with core.seq2seq.decode.translate). Loaded from
+    the committed checkpoint core/seq2seq/checkpoints/dates (or the disk cache), else trained
+    once (< 1 min on 2 CPU cores) and cached on disk."""
+    from core.seq2seq import date_model
+
+    return _timed("seq2seq 日付モデル", "日付の正規化 (additive attention)", date_model.load_or_train)
+
+
+@st.cache_resource(show_spinner=False)
+def seq2seq_marian(source: str):
+    """Pretrained MarianMT (Helsinki-NLP/opus-mt-ja-en by default; ``source`` from core.hub),
+    eager attention, eval mode. Raises ModelUnavailable (not cached) when it is not here."""
+    from core.seq2seq.pretrained import load_marian
+
+    return _timed(f"MarianMT ({source})", "事前学習済み翻訳 (ja→en)", load_marian, source)
+
+
 
 # --- attention (issue 6) -------------------------------------------------------------------
 

@@ -1,0 +1,267 @@
+"""Training loop of the seq2seq models: one loop, two faces (page: LiveRun; CLI: tqdm).
+
+``Trainer`` holds the model while it trains, so a page can keep the trainer in
+st.session_state and still show the partial model after Stop. Loss: cross entropy of the
+next target token (teacher forcing), Adam, gradient clipping g ← g·(V/‖g‖) when ‖g‖ > V.
+Validation metric: exact match (完全一致率) of greedy decoding on the held-out pairs.
+"""
+from __future__ import annotations
+
+import math
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+import numpy as np
+import torch
+from torch import nn
+
+from core import InvalidInput, TrainingDiverged
+from core.seq2seq.data import EOS_ID, PAD_ID, BOS_ID, Pairs, Vocab
+from core.seq2seq.model import ATTENTIONS, CELLS, Seq2Seq, Seq2SeqConfig
+
+MAX_EPOCHS = 200
+MAX_HIDDEN = 512
+MAX_EMB = 256
+
+
+@dataclass
+class TrainConfig:
+    epochs: int = 10
+    batch_size: int = 128
+    lr: float = 3e-3
+    teacher_forcing: float = 1.0
+    clip: float = 1.0  # max gradient L2 norm (0 = no clipping)
+    target_accuracy: float | None = None  # stop once validation exact match ≥ this (0–1)
+    seed: int = 0
+    max_seconds: float | None = None  # wall-clock budget (stops after the epoch that passes it)
+
+    def validate(self) -> None:
+        if not isinstance(self.epochs, int) or self.epochs < 1:
+            raise InvalidInput(f"エポック数 (epochs) は 1 以上にしてください（{self.epochs}）。")
+        if self.epochs > MAX_EPOCHS:
+            raise InvalidInput(f"エポック数 (epochs) は {MAX_EPOCHS} 以下にしてください（{self.epochs}）。")
+        if not 1 <= self.batch_size <= 4096:
+            raise InvalidInput("バッチサイズは 1〜4096 にしてください。")
+        if not (0 < self.lr <= 1):
+            raise InvalidInput("学習率 (learning rate) は 0 より大きく 1 以下にしてください。")
+        if not 0.0 <= self.teacher_forcing <= 1.0:
+            raise InvalidInput("教師強制率 (teacher forcing ratio) は 0〜1 にしてください。")
+        if self.clip < 0:
+            raise InvalidInput("勾配クリッピングの閾値は 0 以上にしてください（0 でクリップなし）。")
+        if self.target_accuracy is not None and not 0.0 < self.target_accuracy <= 1.0:
+            raise InvalidInput("目標正解率 (target accuracy) は 0 より大きく 1 以下にしてください（例: 0.99）。")
+
+
+def model_config(src_vocab: int, tgt_vocab: int, *, emb=32, hidden=128, cell="gru",
+                 attention="additive", reverse_input=False) -> Seq2SeqConfig:
+    if cell not in CELLS:
+        raise InvalidInput(f"RNN の種類は {' / '.join(CELLS)} から選んでください（{cell!r}）。")
+    if attention not in ATTENTIONS:
+        raise InvalidInput(f"注意機構は {' / '.join(ATTENTIONS)} から選んでください（{attention!r}）。")
+    if not 1 <= int(hidden) <= MAX_HIDDEN:
+        raise InvalidInput(f"隠れ層のサイズ (hidden) は 1〜{MAX_HIDDEN} にしてください。")
+    if not 1 <= int(emb) <= MAX_EMB:
+        raise InvalidInput(f"埋め込みのサイズ (embedding) は 1〜{MAX_EMB} にしてください。")
+    return Seq2SeqConfig(src_vocab=src_vocab, tgt_vocab=tgt_vocab, emb=int(emb), hidden=int(hidden),
+                         cell=cell, attention=attention, reverse_input=bool(reverse_input))
+
+
+@dataclass
+class Encoded:
+    """Padded id arrays of a Pairs set (source possibly reversed; target ends with </s>)."""
+
+    src: np.ndarray  # (N, S_max)
+    src_len: np.ndarray  # (N,)
+    tgt: np.ndarray  # (N, T_max) = y_1 … y_T </s> <pad>…
+    tgt_len: np.ndarray
+
+
+def encode_pairs(pairs: Pairs, src_vocab: Vocab, tgt_vocab: Vocab, reverse: bool) -> Encoded:
+    n = len(pairs)
+    s_len = np.array([max(1, len(s)) for s in pairs.src], dtype=np.int64)
+    t_len = np.array([len(t) + 1 for t in pairs.tgt], dtype=np.int64)
+    src = np.full((n, int(s_len.max())), PAD_ID, dtype=np.int64)
+    tgt = np.full((n, int(t_len.max())), PAD_ID, dtype=np.int64)
+    for i, (s, t) in enumerate(zip(pairs.src, pairs.tgt)):
+        ids = src_vocab.encode(s) or [PAD_ID]
+        if reverse:
+            ids = ids[::-1]
+        src[i, :len(ids)] = ids
+        tids = tgt_vocab.encode(t) + [EOS_ID]
+        tgt[i, :len(tids)] = tids
+    return Encoded(src, s_len, tgt, t_len)
+
+
+def batches(enc: Encoded, batch_size: int, rng: np.random.Generator | None):
+    """Index batches of similar source length (little padding); shuffled when rng is given."""
+    n = len(enc.src_len)
+    noise = rng.random(n) if rng is not None else np.zeros(n)
+    order = np.lexsort((noise, enc.src_len))
+    out = [order[i:i + batch_size] for i in range(0, n, batch_size)]
+    if rng is not None:
+        rng.shuffle(out)
+    return out
+
+
+def to_tensors(enc: Encoded, idx, device):
+    s_max, t_max = int(enc.src_len[idx].max()), int(enc.tgt_len[idx].max())
+    src = torch.from_numpy(enc.src[idx, :s_max]).to(device)
+    src_len = torch.from_numpy(enc.src_len[idx]).to(device)
+    tgt = torch.from_numpy(enc.tgt[idx, :t_max]).to(device)
+    bos = torch.full((len(idx), 1), BOS_ID, dtype=torch.long, device=device)
+    tgt_in = torch.cat([bos, tgt[:, :-1]], dim=1)
+    return src, src_len, tgt_in, tgt
+
+
+@torch.no_grad()
+def predict_ids(model: Seq2Seq, enc: Encoded, batch_size: int = 1024) -> list[list[int]]:
+    """Greedy outputs (token ids, without </s>) for every row of ``enc``, in order."""
+    device = next(model.parameters()).device
+    was_training = model.training
+    model.eval()
+    out: list[list[int] | None] = [None] * len(enc.src_len)
+    max_len = int(enc.tgt.shape[1]) + 5
+    for idx in batches(enc, batch_size, None):
+        src, src_len, _, _ = to_tensors(enc, idx, device)
+        ids = model.greedy_batch(src, src_len, max_len).cpu().numpy()
+        for row, i in zip(ids, idx):
+            row = row.tolist()
+            out[i] = row[:row.index(EOS_ID)] if EOS_ID in row else row
+    if was_training:
+        model.train()
+    return out  # type: ignore[return-value]
+
+
+def exact_matches(model: Seq2Seq, pairs: Pairs, enc: Encoded | None = None) -> np.ndarray:
+    """Boolean per pair: does greedy decoding reproduce the target exactly?"""
+    if enc is None:
+        enc = encode_pairs(pairs, model.src_vocab, model.tgt_vocab, model.config.reverse_input)
+    preds = predict_ids(model, enc)
+    gold = [model.tgt_vocab.encode(t) for t in pairs.tgt]
+    return np.array([p == g for p, g in zip(preds, gold)], dtype=bool)
+
+
+def accuracy_by_length(model: Seq2Seq, pairs: Pairs, bins: int = 6) -> list[dict]:
+    """Exact match against source length (in source tokens), in ``bins`` length groups."""
+    ok = exact_matches(model, pairs)
+    lengths = np.array([len(s) for s in pairs.src])
+    edges = np.unique(np.quantile(lengths, np.linspace(0, 1, bins + 1)).round().astype(int))
+    rows = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        last = hi == edges[-1]
+        sel = (lengths >= lo) & ((lengths <= hi) if last else (lengths < hi))
+        if sel.any():
+            rows.append({"length": f"{lo}–{hi if last else hi - 1}", "min_len": int(lo),
+                         "n": int(sel.sum()), "exact_match": float(ok[sel].mean())})
+    return rows
+
+
+@dataclass
+class TrainResult:
+    model: Seq2Seq
+    history: list[dict] = field(default_factory=list)  # per epoch: epoch, loss, val_exact_match, seconds
+    epochs_run: int = 0
+    seconds: float = 0.0
+    val_exact_match: float = 0.0
+    stopped: bool = False
+    reached_target: bool = False
+    train_pairs: int = 0
+    val_pairs: int = 0
+
+    def summary(self) -> dict:
+        return {"val_exact_match": self.val_exact_match, "seconds": round(self.seconds, 3),
+                "epochs_run": self.epochs_run, "train_pairs": self.train_pairs, "val_pairs": self.val_pairs}
+
+
+class Trainer:
+    """Builds vocabularies and the model from the training pairs, then trains epoch by epoch."""
+
+    def __init__(self, train: Pairs, val: Pairs, cfg: TrainConfig | None = None, *, device=None,
+                 meta: dict | None = None, **model_kw):
+        self.cfg = cfg or TrainConfig()
+        self.cfg.validate()
+        if len(train) < 1 or len(val) < 1:
+            raise InvalidInput("学習データと検証データが 1 組以上必要です。")
+        torch.manual_seed(self.cfg.seed)
+        random.seed(self.cfg.seed)
+        self.rng = np.random.default_rng(self.cfg.seed)
+        from core.device import get_device
+
+        self.device = device or get_device()
+        src_vocab = Vocab.build(train.src)
+        tgt_vocab = Vocab.build(train.tgt)
+        config = model_config(len(src_vocab), len(tgt_vocab), **model_kw)
+        meta = {"src_level": train.src_level, "tgt_level": train.tgt_level, "normalize": train.normalize,
+                "max_src_len": max(len(s) for s in train.src), "max_tgt_len": max(len(t) for t in train.tgt),
+                **(meta or {})}
+        self.model = Seq2Seq(config, src_vocab, tgt_vocab, meta).to(self.device)
+        self.train_pairs, self.val_pairs = train, val
+        self.train_enc = encode_pairs(train, src_vocab, tgt_vocab, config.reverse_input)
+        self.val_enc = encode_pairs(val, src_vocab, tgt_vocab, config.reverse_input)
+        self.opt = torch.optim.Adam(self.model.parameters(), lr=self.cfg.lr)
+        self.loss_fn = nn.CrossEntropyLoss(ignore_index=PAD_ID)
+        self.result = TrainResult(self.model, train_pairs=len(train), val_pairs=len(val))
+
+    def train_epoch(self, should_stop: Callable[[], bool] | None = None) -> float:
+        model, cfg = self.model, self.cfg
+        model.train()
+        total, count = 0.0, 0
+        for idx in batches(self.train_enc, cfg.batch_size, self.rng):
+            if should_stop is not None and should_stop():
+                self.result.stopped = True
+                break
+            src, src_len, tgt_in, tgt = to_tensors(self.train_enc, idx, self.device)
+            logits = model(src, src_len, tgt_in, teacher_forcing=cfg.teacher_forcing)
+            loss = self.loss_fn(logits.reshape(-1, logits.shape[-1]), tgt.reshape(-1))
+            if not torch.isfinite(loss):
+                raise TrainingDiverged("損失が NaN / 無限大になりました（発散）。学習率を下げるか、勾配クリッピングを有効にしてください。")
+            self.opt.zero_grad(set_to_none=True)
+            loss.backward()
+            if cfg.clip > 0:
+                nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
+            self.opt.step()
+            total += float(loss.detach()) * len(idx)
+            count += len(idx)
+        return total / max(1, count)
+
+    def evaluate(self) -> float:
+        ok = exact_matches(self.model, self.val_pairs, self.val_enc)
+        return float(ok.mean())
+
+    def run(self, on_progress: Callable | None = None, should_stop: Callable[[], bool] | None = None) -> TrainResult:
+        cfg, res = self.cfg, self.result
+        t0 = time.perf_counter() - res.seconds
+        start = res.epochs_run
+        for epoch in range(start + 1, start + cfg.epochs + 1):
+            loss = self.train_epoch(should_stop)
+            if res.stopped and math.isnan(loss):
+                break
+            val_em = self.evaluate()
+            res.epochs_run = epoch
+            res.seconds = time.perf_counter() - t0
+            res.val_exact_match = val_em
+            row = {"epoch": epoch, "loss": loss, "val_exact_match": val_em, "seconds": res.seconds}
+            res.history.append(row)
+            if on_progress is not None:
+                on_progress(epoch - start, cfg.epochs, {"loss": loss, "val_exact_match": val_em})
+            if res.stopped or (should_stop is not None and should_stop()):
+                res.stopped = True
+                break
+            if cfg.target_accuracy is not None and val_em >= cfg.target_accuracy:
+                res.reached_target = True
+                break
+            if cfg.max_seconds is not None and res.seconds >= cfg.max_seconds:
+                break
+        self.model.eval()
+        return res
+
+    def config_dict(self) -> dict:
+        return {"train": asdict(self.cfg), "model": self.model.config.as_dict()}
+
+
+def train_pairs(train: Pairs, val: Pairs, cfg: TrainConfig | None = None, *, on_progress=None,
+                should_stop=None, **model_kw) -> TrainResult:
+    """Convenience: build a Trainer and run it."""
+    return Trainer(train, val, cfg, **model_kw).run(on_progress, should_stop)
