@@ -1,0 +1,60 @@
+"""Sentiment baseline (issue #9): mean chiVe vectors → linear layer on jrte pn.tsv.
+
+    .venv/bin/python bench/baseline.py [PN_TSV]  →  one JSON object
+
+Target: positive vs negative, test accuracy clearly above the majority-class rate, in < 30 s
+on 2 CPU cores. Reports the CLI's wall time (fresh process: imports + vectors + training) and
+the in-process figures for pos/neg and for all three classes, plus the built-in sample.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _run(data, labels, kv, hidden=0):
+    from core.bert import baseline
+
+    r = baseline.train_baseline(data, kv, epochs=30, seed=0, hidden=hidden)
+    s = r.summary()
+    return {k: s[k] for k in ("test_accuracy", "majority_rate", "macro_f1", "train_examples", "seconds",
+                              "token_coverage")} | {"labels": labels, "hidden": hidden}
+
+
+def main() -> None:
+    from core.bert import data as D
+
+    pn = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else D.find_pn()
+    out: dict = {"cpu_count": os.cpu_count()}
+    if pn is not None:
+        t0 = time.perf_counter()
+        cli = subprocess.run([sys.executable, "-m", "core", "bert", "baseline", "--data", str(pn),
+                              "--labels", "pos,neg", "--json"], cwd=ROOT, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        result = json.loads(cli.stdout.strip().splitlines()[-1]) if cli.returncode == 0 else {"error": cli.stderr[-500:]}
+        out["cli_pn_pos_neg"] = {"wall_s": round(wall, 2), **{k: result.get(k) for k in (
+            "test_accuracy", "majority_rate", "macro_f1", "train_examples", "seconds", "token_coverage", "error")
+            if k in result}}
+    from core.word2vec.vectors import default_vectors
+
+    t0 = time.perf_counter()
+    kv = default_vectors()
+    out["vectors_load_s"] = round(time.perf_counter() - t0, 2)
+    if pn is not None:
+        full = D.load_labelled(pn)
+        out["pn_pos_neg"] = _run(D.select_labels(full, "pos,neg"), "pos,neg", kv)
+        out["pn_all"] = _run(full, "all", kv)
+        out["pn_pos_neg_hidden64"] = _run(D.select_labels(full, "pos,neg"), "pos,neg", kv, hidden=64)
+    out["sample_all"] = _run(D.sample_dataset(), "all", kv)
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
