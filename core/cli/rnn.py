@@ -59,14 +59,7 @@ def register(p: argparse.ArgumentParser) -> None:
     lm.set_defaults(handler=_lm)
 
 
-def _threads() -> None:
-    import torch
-
-    torch.set_num_threads(1)  # tiny recurrent models: one thread is fastest on a shared CPU
-
-
 def _train(args: argparse.Namespace) -> int:
-    _threads()
     from core.rnn.data import make_series, make_windows
     from core.rnn.train import TrainConfig, train_forecaster
 
@@ -100,7 +93,6 @@ def _gradnorm(args: argparse.Namespace) -> int:
 
 
 def _lm(args: argparse.Namespace) -> int:
-    _threads()
     import pathlib
 
     from core.rnn.lm import lm_config, train_lm

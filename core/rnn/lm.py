@@ -16,7 +16,7 @@ import torch
 from core import InvalidInput, TrainingDiverged
 from core.rnn.corpus import Vocab, prepare_text, tokens_of
 from core.rnn.models import TokenLM
-from core.rnn.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, _device, fit
+from core.rnn.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, _device, fit, single_thread
 
 MAX_GENERATE = 400
 LM_DEFAULTS = TrainConfig(cell="lstm", hidden=128, epochs=30, lr=0.005, batch_size=16, clip=1.0)
@@ -130,13 +130,17 @@ class LMRun:
         gen = torch.Generator().manual_seed(int(seed))
         logits, state = self._logits_after(self._prompt_ids(prompt))
         out: list[str] = []
+        with single_thread():
+            self._sample(out, n, logits, state, temperature, gen)
+        return "".join(out)
+
+    def _sample(self, out, n, logits, state, temperature, gen) -> None:
         for _ in range(n):
             p = _probs(logits, temperature).cpu()
             i = int(torch.argmax(p)) if temperature == 0 else int(torch.multinomial(p, 1, generator=gen))
             out.append(self.vocab.itos[i])
             logits, state = self.model(torch.tensor([[i]], device=self.device), state, fused=self.cfg.fused)
             logits = logits[0, -1]
-        return "".join(out)
 
 
 def _check_temperature(temperature: float) -> float:

@@ -24,7 +24,7 @@ import torch
 from core import InvalidInput
 from core.rnn.cells import CELLS, Recurrent
 from core.rnn.limits import LIMITS, check_cell, check_clip, check_int
-from core.rnn.train import clip_gradient
+from core.rnn.train import clip_gradient, single_thread
 
 DEFAULT_STEPS = 50
 DEFAULT_HIDDEN = 32
@@ -92,7 +92,8 @@ def gradient_norms(cell: str = "rnn", steps: int = DEFAULT_STEPS, *, hidden: int
 
 
 def compare_gradients(steps: int = DEFAULT_STEPS, **kwargs) -> dict[str, GradientNorms]:
-    return {cell: gradient_norms(cell, steps, **kwargs) for cell in ("rnn", "lstm", "gru")}
+    with single_thread():
+        return {cell: gradient_norms(cell, steps, **kwargs) for cell in ("rnn", "lstm", "gru")}
 
 
 @torch.no_grad()
