@@ -1,9 +1,130 @@
-"""`python -m core seq2seq ...` (filled in by issue #5)."""
+"""`python -m core seq2seq ...`: train / translate / data (issue #5).
+
+    python -m core seq2seq train --pairs FILE.tsv [--attention none|dot|general|additive]
+        [--cell gru|lstm] [--tokens char|word] [--epochs N] [--target-accuracy A]
+        [--val-fraction F] [--seed S] [--save DIR] --json
+    python -m core seq2seq translate --model DIR [--beam K] TEXT --json
+    python -m core seq2seq data dates --n N        (also: data toy --n N)
+"""
 from __future__ import annotations
 
 import argparse
+import pathlib
+import sys
+
+from core.cli.common import add_json, emit
 
 
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    del sub  # subcommands arrive with issue #5
+
+    t = sub.add_parser("train", help="TSV の対訳で encoder–decoder を学習 / train on source<TAB>target pairs")
+    t.add_argument("--pairs", required=True, metavar="FILE.tsv", help="「原文<TAB>訳文」の TSV")
+    t.add_argument("--attention", choices=["none", "dot", "general", "additive"], default="additive")
+    t.add_argument("--cell", choices=["gru", "lstm"], default="gru")
+    t.add_argument("--tokens", choices=["char", "word"], default="char")
+    t.add_argument("--epochs", type=int, default=10)
+    t.add_argument("--target-accuracy", type=float, default=None,
+                   help="検証の完全一致率がこの値に達したら止める（0–1）")
+    t.add_argument("--val-fraction", type=float, default=0.1)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--save", metavar="DIR", default=None, help="model.safetensors + config.json の保存先")
+    t.add_argument("--hidden", type=int, default=64)
+    t.add_argument("--emb", type=int, default=32)
+    t.add_argument("--batch-size", type=int, default=128)
+    t.add_argument("--lr", type=float, default=5e-3)
+    t.add_argument("--teacher-forcing", type=float, default=1.0)
+    t.add_argument("--clip", type=float, default=1.0)
+    t.add_argument("--reverse-input", action="store_true")
+    add_json(t)
+    t.set_defaults(handler=_train)
+
+    tr = sub.add_parser("translate", help="保存したモデルで変換 / translate with a saved model")
+    tr.add_argument("--model", required=True, metavar="DIR")
+    tr.add_argument("--beam", type=int, default=1, help="ビーム幅（1 = 貪欲法）")
+    tr.add_argument("text", metavar="TEXT")
+    add_json(tr)
+    tr.set_defaults(handler=_translate)
+
+    d = sub.add_parser("data", help="データを生成して TSV で出力 / generate pairs")
+    dsub = d.add_subparsers(dest="dataset", metavar="DATASET")
+    for name, help_text in (("dates", "日付の正規化（さまざまな書式 → YYYY-MM-DD）"),
+                            ("toy", "やさしい日英翻訳（小さな文法から生成）")):
+        dp = dsub.add_parser(name, help=help_text)
+        dp.add_argument("--n", type=int, required=True)
+        dp.add_argument("--seed", type=int, default=0)
+        dp.set_defaults(handler=_data, dataset=name)
+
+
+def _read_pairs(path: str):
+    from core import InvalidInput
+    from core.seq2seq.data import read_tsv_bytes
+
+    p = pathlib.Path(path)
+    if not p.is_file():
+        raise InvalidInput(f"対訳ファイル {path} がありません。パスを確かめてください。")
+    return read_tsv_bytes(p.read_bytes())
+
+
+def _train(args: argparse.Namespace) -> int:
+    from core.cli.common import progress_bar
+    from core.seq2seq import checkpoint
+    from core.seq2seq.data import Pairs, split
+    from core.seq2seq.train import TrainConfig, Trainer
+
+    cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
+                      teacher_forcing=args.teacher_forcing, clip=args.clip,
+                      target_accuracy=args.target_accuracy, seed=args.seed)
+    cfg.validate()
+    raw = _read_pairs(args.pairs)
+    pairs = Pairs(raw, args.tokens, args.tokens)
+    train, val = split(pairs, args.val_fraction)
+    trainer = Trainer(train, val, cfg, meta={"dataset": pathlib.Path(args.pairs).name},
+                      emb=args.emb, hidden=args.hidden, cell=args.cell, attention=args.attention,
+                      reverse_input=args.reverse_input)
+    bar = progress_bar(cfg.epochs, "seq2seq")
+    try:
+        result = trainer.run(on_progress=bar)
+    finally:
+        bar.close()
+    summary = result.summary()
+    if args.save:
+        checkpoint.save(result.model, args.save, {"train_summary": summary, **trainer.config_dict()})
+    return emit(summary, args.json, lambda r: "\n".join(f"{k}: {v}" for k, v in r.items()))
+
+
+def _translate(args: argparse.Namespace) -> int:
+    from core.seq2seq import checkpoint
+    from core.seq2seq.decode import check_beam, translate
+
+    check_beam(args.beam)
+    model = checkpoint.load(args.model)
+    tr = translate(model, args.text, beam=args.beam)
+    out = {"output": tr.output, "candidates": [[c, lp] for c, lp in tr.candidates],
+           "attention": tr.attention.round(6).tolist()}
+
+    def human(r):
+        lines = [r["output"]]
+        if len(r["candidates"]) > 1:
+            lines += [f"  {lp:8.3f}  {c}" for c, lp in r["candidates"]]
+        return "\n".join(lines)
+
+    return emit(out, args.json, human)
+
+
+def _data(args: argparse.Namespace) -> int:
+    from core import InvalidInput
+    from core.seq2seq.data import MAX_PAIRS
+
+    if not 1 <= args.n <= MAX_PAIRS:
+        raise InvalidInput(f"--n は 1〜{MAX_PAIRS:,} にしてください（{args.n}）。")
+    if args.dataset == "dates":
+        from core.seq2seq.dates import generate_dates
+
+        pairs = generate_dates(args.n, args.seed)
+    else:
+        from core.seq2seq.grammar import generate_pairs
+
+        pairs = generate_pairs(args.n, args.seed)
+    sys.stdout.write("".join(f"{s}\t{t}\n" for s, t in pairs))
+    return 0

@@ -9,6 +9,7 @@ Datasets
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -190,7 +191,13 @@ def read_tsv_bytes(data: bytes, **kw) -> list[tuple[str, str]]:
 
 
 def dataset(name: str, n: int, seed: int = 0, tokens: str = "char") -> Pairs:
-    """A built-in dataset: ``dates`` (char level, NFKC) or ``toy`` (word level)."""
+    """A built-in dataset: ``dates`` (char level, NFKC) or ``toy`` (word level). Memoised (the
+    returned Pairs is shared: treat it as read-only; ``split`` makes new objects)."""
+    return _dataset(name, int(n), int(seed), tokens)
+
+
+@functools.lru_cache(maxsize=6)
+def _dataset(name: str, n: int, seed: int, tokens: str) -> Pairs:
     if n < 2:
         raise InvalidInput("データ数は 2 以上にしてください。")
     if n > MAX_PAIRS:

@@ -230,26 +230,31 @@ class Trainer:
         ok = exact_matches(self.model, self.val_pairs, self.val_enc)
         return float(ok.mean())
 
+    def one_epoch(self, should_stop: Callable[[], bool] | None = None) -> dict:
+        """Train one epoch, evaluate, record and return the history row."""
+        res = self.result
+        t0 = time.perf_counter()
+        loss = self.train_epoch(should_stop)
+        val_em = self.evaluate()
+        res.epochs_run += 1
+        res.seconds += time.perf_counter() - t0
+        res.val_exact_match = val_em
+        row = {"epoch": res.epochs_run, "loss": loss, "val_exact_match": val_em, "seconds": res.seconds}
+        res.history.append(row)
+        return row
+
     def run(self, on_progress: Callable | None = None, should_stop: Callable[[], bool] | None = None) -> TrainResult:
+        """Train up to cfg.epochs more epochs; stops early at Stop, the target accuracy or the
+        time budget. on_progress(epoch, epochs, {"loss", "val_exact_match"}) after each epoch."""
         cfg, res = self.cfg, self.result
-        t0 = time.perf_counter() - res.seconds
-        start = res.epochs_run
-        for epoch in range(start + 1, start + cfg.epochs + 1):
-            loss = self.train_epoch(should_stop)
-            if res.stopped and math.isnan(loss):
-                break
-            val_em = self.evaluate()
-            res.epochs_run = epoch
-            res.seconds = time.perf_counter() - t0
-            res.val_exact_match = val_em
-            row = {"epoch": epoch, "loss": loss, "val_exact_match": val_em, "seconds": res.seconds}
-            res.history.append(row)
+        for i in range(1, cfg.epochs + 1):
+            row = self.one_epoch(should_stop)
             if on_progress is not None:
-                on_progress(epoch - start, cfg.epochs, {"loss": loss, "val_exact_match": val_em})
+                on_progress(i, cfg.epochs, {"loss": row["loss"], "val_exact_match": row["val_exact_match"]})
             if res.stopped or (should_stop is not None and should_stop()):
                 res.stopped = True
                 break
-            if cfg.target_accuracy is not None and val_em >= cfg.target_accuracy:
+            if cfg.target_accuracy is not None and row["val_exact_match"] >= cfg.target_accuracy:
                 res.reached_target = True
                 break
             if cfg.max_seconds is not None and res.seconds >= cfg.max_seconds:

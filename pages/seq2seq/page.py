@@ -1,12 +1,31 @@
-"""seq2seq page (issue #5): placeholder until the issue is done. Shows what it will offer; no fake output."""
+"""seq2seq page (issue #5): encoder–decoder with and without attention, trained live; beam
+search and attention heatmaps; pretrained MarianMT when it is available."""
 import streamlit as st
 
-from pages.common.ui import not_ready, t
+from pages.common.ui import t
 
 st.title(t("s2s.title"))
-not_ready(5, [
-    "学習: 日付の正規化・やさしい日英翻訳・アップロードした対訳で encoder–decoder を学習",
-    "注意あり・なしの比較: 入力の長さ別の正解率",
-    "変換: 貪欲法とビームサーチ、注意のヒートマップ",
-    "事前学習済み翻訳: Helsinki-NLP/opus-mt-ja-en（オンライン時）",
-])
+st.caption(t("s2s.intro"))
+
+tabs = st.tabs([t("s2s.tab.train"), t("s2s.tab.compare"), t("s2s.tab.translate"), t("s2s.tab.pretrained")],
+               key="tab", bind="query-params")
+if tabs[0].open:
+    with tabs[0]:
+        from pages.seq2seq import train_tab
+
+        train_tab.render()
+if tabs[1].open:
+    with tabs[1]:
+        from pages.seq2seq import compare_tab
+
+        compare_tab.render()
+if tabs[2].open:
+    with tabs[2]:
+        from pages.seq2seq import translate_tab
+
+        translate_tab.render()
+if tabs[3].open:
+    with tabs[3]:
+        from pages.seq2seq import pretrained_tab
+
+        pretrained_tab.render()

@@ -1,0 +1,82 @@
+"""Shared widgets of the seq2seq page: dataset picker, model options, budget."""
+from __future__ import annotations
+
+import streamlit as st
+
+from core.seq2seq.data import Pairs, dataset, read_tsv_bytes, split
+from core.seq2seq.model import ATTENTIONS
+from pages.common.ui import t
+
+# per-session limits (a class of 40 shares the server)
+MAX_PAIRS = 50_000
+MAX_EPOCHS = 30
+MAX_UPLOAD_PAIRS = 20_000
+HIDDEN_CHOICES = [16, 32, 64, 128, 256]
+EMB_CHOICES = [8, 16, 32, 64, 128]
+DATASETS = ["dates", "toy", "upload"]
+
+
+def pick_data(prefix: str, *, allow_upload: bool = True, default_n: int = 20_000) -> tuple[Pairs, Pairs] | None:
+    """Dataset radio + size (or uploader) → (train, val), or None while no file is chosen.
+    Raises PlaygroundError for a bad upload."""
+    options = DATASETS if allow_upload else DATASETS[:2]
+    name = st.radio(t("s2s.data"), options, format_func=lambda k: t(f"s2s.data.{k}"), key=f"{prefix}_data",
+                    bind="query-params", horizontal=True)
+    if name == "upload":
+        file = st.file_uploader(t("s2s.data.file"), type=["tsv", "txt", "csv"], key=f"{prefix}_file")
+        level = st.radio(t("s2s.data.tokens"), ["char", "word"], format_func=lambda k: t(f"s2s.data.{k}"),
+                         key=f"{prefix}_tokens", horizontal=True)
+        if file is None:
+            st.info(t("s2s.data.need_file"))
+            return None
+        raw = read_tsv_bytes(file.getvalue(), max_pairs=MAX_UPLOAD_PAIRS)
+        pairs = Pairs(raw, level, level)
+    else:
+        hi = MAX_PAIRS if name == "dates" else 30_000
+        n = st.slider(t("s2s.data.n"), 200, hi, min(default_n, hi), step=100, key=f"{prefix}_n",
+                      bind="query-params")
+        pairs = dataset(name, n, seed=0)
+    train, val = split(pairs, 0.1)
+    st.caption(t("s2s.data.summary", train=len(train), val=len(val), pct=10))
+    with st.expander(t("s2s.data.examples")):
+        st.dataframe({t("s2s.col.source"): [s for s, _ in pairs.raw[:8]],
+                      t("s2s.col.target"): [g for _, g in pairs.raw[:8]]}, hide_index=True)
+    return train, val
+
+
+def model_options(prefix: str, *, attention: bool = True) -> dict:
+    c1, c2, c3 = st.columns(3)
+    opts = {}
+    with c1:
+        opts["cell"] = st.radio(t("s2s.cell"), ["gru", "lstm"], format_func=str.upper, key=f"{prefix}_cell",
+                                bind="query-params", horizontal=True)
+        if attention:
+            opts["attention"] = st.selectbox(t("s2s.attention"), list(ATTENTIONS), index=3,
+                                             format_func=lambda k: t(f"s2s.att.{k}"), key=f"{prefix}_att",
+                                             bind="query-params")
+    with c2:
+        opts["hidden"] = st.select_slider(t("s2s.hidden"), HIDDEN_CHOICES, value=64, key=f"{prefix}_hidden",
+                                          bind="query-params")
+        opts["emb"] = st.select_slider(t("s2s.emb"), EMB_CHOICES, value=32, key=f"{prefix}_emb")
+    with c3:
+        opts["reverse_input"] = st.checkbox(t("s2s.reverse"), key=f"{prefix}_reverse")
+    return opts
+
+
+def budget(prefix: str, *, default_epochs: int = 5, teacher_forcing: bool = True) -> dict:
+    c1, c2, c3 = st.columns(3)
+    out = {}
+    with c1:
+        out["epochs"] = int(st.number_input(t("s2s.epochs"), min_value=1, max_value=MAX_EPOCHS,
+                                            value=default_epochs, key=f"{prefix}_epochs", bind="query-params"))
+        out["lr"] = float(st.select_slider(t("s2s.lr"), [1e-3, 2e-3, 5e-3, 1e-2], value=5e-3, key=f"{prefix}_lr"))
+    with c2:
+        out["batch_size"] = int(st.select_slider(t("s2s.batch"), [32, 64, 128, 256], value=128, key=f"{prefix}_batch"))
+        out["clip"] = float(st.number_input(t("s2s.clip"), min_value=0.0, max_value=100.0, value=1.0, step=0.5,
+                                            key=f"{prefix}_clip"))
+    with c3:
+        if teacher_forcing:
+            out["teacher_forcing"] = float(st.slider(t("s2s.tf"), 0.0, 1.0, 1.0, 0.1, key=f"{prefix}_tf",
+                                                     help=t("s2s.tf.help")))
+    st.caption(t("s2s.limits", pairs=MAX_PAIRS, epochs=MAX_EPOCHS))
+    return out
