@@ -15,7 +15,6 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 ANNOTATE_MAX_CELLS = 600  # above this, heatmaps show colours only (values stay in hover and CSV)
 WEIGHT_SCALE = "Blues"
@@ -152,52 +151,71 @@ def pe_dot(offsets, dots, p: int) -> tuple[go.Figure, pd.DataFrame]:
 
 # --- BERT: model view and head view --------------------------------------------------------------
 
-def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Sequence[int] | None,
-               average: bool = False, cell_px: int = 90) -> tuple[go.Figure, pd.DataFrame]:
-    """bertviz's model view: a grid of small heatmaps, one per (layer, head).
+MODEL_VIEW_CSV_MAX = 400_000  # weights; above this the page asks to narrow the filters for a CSV
 
-    ``attn`` is (L, H, n, n) (query rows, key columns). With ``average`` each layer shows the
-    mean over the selected heads (one column). The CSV is long-form: layer, head, query, key, weight.
-    """
+
+def model_grid(attn, layers: Sequence[int], heads: Sequence[int] | None, average: bool = False):
+    """The (layers × heads × n × n) block the model view shows, and its column names."""
     A = _np(attn)
     heads = list(range(A.shape[1])) if heads is None else list(heads)
     layers = list(layers)
     if average:
-        grid = A[layers][:, heads].mean(axis=1, keepdims=True)
-        col_names = ["平均"]
-    else:
-        grid = A[layers][:, heads]
-        col_names = [f"H{h}" for h in heads]
+        return A[layers][:, heads].mean(axis=1, keepdims=True), ["平均"], ["mean"]
+    return A[layers][:, heads], [f"H{h}" for h in heads], heads
+
+
+def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Sequence[int] | None,
+               average: bool = False, cell_px: int = 90, with_data: bool = True
+               ) -> tuple[go.Figure, pd.DataFrame | None]:
+    """bertviz's model view: a grid of small heatmaps, one per (layer, head).
+
+    ``attn`` is (L, H, n, n) (query rows, key columns). With ``average`` each layer shows the
+    mean over the selected heads (one column). The grid is ONE heatmap trace over a tiled
+    matrix with NaN gaps between the tiles (a 12 × 12 grid of 128 × 128 tiles builds in
+    milliseconds; 144 subplots would take seconds); hover names layer, head, query and key.
+    The CSV is long-form (layer, head, query, key, weight); ``with_data=False`` skips it.
+    """
+    grid, col_names, head_ids = model_grid(attn, layers, heads, average)
+    layers = list(layers)
     n_l, n_h, n = grid.shape[0], grid.shape[1], grid.shape[-1]
-    fig = make_subplots(n_l, n_h, horizontal_spacing=min(0.02, 0.2 / max(n_h, 1)),
-                        vertical_spacing=min(0.02, 0.2 / max(n_l, 1)),
-                        column_titles=col_names, row_titles=[f"L{l}" for l in layers])
-    lab = labels(tokens)
-    idx = list(range(n))
-    custom = np.dstack(np.broadcast_arrays(np.array(lab, dtype=object)[:, None],
-                                           np.array(lab, dtype=object)[None, :]))
+    gap = max(1, n // 12)
+    step = n + gap
+    tiled = np.full((n_l * step - gap, n_h * step - gap), np.nan, dtype=np.float32)
     for r in range(n_l):
         for c in range(n_h):
-            name = f"L{layers[r]} {col_names[c]}"
-            fig.add_trace(go.Heatmap(
-                z=grid[r, c], x=idx, y=idx, coloraxis="coloraxis",
-                customdata=custom if n <= 64 else None,
-                hovertemplate=(f"{name}<br>%{{customdata[0]}} → %{{customdata[1]}}: %{{z:.3f}}<extra></extra>"
-                               if n <= 64 else f"{name}<br>%{{y}} → %{{x}}: %{{z:.3f}}<extra></extra>")),
-                r + 1, c + 1)
-    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
-    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, autorange="reversed")
+            tiled[r * step:r * step + n, c * step:c * step + n] = grid[r, c]
+    lab = labels(tokens)
+    # unique category labels: the hover shows them; gaps get invisible unique names
+    xs, ys = [], []
+    for c in range(n_h):
+        xs += [f"{col_names[c]} キー {j}: {lab[j]}" for j in range(n)]
+        if c < n_h - 1:
+            xs += [" " * (k + 1) + f"\u200b{c}" for k in range(gap)]
+    for r in range(n_l):
+        ys += [f"L{layers[r]} クエリ {i}: {lab[i]}" for i in range(n)]
+        if r < n_l - 1:
+            ys += [" " * (k + 1) + f"\u200c{r}" for k in range(gap)]
     top = float(np.nanmax(grid)) if grid.size else 1.0
-    fig.update_layout(coloraxis=dict(colorscale=WEIGHT_SCALE, cmin=0, cmax=max(top, 1e-6), showscale=True,
-                                     colorbar=dict(thickness=10, len=0.5)),
-                      height=max(300, 40 + n_l * cell_px), width=None,
-                      margin=dict(l=10, r=40, t=40, b=10), title=None)
-    fig.update_annotations(font_size=11)
-    heads_col = ["mean"] if average else heads
-    L_, H_, Qi, Ki = np.meshgrid(layers, heads_col, idx, idx, indexing="ij")
-    tok = np.array(list(tokens), dtype=object)
-    data = pd.DataFrame({"layer": L_.ravel(), "head": H_.ravel(), "query_index": Qi.ravel(),
-                         "query": tok[Qi.ravel()], "key_index": Ki.ravel(), "key": tok[Ki.ravel()],
+    fig = go.Figure(go.Heatmap(z=tiled, x=xs, y=ys, colorscale=WEIGHT_SCALE, zmin=0, zmax=max(top, 1e-6),
+                               hoverongaps=False, colorbar=dict(thickness=10, len=0.5),
+                               hovertemplate="%{y}<br>→ %{x}<br>重み %{z:.3f}<extra></extra>"))
+    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, type="category")
+    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, type="category", autorange="reversed")
+    ann = [dict(x=c * step + (n - 1) / 2, y=-0.5, xref="x", yref="y", text=col_names[c], showarrow=False,
+                yanchor="bottom", font=dict(size=11)) for c in range(n_h)]
+    ann += [dict(x=-0.5, y=r * step + (n - 1) / 2, xref="x", yref="y", text=f"L{layers[r]}", showarrow=False,
+                 xanchor="right", font=dict(size=11)) for r in range(n_l)]
+    fig.update_layout(annotations=ann, height=max(300, 40 + n_l * cell_px),
+                      margin=dict(l=40, r=10, t=30, b=10), title=None, plot_bgcolor="rgba(0,0,0,0)")
+    if not with_data:
+        return fig, None
+    idx = np.arange(n)
+    L_, H_, Qi, Ki = np.meshgrid(np.array(layers), np.arange(n_h), idx, idx, indexing="ij")
+    uniq, inv = np.unique(np.array([str(x) for x in tokens], dtype=object), return_inverse=True)
+    heads_col = np.array([str(h) for h in head_ids], dtype=object)
+    data = pd.DataFrame({"layer": L_.ravel(), "head": pd.Categorical.from_codes(H_.ravel(), heads_col),
+                         "query_index": Qi.ravel(), "query": pd.Categorical.from_codes(inv[Qi.ravel()], uniq),
+                         "key_index": Ki.ravel(), "key": pd.Categorical.from_codes(inv[Ki.ravel()], uniq),
                          "weight": grid.ravel()})
     return fig, data
 

@@ -121,6 +121,9 @@ STRINGS = {
     "att.bert.model_view.help": {"ja": "{L} 層 × {H} ヘッド、{n} トークン。各マスの行 = クエリ、列 = キー。"
                                        "色は表示中の最大の重みを一番濃くしています。マウスを乗せると値が出ます。",
                                  "en": "{L} layers × {H} heads, {n} tokens. Rows = queries, columns = keys; hover for values."},
+    "att.bert.csv.narrow": {"ja": "重みの数が多いため、この図の CSV は出していません。層・ヘッドを絞り込むと CSV をダウンロードできます"
+                                  "（head view の CSV はいつでも出せます）。",
+                            "en": "Too many weights for a CSV here: narrow the layers/heads (the head view always has a CSV)."},
     "att.bert.layers": {"ja": "層 (layers)", "en": "Layers"},
     "att.bert.heads": {"ja": "ヘッド (heads)", "en": "Heads"},
     "att.bert.pick": {"ja": "層とヘッドを 1 つ以上選んでください。", "en": "Pick at least one layer and one head."},

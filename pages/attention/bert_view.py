@@ -76,9 +76,13 @@ def _views(ma: A.ModelAttention) -> None:
     if not layers or not heads:
         st.info(t("att.bert.pick"))
     else:
+        n_heads = 1 if average else len(heads)
+        small = len(layers) * n_heads * len(view.tokens) ** 2 <= V.MODEL_VIEW_CSV_MAX
         fig, df = V.model_view(view.attn, view.tokens, layers=layers, heads=heads, average=average,
-                               cell_px=90 if len(heads) > 4 or average else 150)
+                               cell_px=90 if n_heads > 4 else 150, with_data=small)
         chart(fig, key="att_bert_model_view", data=df)
+        if not small:
+            st.caption(t("att.bert.csv.narrow"))
 
     st.subheader(t("att.bert.head_view"))
     g1, g2 = st.columns(2)

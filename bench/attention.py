@@ -1,0 +1,97 @@
+"""Attention page (issue #6) figures.
+
+    .venv/bin/python bench/attention.py  →  one JSON object
+
+Targets (CPU): the model view figure for a 128-token input on bert-base-sized weights
+(random weights cost the same as trained ones) builds in ≤ 2 s; the positional encoding
+512 × 1024 in ≤ 0.2 s. We report the encoder forward pass (output_attentions=True), the
+figure build, and the JSON serialisation Streamlit does on top (reported, not part of "build").
+Each figure is the best of ``REPEATS`` runs (the machine is shared; the median is reported too).
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import statistics
+import sys
+import tempfile
+import time
+from types import SimpleNamespace
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+REPEATS = 3
+TEXT = ("東北大学で自然言語処理を研究しています。今日はとても良い天気です。このホテルは駅から近くて便利でした。"
+        "部屋は広くてきれいでしたが、朝食はあまりおいしくなかった。スタッフの対応がとても丁寧で感動しました。") * 6
+
+
+def _times(fn, repeats=REPEATS):
+    out, value = [], None
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        value = fn()
+        out.append(time.perf_counter() - t0)
+    return {"best_s": round(min(out), 4), "median_s": round(statistics.median(out), 4)}, value
+
+
+def bert_base_model_view() -> dict:
+    import torch
+    from transformers import BertConfig, BertJapaneseTokenizer, BertModel
+
+    from core import attention as A
+    from core import attention_views as V
+    from core.bert import tiny
+    from core.bert.models import _quiet
+
+    _quiet()
+    torch.set_grad_enabled(False)
+    cfg = BertConfig(**tiny.BASE_V3)
+    cfg._attn_implementation = "eager"
+    torch.manual_seed(0)
+    model = BertModel(cfg, add_pooling_layer=False).eval()
+    with tempfile.TemporaryDirectory() as d:
+        (pathlib.Path(d) / "vocab.txt").write_text("\n".join(tiny.build_vocab(size=cfg.vocab_size)) + "\n",
+                                                   encoding="utf-8")
+        (pathlib.Path(d) / "tokenizer_config.json").write_text(json.dumps(tiny.TOKENIZER_CONFIG), encoding="utf-8")
+        tok = BertJapaneseTokenizer.from_pretrained(d)
+    loaded = SimpleNamespace(model=model, tokenizer=tok, max_length=512)
+    forward, ma = _times(lambda: A.bert_attention(loaded, TEXT, max_tokens=128))
+    n = len(ma.tokens)
+    cells = ma.n_layers * ma.n_heads * n * n
+    with_csv = cells <= V.MODEL_VIEW_CSV_MAX  # what the page does: no CSV frame for a grid this large
+    build, (fig, _) = _times(lambda: V.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
+                                                  heads=range(ma.n_heads), with_data=with_csv))
+    frame, (_, df) = _times(lambda: V.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
+                                                  heads=range(ma.n_heads), with_data=True), repeats=1)
+    ser, js = _times(lambda: fig.to_json(), repeats=1)
+    return {"tokens": n, "layers": ma.n_layers, "heads": ma.n_heads, "params_millions": round(
+        sum(p.numel() for p in model.parameters()) / 1e6, 1),
+        "forward": forward, "figure_build": build, "page_offers_csv": with_csv,
+        "figure_plus_long_csv_frame": frame, "csv_rows": len(df), "figure_to_json": ser,
+        "figure_json_mb": round(len(js) / 1e6, 2),
+        "target_s": 2.0, "meets_target": build["best_s"] <= 2.0}
+
+
+def positional_encoding() -> dict:
+    from core import attention as A
+    from core import attention_views as V
+
+    compute, pe = _times(lambda: A.positional_encoding(512, 1024), repeats=5)
+    build, _ = _times(lambda: V.pe_heatmap(pe), repeats=5)
+    both, _ = _times(lambda: V.pe_heatmap(A.positional_encoding(512, 1024)), repeats=5)
+    return {"shape": [512, 1024], "compute": compute, "figure_build": build, "compute_plus_figure": both,
+            "target_s": 0.2, "meets_target": both["best_s"] <= 0.2}
+
+
+def main() -> None:
+    import torch
+
+    result = {"device": "cpu", "threads": torch.get_num_threads(),
+              "positional_encoding": positional_encoding(),
+              "model_view_bert_base_128": bert_base_model_view()}
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
