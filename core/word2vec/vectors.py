@@ -23,6 +23,7 @@ import difflib
 import json
 import os
 import pathlib
+import re
 import shutil
 import socket
 import tempfile
@@ -67,12 +68,14 @@ def cache_dir() -> pathlib.Path:
 
 def ginza_vocab_dir() -> pathlib.Path:
     """site-packages/ja_ginza/ja_ginza-<ver>/vocab (raises ModelUnavailable if absent)."""
-    try:
-        import ja_ginza
-    except ImportError as exc:
+    import importlib.util
+
+    # find_spec, not import: importing ja_ginza imports spaCy, thinc and torch (seconds)
+    spec = importlib.util.find_spec("ja_ginza")
+    if spec is None or not spec.origin:
         raise ModelUnavailable("埋め込みの chiVe ベクトル（ja_ginza パッケージ）が見つかりません。",
-                               hint="pip install ja-ginza") from exc
-    root = pathlib.Path(ja_ginza.__file__).resolve().parent
+                               hint="pip install ja-ginza")
+    root = pathlib.Path(spec.origin).resolve().parent
     for vocab in sorted(root.glob("ja_ginza-*/vocab")):
         if (vocab / "vectors").exists() and (vocab / "key2row").exists():
             return vocab
@@ -293,6 +296,9 @@ class Resolution:
                 "skipped": list(self.skipped), "dropped": list(self.dropped), "via": self.via, "shared_row": self.shared_row}
 
 
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+
+
 def clean_word(word: str, *, what: str = "単語") -> str:
     """Validate one query: not empty/whitespace, not over MAX_WORD_CHARS."""
     text = normalize_input(word)
@@ -302,6 +308,8 @@ def clean_word(word: str, *, what: str = "単語") -> str:
         from core import InputTooLong
 
         raise InputTooLong(f"{what}が長すぎます（{len(text):,} 文字）。{MAX_WORD_CHARS} 文字以内の単語か短い句にしてください。")
+    if _TAG.search(text):
+        raise InvalidInput(f"{what}に HTML のタグ（<…>）が含まれています。タグではなく単語を入力してください（例: 猫）。")
     return text
 
 
