@@ -5,12 +5,20 @@ Keep this file light: no torch / transformers import here (the home page must re
 import streamlit as st
 
 from pages.common import sidebar
+from pages.common.legacy import CLOSE_LEGACY_NOT_FOUND, legacy_first_run
 from pages.common.ui import t
 
 # Presenter mode (?presenter=true in the instructor's link) opens with the sidebar collapsed.
 _presenting = str(st.query_params.get("presenter", "")).lower() in ("true", "1")
 st.set_page_config(page_title="NLP Playground", page_icon=":material/psychology:", layout="wide",
                    initial_sidebar_state="collapsed" if _presenting else "auto")
+
+# Streamlit quirk (measured with 1.67): on the very first request of a fresh server the legacy
+# multipage mode is still on (a pages/ folder exists), so a deep link such as /lstm first gets a
+# "Page not found" modal before st.navigation below opens the right page. Close that one modal
+# on that one run. The script is static (no user text).
+if legacy_first_run():
+    st.html(CLOSE_LEGACY_NOT_FOUND, unsafe_allow_javascript=True)
 
 PAGES = {
     t("nav.section.start"): [

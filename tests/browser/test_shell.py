@@ -38,6 +38,8 @@ def test_deep_link_on_fresh_server_uses_navigation(fresh_server, page, path, hea
     wait_idle(page)
     no_exception(page)
     assert heading in page.locator("h1").first.inner_text()
+    page.wait_for_timeout(500)
+    assert "Page not found" not in page.locator("body").inner_text()
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     # the real navigation (titles), not the legacy filename menu ("app | bert | home")
     assert "講義マップ" in nav and "app" not in nav.split()
