@@ -9,9 +9,11 @@ Usage in a page::
             result = core_fn(..., on_progress=run.on_progress, should_stop=run.should_stop)
         st.session_state["w2v_model"] = result
 
-The Stop button sets a session flag; clicking it also makes Streamlit rerun the script, which
-interrupts the loop at its next UI update, so core functions should store partial results via
-on_progress if they must survive a stop.
+Stopping: clicking Stop (or any widget of the same page) makes Streamlit ask for a rerun, which
+it delivers as a RerunException at the loop's next UI update inside ``on_progress``. LiveRun
+catches that request there, turns it into ``should_stop() == True`` and lets the core loop end
+cleanly, so the page still receives the partial model and stores it. A request to open another
+page is never swallowed.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import time
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 from core import device
 from pages.common.ui import t
@@ -37,13 +40,14 @@ class LiveRun:
         self._chart = None
         self._status = None
         self._lock_cm = None
+        self.stopped_by_user = False
 
     # --- widgets ----------------------------------------------------------------------------
     def start_button(self, label: str, **kwargs) -> bool:
         return st.button(label, key=f"{self.key}__start", type="primary", **kwargs)
 
     def should_stop(self) -> bool:
-        return bool(st.session_state.get(f"{self.key}__stop", False))
+        return self.stopped_by_user or bool(st.session_state.get(f"{self.key}__stop", False))
 
     def _request_stop(self) -> None:
         st.session_state[f"{self.key}__stop"] = True
@@ -62,10 +66,39 @@ class LiveRun:
     def __exit__(self, exc_type, exc, tb):
         if self._lock_cm is not None:
             self._lock_cm.__exit__(exc_type, exc, tb)
+        if exc_type is None:
+            self._guarded(lambda: self._finish_ui())
+        return False
+
+    def _finish_ui(self) -> None:
         if self._bar is not None:
             self._bar.progress(1.0)
         self._render(force=True)
-        return False
+        if self.should_stop() and self._status is not None:
+            self._status.info(t("common.stopped"), icon="⏹️")
+
+    def _guarded(self, draw) -> None:
+        """Run UI updates; a rerun request for this page becomes a stop request."""
+        try:
+            draw()
+        except RerunException as request:
+            if not self._same_page(request):
+                raise
+            self.stopped_by_user = True
+
+    @staticmethod
+    def _same_page(request: RerunException) -> bool:
+        data = getattr(request, "rerun_data", None)
+        wanted = getattr(data, "page_script_hash", "") or ""
+        if not wanted:
+            return True
+        try:
+            from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+            ctx = get_script_run_ctx()
+            return ctx is None or wanted == ctx.page_script_hash
+        except Exception:  # noqa: BLE001
+            return False
 
     # --- the callback core calls ------------------------------------------------------------
     def on_progress(self, step: int, total: int | None = None, metrics: dict | None = None) -> None:
@@ -82,9 +115,8 @@ class LiveRun:
         if metrics:
             text += "  " + "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
                                      for k, v in metrics.items())
-        if self._bar is not None:
-            self._bar.progress(frac, text=text)
-        self._render()
+        self._guarded(lambda: (self._bar.progress(frac, text=text) if self._bar is not None else None,
+                               self._render()))
 
     def _render(self, force: bool = False) -> None:
         if self._chart is None or not self.history:

@@ -1,0 +1,47 @@
+"""LiveRun turns a same-page rerun request during training into a clean stop."""
+import pytest
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+
+from pages.common.longrun import LiveRun
+
+
+class _Bar:
+    def __init__(self, exc=None):
+        self.exc = exc
+        self.calls = 0
+
+    def progress(self, *a, **k):
+        self.calls += 1
+        if self.exc is not None:
+            raise self.exc
+
+
+def _run_with(bar) -> LiveRun:
+    run = LiveRun("t", total=10, min_interval_s=0)
+    run._bar = bar
+    return run
+
+
+def test_rerun_request_for_same_page_becomes_stop():
+    run = _run_with(_Bar(RerunException(RerunData(page_script_hash=""))))
+    assert not run.should_stop()
+    run.on_progress(1, 10, {"loss": 1.0})  # must not raise
+    assert run.stopped_by_user and run.should_stop()
+
+
+def test_rerun_request_for_another_page_propagates(monkeypatch):
+    run = _run_with(_Bar(RerunException(RerunData(page_script_hash="another-page"))))
+    monkeypatch.setattr(LiveRun, "_same_page", staticmethod(lambda request: False))
+    with pytest.raises(RerunException):
+        run.on_progress(1, 10, {"loss": 1.0})
+    assert not run.stopped_by_user
+
+
+def test_progress_without_interruption_keeps_history():
+    bar = _Bar()
+    run = _run_with(bar)
+    for step in range(1, 4):
+        run.on_progress(step, 3, {"loss": 1.0 / step})
+    assert bar.calls == 3 and [h["step"] for h in run.history] == [1, 2, 3]
+    assert not run.should_stop()
