@@ -1,0 +1,24 @@
+"""Where the app keeps what it builds on disk (converted vectors, demo models, checkpoints).
+
+One root for every area: ``$PLAYGROUND_CACHE_DIR`` (``$PLAYGROUND_CACHE`` is accepted too), else
+``~/.cache/nlp-playground``. Each area uses a sub-folder (``cache_dir("seq2seq", "dates")``).
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+
+ENV_VARS = ("PLAYGROUND_CACHE_DIR", "PLAYGROUND_CACHE")
+
+
+def cache_root() -> pathlib.Path:
+    for name in ENV_VARS:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return pathlib.Path(value).expanduser()
+    return pathlib.Path.home() / ".cache" / "nlp-playground"
+
+
+def cache_dir(*parts: str) -> pathlib.Path:
+    """``cache_root()/parts...`` (not created here)."""
+    return cache_root().joinpath(*parts)
