@@ -229,6 +229,10 @@ def download(task_or_source: str, dest_dir: str | os.PathLike | None = None, *,
     from huggingface_hub import HfApi, snapshot_download
 
     repo_id = spec(task_or_source).default if task_or_source in MODELS else task_or_source
+    if os.environ.get("HF_HUB_OFFLINE", "").strip() in ("1", "true", "True", "yes"):
+        raise ModelUnavailable(
+            f"HF_HUB_OFFLINE=1 が設定されているため {repo_id} をダウンロードできません。"
+            "ネットにつながる環境で HF_HUB_OFFLINE を外して実行してください。", hint=fetch_command(repo_id))
     patterns = list(ALLOW_PATTERNS)
     try:
         files = HfApi(token=token).list_repo_files(repo_id)

@@ -169,8 +169,12 @@ def evaluate(model, tok, texts, labels, label_names, *, encoded=None, batch_size
 
 
 def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progress=None,
-             should_stop=None) -> FinetuneResult:
-    """Fine-tune the checkpoint ``source`` on ``data`` (core.bert.data.LabelledData)."""
+             should_stop=None, state: dict | None = None) -> FinetuneResult:
+    """Fine-tune the checkpoint ``source`` on ``data`` (core.bert.data.LabelledData).
+
+    ``state`` (optional dict) is filled as training goes (model, tokenizer, history, …): when
+    the caller is interrupted mid-run (a page's Stop reruns the script), it can still turn what
+    was trained so far into a result with :func:`result_from_state`."""
     import torch
 
     from core import device
@@ -214,6 +218,9 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
     step = 0
     stopped = False
     t0 = time.perf_counter()
+    if state is not None:
+        state.update(model=model, tok=tok, labels=labels, history=history, source=source, test=(te_x, te_y),
+                     train_examples=len(tr_x), t0=t0, cfg=cfg, notes=notes, total=total)
     for epoch in range(1, cfg.epochs + 1):
         order = torch.randperm(len(tr_x), generator=gen).tolist()
         for enc, y in _batches(tr_enc, tr_y, cfg.batch_size, pad_id, dev, order):
@@ -229,27 +236,45 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
             opt.step()
             sched.step()
             step += 1
-            row = {"step": step, "epoch": epoch, "loss": float(loss.item())}
+            row = {"step": step, "epoch": epoch, "loss": float(loss.item()), "time": time.perf_counter()}
             if dv_x and (step % eval_every == 0 or step == total):
                 ev = evaluate(model, tok, dv_x, dv_y, labels, encoded=dv_enc, n_mistakes=0)
                 row["dev_acc"] = ev["accuracy"]
             history.append(row)
             if on_progress:
-                on_progress(step, total, {k: v for k, v in row.items() if k in ("loss", "dev_acc", "epoch")})
+                on_progress(step, total, {k: v for k, v in row.items() if k in ("loss", "dev_acc")})
         if stopped:
             notes.append(f"停止しました（{step}/{total} ステップ）。ここまでのモデルで評価しています。")
             break
-    seconds = time.perf_counter() - t0
+    return _result(model, tok, labels, history, source, te_x, te_y, len(tr_x), time.perf_counter() - t0,
+                   cfg, notes, stopped)
+
+
+def _result(model, tok, labels, history, source, te_x, te_y, n_train, seconds, cfg, notes, stopped):
+    from core.bert import models
+
     model.eval()
     model.requires_grad_(False)
     ev = evaluate(model, tok, te_x, te_y, labels, max_length=cfg.max_length)
     loaded = models.LoadedModel(model, tok, f"fine-tuned: {source}", "", "classifier",
                                 id2label=dict(enumerate(labels)))
-    return FinetuneResult(loaded=loaded, base=source, labels=labels, history=history,
+    return FinetuneResult(loaded=loaded, base=source, labels=labels, history=list(history),
                           test_accuracy=ev["accuracy"], macro_f1=ev["macro_f1"], per_class=ev["per_class"],
-                          confusion=ev["confusion"], mistakes=ev["mistakes"], train_examples=len(tr_x),
-                          test_examples=len(te_x), seconds=seconds, stopped=stopped, notes=notes,
+                          confusion=ev["confusion"], mistakes=ev["mistakes"], train_examples=n_train,
+                          test_examples=len(te_x), seconds=seconds, stopped=stopped, notes=list(notes),
                           config={k: getattr(cfg, k) for k in cfg.__dataclass_fields__})
+
+
+def result_from_state(state: dict) -> FinetuneResult | None:
+    """The model of an interrupted run (see ``state`` of :func:`finetune`), evaluated on test."""
+    if not state or "model" not in state or not state.get("history"):
+        return None
+    te_x, te_y = state["test"]
+    notes = list(state["notes"]) + [f"停止しました（{len(state['history'])}/{state['total']} ステップ）。"
+                                    "ここまでのモデルで評価しています。"]
+    seconds = (state["history"][-1].get("time") or time.perf_counter()) - state["t0"]
+    return _result(state["model"], state["tok"], state["labels"], state["history"], state["source"], te_x, te_y,
+                   state["train_examples"], seconds, state["cfg"], notes, True)
 
 
 def save(result: FinetuneResult, out_dir) -> pathlib.Path:

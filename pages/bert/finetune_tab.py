@@ -18,6 +18,7 @@ from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, show_error, t
 
 RESULT_KEY = "bert_ft_result"
+PARTIAL_KEY = "bert_ft_partial"
 SAVE_ENV = "PLAYGROUND_SAVE_DIR"
 LRS = [1e-5, 2e-5, 3e-5, 5e-5, 1e-4, 3e-4, 1e-3]
 
@@ -58,9 +59,19 @@ def render() -> None:
     if run.start_button(t("bert.ft.start", steps=steps)):
         with guard():
             st.session_state.pop(RESULT_KEY, None)
+            partial: dict = {}
+            st.session_state[PARTIAL_KEY] = partial  # survives the rerun that Stop triggers
             with run:
-                result = ft.finetune(base, ds, cfg, on_progress=run.on_progress, should_stop=run.should_stop)
+                result = ft.finetune(base, ds, cfg, on_progress=run.on_progress, should_stop=run.should_stop,
+                                     state=partial)
             st.session_state[RESULT_KEY] = result
+            st.session_state.pop(PARTIAL_KEY, None)
+    elif st.session_state.get(PARTIAL_KEY):
+        # the previous run was interrupted (Stop): evaluate what was trained so far
+        with guard():
+            result = ft.result_from_state(st.session_state.pop(PARTIAL_KEY))
+            if result is not None:
+                st.session_state[RESULT_KEY] = result
     result = st.session_state.get(RESULT_KEY)
     if result is not None:
         _results(result)
@@ -133,7 +144,7 @@ def _results(r) -> None:
     c3.metric(t("bert.ft.ntrain"), f"{r.train_examples:,}")
     c4.metric(t("bert.ft.seconds"), f"{r.seconds:.1f}")
     if r.history:
-        hist = pd.DataFrame(r.history).set_index("step")
+        hist = pd.DataFrame(r.history).drop(columns=["time"], errors="ignore").set_index("step")
         fig = go.Figure(go.Scatter(x=hist.index, y=hist["loss"], name="loss", mode="lines"))
         if "dev_acc" in hist:
             dv = hist["dev_acc"].dropna()

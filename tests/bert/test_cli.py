@@ -108,6 +108,9 @@ def test_cli_bad_input_exit_2(tiny_models, tmp_path, capsys, monkeypatch):
     rc, _, err = main(["bert", "finetune", "--data", str(data_sample()), "--model", str(tiny_models["mlm"]),
                        "--labels", "pos,foo", "--json"], capsys, monkeypatch)
     assert rc == 2 and "foo" in err
+    rc, out, err = main(["models", "download", "--task", "sentiment", "--json"], capsys, monkeypatch)
+    assert rc == 2 and "HF_HUB_OFFLINE" in err
+    assert json.loads(out.strip().splitlines()[-1])["failed"][0]["source"] == "llm-book/bert-base-japanese-v3-marc_ja"
 
 
 def data_sample():

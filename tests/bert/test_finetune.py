@@ -67,3 +67,23 @@ def test_config_validation():
         with pytest.raises(InvalidInput):
             finetune.FinetuneConfig(**bad).validate()
     assert finetune.caps("cpu") == (finetune.CPU_MAX_TRAIN, finetune.CPU_MAX_EVAL)
+
+
+def test_interrupted_run_can_be_evaluated(tiny_models):
+    """A page's Stop reruns the script mid-loop: the state dict keeps what was trained."""
+    ds = data.sample_dataset()
+    state: dict = {}
+
+    class Interrupted(Exception):
+        pass
+
+    def progress(step, total, metrics):
+        if step == 3:
+            raise Interrupted  # what Streamlit's rerun does inside the UI callback
+
+    cfg = finetune.FinetuneConfig(epochs=1, lr=1e-3, batch_size=8, max_train=64, max_eval=20, max_length=32)
+    with pytest.raises(Interrupted):
+        finetune.finetune(str(tiny_models["mlm"]), ds, cfg, on_progress=progress, state=state)
+    r = finetune.result_from_state(state)
+    assert r.stopped and len(r.history) == 3 and r.test_examples == 20
+    assert finetune.result_from_state({}) is None
