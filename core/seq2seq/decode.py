@@ -159,7 +159,9 @@ def translate(model: Seq2Seq, text: str, beam: int = 1) -> Translation:
     k = check_beam(beam)
     tokens = source_tokens(model, text)
     level = model.meta.get("tgt_level", "char")
-    with torch.inference_mode():
+    from core.seq2seq.train import torch_threads
+
+    with torch.inference_mode(), torch_threads(1, next(model.parameters()).device):
         hyps = greedy(model, tokens) if k == 1 else beam_search(model, tokens, k)
     candidates = []
     for ids, lp, _ in hyps:
