@@ -17,6 +17,7 @@ from pages.common.ui import guard, t
 TRAINED_KEY = "w2v_trained"  # {name: TrainResult}
 UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}
 SOURCE_KEY = "w2v_source"
+PENDING_KEY = "w2v_source_pending"
 ENV = "PLAYGROUND_W2V_VECTORS"
 CHIVE = "chiVe"
 MAX_VECTOR_UPLOAD = 100 * 1024 * 1024
@@ -71,6 +72,9 @@ def load(name: str) -> Source:
 def picker(tab_key: str) -> Source | None:
     """The source selectbox at the top of a tab (one choice per session, shared by the tabs)."""
     options = names()
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending in options:  # set by the upload form on the previous run (before the widget exists)
+        st.session_state[SOURCE_KEY] = pending
     if st.session_state.get(SOURCE_KEY) not in options:
         st.session_state[SOURCE_KEY] = CHIVE
     col1, col2 = st.columns([3, 2])
@@ -100,8 +104,7 @@ def upload_form() -> None:
     with guard():
         kv = load_upload(f.name, f.getvalue())
         uploaded()[name] = kv
-        st.session_state[SOURCE_KEY] = name
-        st.success(t("w2v.source.upload.ok", name=name))
+        st.session_state[PENDING_KEY] = name
         st.rerun()
 
 
