@@ -10,11 +10,10 @@ import importlib.util
 
 import streamlit as st
 
-from core import InvalidInput
 from core import attention_views as V
 from pages.common.ui import chart, guard, t
 
-DEFAULT_TEXT = "2024年3月5日"
+DEFAULT_TEXT = "平成6年9月27日"
 
 
 def _available():
@@ -28,14 +27,6 @@ def _available():
     return loader, getattr(decode, "translate", None)
 
 
-def _first(obj, *names):
-    for n in names:
-        v = obj.get(n) if isinstance(obj, dict) else getattr(obj, n, None)
-        if v is not None:
-            return v
-    return None
-
-
 def render() -> None:
     st.markdown(t("att.s2s.intro"))
     loader, translate = _available()
@@ -45,27 +36,21 @@ def render() -> None:
     text = st.text_input(t("att.s2s.input"), value=DEFAULT_TEXT, key="att_s2s_text", bind="query-params",
                          max_chars=200, help=t("att.s2s.input.help"))
     with guard():
-        if not (text or "").strip():
-            raise InvalidInput(t("att.s2s.empty"))
         model = loader()
-        res = translate(model, text, beam=1)
-        attn = _first(res, "attention", "attentions", "weights")
-        src = _first(res, "src_tokens", "source_tokens", "src")
-        tgt = _first(res, "tgt_tokens", "target_tokens", "tokens", "output_tokens")
-        output = _first(res, "text", "output", "prediction")
-        if attn is None or src is None or tgt is None:
+        res = translate(model, text, beam=1)  # InvalidInput / OutOfVocabulary / InputTooLong: a message
+        if not getattr(res, "has_attention", True):
             st.info(t("att.s2s.noattn"), icon=":material/info:")
             return
         import numpy as np
 
-        A = np.asarray(attn, dtype=np.float32)
-        tgt, src = [str(x) for x in tgt][: A.shape[0]], [str(x) for x in src][: A.shape[1]]
+        A = np.asarray(res.attention, dtype=np.float32)
+        src = [("␣" if s == "▁" else str(s)) for s in res.src_tokens][: A.shape[1]]
+        tgt = [str(x) for x in res.out_tokens][: A.shape[0]]
         A = A[: len(tgt), : len(src)]
-        if output is not None:
-            st.markdown(t("att.s2s.output"))
-            st.code(str(output), language=None)
+        st.markdown(t("att.s2s.output"))
+        st.code(f"{text.strip()}  →  {res.output}", language=None)
         fig, df = V.heatmap(A, tgt, src, title=t("att.s2s.title"), zmin=0, zmax=1,
-                            annotate=A.size <= 400, row_title="出力 (decoder)", col_title="入力 (encoder)",
-                            height=min(900, 140 + 28 * len(tgt)))
+                            annotate=A.size <= 300, row_title="出力 (decoder)", col_title="入力 (encoder)",
+                            height=min(900, 160 + 28 * len(tgt)))
         chart(fig, key="att_s2s_heatmap", data=df)
         st.caption(t("att.s2s.help"))

@@ -214,8 +214,15 @@ def test_seq2seq_section():
     if not ready:
         assert "まだ使えません" in _texts(at.info)
         assert not _charts(at)
-    else:
-        assert _charts(at) or "注意の重みを返しません" in _texts(at.info)
+        return
+    assert "平成6年9月27日  →  " in at.code[0].value
+    spec = _spec(at, "att_s2s_heatmap")
+    assert "平" in spec and "</s>" not in spec.replace("&lt;/s&gt;", "")  # tokens escaped for plotly
+    for bad, needle in (("", "空です"), ("<b>x</b>", "学習データにない")):
+        at.text_input(key="att_s2s_text").set_value(bad).run()
+        assert_no_exception(at)
+        assert needle in _texts(at.warning)
+        assert not _charts(at)
 
 
 def test_english_ui_runs():
