@@ -93,7 +93,7 @@ STRINGS = {
     "s2s.tr.examples": {"ja": "例", "en": "Examples"},
     "s2s.tr.no_mine": {"ja": "まだ自分のモデルがありません。「学習」タブで学習してください。既定の日付モデルを使います。",
                        "en": "No model of yours yet; using the default date model."},
-    "s2s.tr.hover": {"ja": "出力 {out} ← 入力 {src}: %{z:.3f}", "en": "output {out} ← input {src}: %{z:.3f}"},
+    "s2s.tr.hover": {"ja": "出力 {out} ← 入力 {src}: %{{z:.3f}}", "en": "output {out} ← input {src}: %{{z:.3f}}"},
     # pretrained
     "s2s.mt.explain": {"ja": "Helsinki-NLP/opus-mt-ja-en は Transformer の encoder–decoder (MarianMT) です。"
                              "generate() で翻訳し、デコーダがエンコーダを見る source-target attention（cross-attention）を層 (layer)・ヘッド (head) ごとに表示します。",

@@ -82,7 +82,9 @@ def translate_pretrained(loaded: LoadedMarian, text: str, beam: int = 4, max_new
     if not isinstance(beam, int) or not 1 <= beam <= MAX_BEAM:
         raise InvalidInput(f"ビーム幅 (beam width) は 1〜{MAX_BEAM} にしてください（{beam}）。")
     tok, model = loaded.tokenizer, loaded.model
-    enc = tok([text], return_tensors="pt", truncation=True, max_length=256).to(loaded.device)
+    max_pos = int(getattr(model.config, "max_position_embeddings", 512) or 512)
+    max_new_tokens = max(1, min(max_new_tokens, max_pos - 2))  # positions beyond the table would fail
+    enc = tok([text], return_tensors="pt", truncation=True, max_length=min(256, max_pos)).to(loaded.device)
     with torch.inference_mode():
         gen = model.generate(**enc, num_beams=beam, max_new_tokens=max_new_tokens, do_sample=False)
         out = model(**enc, decoder_input_ids=gen[:, :-1], output_attentions=True, return_dict=True)
