@@ -30,6 +30,7 @@ STRINGS = {
     "lstm.status.time": {"ja": "時間の上限に達したので {epochs} エポックで止めました（{seconds:.1f} 秒）。", "en": "Time limit reached after {epochs} epochs."},
     "lstm.status.stopped": {"ja": "停止しました（{epochs} エポックまで）。ここまでに学習したモデルを表示しています。", "en": "Stopped after {epochs} epochs; showing the model so far."},
     "lstm.status.diverged": {"ja": "前回の学習は発散しました。学習率を下げてやり直してください。", "en": "The last run diverged; lower the learning rate."},
+    "lstm.stopping": {"ja": "学習を止めています…（いまのミニバッチが終わるまで）", "en": "Stopping the training…"},
     "lstm.no_model": {"ja": "まだ学習していません。設定を選んで「学習を開始」を押してください。", "en": "Not trained yet. Choose settings and press Train."},
     "lstm.device": {"ja": "計算デバイス: {device}", "en": "Device: {device}"},
     # forecast tab

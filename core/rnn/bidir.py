@@ -17,7 +17,7 @@ from core.rnn.models import Denoiser
 from core.rnn.train import Progress, Stop, TrainConfig, _device, fit
 
 SEQ_LEN = 40
-BIDIR_DEFAULTS = TrainConfig(cell="gru", hidden=16, epochs=15, lr=0.01, batch_size=16)
+BIDIR_DEFAULTS = TrainConfig(cell="gru", hidden=16, epochs=12, lr=0.01, batch_size=16)
 
 
 def denoise_data(series: str = "sines", length: int = 800, noise: float = 0.4, seed: int = 0):

@@ -39,6 +39,7 @@ def render() -> None:
 
 
 def draw(runs: dict | None) -> None:
+    controls.finish_interrupted("lstm_cmp", *(runs or {}).values())
     if not runs:
         st.info(t("lstm.no_model"))
         return

@@ -6,6 +6,7 @@ Japanese message (zero hidden size, epochs 0, learning rate 0 …).
 """
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import streamlit as st
@@ -58,6 +59,21 @@ def train_controls(prefix: str, defaults: TrainConfig, *, cell: bool = True, bid
                  seconds=int(LIMITS.max_seconds)))
     return replace(defaults, cell=chosen, layers=int(layers), hidden=int(hidden), bidirectional=bool(bidir),
                    lr=float(lr), epochs=int(epochs), clip=float(clip) or None, seed=int(seed))
+
+
+def finish_interrupted(key: str, *runs, timeout_s: float = 60.0) -> None:
+    """A run still "running" while the page draws was interrupted by a rerun (Stop, or any
+    widget change): Streamlit starts the new script run while the old one is still inside its
+    training loop. Ask that loop to stop (the LiveRun flag it polls after every mini-batch) and
+    wait until it has, so the page shows the partial model instead of an empty space."""
+    running = [r for r in runs if r is not None and getattr(r, "status", None) == "running"]
+    if not running:
+        return
+    st.session_state[f"{key}__stop"] = True
+    deadline = time.monotonic() + timeout_s
+    with st.spinner(t("lstm.stopping")):
+        while any(r.status == "running" for r in running) and time.monotonic() < deadline:
+            time.sleep(0.1)
 
 
 def status_line(run) -> None:

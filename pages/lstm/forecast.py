@@ -35,6 +35,7 @@ def render() -> None:
 
 
 def draw(run) -> None:
+    controls.finish_interrupted("lstm_fc", run)
     if run is None:
         st.info(t("lstm.no_model"))
         return

@@ -13,6 +13,7 @@ from core.rnn.train import ForecastRun, TrainConfig
 from core.rnn.viz import bidir_figure, denoise_figure, gates_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
+from pages.lstm import controls
 from pages.lstm.labels import curve_labels, gate_labels
 
 QUICK_KEY = "lstm_gates_runs"
@@ -57,6 +58,7 @@ def render() -> None:
             st.session_state.setdefault(QUICK_KEY, {})[cell] = quick
             with live:
                 quick.fit(live.on_progress, live.should_stop)
+        controls.finish_interrupted("lstm_gates", *st.session_state.get(QUICK_KEY, {}).values())
         run, source = _trained(cell)
         if run is None:
             st.info(t("lstm.gates.untrained", cell=CELL_LABELS[cell]))
@@ -87,6 +89,7 @@ def _bidirectional(cell: str) -> None:
             with live:
                 compare_directions(cfg, runs=runs, on_progress=live.on_progress, should_stop=live.should_stop)
         runs = st.session_state.get(BI_KEY) or {}
+        controls.finish_interrupted("lstm_bi", *runs.values())
         bi = runs.get("bi")
         if bi is None or not bi.history:
             st.info(t("lstm.bi.untrained"))
