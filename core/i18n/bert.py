@@ -139,4 +139,10 @@ STRINGS = {
     "bert.ft.save.button": {"ja": "保存する", "en": "Save"},
     "bert.ft.save.badname": {"ja": "保存名は英数字と . _ - だけ（64 文字まで）にしてください。", "en": "Use letters, digits, . _ - only (max 64)."},
     "bert.ft.save.done": {"ja": "保存しました: {path}", "en": "Saved: {path}"},
+    # chart axes
+    "bert.chart.prob": {"ja": "確率 (probability)", "en": "Probability"},
+    "bert.mlm.chart.x": {"ja": "P(元のトークン | 文脈)", "en": "P(original token | context)"},
+    "bert.mlm.stats.share": {"ja": "割合 (share)", "en": "Share"},
+    "bert.ft.predicted": {"ja": "予測 (predicted)", "en": "Predicted"},
+    "bert.ft.gold": {"ja": "正解 (gold)", "en": "Gold"},
 }

@@ -40,14 +40,14 @@ def masked_lm(*, key_suffix: str = ""):
 
 
 def bar_figure(labels: list[str], values: list[float], *, title: str = "", highlight: str | None = None,
-               x_title: str = "確率 (probability)") -> go.Figure:
+               x_title: str | None = None) -> go.Figure:
     """Horizontal bars, best on top; ``highlight`` colours one label."""
     colors = ["#d62728" if (highlight is not None and lab == highlight) else "#1f77b4" for lab in labels]
     fig = go.Figure(go.Bar(x=values[::-1], y=[f"{lab}\u2009" for lab in labels[::-1]], orientation="h",
                            marker_color=colors[::-1], text=[f"{v:.3f}" for v in values[::-1]],
                            textposition="auto", hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
     fig.update_layout(title=title, height=max(180, 40 * len(labels) + 80), margin=dict(l=10, r=10, t=40, b=30),
-                      xaxis_title=x_title, xaxis=dict(range=[0, max(values + [0.01]) * 1.15]))
+                      xaxis_title=x_title or t("bert.chart.prob"), xaxis=dict(range=[0, max(values + [0.01]) * 1.15]))
     return fig
 
 

@@ -157,8 +157,8 @@ def _results(r) -> None:
     fig = go.Figure(go.Heatmap(z=z, x=[f"{lab}\u2009" for lab in r.labels], y=[f"{lab}\u2009" for lab in r.labels],
                                colorscale="Blues", text=z, texttemplate="%{text}",
                                hovertemplate="gold %{y} → predicted %{x}: %{z}<extra></extra>"))
-    fig.update_layout(title=t("bert.ft.confusion"), height=360, xaxis_title="予測 (predicted)",
-                      yaxis_title="正解 (gold)", yaxis_autorange="reversed", margin=dict(l=10, r=10, t=40, b=30))
+    fig.update_layout(title=t("bert.ft.confusion"), height=360, xaxis_title=t("bert.ft.predicted"),
+                      yaxis_title=t("bert.ft.gold"), yaxis_autorange="reversed", margin=dict(l=10, r=10, t=40, b=30))
     chart(fig, key="bert_ft_confusion", filename="confusion-matrix",
           data=pd.DataFrame(z, index=r.labels, columns=r.labels))
     if r.mistakes:

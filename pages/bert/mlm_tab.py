@@ -39,7 +39,7 @@ def render() -> None:
         st.dataframe(df, hide_index=True, width="stretch")
         labels = [f"{d.position}:{d.original}" for d in res.decisions]
         fig = bar_figure(labels, [d.original_prob or 0.0 for d in res.decisions],
-                         title=t("bert.mlm.chart"), x_title="P(元のトークン | 文脈)")
+                         title=t("bert.mlm.chart"), x_title=t("bert.mlm.chart.x"))
         chart(fig, key="bert_mlm_chart", filename="mlm-original-prob", data=df)
         st.caption(t("bert.mlm.loss_note"))
     _stats()
@@ -57,7 +57,7 @@ def _stats() -> None:
         target = [0.15, 0.8, 0.1, 0.1]
         fig = go.Figure([go.Bar(name=t("bert.mlm.stats.observed"), x=names, y=vals, text=[f"{v:.3f}" for v in vals]),
                          go.Bar(name=t("bert.mlm.stats.target"), x=names, y=target)])
-        fig.update_layout(barmode="group", height=320, margin=dict(l=10, r=10, t=30, b=30), yaxis_title="割合 (share)")
+        fig.update_layout(barmode="group", height=320, margin=dict(l=10, r=10, t=30, b=30), yaxis_title=t("bert.mlm.stats.share"))
         chart(fig, key="bert_mlm_stats_chart", filename="mlm-procedure-stats",
               data=pd.DataFrame({"share": vals, "target": target}, index=names))
 
