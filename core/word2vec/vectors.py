@@ -93,8 +93,8 @@ def convert_chive(vocab: pathlib.Path, out_dir: pathlib.Path) -> dict:
     ``vectors.kv`` (+ .npy, gensim) and ``aliases.json`` ({key: row word}). Returns stats."""
     import srsly
     from gensim.models import KeyedVectors
-    from spacy.strings import hash_string
 
+    hash_string = _spacy_hash()
     t0 = time.perf_counter()
     table = np.load(vocab / "vectors")
     key2row = srsly.read_msgpack(vocab / "key2row")  # insertion order: kept rows first (freq order)
@@ -122,6 +122,34 @@ def convert_chive(vocab: pathlib.Path, out_dir: pathlib.Path) -> dict:
              "seconds": round(time.perf_counter() - t0, 2), "source": str(vocab)}
     (out_dir / "meta.json").write_text(json.dumps(stats, ensure_ascii=False), encoding="utf-8")
     return stats
+
+
+def _spacy_hash():
+    """spaCy's string hash (MurmurHash64A of the UTF-8 bytes, seed 1). Called straight from the
+    murmurhash library through ctypes: ``spacy.strings.hash_string`` would import spaCy, thinc
+    and torch first (seconds). Falls back to spaCy when the symbol is not there."""
+    try:
+        import ctypes
+        import glob
+
+        import murmurhash
+
+        so = glob.glob(os.path.join(os.path.dirname(murmurhash.__file__), "mrmr*.so"))[0]
+        fn = ctypes.CDLL(so)._Z13MurmurHash64APKvim  # uint64 MurmurHash64A(const void*, int, uint64)
+        fn.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_uint64]
+        fn.restype = ctypes.c_uint64
+
+        def hash_string(text: str) -> int:
+            data = text.encode("utf-8")
+            return fn(data, len(data), 1)
+
+        if hash_string("猫") == 12262475268243743508:  # spaCy's value, checked once
+            return hash_string
+    except (ImportError, IndexError, OSError, AttributeError):
+        pass
+    from spacy.strings import hash_string
+
+    return hash_string
 
 
 def _ensure_chive() -> pathlib.Path:
