@@ -199,8 +199,9 @@ def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Seq
     fig = go.Figure(go.Heatmap(z=tiled, x=xs, y=ys, colorscale=WEIGHT_SCALE, zmin=0, zmax=max(top, 1e-6),
                                hoverongaps=False, colorbar=dict(thickness=10, len=0.5),
                                hovertemplate="%{y}<br>→ %{x}<br>重み %{z:.3f}<extra></extra>"))
-    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, type="category")
-    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, type="category", autorange="reversed")
+    fig.update_xaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, type="category")
+    fig.update_yaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, type="category",
+                     autorange="reversed")
     ann = [dict(x=c * step + (n - 1) / 2, y=-0.5, xref="x", yref="y", text=col_names[c], showarrow=False,
                 yanchor="bottom", font=dict(size=11)) for c in range(n_h)]
     ann += [dict(x=-0.5, y=r * step + (n - 1) / 2, xref="x", yref="y", text=f"L{layers[r]}", showarrow=False,

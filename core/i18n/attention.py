@@ -83,6 +83,10 @@ STRINGS = {
     "att.mh.concat": {"ja": "連結 (concat) と W^O", "en": "Concatenation and W^O"},
     "att.mh.concat.help": {"ja": "{h} 個のヘッドの出力（各 {dk} 次元、黒線で区切り）を横に並べて {d} 次元にし、W^O（{d} × {d}）を掛けます。",
                            "en": "The {h} head outputs ({dk} each, separated by lines) side by side make {d} dims; then × W^O ({d} × {d})."},
+    "att.mh.ffn": {"ja": "その次: 位置ごとの FFN (position-wise feed-forward)", "en": "Next: the position-wise FFN"},
+    "att.mh.ffn.help": {"ja": "注意の出力の各行（各位置）に、同じ W_1（{d} × {dff}）と W_2（{dff} × {d}）を別々に掛けます。"
+                              "位置どうしを混ぜるのは注意だけで、FFN は位置ごとに働きます。",
+                        "en": "The same W_1 ({d} × {dff}) and W_2 ({dff} × {d}) act on each position separately."},
     # --- section 3
     "att.pe.intro": {"ja": "Transformer は RNN を使わないので、語順の情報を位置エンコーディングとして埋め込みに足します。"
                            "偶数次元は sin、奇数次元は cos で、次元が上がるほど波長が長くなります。",

@@ -39,6 +39,7 @@ def render() -> None:
         _params(d_used, int(h))
         _heads(r, tokens)
         _concat(r, tokens, d_used, d_k)
+        _ffn(r.output, tokens, d_used, int(seed))
 
 
 def _params(d_model: int, h: int) -> None:
@@ -92,3 +93,21 @@ def _concat(r: A.MultiHead, tokens: list[str], d_model: int, d_k: int) -> None:
         fig, df = V.heatmap(r.output, tokens, V.dims(d_model), title=f"出力 = Concat · W^O（{len(tokens)} × {d_model}）",
                             signed=True, annotate=False)
         chart(fig, key="att_mh_output", data=df)
+
+
+def _ffn(x, tokens: list[str], d_model: int, seed: int) -> None:
+    """The position-wise FFN that follows attention in each Transformer layer (d_ff = 4·d_model)."""
+    import torch
+
+    with st.expander(t("att.mh.ffn")):
+        st.latex(r"\mathrm{FFN}(x)=\max(0,\,xW_1+b_1)\,W_2+b_2")
+        d_ff = 4 * d_model
+        g = torch.Generator().manual_seed(seed + 1)
+        W_1 = torch.randn(d_model, d_ff, generator=g) / d_model ** 0.5
+        W_2 = torch.randn(d_ff, d_model, generator=g) / d_ff ** 0.5
+        b_1, b_2 = torch.zeros(d_ff), torch.zeros(d_model)
+        y = A.ffn(x, W_1, b_1, W_2, b_2)
+        st.caption(t("att.mh.ffn.help", d=d_model, dff=d_ff))
+        fig, df = V.heatmap(y, tokens, V.dims(d_model), title=f"FFN(出力)（{len(tokens)} × {d_model}）",
+                            signed=True, annotate=False)
+        chart(fig, key="att_mh_ffn", data=df)

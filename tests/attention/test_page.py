@@ -91,7 +91,7 @@ def test_multihead_default():
     at = open_section("att.tab.multihead")
     assert_no_exception(at)
     assert [m.value for m in at.metric] == ["4", "768", "256", "1,088"]
-    assert len(_charts(at)) == 1 + 4 + 2  # parameter count, 4 heads, concat + output
+    assert len(_charts(at)) == 1 + 4 + 2 + 1  # parameter count, 4 heads, concat + output, FFN
 
 
 @pytest.mark.parametrize("state,needle", [
