@@ -48,7 +48,10 @@ def render() -> None:
             st.warning(t("att.bert.untrained"), icon=":material/casino:")
         else:
             model_caption(TASK)
-        ma = A.bert_attention(loaded, text_a, text_b)
+        from core import device
+
+        with device.heavy_work(on_wait=lambda: st.caption(t("common.waiting"))):  # one forward at a time
+            ma = A.bert_attention(loaded, text_a, text_b)
         if ma.dropped:
             st.info(t("att.bert.capped", cap=A.MAX_MODEL_TOKENS, dropped=ma.dropped), icon=":material/content_cut:")
         _views(ma)
