@@ -79,8 +79,9 @@ def render() -> None:
 
 def _data():
     kinds = ["pn", "upload", "sample"]
-    kind = st.radio(t("bert.ft.data"), kinds, format_func=lambda k: t(f"bert.ft.data.{k}"), horizontal=True,
-                    key="bert_ft_data", bind="query-params")
+    default = 0 if bdata.find_pn() is not None else 2  # a fresh offline install starts on the sample
+    kind = st.radio(t("bert.ft.data"), kinds, index=default, format_func=lambda k: t(f"bert.ft.data.{k}"),
+                    horizontal=True, key="bert_ft_data", bind="query-params")
     ds = None
     with guard():
         if kind == "pn":

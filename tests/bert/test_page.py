@@ -118,7 +118,8 @@ def test_sentiment_baseline_selectable(bert_env):
 
 # --- fine-tuning ----------------------------------------------------------------------------
 
-def test_finetune_tab_runs_and_feeds_sentiment(bert_env):
+def test_finetune_tab_runs_and_feeds_sentiment(bert_env, monkeypatch, tmp_path):
+    monkeypatch.setenv("PLAYGROUND_SAVE_DIR", str(tmp_path / "saved"))
     at = open_tab("bert.tab.finetune")
     at.radio(key="bert_ft_data").set_value("sample").run()
     assert_no_exception(at)
@@ -134,6 +135,14 @@ def test_finetune_tab_runs_and_feeds_sentiment(bert_env):
     assert charts(at) >= 2  # learning curve + confusion matrix
     result = at.session_state["bert_ft_result"]
     assert result.train_examples == 24
+    # save on the server: a bad name is refused, a good one writes safetensors
+    at.text_input(key="bert_ft_save_name").set_value("../etc")
+    at.button(key="bert_ft_save_btn").click().run()
+    assert "保存名" in warnings(at)
+    at.text_input(key="bert_ft_save_name").set_value("my-model")
+    at.button(key="bert_ft_save_btn").click().run()
+    assert_no_exception(at)
+    assert (tmp_path / "saved" / "my-model" / "model.safetensors").is_file()
     # the session's model is offered in the sentiment tab
     at2 = open_tab("bert.tab.sentiment", session={"bert_ft_result": result})
     assert "このセッションでファインチューニングした BERT" in at2.radio(key="bert_sent_model").options
@@ -197,3 +206,22 @@ def test_session_override_bad_sources(bert_env, tmp_path):
     assert "モデルではありません" in warnings(at)
     at = open_tab("bert.tab.fillmask", session={"hub_fill_mask": "no-such-org/no-such-bert"})
     assert "no-such-org/no-such-bert" in warnings(at)
+
+
+def test_finetune_stop_shows_partial_result(bert_env):
+    """Stop reruns the script mid-loop; the next run evaluates the model trained so far."""
+    from core.bert import data, finetune
+
+    state: dict = {}
+
+    def interrupt(step, total, metrics):
+        if step == 2:
+            raise KeyboardInterrupt  # stands in for Streamlit's rerun inside LiveRun's callback
+
+    cfg = finetune.FinetuneConfig(epochs=1, lr=1e-3, batch_size=8, max_train=40, max_eval=16, max_length=16)
+    with pytest.raises(KeyboardInterrupt):
+        finetune.finetune(str(bert_env["mlm"]), data.sample_dataset(), cfg, on_progress=interrupt, state=state)
+    at = open_tab("bert.tab.finetune", session={"bert_ft_partial": state})
+    assert_no_exception(at)
+    assert any("停止" in str(i.value) for i in at.info)
+    assert at.session_state["bert_ft_result"].stopped
