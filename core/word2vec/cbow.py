@@ -186,12 +186,9 @@ class CBOWState:
         torch = _torch()
         k = int(k or self.k)
         gen = generator if generator is not None else self.gen
-        out = torch.empty((len(targets), k), dtype=torch.long)
-        for i, t in enumerate(targets.tolist()):
-            p = self.noise.clone()
-            p[t] = 0
-            out[i] = torch.multinomial(p, k, replacement=len(self.vocab) - 1 < k, generator=gen)
-        return out
+        p = self.noise.unsqueeze(0).repeat(len(targets), 1)  # (N, V): one row per target
+        p[torch.arange(len(targets)), targets] = 0  # never the positive itself
+        return torch.multinomial(p, k, replacement=len(self.vocab) - 1 < k, generator=gen)
 
     def loss(self, negatives=None):
         if self.objective == "negative":

@@ -30,9 +30,19 @@ def test_neighbors_cat_json():
     assert "犬" in words or "子猫" in words
 
 
-def test_neighbors_resolved_key_and_topn():
-    out = last_json(run("neighbors", "コンピュータ", "--topn", "3", "--json"))
-    assert out["resolved"] == "コンピューター" and len(out["neighbors"]) == 3
+def inproc(capsys, *args):
+    """The same main() as `python -m core`, in-process (a subprocess per case costs seconds)."""
+    from core.cli import main
+
+    rc = main(["word2vec", *args])
+    captured = capsys.readouterr()
+    return rc, captured.out, captured.err
+
+
+def test_neighbors_resolved_key_and_topn(capsys):
+    rc, out, _ = inproc(capsys, "neighbors", "コンピュータ", "--topn", "3", "--json")
+    out = json.loads(out.strip().splitlines()[-1])
+    assert rc == 0 and out["resolved"] == "コンピューター" and len(out["neighbors"]) == 3
 
 
 def test_oov_exits_2_from_outside():
@@ -48,11 +58,7 @@ def test_oov_exits_2_from_outside():
                                   ["eval-pairs", "/nonexistent.csv", "--json"],
                                   ["neighbors", "猫", "--vectors", "/nonexistent.txt"]])
 def test_bad_input_exits_2_with_message(args, capsys):
-    """In-process (same main() as `python -m core`, faster than a subprocess per case)."""
-    from core.cli import main
-
-    rc = main(["word2vec", *args])
-    err = capsys.readouterr().err
+    rc, _, err = inproc(capsys, *args)
     assert rc == 2 and err.startswith("エラー"), err
 
 
@@ -72,18 +78,24 @@ def test_bad_uploads_exit_2(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["covered"] == 3
 
 
-def test_analogy_and_eval_pairs_and_train(tmp_path):
-    out = last_json(run("analogy", "--positive", "東京", "フランス", "--negative", "日本", "--topn", "3", "--json"))
-    assert set(out) == {"answers"} and out["answers"][0][0] == "パリ"
+def test_analogy_and_eval_pairs(tmp_path, capsys):
+    rc, out, _ = inproc(capsys, "analogy", "--positive", "東京", "フランス", "--negative", "日本", "--topn", "3", "--json")
+    out = json.loads(out.strip().splitlines()[-1])
+    assert rc == 0 and set(out) == {"answers"} and out["answers"][0][0] == "パリ"
 
-    from core.word2vec import evaluate, sample_corpus
+    from core.word2vec import evaluate
 
     pairs = tmp_path / "pairs.csv"
     pairs.write_text(evaluate.SAMPLE_PAIRS_CSV + "qzxqzxq,猫,3\n", encoding="utf-8")
-    out = last_json(run("eval-pairs", str(pairs), "--json"))
+    rc, out, _ = inproc(capsys, "eval-pairs", str(pairs), "--json")
+    out = json.loads(out.strip().splitlines()[-1])
     assert set(out) == {"pairs", "covered", "coverage", "spearman"}
     assert out["pairs"] == 36 and out["covered"] == 35 and out["coverage"] == pytest.approx(35 / 36)
     assert 0.3 < out["spearman"] <= 1
+
+
+def test_train_from_outside_then_use_the_vectors(tmp_path, capsys):
+    from core.word2vec import sample_corpus
 
     corpus = tmp_path / "corpus.txt"
     corpus.write_text(sample_corpus.text(1500), encoding="utf-8")
@@ -92,5 +104,6 @@ def test_analogy_and_eval_pairs_and_train(tmp_path):
     assert proc.returncode == 0, proc.stderr
     out = last_json(proc)
     assert set(out) == {"words_per_sec", "seconds", "vocab"} and out["vocab"] > 100 and out["words_per_sec"] > 0
-    out = last_json(run("neighbors", "猫", "--vectors", str(kv_path), "--topn", "3", "--json"))
+    rc, out, _ = inproc(capsys, "neighbors", "猫", "--vectors", str(kv_path), "--topn", "3", "--json")
+    out = json.loads(out.strip().splitlines()[-1])
     assert out["resolved"] == "猫" and len(out["neighbors"]) == 3
