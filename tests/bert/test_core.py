@@ -251,3 +251,25 @@ def test_sentiment_batch_and_limits(loaded_classifier):
         sentiment.parse_lines("\n \n")
     with pytest.raises(InputTooLong):
         sentiment.parse_lines("\n".join(["x"] * (sentiment.MAX_LINES + 1)))
+
+
+def test_hub_id_found_in_hf_cache(tmp_path, monkeypatch, tiny_models):
+    """A downloaded hub model lives in the HF cache (models--org--name/snapshots/<rev>/):
+    locate() finds it without network and the loaders use that snapshot directory."""
+    import shutil
+
+    from huggingface_hub import constants
+
+    rev = "0" * 40
+    repo = tmp_path / "models--tohoku-nlp--bert-base-japanese-v3"
+    shutil.copytree(tiny_models["pretraining"], repo / "snapshots" / rev)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(rev)
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path))
+    monkeypatch.delenv("PLAYGROUND_MODEL_FILL_MASK", raising=False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    found = hub.locate("tohoku-nlp/bert-base-japanese-v3")
+    assert found.where == "cache" and found.path == repo / "snapshots" / rev
+    assert hub.status("fill-mask")["available"] is True
+    loaded = models.load_masked_lm("tohoku-nlp/bert-base-japanese-v3")
+    assert loaded.source == "tohoku-nlp/bert-base-japanese-v3" and loaded.has_nsp
