@@ -16,6 +16,7 @@ step by step and can record every gate.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 
 import torch
@@ -30,6 +31,10 @@ GATES = {
 n in GRU = candidate h̃_t)."""
 
 N_BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3}
+
+# The fused path hands cuDNN the cells' own parameters (not one flat buffer): correct, a little
+# slower, and torch says so on every call. Once is enough.
+warnings.filterwarnings("once", message=".*not part of single contiguous chunk of memory.*")
 
 
 class _Cell(nn.Module):

@@ -83,9 +83,10 @@ def compare_forecast_figure(runs: dict, labels: dict, title: str = "") -> tuple[
 
 
 def gates_figure(trace: dict, x: np.ndarray, gate_labels: dict, input_label: str,
-                 title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+                 title: str = "", cell: str = "lstm") -> tuple[go.Figure, pd.DataFrame]:
     """One heatmap per recorded quantity (rows: hidden units, columns: time steps), with the
-    input sequence on top."""
+    input sequence on top. Gates σ(·) on 0…1 (Viridis); candidate and h_t on −1…1, c_t
+    symmetric around 0 (red/blue)."""
     names = [k for k in trace if k != "direction"]
     fig = make_subplots(rows=len(names) + 1, cols=1, shared_xaxes=True, vertical_spacing=0.02,
                         row_heights=[0.6] + [1.0] * len(names),
@@ -97,16 +98,23 @@ def gates_figure(trace: dict, x: np.ndarray, gate_labels: dict, input_label: str
     for r, name in enumerate(names, start=2):
         z = trace[name]
         scale, lo, hi = GATE_SCALES.get(name, ("RdBu_r", None, None))
+        if cell == "lstm" and name == "z":  # the LSTM's z̃_t is the tanh candidate, not a gate
+            scale, lo, hi = "RdBu_r", -1, 1
         if lo is None:
             m = float(np.abs(z).max()) or 1.0
             lo, hi = -m, m
         fig.add_trace(go.Heatmap(z=z, x=steps, y=np.arange(z.shape[0]), colorscale=scale, zmin=lo, zmax=hi,
-                                 showscale=False, hovertemplate=f"{name}: t=%{{x}}, unit=%{{y}}, %{{z:.3f}}<extra></extra>"),
+                                 showscale=True, colorbar=dict(thickness=10, len=0.5, tickfont=dict(size=9)),
+                                 hovertemplate=f"{name}: t=%{{x}}, unit=%{{y}}, %{{z:.3f}}<extra></extra>"),
                       row=r, col=1)
         for u in range(min(z.shape[0], 8)):
             rows[f"{name}_{u}"] = z[u]
     fig.update_layout(title=title, height=170 * len(names) + 160, margin=dict(t=70, b=10))
     fig.update_xaxes(title_text="t", row=len(names) + 1, col=1)
+    # one colour bar beside each heatmap, as tall as its row
+    for r, trace in enumerate(fig.data[1:], start=2):
+        lo_d, hi_d = fig.layout[f"yaxis{r}"].domain
+        trace.colorbar.update(y=(lo_d + hi_d) / 2, len=(hi_d - lo_d), yanchor="middle")
     return fig, pd.DataFrame(rows)
 
 

@@ -68,7 +68,7 @@ def render() -> None:
         x = run.data.z[:T]
         trace = trace_gates(run.model.rnn, x)[0]
         fig, df = gates_figure(trace, x, gate_labels(cell), t("lstm.gates.input"),
-                               t("lstm.gates.fig", cell=CELL_LABELS[cell]))
+                               t("lstm.gates.fig", cell=CELL_LABELS[cell]), cell=cell)
         chart(fig, key="lstm_gates_fig", data=df)
     st.divider()
     _bidirectional(cell)

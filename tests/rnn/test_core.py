@@ -228,3 +228,19 @@ def test_lm_bad_prompt_and_settings():
     with pytest.raises(InvalidInput, match="カンニング"):
         LMRun(None, "char", lm_config(bidirectional=True))
     assert run.top_k("", 3)  # an empty prompt starts after a line break
+
+
+def test_gate_heatmap_colour_ranges():
+    from core.rnn.cells import Recurrent
+    from core.rnn.viz import gates_figure
+
+    x = np.sin(np.arange(20) / 3)
+    fig, df = gates_figure(trace_gates(Recurrent("lstm", 1, 4), x)[0], x, {}, "x", cell="lstm")
+    heat = {tr.name or i: tr for i, tr in enumerate(fig.data[1:])}
+    ranges = [(tr.zmin, tr.zmax) for tr in heat.values()]
+    # i, f, z̃ (candidate), o, c, h
+    assert ranges[0] == (0, 1) and ranges[1] == (0, 1) and ranges[2] == (-1, 1) and ranges[3] == (0, 1)
+    assert ranges[4][0] == -ranges[4][1] and ranges[5] == (-1, 1)
+    fig, _ = gates_figure(trace_gates(Recurrent("gru", 1, 4), x)[0], x, {}, "x", cell="gru")
+    assert [(tr.zmin, tr.zmax) for tr in fig.data[1:]] == [(0, 1), (0, 1), (-1, 1), (-1, 1)]  # r, z, h̃, h
+    assert len(df) == 20
