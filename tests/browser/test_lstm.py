@@ -2,7 +2,6 @@
 Stop interrupts a long run and leaves a usable page, pasted HTML stays text."""
 import urllib.parse
 
-import pytest
 
 from core.i18n import t
 from tests.browser.conftest import no_exception, screenshot, wait_idle
