@@ -2,6 +2,8 @@
 input length, attention heatmaps. Each returns (figure, DataFrame for the CSV export)."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -45,14 +47,20 @@ def by_length(results: dict[str, list[dict]], labels: dict[str, str]):
     return fig, pd.DataFrame(rows)
 
 
+def _label(token: str) -> str:
+    """Plotly reads a few HTML tags in labels: "</s>" would break the layout and user text must
+    never become markup, so < > & are escaped."""
+    return html.escape(str(token), quote=False)
+
+
 def attention_heatmap(att: np.ndarray, src_tokens: list[str], out_tokens: list[str], title: str = "",
                       hover: str = "output %{customdata[0]} ← input %{customdata[1]}: %{z:.3f}"):
     """Rows: output tokens (top to bottom), columns: source tokens. Positions index the axes,
     so repeated tokens (the two 9s of 1994) stay separate cells; labels come from ticktext."""
     att = np.asarray(att, dtype=float)
     T, S = att.shape
-    src = [("␣" if s in ("▁", " ") else s) for s in src_tokens][:S]
-    out = list(out_tokens)[:T]
+    src = [_label("␣" if s in ("▁", " ") else s) for s in src_tokens][:S]
+    out = [_label(o) for o in out_tokens][:T]
     custom = np.empty((T, S, 2), dtype=object)
     for i in range(T):
         for j in range(S):
@@ -63,7 +71,7 @@ def attention_heatmap(att: np.ndarray, src_tokens: list[str], out_tokens: list[s
                                colorbar=dict(title="a")))
     fig.update_xaxes(tickmode="array", tickvals=list(range(S)), ticktext=src, side="top", tickangle=0)
     fig.update_yaxes(tickmode="array", tickvals=list(range(T)), ticktext=out, autorange="reversed")
-    fig.update_layout(height=max(260, 28 * T + 120), title=title, margin=dict(t=80, b=20, l=60, r=20))
-    df = pd.DataFrame(att, index=[f"{i}:{o}" for i, o in enumerate(out)],
-                      columns=[f"{j}:{s}" for j, s in enumerate(src)])
+    fig.update_layout(height=max(300, 30 * T + 140), title=title, margin=dict(t=90, b=20, l=60, r=20))
+    df = pd.DataFrame(att, index=[f"{i}:{o}" for i, o in enumerate(out_tokens[:T])],
+                      columns=[f"{j}:{s}" for j, s in enumerate(src_tokens[:S])])
     return fig, df

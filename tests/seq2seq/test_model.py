@@ -105,3 +105,14 @@ def test_bad_inputs_to_translate():
         TrainConfig(epochs=0).validate()
     with pytest.raises(ModelUnavailable):
         checkpoint.load("/nonexistent/dir")
+
+
+def test_heatmap_figure_escapes_labels_and_keeps_repeated_tokens():
+    from core.seq2seq.figures import attention_heatmap
+
+    att = np.eye(3, 4)
+    fig, df = attention_heatmap(att, ["9", "9", "<b>", "▁"], ["1", "9", "</s>"])
+    ax = fig.layout
+    assert list(ax.xaxis.ticktext) == ["9", "9", "&lt;b&gt;", "␣"]
+    assert list(ax.yaxis.ticktext)[-1] == "&lt;/s&gt;"
+    assert df.shape == (3, 4) and df.index[-1] == "2:</s>"

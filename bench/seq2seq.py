@@ -1,0 +1,92 @@
+"""seq2seq benchmark (issue #5), prints one JSON object.
+
+1. Time to reach 99% validation exact match on 50,000 generated date pairs (char level,
+   additive attention, the default recipe of core.seq2seq.date_model) — on CPU, and on CUDA
+   when present.
+2. The same budget (the epochs the attention model needed) without attention: overall and
+   longest-input exact match (the acceptance check "clearly lower on long inputs").
+3. Decoding latency of the committed date model: greedy vs beam 5 (median ms per input).
+
+    .venv/bin/python bench/seq2seq.py [--quick] [--skip-train] [--threads N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import torch  # noqa: E402
+
+from core.seq2seq import checkpoint, date_model  # noqa: E402
+from core.seq2seq.data import dataset, split  # noqa: E402
+from core.seq2seq.decode import translate  # noqa: E402
+from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length  # noqa: E402
+
+
+def time_to_target(device, n, threads, attention="additive", epochs=None, target=0.99):
+    r = date_model.RECIPE
+    pairs = dataset("dates", n, seed=r["data_seed"])
+    train, val = split(pairs, r["val_fraction"])
+    tcfg = dict(r["train"], target_accuracy=target if epochs is None else None, threads=threads)
+    if epochs is not None:
+        tcfg["epochs"] = epochs
+    t0 = time.perf_counter()
+    tr = Trainer(train, val, TrainConfig(**tcfg), device=torch.device(device), **{**r["model"], "attention": attention})
+    res = tr.run()
+    wall = time.perf_counter() - t0
+    out = {"device": device, "attention": attention, "threads": threads, "pairs": n,
+           "epochs_run": res.epochs_run, "val_exact_match": round(res.val_exact_match, 4),
+           "train_seconds": round(res.seconds, 2), "wall_seconds_incl_setup": round(wall, 2),
+           "reached_target": res.reached_target,
+           "per_epoch": [{"epoch": h["epoch"], "val_em": round(h["val_exact_match"], 4),
+                          "seconds": round(h["seconds"], 1)} for h in res.history]}
+    return out, tr
+
+
+def latency(model, texts, beam, reps=3):
+    times = []
+    for _ in range(reps):
+        for s in texts:
+            t0 = time.perf_counter()
+            translate(model, s, beam=beam)
+            times.append((time.perf_counter() - t0) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--quick", action="store_true", help="5,000 pairs instead of 50,000 (smoke run)")
+    p.add_argument("--skip-train", action="store_true")
+    p.add_argument("--threads", type=int, default=1)
+    args = p.parse_args()
+    n = 5_000 if args.quick else 50_000
+    result = {"bench": "seq2seq", "torch_threads_default": torch.get_num_threads(), "cpu_count": os.cpu_count()}
+    if not args.skip_train:
+        cpu, tr = time_to_target("cpu", n, args.threads)
+        result["time_to_99_cpu"] = cpu
+        groups_att = accuracy_by_length(tr.model, tr.val_pairs)
+        none, tr0 = time_to_target("cpu", n, args.threads, attention="none", epochs=cpu["epochs_run"])
+        groups_none = accuracy_by_length(tr0.model, tr0.val_pairs)
+        result["same_budget_without_attention"] = {
+            "epochs": cpu["epochs_run"], "val_exact_match_with": cpu["val_exact_match"],
+            "val_exact_match_without": none["val_exact_match"],
+            "by_length_with": groups_att, "by_length_without": groups_none,
+            "seconds_without": none["train_seconds"]}
+        if torch.cuda.is_available():
+            result["time_to_99_cuda"], _ = time_to_target("cuda", n, None)
+    model = checkpoint.load(date_model.COMMITTED, device=torch.device("cpu"))
+    texts = ["平成6年9月27日", "TUESDAY, SEPTEMBER 27, 1994", "9/27/94", "令和元年五月一日", "27 Sep 1994"]
+    translate(model, texts[0], beam=5)  # warm-up
+    result["decode_latency_ms_cpu"] = {"greedy": latency(model, texts, 1), "beam5": latency(model, texts, 5),
+                                       "inputs": len(texts)}
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
