@@ -22,6 +22,17 @@ def _timed(name: str, detail: str, fn, *args, **kwargs):
     return value
 
 
+# --- runtime ----------------------------------------------------------------------------
+
+def disable_legacy_pages_mode() -> None:
+    """For in-process sessions (AppTest, the load test): the app always uses st.navigation, so
+    say so before the first run (the first st.navigation call does the same). Without it the
+    process's first AppTest.switch_page lands on the home page (legacy pages/ mode)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+
+
 # --- device -----------------------------------------------------------------------------
 # torch takes seconds to import; the sidebar must not wait for it. The first run starts a
 # background thread that imports torch and detects the device; pages read the result.

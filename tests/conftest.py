@@ -26,13 +26,18 @@ def app_test(page: str | None = None, *, query: dict | None = None, session: dic
     st.session_state before the run."""
     from streamlit.testing.v1 import AppTest
 
+    from core.resources import disable_legacy_pages_mode
+
+    disable_legacy_pages_mode()  # else the process's first switch_page lands on home
     at = AppTest.from_file(APP, default_timeout=timeout)
+    if page and page != "home":
+        # st.navigation registers the pages on the first run; only then can switch_page find one
+        at.run()
+        at.switch_page(f"pages/{page}/page.py")
     for k, v in (query or {}).items():
         at.query_params[k] = v
     for k, v in (session or {}).items():
         at.session_state[k] = v
-    if page and page != "home":
-        at.switch_page(f"pages/{page}/page.py")
     at.run()
     return at
 

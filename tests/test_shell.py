@@ -8,11 +8,15 @@ from tests.conftest import app_test, assert_no_exception
 PAGES = ["home", "word2vec", "lstm", "seq2seq", "attention", "bert"]
 
 
+TITLES = {"home": "home.title", "word2vec": "w2v.title", "lstm": "lstm.title", "seq2seq": "s2s.title",
+          "attention": "att.title", "bert": "bert.title"}
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs(page):
     at = app_test(page)
     assert_no_exception(at)
-    assert at.title, "every page has a title"
+    assert at.title[0].value == t(TITLES[page], "ja"), "the requested page ran (not home)"
 
 
 def test_sidebar_controls_present():

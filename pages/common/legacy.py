@@ -36,3 +36,4 @@ def legacy_first_run() -> bool:
     except ImportError:  # pragma: no cover - internal path moved
         return False
     return bool(PagesManager.uses_pages_directory)
+
