@@ -17,6 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 ANNOTATE_MAX_CELLS = 600  # above this, heatmaps show colours only (values stay in hover and CSV)
+ANNOTATE_MAX_COLS = 24  # wider matrices (Q with d_k = 64, chiVe's 300 dims) are too narrow for numbers
+MAX_TICKS = 32  # tick labels beyond this are thinned (every k-th)
 WEIGHT_SCALE = "Blues"
 SIGNED_SCALE = "RdBu_r"
 
@@ -59,7 +61,7 @@ def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", sig
     hidden = np.zeros_like(Z, dtype=bool) if masked is None else _np(masked).astype(bool)
     show = np.where(hidden | ~np.isfinite(Z), np.nan, Z)
     if annotate is None:
-        annotate = n_r * n_c <= ANNOTATE_MAX_CELLS
+        annotate = n_r * n_c <= ANNOTATE_MAX_CELLS and n_c <= ANNOTATE_MAX_COLS
     rl, cl = labels(rows), labels(cols)
     text = np.array([["−∞" if hidden[i, j] else format(Z[i, j], fmt) for j in range(n_c)]
                      for i in range(n_r)], dtype=object)
@@ -78,9 +80,10 @@ def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", sig
     if annotate:
         tr.update(text=text, texttemplate="%{text}", textfont=dict(size=11))
     fig = go.Figure(go.Heatmap(**tr))
-    fig.update_xaxes(tickmode="array", tickvals=list(range(n_c)), ticktext=cl, side="top",
+    kx, ky = -(-n_c // MAX_TICKS), -(-n_r // MAX_TICKS)
+    fig.update_xaxes(tickmode="array", tickvals=list(range(0, n_c, kx)), ticktext=cl[::kx], side="top",
                      title_text=col_title, showgrid=False)
-    fig.update_yaxes(tickmode="array", tickvals=list(range(n_r)), ticktext=rl, autorange="reversed",
+    fig.update_yaxes(tickmode="array", tickvals=list(range(0, n_r, ky)), ticktext=rl[::ky], autorange="reversed",
                      title_text=row_title, showgrid=False)
     fig.update_layout(title=dict(text=title, y=0.99 if col_title else None), margin=dict(l=10, r=10, t=70, b=10),
                       height=height or max(220, min(900, 60 + 32 * n_r)))
