@@ -143,11 +143,10 @@ def build_fixture_set(root: str | pathlib.Path, seed: int = 0) -> dict[str, path
 
 
 def default_demo_dir() -> pathlib.Path:
-    """Where the app keeps its untrained tiny demo model (a cache dir, rebuilt when missing)."""
-    import os
+    """Where the app keeps its untrained tiny demo model (core.paths cache, rebuilt when missing)."""
+    from core.paths import cache_dir
 
-    base = os.environ.get("PLAYGROUND_CACHE_DIR") or str(pathlib.Path.home() / ".cache" / "nlp-playground")
-    return pathlib.Path(base) / "tiny-bert-untrained"
+    return cache_dir("bert", "tiny-bert-untrained")
 
 
 def ensure_demo(kind: str = "pretraining", seed: int = 0) -> pathlib.Path:

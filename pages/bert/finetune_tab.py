@@ -24,8 +24,11 @@ LRS = [1e-5, 2e-5, 3e-5, 5e-5, 1e-4, 3e-4, 1e-3]
 
 
 def save_root() -> pathlib.Path:
-    base = os.environ.get(SAVE_ENV) or str(pathlib.Path.home() / ".cache" / "nlp-playground" / "finetuned")
-    return pathlib.Path(base)
+    """Where the page saves fine-tuned models: $PLAYGROUND_SAVE_DIR, else <cache>/bert/finetuned."""
+    from core.paths import cache_dir
+
+    base = os.environ.get(SAVE_ENV)
+    return pathlib.Path(base).expanduser() if base else cache_dir("bert", "finetuned")
 
 
 def render() -> None:
