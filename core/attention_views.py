@@ -69,7 +69,8 @@ def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", sig
                                            np.array(cl, dtype=object)[None, :], text))
     tr = dict(z=show, x=list(range(n_c)), y=list(range(n_r)), customdata=custom,
               hovertemplate="%{customdata[0]} → %{customdata[1]}: %{customdata[2]}<extra></extra>",
-              colorscale=colorscale or (SIGNED_SCALE if signed else WEIGHT_SCALE), xgap=1, ygap=1)
+              colorscale=colorscale or (SIGNED_SCALE if signed else WEIGHT_SCALE),
+              xgap=0 if n_c > ANNOTATE_MAX_COLS else 1, ygap=1)
     if signed:
         lim = float(np.nanmax(np.abs(show))) if np.isfinite(show).any() else 1.0
         tr.update(zmid=0, zmin=-lim, zmax=lim)
@@ -80,7 +81,8 @@ def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", sig
     if annotate:
         tr.update(text=text, texttemplate="%{text}", textfont=dict(size=11))
     fig = go.Figure(go.Heatmap(**tr))
-    kx, ky = -(-n_c // MAX_TICKS), -(-n_r // MAX_TICKS)
+    wide = n_c > ANNOTATE_MAX_COLS
+    kx, ky = -(-n_c // (8 if wide else MAX_TICKS)), -(-n_r // MAX_TICKS)
     fig.update_xaxes(tickmode="array", tickvals=list(range(0, n_c, kx)), ticktext=cl[::kx], side="top",
                      title_text=col_title, showgrid=False)
     fig.update_yaxes(tickmode="array", tickvals=list(range(0, n_r, ky)), ticktext=rl[::ky], autorange="reversed",
