@@ -19,8 +19,9 @@ STRINGS = {
     "w2v.source.file": {"ja": "サーバーのファイル: {path}", "en": "Server file: {path}"},
     "w2v.source.caption": {"ja": "ベクトル: {label}", "en": "Vectors: {label}"},
     "w2v.source.upload": {"ja": "ベクトルをアップロード", "en": "Upload vectors"},
-    "w2v.source.upload.help": {"ja": "word2vec 形式（テキスト .txt/.vec、バイナリ .bin、.gz も可、100 MB まで）。例: chiVe の全語彙版、日本語 Wikipedia エンティティベクトル。",
-                               "en": "word2vec text (.txt/.vec) or binary (.bin, .gz), up to 100 MB."},
+    "w2v.source.upload.help": {"ja": "word2vec 形式（テキスト .txt/.vec、バイナリ .bin、.gz も可）。このサーバーでは {limit} MB まで。"
+                                     "chiVe の全語彙版や日本語 Wikipedia エンティティベクトルのような大きなファイルは、管理者が環境変数 {env} でサーバー上のパスを指定すると、ここで選べるようになります。",
+                               "en": "word2vec text (.txt/.vec) or binary (.bin, .gz), up to {limit} MB here. Large files: the administrator lists server paths in {env}."},
     "w2v.source.upload.file": {"ja": "ベクトルのファイル", "en": "Vectors file"},
     "w2v.source.upload.ok": {"ja": "読み込みました: {name}（「使うベクトル」で選べます）", "en": "Loaded: {name}"},
     "w2v.source.uploaded": {"ja": "{name}（{n:,} 語 × {d} 次元・アップロード）", "en": "{name} ({n:,} words × {d}, uploaded)"},

@@ -92,7 +92,8 @@ def picker(tab_key: str) -> Source | None:
 
 
 def upload_form() -> None:
-    st.caption(t("w2v.source.upload.help"))
+    limit = min(MAX_VECTOR_UPLOAD // 1024 // 1024, int(st.get_option("server.maxUploadSize")))
+    st.caption(t("w2v.source.upload.help", limit=limit, env=ENV))
     f = st.file_uploader(t("w2v.source.upload.file"), type=["txt", "vec", "bin", "gz", "w2v"],
                          key="w2v_vec_upload")
     if f is None:

@@ -241,3 +241,17 @@ def test_upload_bad_vectors_file():
     at.file_uploader(key="w2v_vec_upload").set_value(("junk.txt", "これはベクトルではない\n".encode(), "text/plain")).run()
     assert_no_exception(at)
     assert any("ベクトルのファイル" in w for w in warnings(at))
+
+
+def test_server_file_listed_by_the_administrator(tiny_kv, tmp_path, monkeypatch):
+    f = tmp_path / "server_vectors.bin"
+    tiny_kv.save_word2vec_format(str(f), binary=True)
+    monkeypatch.setenv("PLAYGROUND_W2V_VECTORS", str(f))
+    at = open_tab("w2v.tab.analogy")
+    name = f"file:{f}"
+    assert t("w2v.source.file", "ja", path=str(f)) in at.selectbox(key="w2v_source").options
+    at.selectbox(key="w2v_source").set_value(name).run()
+    at.text_input(key="w2v_pos").set_value("王 女")
+    at.text_input(key="w2v_neg").set_value("男").run()
+    assert_no_exception(at)
+    assert "server_vectors.bin" in texts(at) and "女王" in _spec(at)
