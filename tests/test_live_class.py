@@ -1,0 +1,42 @@
+"""Issue #8: a class at once. Two sessions training at the same time never see each other's
+models or progress; shared models are one object for everyone; per-session models go away
+with the session."""
+import threading
+
+from tests.conftest import app_test, assert_no_exception
+from core.i18n import t
+
+
+def _forecast_session(hidden: int, epochs: int, out: dict, name: str, start: threading.Barrier) -> None:
+    at = app_test("lstm", query={"tab": t("lstm.tab.forecast", "ja")}, timeout=300)
+    at.number_input(key="lstm_fc_hidden").set_value(hidden)
+    at.number_input(key="lstm_fc_epochs").set_value(epochs)
+    start.wait()
+    at.button(key="lstm_fc__start").click().run()
+    out[name] = at
+
+
+def test_two_sessions_training_at_once_stay_apart():
+    out: dict = {}
+    start = threading.Barrier(2)
+    threads = [threading.Thread(target=_forecast_session, args=(8, 2, out, "a", start)),
+               threading.Thread(target=_forecast_session, args=(12, 3, out, "b", start))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    a, b = out["a"], out["b"]
+    assert_no_exception(a)
+    assert_no_exception(b)
+    run_a, run_b = a.session_state["lstm_fc_run"], b.session_state["lstm_fc_run"]
+    assert run_a is not run_b and run_a.model is not run_b.model
+    assert (run_a.cfg.hidden, run_b.cfg.hidden) == (8, 12)
+    assert (run_a.epochs_done, run_b.epochs_done) == (2, 3)  # each its own progress
+    assert len([r for r in run_a.history if not r.get("partial")]) == 2
+    assert len([r for r in run_b.history if not r.get("partial")]) == 3
+
+
+def test_shared_vectors_are_one_object_for_every_session():
+    from core import resources
+
+    assert resources.word_vectors() is resources.word_vectors()
