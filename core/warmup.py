@@ -38,10 +38,12 @@ def _seq2seq_date_model() -> str:
 
 
 def _untrained_bert() -> str:
+    from core import attention
     from core.bert import tiny
 
     tiny.ensure_demo("pretraining")
-    return "学習前の小さな BERT（オフライン用のデモ）"
+    attention.build_untrained_encoder(tiny.default_demo_dir().parent / "attention-untrained-encoder")
+    return "学習前の小さな BERT（オフライン用のデモ: BERT ページと注意のページ）"
 
 
 def _hub_steps() -> list[tuple[str, Callable[[], str]]]:

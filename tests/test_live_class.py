@@ -40,3 +40,19 @@ def test_shared_vectors_are_one_object_for_every_session():
     from core import resources
 
     assert resources.word_vectors() is resources.word_vectors()
+
+
+def test_warmup_cli_reports_prepared_and_skipped_offline():
+    from tests.test_cli import last_json, run_cli
+
+    r = run_cli("models", "warmup", "--json", timeout=600)
+    assert r.returncode == 0, r.stderr
+    data = last_json(r.stdout)
+    assert set(data) == {"prepared", "skipped", "seconds"}
+    joined = " ".join(data["prepared"])
+    assert "chiVe" in joined and "seq2seq" in joined and "BERT" in joined
+    skipped = {s["name"].split(":")[0]: s["why"] for s in data["skipped"]}
+    # the hub is unreachable here: each hub model is skipped with the command that fetches it
+    for task in ("fill-mask", "sentiment", "translation"):
+        if task in skipped:
+            assert "python -m core models download" in skipped[task]

@@ -2,6 +2,8 @@
 
 - ``models status [--json]`` → ``{"models": [{"task", "source", "origin", "available", "where",
   "path", "message"}], "all_available": bool}`` (no network).
+- ``models warmup [--json]`` → ``{"prepared": [...], "skipped": [{"name", "why"}], "seconds"}``:
+  loads every default model the machine has and builds the demo models on disk (core.warmup).
 - ``models download [--dir DIR] [--task TASK ...]`` fetches every default (or the given tasks'
   sources) into the Hugging Face cache, or into ``DIR/<org>/<name>`` (then set
   PLAYGROUND_MODELS_DIR=DIR so the app finds them).
@@ -27,7 +29,30 @@ def register(p: argparse.ArgumentParser) -> None:
                     help="このタスクのモデルだけ（fill-mask / sentiment / translation、複数可）")
     add_json(dl)
     dl.set_defaults(handler=_download)
-    # `warmup` is added here later (lead)
+
+    wu = sub.add_parser("warmup", help="授業前に既定のモデルを読み込み・用意する / prepare every default model before class")
+    add_json(wu)
+    wu.set_defaults(handler=_warmup)
+
+
+def _warmup(args: argparse.Namespace) -> int:
+    from core import warmup
+
+    def on_step(name: str, phase: str) -> None:
+        if phase == "start":
+            print(f"準備中: {name} …", file=sys.stderr, flush=True)
+
+    result = warmup.warmup(on_step)
+
+    def human(r: dict) -> str:
+        lines = [f"用意できたもの ({len(r['prepared'])}):"] + [f"  ✓ {p}" for p in r["prepared"]]
+        if r["skipped"]:
+            lines += [f"用意できなかったもの ({len(r['skipped'])}):"] + \
+                     [f"  - {s['name']}: {s['why']}" for s in r["skipped"]]
+        lines.append(f"{r['seconds']:.1f} 秒")
+        return "\n".join(lines)
+
+    return emit(result, args.json, human)
 
 
 def _status(args: argparse.Namespace) -> int:
