@@ -46,8 +46,8 @@ STRINGS = {
     "s2s.epochs": {"ja": "エポック数 (epochs)", "en": "Epochs"},
     "s2s.lr": {"ja": "学習率 (learning rate)", "en": "Learning rate"},
     "s2s.batch": {"ja": "バッチサイズ", "en": "Batch size"},
-    "s2s.limits": {"ja": "教室の全員でサーバーを共有するため、1 回の学習は最大 {pairs:,} 組・{epochs} エポックまでです。",
-                   "en": "Shared server: at most {pairs:,} pairs and {epochs} epochs per run."},
+    "s2s.limits": {"ja": "教室の全員でサーバーを共有するため、1 回の学習は最大 {pairs:,} 組・{epochs} エポック・約 {minutes} 分までです。",
+                   "en": "Shared server: at most {pairs:,} pairs, {epochs} epochs and about {minutes} minutes per run."},
     # training
     "s2s.train.start": {"ja": "学習を開始", "en": "Start training"},
     "s2s.train.done": {"ja": "学習しました: {epochs} エポック、{seconds:.1f} 秒、検証の完全一致率 {em:.1%}",

@@ -36,6 +36,7 @@ class TrainConfig:
     target_accuracy: float | None = None  # stop once validation exact match ≥ this (0–1)
     seed: int = 0
     max_seconds: float | None = None  # wall-clock budget (stops after the epoch that passes it)
+    lr_decay: bool = False  # decay the learning rate linearly to lr/10 over the planned epochs
     threads: int | None = 1  # CPU threads while training; these small RNNs run fastest on 1
     #  (2+ threads spend more time synchronising than computing, badly so on a shared machine)
 
@@ -217,6 +218,10 @@ class Trainer:
         self.train_enc = encode_pairs(train, src_vocab, tgt_vocab, config.reverse_input)
         self.val_enc = encode_pairs(val, src_vocab, tgt_vocab, config.reverse_input)
         self.opt = torch.optim.Adam(self.model.parameters(), lr=self.cfg.lr)
+        self.sched = None
+        if self.cfg.lr_decay:
+            total = max(1, self.cfg.epochs * len(batches(self.train_enc, self.cfg.batch_size, None)))
+            self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lambda step: max(0.1, 1.0 - 0.9 * step / total))
         self.loss_fn = nn.CrossEntropyLoss(ignore_index=PAD_ID)
         self.result = TrainResult(self.model, train_pairs=len(train), val_pairs=len(val))
 
@@ -238,6 +243,8 @@ class Trainer:
             if cfg.clip > 0:
                 nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
             self.opt.step()
+            if self.sched is not None:
+                self.sched.step()
             total += float(loss.detach()) * len(idx)
             count += len(idx)
         return total / max(1, count)

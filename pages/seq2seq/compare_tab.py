@@ -37,7 +37,7 @@ def render() -> None:
                             break
                         row = tr.one_epoch(run.should_stop)
                         run.on_progress(2 * e + i + 1, 2 * bud["epochs"], {name: row["val_exact_match"]})
-                    if run.should_stop():
+                    if run.should_stop() or a.result.seconds + b.result.seconds >= bud["max_seconds"]:
                         break
             a.model.eval()
             b.model.eval()

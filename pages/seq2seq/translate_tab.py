@@ -33,10 +33,13 @@ def render() -> None:
         model, which = _model()
         c1, c2 = st.columns([3, 1])
         with c1:
-            default = EXAMPLES[0] if model.meta.get("dataset", "dates") == "dates" or which == "default" else ""
-            text = st.text_input(t("s2s.tr.input"), value=default, key="s2s_text", bind="query-params", max_chars=300)
-            if which == "default" or model.meta.get("dataset") == "dates":
-                st.caption(t("s2s.tr.examples") + ": " + " · ".join(EXAMPLES))
+            text = st.text_input(t("s2s.tr.input"), value=EXAMPLES[0], key="s2s_text", bind="query-params",
+                                 max_chars=300)
+            examples = EXAMPLES
+            trainer = st.session_state.get("s2s_user")
+            if which == "mine" and trainer is not None:
+                examples = [src for src, _ in trainer.val_pairs.raw[:4]]
+            st.caption(t("s2s.tr.examples") + ": " + " · ".join(examples))
         with c2:
             beam = st.number_input(t("s2s.tr.beam"), min_value=1, max_value=MAX_BEAM, value=3, key="s2s_beam",
                                    bind="query-params")

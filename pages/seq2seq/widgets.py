@@ -10,6 +10,7 @@ from pages.common.ui import t
 # per-session limits (a class of 40 shares the server)
 MAX_PAIRS = 50_000
 MAX_EPOCHS = 30
+MAX_SECONDS = 240  # one run stops after the epoch that passes this wall-clock budget
 MAX_UPLOAD_PAIRS = 20_000
 HIDDEN_CHOICES = [16, 32, 64, 128, 256]
 EMB_CHOICES = [8, 16, 32, 64, 128]
@@ -78,5 +79,6 @@ def budget(prefix: str, *, default_epochs: int = 5, teacher_forcing: bool = True
         if teacher_forcing:
             out["teacher_forcing"] = float(st.slider(t("s2s.tf"), 0.0, 1.0, 1.0, 0.1, key=f"{prefix}_tf",
                                                      help=t("s2s.tf.help")))
-    st.caption(t("s2s.limits", pairs=MAX_PAIRS, epochs=MAX_EPOCHS))
+    st.caption(t("s2s.limits", pairs=MAX_PAIRS, epochs=MAX_EPOCHS, minutes=MAX_SECONDS // 60))
+    out["max_seconds"] = MAX_SECONDS
     return out
