@@ -24,20 +24,16 @@ import json
 import os
 import pathlib
 import re
-import shutil
 import socket
-import tempfile
-import threading
-import time
 from dataclasses import dataclass
 
 import numpy as np
 
 from core import InvalidInput, ModelUnavailable, OutOfVocabulary
 from core.text import normalize_input, sudachi_normalize, tokenize
+from core.word2vec import chive
+from core.word2vec.chive import CACHE_ENV, cache_dir, convert_chive, ginza_vocab_dir  # noqa: F401 - re-exported
 
-CACHE_ENV = "PLAYGROUND_CACHE"
-FORMAT_VERSION = 2
 MAX_WORD_CHARS = 100  # a "word" field; longer text is refused with a message
 CHIVE_LABEL = "chiVe（ja_ginza 同梱・2万語 300次元）"
 
@@ -56,129 +52,11 @@ HOW_PHRASE = "phrase"
 HOW_LABELS_JA = {HOW_TYPED: "入力どおり", HOW_SUDACHI: "Sudachi 正規化形", HOW_LEMMA: "unidic の原形 (lemma)",
                  HOW_PHRASE: "フレーズ（単語に分けて平均）"}
 
-_lock = threading.Lock()
-
-
-# --- cache dir and chiVe conversion ------------------------------------------------------------
-
-def cache_dir() -> pathlib.Path:
-    base = os.environ.get(CACHE_ENV) or os.path.join(os.path.expanduser("~"), ".cache", "nlp-playground")
-    return pathlib.Path(base)
-
-
-def ginza_vocab_dir() -> pathlib.Path:
-    """site-packages/ja_ginza/ja_ginza-<ver>/vocab (raises ModelUnavailable if absent)."""
-    import importlib.util
-
-    # find_spec, not import: importing ja_ginza imports spaCy, thinc and torch (seconds)
-    spec = importlib.util.find_spec("ja_ginza")
-    if spec is None or not spec.origin:
-        raise ModelUnavailable("埋め込みの chiVe ベクトル（ja_ginza パッケージ）が見つかりません。",
-                               hint="pip install ja-ginza")
-    root = pathlib.Path(spec.origin).resolve().parent
-    for vocab in sorted(root.glob("ja_ginza-*/vocab")):
-        if (vocab / "vectors").exists() and (vocab / "key2row").exists():
-            return vocab
-    raise ModelUnavailable("ja_ginza の中に chiVe ベクトル（vocab/vectors, key2row）が見つかりません。",
-                           hint="pip install --force-reinstall ja-ginza")
-
-
-def _chive_target() -> pathlib.Path:
-    vocab = ginza_vocab_dir()
-    return cache_dir() / "word2vec" / f"chive-{vocab.parent.name}-v{FORMAT_VERSION}"
-
-
-def convert_chive(vocab: pathlib.Path, out_dir: pathlib.Path) -> dict:
-    """Convert spaCy vectors (vectors, key2row, strings.json) into ``out_dir``:
-    ``vectors.kv`` (+ .npy, gensim) and ``aliases.json`` ({key: row word}). Returns stats."""
-    import srsly
-    from gensim.models import KeyedVectors
-
-    hash_string = _spacy_hash()
-    t0 = time.perf_counter()
-    table = np.load(vocab / "vectors")
-    key2row = srsly.read_msgpack(vocab / "key2row")  # insertion order: kept rows first (freq order)
-    strings = srsly.read_json(vocab / "strings.json")
-    by_hash = {hash_string(s): s for s in strings}
-    row_word: dict[int, str] = {}
-    aliases: dict[str, int] = {}
-    for key, row in key2row.items():
-        word = by_hash.get(key)
-        if word is None:
-            continue
-        if row not in row_word:
-            row_word[row] = word
-        else:
-            aliases[word] = row
-    rows = sorted(row_word)  # row order == frequency order for ja_ginza
-    kv = KeyedVectors(vector_size=table.shape[1], count=0, dtype=np.float32)
-    kv.add_vectors([row_word[r] for r in rows], table[rows].astype(np.float32))
-    assert len(kv.index_to_key) == len(rows) == kv.vectors.shape[0]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    kv.save(str(out_dir / "vectors.kv"), sep_limit=1024 * 1024)
-    with open(out_dir / "aliases.json", "w", encoding="utf-8") as fh:
-        json.dump({a: row_word[r] for a, r in aliases.items() if r in row_word}, fh, ensure_ascii=False)
-    stats = {"rows": len(rows), "aliases": len(aliases), "keys": len(key2row),
-             "seconds": round(time.perf_counter() - t0, 2), "source": str(vocab)}
-    (out_dir / "meta.json").write_text(json.dumps(stats, ensure_ascii=False), encoding="utf-8")
-    return stats
-
-
-def _spacy_hash():
-    """spaCy's string hash (MurmurHash64A of the UTF-8 bytes, seed 1). Called straight from the
-    murmurhash library through ctypes: ``spacy.strings.hash_string`` would import spaCy, thinc
-    and torch first (seconds). Falls back to spaCy when the symbol is not there."""
-    try:
-        import ctypes
-        import glob
-
-        import murmurhash
-
-        so = glob.glob(os.path.join(os.path.dirname(murmurhash.__file__), "mrmr*.so"))[0]
-        fn = ctypes.CDLL(so)._Z13MurmurHash64APKvim  # uint64 MurmurHash64A(const void*, int, uint64)
-        fn.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_uint64]
-        fn.restype = ctypes.c_uint64
-
-        def hash_string(text: str) -> int:
-            data = text.encode("utf-8")
-            return fn(data, len(data), 1)
-
-        if hash_string("猫") == 12262475268243743508:  # spaCy's value, checked once
-            return hash_string
-    except (ImportError, IndexError, OSError, AttributeError):
-        pass
-    from spacy.strings import hash_string
-
-    return hash_string
-
-
-def _ensure_chive() -> pathlib.Path:
-    target = _chive_target()
-    if (target / "meta.json").exists():
-        return target
-    with _lock:
-        if (target / "meta.json").exists():
-            return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = pathlib.Path(tempfile.mkdtemp(prefix=".chive-", dir=target.parent))
-        try:
-            convert_chive(ginza_vocab_dir(), tmp)
-            try:
-                os.replace(tmp, target)  # atomic; another process may have won the race
-            except OSError:
-                if not (target / "meta.json").exists():
-                    raise
-        finally:
-            if tmp.exists():
-                shutil.rmtree(tmp, ignore_errors=True)
-    return target
-
-
 def default_vectors():
     """The embedded chiVe vectors as a memory-mapped, read-only gensim KeyedVectors."""
     from gensim.models import KeyedVectors
 
-    target = _ensure_chive()
+    target = chive.ensure_converted()
     kv = KeyedVectors.load(str(target / "vectors.kv"), mmap="r")
     kv.fill_norms()
     kv.playground_label = CHIVE_LABEL

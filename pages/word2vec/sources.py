@@ -18,6 +18,7 @@ TRAINED_KEY = "w2v_trained"  # {name: TrainResult}
 UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}
 SOURCE_KEY = "w2v_source"
 PENDING_KEY = "w2v_source_pending"
+TRAINED_PREFIX = "trained:"
 ENV = "PLAYGROUND_W2V_VECTORS"
 CHIVE = "chiVe"
 MAX_VECTOR_UPLOAD = 100 * 1024 * 1024
@@ -47,7 +48,9 @@ def names() -> list[str]:
     return [CHIVE] + [f"file:{p}" for p in server_files()] + list(trained()) + list(uploaded())
 
 
-def _display(name: str) -> str:
+def display(name: str) -> str:
+    if name.startswith(TRAINED_PREFIX):
+        return t("w2v.tr.name", model=name[len(TRAINED_PREFIX):])
     if name == CHIVE:
         return t("w2v.source.chive")
     if name.startswith("file:"):
@@ -79,7 +82,7 @@ def picker(tab_key: str) -> Source | None:
         st.session_state[SOURCE_KEY] = CHIVE
     col1, col2 = st.columns([3, 2])
     with col1:
-        choice = st.selectbox(t("w2v.source"), options, key=SOURCE_KEY, format_func=_display,
+        choice = st.selectbox(t("w2v.source"), options, key=SOURCE_KEY, format_func=display,
                               help=t("w2v.source.help"))
     with col2:
         with st.popover(t("w2v.source.upload"), icon=":material/upload_file:"):

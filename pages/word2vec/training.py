@@ -23,7 +23,8 @@ CHECK_WORDS = "猫 東京 父 カレー バス"
 
 
 def _name(cfg: train.TrainConfig) -> str:
-    return t("w2v.tr.name", model=cfg.name)
+    """Session key of a trained model (language-independent; sources shows it translated)."""
+    return f"{sources.TRAINED_PREFIX}{cfg.name}"
 
 
 def _sentences(kind: str, upload, mode: str):
@@ -124,7 +125,7 @@ def _show_last() -> None:
         st.info(t("w2v.tr.none"))
         return
     st.divider()
-    st.subheader(t("w2v.tr.result", name=name))
+    st.subheader(t("w2v.tr.result", name=sources.display(name)))
     s = result.summary()
     if s["epochs_done"] < result.config.epochs:
         st.warning(t("w2v.tr.partial", done=s["epochs_done"], total=result.config.epochs))
@@ -145,7 +146,7 @@ def _show_last() -> None:
     with guard():
         from core.word2vec.query import split_words
 
-        rows = train.compare_neighbors({name: result}, split_words(words, maximum=10), topn=5)
+        rows = train.compare_neighbors({sources.display(name): result}, split_words(words, maximum=10), topn=5)
         st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
@@ -153,7 +154,7 @@ def _show_compare() -> None:
     names = st.session_state.get(COMPARE_KEY)
     if not names:
         return
-    results = {n: sources.trained().get(t("w2v.tr.name", model=n)) for n in names}
+    results = {n: sources.trained().get(f"{sources.TRAINED_PREFIX}{n}") for n in names}
     if any(r is None for r in results.values()):
         return
     st.divider()
