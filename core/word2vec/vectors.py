@@ -304,18 +304,26 @@ def query_item(kv, word: str):
 
 # --- suggestions -----------------------------------------------------------------------------
 
-_char_index: dict[int, dict[str, list[int]]] = {}
+def uid(kv) -> str:
+    """A stable identity for a vectors object (id() can be reused after garbage collection)."""
+    value = getattr(kv, "playground_uid", None)
+    if value is None:
+        import uuid
+
+        value = uuid.uuid4().hex
+        kv.playground_uid = value
+    return value
 
 
 def _index_for(kv) -> dict[str, list[int]]:
-    idx = _char_index.get(id(kv))
+    """character → row indices of the keys containing it (built once per vectors object)."""
+    idx = getattr(kv, "playground_char_index", None)
     if idx is None:
         idx = {}
         for i, key in enumerate(kv.index_to_key):
             for ch in set(str(key)):
                 idx.setdefault(ch, []).append(i)
-        _char_index.clear()  # keep one index (the last kv asked about)
-        _char_index[id(kv)] = idx
+        kv.playground_char_index = idx
     return idx
 
 

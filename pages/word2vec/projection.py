@@ -7,6 +7,7 @@ import streamlit as st
 
 from core import device
 from core.word2vec import project
+from core.word2vec.vectors import uid
 from pages.common.ui import chart, guard, t
 from pages.word2vec import figures
 
@@ -62,7 +63,7 @@ def render(source) -> None:
             st.caption(t("w2v.proj.arrows.caption", a=arrows[0].label, b=arrows[1].label, answer=answer))
         for note in ws.notes:
             st.caption(note)
-        key = (source.name, id(kv), tuple(ws.words), method, int(dims))
+        key = (source.name, uid(kv), tuple(ws.words), method, int(dims))
         cache = st.session_state.setdefault(CACHE_KEY, {})
         coords = cache.get(key)
         if coords is None:
