@@ -425,7 +425,14 @@ EXTRA_TEXT = ("猫が窓のそばで寝ている。それはとても気持ち�
               "彼女は昨日図書館で借りた本を今日返した。犬が公園を走っている。" + KANA)
 
 
-def build_untrained_encoder(out_dir, *, seed: int = 0):
+def untrained_encoder_dir():
+    """Where the app keeps the untrained demo encoder (versioned: a new build gets a new folder)."""
+    from core.paths import cache_dir
+
+    return cache_dir(f"attention-untrained-encoder-v{UNTRAINED_VERSION}")
+
+
+def build_untrained_encoder(out_dir=None, *, seed: int = 0):
     """A small RANDOM BERT encoder (4 layers × 4 heads, d=64) with a BertJapaneseTokenizer
     (MeCab + WordPiece, vocabulary from core.bert.tiny), marked ``playground_untrained``.
     Offline stand-in so the model view / head view can be explored without the hub."""
@@ -438,7 +445,7 @@ def build_untrained_encoder(out_dir, *, seed: int = 0):
     from core.bert import tiny
 
     tlog.disable_progress_bar()
-    out = pathlib.Path(out_dir)
+    out = pathlib.Path(out_dir) if out_dir is not None else untrained_encoder_dir()
     if (out / "config.json").is_file() and (out / "vocab.txt").is_file():
         return out
     vocab = tiny.build_vocab(tiny.SAMPLE_TEXT + EXTRA_TEXT)

@@ -126,12 +126,10 @@ def attention_untrained_bert():
     """A clearly-UNTRAINED small BERT encoder (4 layers × 4 heads, random weights, built offline
     once into the cache dir) so the BERT attention views work without the hub."""
     from core import attention
-    from core.bert import models, tiny
+    from core.bert import models
 
     def load():
-        out = attention.build_untrained_encoder(
-            tiny.default_demo_dir().parent / f"attention-untrained-encoder-v{attention.UNTRAINED_VERSION}")
-        return models.load_encoder_with_attentions(str(out))
+        return models.load_encoder_with_attentions(str(attention.build_untrained_encoder()))
 
     return _timed("学習前の BERT（注意）", "ランダム重み 4 層 × 4 ヘッド", load)
 

@@ -42,7 +42,7 @@ def _untrained_bert() -> str:
     from core.bert import tiny
 
     tiny.ensure_demo("pretraining")
-    attention.build_untrained_encoder(tiny.default_demo_dir().parent / "attention-untrained-encoder")
+    attention.build_untrained_encoder()
     return "学習前の小さな BERT（オフライン用のデモ: BERT ページと注意のページ）"
 
 
