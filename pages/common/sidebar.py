@@ -39,7 +39,7 @@ SHARE_HTML = """
 <div class="pg-share">
 <button type="button" id="pg-share-btn" data-done="{done}"
   style="width:100%;padding:.45rem .6rem;border:1px solid rgba(49,51,63,.25);border-radius:.5rem;
-         background:white;cursor:pointer;font-size:.9rem">🔗 {label}</button>
+         background:white;cursor:pointer;font-size:.9rem">{label}</button>
 <input id="pg-share-url" readonly style="position:absolute;left:-9999px" value="">
 </div>
 <script>
