@@ -76,8 +76,22 @@ def no_exception(page) -> None:
     assert boxes.count() == 0, boxes.first.inner_text()
 
 
-def screenshot(page, name: str) -> pathlib.Path:
+def screenshot(page, name: str, *, max_height: int = 6000) -> pathlib.Path:
+    """Save a screenshot of the whole page. Streamlit scrolls inside its main container, so a
+    plain full_page shot is only the viewport: grow the viewport to the content first."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size or {"width": 1400, "height": 1000}
+    height = page.evaluate("""() => { const m = document.querySelector('[data-testid="stMain"]')
+                                        || document.querySelector('[data-testid="stAppViewContainer"]');
+                                      return m ? m.scrollHeight : document.body.scrollHeight; }""")
+    tall = max(size["height"], min(int(height or 0) + 40, max_height))
+    if tall != size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": tall})
+        page.wait_for_timeout(400)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        if tall != size["height"]:
+            page.set_viewport_size(size)
     return path
