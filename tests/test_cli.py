@@ -34,3 +34,15 @@ def test_env_json():
     assert data["device"]["type"] in ("cpu", "cuda", "mps")
     assert data["torch"].startswith("2.13")
     assert set(["transformers", "streamlit", "cuda_available"]) <= set(data)
+
+
+def test_attention_weights_rows_sum_to_one_and_causal_hides_the_future():
+    r = run_cli("attention", "weights", "バナナが好き", "--causal", "--json")
+    assert r.returncode == 0, r.stderr
+    data = last_json(r.stdout)
+    assert data["tokens"] == ["バナナ", "が", "好き"]
+    for i, row in enumerate(data["weights"]):
+        assert abs(sum(row) - 1) < 1e-4
+        assert all(v == 0 for v in row[i + 1:])
+    bad = run_cli("attention", "weights", " ")
+    assert bad.returncode == 2 and "空" in bad.stderr

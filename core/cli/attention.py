@@ -1,9 +1,65 @@
-"""`python -m core attention ...` (filled in by issue #6)."""
+"""`python -m core attention ...`: the attention page's math from the command line.
+
+- ``attention weights TEXT [--d-k N] [--seed S] [--no-scale] [--causal] [--json]`` →
+  ``{"tokens": [...], "d_k": N, "weights": [[...]], "scaled": [[...]]}`` (seeded random token
+  vectors, like the page's "random" option).
+- ``attention pe [--max-len L] [--d-model D] [--json]`` → ``{"shape": [L, D], "seconds": ...,
+  "dot_by_offset": [...]}`` (sinusoidal positional encoding, PE(0)·PE(k) for k = 0..L−1).
+"""
 from __future__ import annotations
 
 import argparse
+import time
+
+from core.cli.common import add_json, emit
 
 
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    del sub  # subcommands arrive with issue #6
+    w = sub.add_parser("weights", help="スケール化内積注意の重み / scaled dot-product weights")
+    w.add_argument("text")
+    w.add_argument("--d-k", type=int, default=8)
+    w.add_argument("--seed", type=int, default=0)
+    w.add_argument("--no-scale", action="store_true", help="√d_k で割らない")
+    w.add_argument("--causal", action="store_true", help="因果マスク (causal mask)")
+    add_json(w)
+    w.set_defaults(handler=_weights)
+    pe = sub.add_parser("pe", help="位置エンコーディング / positional encoding")
+    pe.add_argument("--max-len", type=int, default=100)
+    pe.add_argument("--d-model", type=int, default=512)
+    add_json(pe)
+    pe.set_defaults(handler=_pe)
+
+
+def _weights(args: argparse.Namespace) -> int:
+    from core import attention
+
+    tok = attention.tokens_of(args.text)
+    d_model = 64
+    X = attention.standardize(attention.random_token_vectors(tok.tokens, d_model, seed=args.seed))
+    W_Q, W_K, W_V = attention.projections(d_model, args.d_k, seed=args.seed)
+    s = attention.steps(X, W_Q, W_K, W_V, scale=not args.no_scale, causal=args.causal)
+    result = {"tokens": tok.tokens, "d_k": s.d_k, "scaled": not args.no_scale, "causal": args.causal,
+              "weights": [[round(float(v), 6) for v in row] for row in s.weights]}
+
+    def human(r: dict) -> str:
+        width = max(len(t) for t in r["tokens"]) + 1
+        lines = [" " * width + " ".join(f"{t:>6}" for t in r["tokens"])]
+        for t, row in zip(r["tokens"], r["weights"]):
+            lines.append(f"{t:<{width}}" + " ".join(f"{v:6.3f}" for v in row))
+        return "\n".join(lines)
+
+    return emit(result, args.json, human)
+
+
+def _pe(args: argparse.Namespace) -> int:
+    from core import InvalidInput, attention
+
+    if not (1 <= args.max_len <= 4096 and 2 <= args.d_model <= 4096 and args.d_model % 2 == 0):
+        raise InvalidInput("--max-len は 1〜4096、--d-model は 2〜4096 の偶数にしてください。")
+    t0 = time.perf_counter()
+    pe = attention.positional_encoding(args.max_len, args.d_model)
+    seconds = time.perf_counter() - t0
+    offsets, dots = attention.pe_dot_by_offset(pe, 0)
+    return emit({"shape": list(pe.shape), "seconds": round(seconds, 5),
+                 "dot_by_offset": [round(float(v), 4) for v in dots]}, args.json)
