@@ -17,9 +17,7 @@ def render() -> None:
     st.caption(t("s2s.cmp.explain"))
     with guard():
         data = widgets.pick_data("s2s_cmp", allow_upload=False, default_n=10_000)
-        opts = widgets.model_options("s2s_cmp")
-        if opts["attention"] == "none":
-            opts["attention"] = "additive"
+        opts = widgets.model_options("s2s_cmp", with_none=False)
         bud = widgets.budget("s2s_cmp", default_epochs=4, teacher_forcing=False)
         if data is None:
             return

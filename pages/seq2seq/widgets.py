@@ -45,14 +45,15 @@ def pick_data(prefix: str, *, allow_upload: bool = True, default_n: int = 20_000
     return train, val
 
 
-def model_options(prefix: str, *, attention: bool = True) -> dict:
+def model_options(prefix: str, *, attention: bool = True, with_none: bool = True) -> dict:
     c1, c2, c3 = st.columns(3)
     opts = {}
     with c1:
         opts["cell"] = st.radio(t("s2s.cell"), ["gru", "lstm"], format_func=str.upper, key=f"{prefix}_cell",
                                 bind="query-params", horizontal=True)
         if attention:
-            opts["attention"] = st.selectbox(t("s2s.attention"), list(ATTENTIONS), index=3,
+            choices = list(ATTENTIONS) if with_none else [a for a in ATTENTIONS if a != "none"]
+            opts["attention"] = st.selectbox(t("s2s.attention"), choices, index=len(choices) - 1,
                                              format_func=lambda k: t(f"s2s.att.{k}"), key=f"{prefix}_att",
                                              bind="query-params")
     with c2:
