@@ -37,7 +37,7 @@ def first_conversion() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         code = ("import time; t=time.perf_counter(); from core.word2vec.vectors import default_vectors; "
                 "kv=default_vectors(); print(time.perf_counter()-t)")
-        env = dict(os.environ, PLAYGROUND_CACHE=tmp)
+        env = dict(os.environ, PLAYGROUND_CACHE_DIR=tmp)
         t0 = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
         wall = time.perf_counter() - t0

@@ -7,7 +7,7 @@ frequent rows and points every pruned key at the row of its nearest kept word; k
 insertion order, kept rows first in frequency order — so the first key seen for a row is the
 word the row was trained for (row 0 = の, 1 = 、 …). We write one key per row (frequency
 order) to ``vectors.kv`` and all other keys to ``aliases.json`` ({key: row word}), once, into
-``$PLAYGROUND_CACHE`` or ``~/.cache/nlp-playground`` (atomic rename; safe with several processes).
+``$PLAYGROUND_CACHE_DIR`` or ``~/.cache/nlp-playground`` (core.paths) (atomic rename; safe with several processes).
 """
 from __future__ import annotations
 
@@ -23,15 +23,16 @@ import numpy as np
 
 from core import ModelUnavailable
 
-CACHE_ENV = "PLAYGROUND_CACHE"
+CACHE_ENV = "PLAYGROUND_CACHE_DIR"  # core.paths: one cache root for the app
 FORMAT_VERSION = 2
 
 _lock = threading.Lock()
 
 
 def cache_dir() -> pathlib.Path:
-    base = os.environ.get(CACHE_ENV) or os.path.join(os.path.expanduser("~"), ".cache", "nlp-playground")
-    return pathlib.Path(base)
+    from core.paths import cache_root
+
+    return cache_root()
 
 
 def ginza_vocab_dir() -> pathlib.Path:

@@ -4,7 +4,7 @@ Sources
 - ``default_vectors()``: the chiVe vectors shipped inside the ``ja_ginza`` package (spaCy
   format: 20,000 unique 300-d rows; ~480k keys point at them, pruned words share the row of
   their nearest kept word). Converted once into a gensim ``KeyedVectors`` file in the user
-  cache dir (``$PLAYGROUND_CACHE`` or ``~/.cache/nlp-playground``), memory-mapped afterwards.
+  cache dir (``$PLAYGROUND_CACHE_DIR`` or ``~/.cache/nlp-playground``, core.paths), memory-mapped afterwards.
   One key per row: spaCy keeps ``key2row`` in insertion order, and ``spacy init vectors``
   inserts the kept rows first, in frequency order — so the first key seen for a row is the
   word that row was trained for (row 0 = の, 1 = 、 …), and ``index_to_key`` is in frequency
