@@ -23,7 +23,7 @@ COMMITTED = pathlib.Path(__file__).resolve().parent / "checkpoints" / "dates"
 RECIPE = {
     "n": 50_000, "data_seed": 0, "val_fraction": 0.1,
     "model": {"emb": 32, "hidden": 64, "cell": "gru", "attention": "additive", "reverse_input": False},
-    "train": {"epochs": 12, "batch_size": 128, "lr": 5e-3, "clip": 1.0, "teacher_forcing": 1.0,
+    "train": {"epochs": 12, "batch_size": 64, "lr": 5e-3, "clip": 1.0, "teacher_forcing": 1.0,
               "target_accuracy": 0.995, "seed": 0},
 }
 
