@@ -129,3 +129,28 @@ def test_pretrained_tab_with_tiny_marian(tiny_marian):
     at.selectbox(key="s2s_mt_layer").set_value(0).run()
     assert_no_exception(at)
     assert charts(at) == 1
+
+
+def test_upload_good_file_trains_word_level(monkeypatch):
+    """An uploaded TSV (Shift-JIS, word level) trains through the page."""
+    import streamlit as st
+
+    from core.seq2seq.grammar import generate_pairs
+
+    data = "".join(f"{j}\t{e}\n" for j, e in generate_pairs(200, seed=2)).encode("cp932")
+
+    class FakeFile:
+        def getvalue(self):
+            return data
+
+    monkeypatch.setattr(st, "file_uploader", lambda *a, **k: FakeFile())
+    at = s2s_app("train", query={"s2s_tr_data": t("s2s.data.upload", "ja")})
+    assert_no_exception(at)
+    at.radio(key="s2s_tr_tokens").set_value("word")
+    at.select_slider(key="s2s_tr_hidden").set_value(16)
+    at.number_input(key="s2s_tr_epochs").set_value(1)
+    at.button(key="s2s_train__start").click().run()
+    assert_no_exception(at)
+    trainer = at.session_state["s2s_user"]
+    assert trainer.model.meta["src_level"] == "word" and len(trainer.train_pairs) == 180
+    assert "は" in trainer.model.src_vocab.stoi
