@@ -116,3 +116,20 @@ def test_heatmap_figure_escapes_labels_and_keeps_repeated_tokens():
     assert list(ax.xaxis.ticktext) == ["9", "9", "&lt;b&gt;", "␣"]
     assert list(ax.yaxis.ticktext)[-1] == "&lt;/s&gt;"
     assert df.shape == (3, 4) and df.index[-1] == "2:</s>"
+
+
+def test_date_model_trains_on_first_use_and_caches(monkeypatch, tmp_path):
+    """Without a committed checkpoint the shared model is trained once, saved to the disk cache
+    and loaded from there next time (tiny recipe here; the real one is RECIPE)."""
+    from core.seq2seq import date_model
+
+    tiny = {"n": 200, "data_seed": 0, "val_fraction": 0.1,
+            "model": {"emb": 8, "hidden": 8, "cell": "gru", "attention": "additive", "reverse_input": False},
+            "train": {"epochs": 1, "batch_size": 64, "lr": 5e-3, "seed": 0}}
+    monkeypatch.setattr(date_model, "COMMITTED", tmp_path / "none")
+    monkeypatch.setattr(date_model, "RECIPE", tiny)
+    monkeypatch.setenv("PLAYGROUND_CACHE_DIR", str(tmp_path / "cache"))
+    m1 = date_model.load_or_train()
+    assert not m1.training and (tmp_path / "cache" / "seq2seq" / "dates" / "model.safetensors").exists()
+    m2 = date_model.load_or_train()
+    assert m2.checkpoint_info["recipe"] == tiny
