@@ -36,6 +36,7 @@ class TrainConfig:
     target_accuracy: float | None = None  # stop once validation exact match ≥ this (0–1)
     seed: int = 0
     max_seconds: float | None = None  # wall-clock budget (stops after the epoch that passes it)
+    evals_per_epoch: int = 1  # with target_accuracy: also check the target this often within an epoch
     lr_decay: bool = False  # decay the learning rate linearly to lr/10 over the planned epochs
     threads: int | None = 1  # CPU threads while training; these small RNNs run fastest on 1
     #  (2+ threads spend more time synchronising than computing, badly so on a shared machine)
@@ -229,10 +230,21 @@ class Trainer:
         model, cfg = self.model, self.cfg
         model.train()
         total, count = 0.0, 0
-        for idx in batches(self.train_enc, cfg.batch_size, self.rng):
+        order = batches(self.train_enc, cfg.batch_size, self.rng)
+        checks = set()
+        if cfg.target_accuracy is not None and cfg.evals_per_epoch > 1:
+            checks = {round(len(order) * k / cfg.evals_per_epoch) for k in range(1, cfg.evals_per_epoch)}
+        self._mid_em = None
+        for b, idx in enumerate(order):
             if should_stop is not None and should_stop():
                 self.result.stopped = True
                 break
+            if b in checks:  # reached the target part-way through the epoch: stop here
+                em = self.evaluate()
+                model.train()
+                if em >= cfg.target_accuracy:
+                    self._mid_em = em
+                    break
             src, src_len, tgt_in, tgt = to_tensors(self.train_enc, idx, self.device)
             logits = model(src, src_len, tgt_in, teacher_forcing=cfg.teacher_forcing)
             loss = self.loss_fn(logits.reshape(-1, logits.shape[-1]), tgt.reshape(-1))
@@ -259,7 +271,7 @@ class Trainer:
         t0 = time.perf_counter()
         with torch_threads(self.cfg.threads, self.device):
             loss = self.train_epoch(should_stop)
-            val_em = self.evaluate()
+            val_em = self._mid_em if self._mid_em is not None else self.evaluate()
         res.epochs_run += 1
         res.seconds += time.perf_counter() - t0
         res.val_exact_match = val_em

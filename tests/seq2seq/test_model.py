@@ -133,3 +133,14 @@ def test_date_model_trains_on_first_use_and_caches(monkeypatch, tmp_path):
     assert not m1.training and (tmp_path / "cache" / "seq2seq" / "dates" / "model.safetensors").exists()
     m2 = date_model.load_or_train()
     assert m2.checkpoint_info["recipe"] == tiny
+
+
+def test_target_accuracy_stops_part_way_through_an_epoch():
+    train, val = split(Pairs([("ab", "ba")] * 400), 0.1)
+    tr = Trainer(train, val, TrainConfig(epochs=3, batch_size=8, lr=1e-2, target_accuracy=1.0, evals_per_epoch=4),
+                 hidden=16, emb=8, device=torch.device("cpu"))
+    res = tr.run()
+    assert res.reached_target and res.val_exact_match == 1.0
+    steps = int(next(iter(tr.opt.state.values()))["step"])
+    per_epoch = -(-len(train) // 8)
+    assert steps < res.epochs_run * per_epoch  # stopped before the end of the epoch
