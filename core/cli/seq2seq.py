@@ -74,7 +74,8 @@ def _train(args: argparse.Namespace) -> int:
 
     cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
                       teacher_forcing=args.teacher_forcing, clip=args.clip,
-                      target_accuracy=args.target_accuracy, seed=args.seed)
+                      target_accuracy=args.target_accuracy, seed=args.seed,
+                      evals_per_epoch=4 if args.target_accuracy is not None else 1)  # "as soon as": every ¼ epoch
     cfg.validate()
     raw = _read_pairs(args.pairs)
     pairs = Pairs(raw, args.tokens, args.tokens)
