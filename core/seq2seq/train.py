@@ -298,6 +298,14 @@ class Trainer:
         self.model.eval()
         return res
 
+    def release(self) -> None:
+        """Drop what only training needs (encoded training data, optimizer state) so a finished
+        trainer kept in st.session_state holds just the model, history and validation pairs."""
+        self.train_enc = None
+        self.train_pairs = None
+        self.opt = None
+        self.sched = None
+
     def config_dict(self) -> dict:
         return {"train": asdict(self.cfg), "model": self.model.config.as_dict()}
 

@@ -37,8 +37,9 @@ def render() -> None:
                         run.on_progress(2 * e + i + 1, 2 * bud["epochs"], {name: row["val_exact_match"]})
                     if run.should_stop() or a.result.seconds + b.result.seconds >= bud["max_seconds"]:
                         break
-            a.model.eval()
-            b.model.eval()
+            for tr in (a, b):
+                tr.model.eval()
+                tr.release()
     state = st.session_state.get(KEY)
     if not state or not state["with"].result.history:
         st.info(t("s2s.cmp.none"))

@@ -35,6 +35,7 @@ def render() -> None:
             st.session_state[KEY] = trainer  # kept even if Stop interrupts the run
             with run:
                 trainer.run(on_progress=run.on_progress, should_stop=run.should_stop)
+            trainer.release()
     trainer = st.session_state.get(KEY)
     if trainer is None or not trainer.result.history:
         st.info(t("s2s.train.none"))

@@ -25,6 +25,7 @@ def test_train_tab_trains_and_shows_results():
     assert charts(at) >= 2  # curves + length breakdown
     trainer = at.session_state["s2s_user"]
     assert trainer.model.config.cell == "lstm" and len(trainer.result.history) == 2
+    assert trainer.train_enc is None and trainer.opt is None  # training-only data released
     # the trained model is usable in the translate tab
     at.query_params["tab"] = t("s2s.tab.translate", "ja")
 
@@ -152,5 +153,5 @@ def test_upload_good_file_trains_word_level(monkeypatch):
     at.button(key="s2s_train__start").click().run()
     assert_no_exception(at)
     trainer = at.session_state["s2s_user"]
-    assert trainer.model.meta["src_level"] == "word" and len(trainer.train_pairs) == 180
+    assert trainer.model.meta["src_level"] == "word" and trainer.result.train_pairs == 180
     assert "は" in trainer.model.src_vocab.stoi
