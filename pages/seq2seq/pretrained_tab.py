@@ -12,9 +12,14 @@ from pages.common.ui import chart, guard, t
 
 def render() -> None:
     st.caption(t("s2s.mt.explain"))
-    override = st.session_state.get(hub.spec(TASK).session_key)
-    source = hub.resolve(TASK, override)
-    st.caption(t("s2s.mt.model", source=source))
+    try:  # the shared hub-model widgets (sidebar field: hub id or a local directory)
+        from pages.bert.sources import model_caption, source_field
+
+        source = source_field(TASK)
+        model_caption(TASK)
+    except ImportError:  # pragma: no cover - those widgets are optional here
+        source = hub.resolve(TASK, st.session_state.get(hub.spec(TASK).session_key))
+        st.caption(t("s2s.mt.model", source=source))
     with guard():
         with st.spinner(t("s2s.mt.loading")):
             loaded = resources.seq2seq_marian(source)
