@@ -74,7 +74,9 @@ def model_config(src_vocab: int, tgt_vocab: int, *, emb=32, hidden=128, cell="gr
 
 @contextlib.contextmanager
 def torch_threads(n: int | None, device=None):
-    """Temporarily set torch's CPU thread count (no-op for None or a non-CPU device)."""
+    """Temporarily set torch's CPU thread count for the calling thread (no-op for None or a
+    non-CPU device). With torch's OpenMP backend the count is per calling thread, so a
+    Streamlit session (its own thread) does not change it for the others."""
     if not n or (device is not None and torch.device(device).type != "cpu"):
         yield
         return

@@ -144,3 +144,24 @@ def test_target_accuracy_stops_part_way_through_an_epoch():
     steps = int(next(iter(tr.opt.state.values()))["step"])
     per_epoch = -(-len(train) // 8)
     assert steps < res.epochs_run * per_epoch  # stopped before the end of the epoch
+
+
+def test_torch_threads_is_per_thread_and_restored():
+    import threading
+
+    from core.seq2seq.train import torch_threads
+
+    before = torch.get_num_threads()
+    seen = {}
+
+    def worker():
+        with torch_threads(1):
+            seen["worker"] = torch.get_num_threads()
+
+    th = threading.Thread(target=worker)
+    th.start()
+    th.join()
+    assert seen["worker"] == 1 and torch.get_num_threads() == before
+    with torch_threads(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before
