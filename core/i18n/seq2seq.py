@@ -106,5 +106,6 @@ STRINGS = {
     "s2s.mt.head": {"ja": "ヘッド (head)", "en": "Head"},
     "s2s.mt.mean": {"ja": "全ヘッドの平均", "en": "mean of heads"},
     "s2s.mt.heatmap": {"ja": "cross-attention（縦: 出力のサブワード、横: 入力のサブワード）", "en": "Cross-attention (rows: output, columns: input)"},
+    "s2s.mt.grid": {"ja": "全層・全ヘッドの一覧 (model view: 行 = 層、列 = ヘッド)", "en": "All layers × heads (model view)"},
     "s2s.mt.loading": {"ja": "翻訳モデルを読み込んでいます…", "en": "Loading the translation model…"},
 }

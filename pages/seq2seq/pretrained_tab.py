@@ -46,3 +46,7 @@ def render() -> None:
                                             f"{t('s2s.mt.heatmap')} — layer {layer + 1}, "
                                             + ("mean" if head < 0 else f"head {head + 1}"), hover=hover)
         chart(fig, key="s2s_mt_heatmap", filename=f"marian-cross-attention-L{layer + 1}", data=df)
+        if st.toggle(t("s2s.mt.grid"), key="s2s_mt_grid"):
+            fig, df = figures.model_view(result.cross_attention, result.src_tokens, result.out_tokens,
+                                         t("s2s.mt.grid"))
+            chart(fig, key="s2s_mt_grid_chart", filename="marian-cross-attention-all", data=df)

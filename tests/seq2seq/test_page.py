@@ -130,6 +130,9 @@ def test_pretrained_tab_with_tiny_marian(tiny_marian):
     at.selectbox(key="s2s_mt_layer").set_value(0).run()
     assert_no_exception(at)
     assert charts(at) == 1
+    at.toggle(key="s2s_mt_grid").set_value(True).run()
+    assert_no_exception(at)
+    assert charts(at) == 2  # + the model view grid
 
 
 def test_upload_good_file_trains_word_level(monkeypatch):

@@ -31,3 +31,13 @@ def test_offline_default_names_model_and_fetch_command(monkeypatch, tmp_path):
     assert DEFAULT_MODEL_ID in e.value.message and "download" in (e.value.hint or "")
     with pytest.raises(ModelUnavailable):
         load_marian(str(tmp_path / "not-a-model"))
+
+
+def test_model_view_grid_has_one_heatmap_per_layer_and_head():
+    from core.seq2seq.figures import model_view
+
+    cross = np.random.default_rng(0).random((2, 3, 4, 5))
+    fig, df = model_view(cross, list("abcaa"), ["x", "y", "x", "</s>"])  # repeated tokens
+    assert len(fig.data) == 6 and len(df) == 2 * 3 * 4 * 5
+    assert np.asarray(fig.data[0].z).shape == (4, 5)
+    assert fig.data[0].customdata[3][0][0] == "&lt;/s&gt;"
