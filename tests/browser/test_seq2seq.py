@@ -83,3 +83,19 @@ def test_pretrained_tab_offline_message(server, page):
     body = page.inner_text('[data-testid="stMain"]')
     assert "Helsinki-NLP/opus-mt-ja-en" in body and "python -m core models download" in body
     _tall_screenshot(page, "seq2seq-pretrained")
+
+
+def test_pretrained_tab_with_tiny_marian(fresh_server, page, tmp_path):
+    """A tiny offline Marian model (PLAYGROUND_MODEL_TRANSLATION) through the real page: the
+    cross-attention heatmap and the layers × heads grid render."""
+    from tests.seq2seq.tiny_marian import build
+
+    server = fresh_server(PLAYGROUND_MODEL_TRANSLATION=str(build(tmp_path / "marian")))
+    _open(page, server, "s2s.tab.pretrained")
+    no_exception(page)
+    _charts(page)
+    page.get_by_text(t("s2s.mt.grid", "ja")).first.click()
+    wait_idle(page)
+    _charts(page, 2)
+    no_exception(page)
+    _tall_screenshot(page, "seq2seq-pretrained-tiny-marian")
