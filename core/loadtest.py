@@ -12,6 +12,7 @@ the README.
 from __future__ import annotations
 
 import os
+import sys
 import pathlib
 import threading
 import time
@@ -77,6 +78,44 @@ def percentile(values: list[float], q: float) -> float | None:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
+_patched = False
+
+
+def patch_apptest_for_threads() -> None:
+    """AppTest was written for one test at a time: each run installs a mock ``Runtime._instance``
+    and sets it back to None at the end, and resets ``PagesManager.uses_pages_directory`` (which
+    switches Streamlit's legacy pages mode back on for a moment). With 30 sessions in threads,
+    one session's clean-up would pull the runtime from under the others. These two patches make
+    the in-process harness behave like one server process (one runtime, st.navigation only);
+    the app's code is untouched."""
+    global _patched
+    if _patched:
+        return
+    from unittest.mock import MagicMock
+
+    from streamlit.runtime import runtime as runtime_mod
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.runtime.scriptrunner import script_runner as runner_mod
+
+    Runtime = runtime_mod.Runtime
+    shared = MagicMock(spec=Runtime)
+    shared.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
+
+    def instance(cls):
+        return cls._instance if cls._instance is not None else shared
+
+    Runtime.instance = classmethod(instance)
+    runtime_mod.Runtime.exists = classmethod(lambda cls: True)
+
+    class _NavigationOnly(PagesManager):
+        uses_pages_directory = False
+
+    runner_mod.PagesManager = _NavigationOnly
+    _patched = True
+
+
 def run_apptest(s: Scenario, timeout: float) -> Outcome:
     from streamlit.testing.v1 import AppTest
 
@@ -93,6 +132,8 @@ def run_apptest(s: Scenario, timeout: float) -> Outcome:
         at.run()
         ok = not at.exception and bool(s.check(at))
         err = "" if ok else ("; ".join(str(e.value)[:200] for e in at.exception) or "check failed")
+        if at.exception and os.environ.get("PLAYGROUND_LOADTEST_TRACE"):
+            print("\n".join(at.exception[0].stack_trace), file=sys.stderr)
     except Exception as exc:  # noqa: BLE001
         ok, err = False, f"{type(exc).__name__}: {exc}"
     return Outcome(s.name, time.perf_counter() - t0, ok, err)
@@ -201,6 +242,7 @@ def load(sessions: int, what: list[str], model: str | None = None, rounds: int =
 
 
 def _run_varied(per_session: dict[int, list[Scenario]], rounds: int, timeout: float = 600) -> dict:
+    patch_apptest_for_threads()
     sessions = len(per_session)
     for s in per_session[0]:  # warm the shared caches once, as `models warmup` does before class
         run_apptest(s, timeout)
