@@ -203,8 +203,10 @@ def run_browsers(what: list[str], pages: int, timeout_s: float = 120) -> dict:
                 try:
                     page.goto(f"{server.url}/{s.page}?{urlencode(s.query)}")
                     wait_idle(page, timeout_ms=int(timeout_s * 1000))
-                    ok = page.locator('[data-testid="stException"]').count() == 0 and \
-                        page.locator(".js-plotly-plot").count() >= 1
+                    # plotly draws a moment after the script run ends
+                    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg',
+                                           timeout=int(timeout_s * 1000))
+                    ok = page.locator('[data-testid="stException"]').count() == 0
                     outs.append(Outcome(s.name, time.perf_counter() - t0, ok, "" if ok else "no chart / exception"))
                 except Exception as exc:  # noqa: BLE001
                     outs.append(Outcome(s.name, time.perf_counter() - t0, False, f"{type(exc).__name__}: {exc}"[:200]))
