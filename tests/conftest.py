@@ -30,6 +30,8 @@ def app_test(page: str | None = None, *, query: dict | None = None, session: dic
 
     disable_legacy_pages_mode()  # else the process's first switch_page lands on home
     at = AppTest.from_file(APP, default_timeout=timeout)
+    for k, v in (query or {}).items():  # also for the first run: the sidebar's bound widgets read it
+        at.query_params[k] = v
     if page and page != "home":
         # st.navigation registers the pages on the first run; only then can switch_page find one
         at.run()

@@ -1,26 +1,13 @@
-"""AppTest helper for the BERT page. tests.conftest.app_test switches pages before the first
-run, which st.navigation with url_path pages only resolves after one run: so run, switch, run."""
+"""AppTest helper for the BERT page."""
 from __future__ import annotations
 
 from core.i18n import t
-from tests.conftest import APP
+from tests.conftest import app_test
 
-PAGE = "pages/bert/page.py"
 
 
 def open_tab(tab_key: str, *, session: dict | None = None, query: dict | None = None, timeout: float = 120):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=timeout)
-    q = {"tab": t(tab_key, "ja"), **(query or {})}
-    for k, v in q.items():
-        at.query_params[k] = v
-    for k, v in (session or {}).items():
-        at.session_state[k] = v
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    return at
+    return app_test("bert", query={"tab": t(tab_key, "ja"), **(query or {})}, session=session, timeout=timeout)
 
 
 def texts(at) -> str:

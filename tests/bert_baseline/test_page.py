@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.i18n import t
-from tests.conftest import APP, assert_no_exception
+from tests.conftest import app_test, assert_no_exception
 
 
 def _panel():
@@ -49,14 +49,7 @@ def _train(at, epochs=3):
 
 
 def test_sentiment_tab_of_bert_page_shows_the_baseline():
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["tab"] = t("bert.tab.sentiment", "ja")
-    at.query_params["bert_sent_model"] = "baseline"
-    at.run()
-    at.switch_page("pages/bert/page.py")
-    at.run()
+    at = app_test("bert", query={"tab": t("bert.tab.sentiment", "ja"), "bert_sent_model": "baseline"})
     assert_no_exception(at)
     assert t("base.title") in [s.value for s in at.subheader]
     assert at.button(key="base_train__start")

@@ -1,28 +1,14 @@
-"""AppTest of the LSTM page opened on one tab.
-
-tests.conftest.app_test switches pages before the first run; with st.navigation's custom
-url_path Streamlit needs one run first (see AppTest.switch_page), so this helper runs, switches,
-runs again.
-"""
+"""AppTest of the LSTM page opened on one tab."""
 from __future__ import annotations
 
 from core.i18n import t
-from tests.conftest import APP
+from tests.conftest import app_test
 
 
 def lstm_app(tab: str, *, query: dict | None = None, session: dict | None = None, timeout: float = 120,
              lang: str = "ja"):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=timeout)
-    at.query_params["tab"] = t(f"lstm.tab.{tab}", lang)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    for k, v in (session or {}).items():
-        at.session_state[k] = v
-    at.run()
-    at.switch_page("pages/lstm/page.py")
-    at.run()
+    q = {"tab": t(f"lstm.tab.{tab}", lang), **(query or {})}
+    at = app_test("lstm", query=q, session=session, timeout=timeout)
     assert at.title and at.title[0].value == t("lstm.title", lang), [x.value for x in at.title]
     return at
 

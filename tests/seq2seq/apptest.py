@@ -1,25 +1,14 @@
-"""AppTest of the seq2seq page opened on one tab (run once, switch page, run again: with
-st.navigation's url_path pages the switch only resolves after a first run)."""
+"""AppTest of the seq2seq page opened on one tab."""
 from __future__ import annotations
 
 from core.i18n import t
-from tests.conftest import APP
+from tests.conftest import app_test
 
-PAGE = "pages/seq2seq/page.py"
 
 
 def s2s_app(tab: str, *, query: dict | None = None, session: dict | None = None, timeout: float = 180):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=timeout)
-    at.query_params["tab"] = t(f"s2s.tab.{tab}", "ja")
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    for k, v in (session or {}).items():
-        at.session_state[k] = v
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
+    at = app_test("seq2seq", query={"tab": t(f"s2s.tab.{tab}", "ja"), **(query or {})}, session=session,
+                  timeout=timeout)
     assert at.title and at.title[0].value == t("s2s.title", "ja"), [x.value for x in at.title]
     return at
 
