@@ -78,6 +78,18 @@ def render() -> None:
     result = st.session_state.get(RESULT_KEY)
     if result is not None:
         _results(result)
+        _compare_with_baseline(result, ds)
+
+
+def _compare_with_baseline(r, ds) -> None:
+    """Issue #9: fine-tuned BERT and the word-vector baseline on the same split, one table."""
+    from core.bert.baseline import comparison_row
+    from pages.bert.baseline import render_comparison
+
+    name = f"BERT ({r.base})"
+    render_comparison([comparison_row(name, r.test_accuracy, r.macro_f1, r.seconds,
+                                      train_examples=r.train_examples, split=ds.split_id())],
+                      data=ds, key="bert_ft_cmp")
 
 
 def _data():

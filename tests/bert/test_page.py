@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.i18n import t
+
 from tests.bert.apptest import open_tab, texts
 from tests.conftest import assert_no_exception
 
@@ -135,6 +137,12 @@ def test_finetune_tab_runs_and_feeds_sentiment(bert_env, monkeypatch, tmp_path):
     assert charts(at) >= 2  # learning curve + confusion matrix
     result = at.session_state["bert_ft_result"]
     assert result.train_examples == 24
+    # issue #9: BERT and the baseline on the same split, one table
+    assert t("base.compare", "ja") in [s.value for s in at.subheader]
+    at.button(key="bert_ft_cmp_train__start").click().run()
+    assert_no_exception(at)
+    table = at.dataframe[-1].value
+    assert len(table) == 2 and table.iloc[0, 0].startswith("BERT")
     # save on the server: a bad name is refused, a good one writes safetensors
     at.text_input(key="bert_ft_save_name").set_value("../etc")
     at.button(key="bert_ft_save_btn").click().run()
