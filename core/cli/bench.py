@@ -21,9 +21,24 @@ def register(p: argparse.ArgumentParser) -> None:
     load.set_defaults(handler=run_load)
 
 
+def _load_bench_module(name: str):
+    """Import bench/<name>.py (the benchmarks live beside core, not inside it)."""
+    import importlib.util
+    import pathlib
+    import sys
+
+    path = pathlib.Path(__file__).resolve().parents[2] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"playground_bench_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def run_load(args: argparse.Namespace) -> int:
     from core import InvalidInput
-    from core import loadtest
+
+    loadtest = _load_bench_module("loadtest")
 
     what = [w.strip() for w in args.what.split(",") if w.strip()]
     unknown = sorted(set(what) - set(WHAT))

@@ -7,7 +7,8 @@ Two kinds of clients:
 
 Reports ``{"sessions", "requests", "ok", "p50_s", "p95_s", "peak_rss_mb", ...}``. Not a timed
 test: run it by hand (``python -m core bench load --sessions 30 --json``) and put the figures in
-the README.
+the README. It lives in bench/ (it drives Streamlit's AppTest, so it is no part of core);
+``python -m core bench load`` loads this file.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from typing import Callable
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 @dataclass
