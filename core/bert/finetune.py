@@ -151,21 +151,17 @@ def predict_proba(model, tok, texts=None, *, encoded=None, batch_size=32, max_le
 def evaluate(model, tok, texts, labels, label_names, *, encoded=None, batch_size=32, max_length=64,
              n_mistakes=10) -> dict:
     """Accuracy, per-class precision/recall/F1, macro-F1, confusion matrix, confident mistakes."""
-    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+    from core.metrics import metrics_from
 
     probs = predict_proba(model, tok, texts, encoded=encoded, batch_size=batch_size, max_length=max_length)
     pred = probs.argmax(-1).tolist()
-    k = list(range(len(label_names)))
-    p, r, f, s = precision_recall_fscore_support(labels, pred, labels=k, zero_division=0)
-    acc = sum(int(a == b) for a, b in zip(pred, labels)) / max(1, len(labels))
+    m = metrics_from(labels, pred, label_names)
     wrong = [(float(probs[i, pred[i]]), i) for i in range(len(labels)) if pred[i] != labels[i]]
     wrong.sort(reverse=True)
     mistakes = [{"text": texts[i], "gold": label_names[labels[i]], "predicted": label_names[pred[i]],
                  "confidence": round(c, 4)} for c, i in wrong[:n_mistakes]]
-    return {"accuracy": acc, "macro_f1": float(sum(f) / len(f)) if len(f) else 0.0,
-            "per_class": [{"label": label_names[j], "precision": float(p[j]), "recall": float(r[j]),
-                           "f1": float(f[j]), "support": int(s[j])} for j in k],
-            "confusion": confusion_matrix(labels, pred, labels=k).tolist(), "mistakes": mistakes}
+    return {"accuracy": m.accuracy, "macro_f1": m.macro_f1, "per_class": m.per_class,
+            "confusion": m.confusion, "mistakes": mistakes}
 
 
 def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progress=None,
