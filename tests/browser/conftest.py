@@ -95,3 +95,31 @@ def screenshot(page, name: str, *, max_height: int = 6000) -> pathlib.Path:
         if tall != size["height"]:
             page.set_viewport_size(size)
     return path
+
+
+def open_tab(page, server, path: str, tab_key: str | None = None, extra: dict | None = None,
+             lang: str = "ja") -> None:
+    """Open /<path>?tab=<label of tab_key>&<extra> and wait for the script run to finish."""
+    import urllib.parse
+
+    from core.i18n import t
+
+    q = dict(extra or {})
+    if tab_key:
+        q = {"tab": t(tab_key, lang), **q}
+    page.goto(f"{server.url}/{path}" + (f"?{urllib.parse.urlencode(q)}" if q else ""))
+    wait_idle(page)
+
+
+def wait_charts(page, n: int = 1, timeout: int = 90_000) -> None:
+    """Plotly charts mount a moment after the script run ends: wait for ``n`` of them."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
+        timeout=timeout)
+    page.wait_for_timeout(500)
+
+
+def click_button(page, label: str, timeout_ms: int = 120_000) -> None:
+    page.get_by_role("button", name=label).first.click()
+    page.wait_for_timeout(500)
+    wait_idle(page, timeout_ms)

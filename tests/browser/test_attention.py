@@ -5,7 +5,7 @@ import urllib.parse
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import no_exception, screenshot, wait_idle
+from tests.browser.conftest import open_tab, wait_charts, no_exception, screenshot, wait_idle
 
 SECTIONS = [("att.tab.multihead", "multihead", {}),
             ("att.tab.posenc", "posenc", {}),
@@ -13,32 +13,12 @@ SECTIONS = [("att.tab.multihead", "multihead", {}),
             ("att.tab.seq2seq", "seq2seq", {})]
 
 
-_warm = set()
-
-
 def _open(page, server, tab_key, extra=None):
-    if server.url not in _warm:  # the first request of a fresh server may open "/" with a dialog
-        page.goto(server.url)
-        wait_idle(page)
-        _warm.add(server.url)
-    page.goto(_url(server, tab_key, extra))
-    wait_idle(page)
+    open_tab(page, server, "attention", tab_key, extra)
 
 
-def _charts(page, n=1):
-    """Plotly charts mount after the script run ends: wait for them."""
-    page.wait_for_function(
-        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
-        timeout=60_000)
-    page.wait_for_timeout(500)
-
-
-def _tall_screenshot(page, name):
-    """Streamlit scrolls inside its main block: grow the viewport so the screenshot has it all."""
-    h = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": int(min(max(h, 1000) + 50, 9000))})
-    page.wait_for_timeout(1500)
-    screenshot(page, name)
+_charts = wait_charts
+_tall_screenshot = screenshot
 
 
 def _url(server, tab_key, extra=None):

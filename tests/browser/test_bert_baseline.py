@@ -6,12 +6,7 @@ from core.i18n import t
 from tests.browser.conftest import no_exception, screenshot, wait_idle
 
 
-def _tall_screenshot(page, name):
-    """Streamlit scrolls inside its main block: grow the viewport so the screenshot has it all."""
-    h = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": int(min(max(h, 1000) + 50, 9000))})
-    page.wait_for_timeout(1500)
-    screenshot(page, name)
+_tall_screenshot = screenshot
 
 
 def test_baseline_trains_and_predicts(server, page):

@@ -1,44 +1,22 @@
 """The LSTM page in a real browser: every tab renders, training draws curves and heatmaps,
 Stop interrupts a long run and leaves a usable page, pasted HTML stays text."""
-import urllib.parse
 
 
 from core.i18n import t
-from tests.browser.conftest import no_exception, screenshot, wait_idle
+from tests.browser.conftest import click_button, no_exception, open_tab, screenshot, wait_charts, wait_idle
 
 TABS = ["forecast", "text", "compare", "gates", "gradients"]
-_warm = set()
-
-
 def _open(page, server, tab, extra=None):
-    if server.url not in _warm:
-        page.goto(server.url)
-        wait_idle(page)
-        _warm.add(server.url)
-    q = {"tab": t(f"lstm.tab.{tab}", "ja"), **(extra or {})}
-    page.goto(f"{server.url}/lstm?{urllib.parse.urlencode(q)}")
-    wait_idle(page)
-
-
-def _charts(page, n=1, timeout=90_000):
-    page.wait_for_function(
-        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
-        timeout=timeout)
-    page.wait_for_timeout(500)
-
-
-def _tall_screenshot(page, name):
-    h = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": int(min(max(h, 1000) + 50, 9000))})
-    page.wait_for_timeout(1200)
-    screenshot(page, name)
+    open_tab(page, server, "lstm", f"lstm.tab.{tab}", extra)
 
 
 def _click(page, label):
-    page.get_by_role("button", name=label).first.click()
-    page.wait_for_timeout(500)
-    wait_idle(page, 120_000)
+    click_button(page, label)
     no_exception(page)
+
+
+_charts = wait_charts
+_tall_screenshot = screenshot
 
 
 def test_every_tab_renders(server, page):

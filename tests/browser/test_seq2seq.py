@@ -1,42 +1,17 @@
 """The seq2seq page in a real browser: every tab renders (screenshots), a tiny training run and
 the side-by-side comparison finish, the translate heatmap shows, and user text typed into the
 input appears literally (never as HTML)."""
-import urllib.parse
-
 from core.i18n import t
-from tests.browser.conftest import no_exception, screenshot, wait_idle
-
-_warm = set()
+from tests.browser.conftest import click_button, open_tab, wait_charts, no_exception, screenshot, wait_idle
 
 
 def _open(page, server, tab_key, extra=None):
-    if server.url not in _warm:  # the first request of a fresh server may open "/" first
-        page.goto(server.url)
-        wait_idle(page)
-        _warm.add(server.url)
-    q = {"tab": t(tab_key, "ja"), **(extra or {})}
-    page.goto(f"{server.url}/seq2seq?{urllib.parse.urlencode(q)}")
-    wait_idle(page)
+    open_tab(page, server, "seq2seq", tab_key, extra)
 
 
-def _charts(page, n=1):
-    page.wait_for_function(
-        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
-        timeout=90_000)
-    page.wait_for_timeout(500)
-
-
-def _tall_screenshot(page, name):
-    h = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": int(min(max(h, 1000) + 50, 9000))})
-    page.wait_for_timeout(1200)
-    screenshot(page, name)
-
-
-def _click(page, label):
-    page.get_by_role("button", name=label).first.click()
-    page.wait_for_timeout(500)
-    wait_idle(page, timeout_ms=120_000)
+_charts = wait_charts
+_tall_screenshot = screenshot
+_click = click_button
 
 
 def test_translate_tab_heatmap(server, page):

@@ -1,41 +1,21 @@
 """The word2vec page in a real browser: every tab renders with Japanese glyphs (screenshots),
 training runs from the button, the CBOW steps, and HTML typed as a word never runs."""
-import urllib.parse
-
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import no_exception, screenshot, wait_idle
+from tests.browser.conftest import open_tab, wait_charts, no_exception, screenshot, wait_idle
 
 TABS = [("w2v.tab.neighbors", "neighbors", 2), ("w2v.tab.analogy", "analogy", 1),
         ("w2v.tab.projection", "projection", 1), ("w2v.tab.eval", "eval", 2),
         ("w2v.tab.train", "train", 0), ("w2v.tab.mechanics", "mechanics", 4)]
 
-_warm = set()
-
 
 def _open(page, server, tab_key, extra=None):
-    if server.url not in _warm:  # the first request of a fresh server may open "/" first
-        page.goto(server.url)
-        wait_idle(page)
-        _warm.add(server.url)
-    q = {"tab": t(tab_key, "ja"), **(extra or {})}
-    page.goto(f"{server.url}/word2vec?{urllib.parse.urlencode(q)}")
-    wait_idle(page)
+    open_tab(page, server, "word2vec", tab_key, extra)
 
 
-def _charts(page, n=1):
-    page.wait_for_function(
-        f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
-        timeout=90_000)
-    page.wait_for_timeout(500)
-
-
-def _tall_screenshot(page, name):
-    h = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": int(min(max(h, 1000) + 50, 9000))})
-    page.wait_for_timeout(800)
-    screenshot(page, name)
+_charts = wait_charts
+_tall_screenshot = screenshot
 
 
 @pytest.mark.parametrize("tab_key,name,charts", TABS, ids=[x[1] for x in TABS])
