@@ -144,3 +144,35 @@ def heavy_work(on_wait: Callable[[], None] | None = None, timeout: float | None 
     finally:
         _state.depth = 0
         _lock.release()
+
+
+_threads_state = threading.local()
+
+
+@contextlib.contextmanager
+def cpu_threads(n: int | None = 1, device=None) -> Iterator[None]:
+    """Run small models with ``n`` torch CPU threads, restoring the setting afterwards.
+
+    The playground's trained models (RNN cells, seq2seq, the sentiment baseline) are far too
+    small for intra-op parallelism: on a shared, busy CPU two threads made them 10–15× slower.
+    No-op for ``n=None`` or a non-CPU ``device``. torch keeps this setting per calling thread
+    (measured), so each session thread saves and restores its own; nesting is counted.
+    """
+    import torch
+
+    if not n or (device is not None and torch.device(device).type != "cpu"):
+        yield
+        return
+    st = _threads_state
+    depth = getattr(st, "depth", 0)
+    if depth == 0:
+        st.saved = torch.get_num_threads()
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+    st.depth = depth + 1
+    try:
+        yield
+    finally:
+        st.depth -= 1
+        if st.depth == 0 and torch.get_num_threads() != st.saved:
+            torch.set_num_threads(st.saved)

@@ -57,3 +57,27 @@ def test_heavy_work_is_reentrant():
         with device.heavy_work() as waited:
             assert waited == 0.0
     assert not device.lock_busy()
+
+
+def test_cpu_threads_nests_overlaps_and_restores():
+    import torch
+
+    before = torch.get_num_threads()
+    done = threading.Event()
+
+    def other_session():
+        with device.cpu_threads(1):
+            time.sleep(0.2)
+        done.set()
+
+    with device.cpu_threads(1):
+        assert torch.get_num_threads() == 1
+        th = threading.Thread(target=other_session)
+        th.start()
+        with device.cpu_threads(1):
+            assert torch.get_num_threads() == 1
+        assert torch.get_num_threads() == 1
+    th.join()
+    assert done.is_set() and torch.get_num_threads() == before
+    with device.cpu_threads(None):
+        assert torch.get_num_threads() == before

@@ -237,15 +237,10 @@ def train_baseline(data: LabelledData, kv, *, epochs: int = 30, lr: float = 0.01
 
     device = device or dev_mod.get_device()
     # a 300×K layer gains nothing from intra-op threads; on a busy CPU they cost ~10× per step
-    threads = torch.get_num_threads()
-    if getattr(device, "type", str(device)) == "cpu":
-        torch.set_num_threads(1)
-    try:
+    with dev_mod.cpu_threads(1, device):
         return _train_loop(data, train, f_train, f_dev, f_test, kv, torch, device, epochs=epochs, lr=lr,
                            batch_size=batch_size, hidden=hidden, optimizer=optimizer, seed=seed,
                            on_progress=on_progress, should_stop=should_stop, notes=notes, t0=t0)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _train_loop(data, train, f_train, f_dev, f_test, kv, torch, device, *, epochs, lr, batch_size, hidden,

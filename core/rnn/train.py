@@ -8,9 +8,7 @@ session: the model is trained in place, so a run interrupted by Stop keeps what 
 """
 from __future__ import annotations
 
-import contextlib
 import math
-import threading
 import time
 from dataclasses import asdict, dataclass, replace
 from typing import Callable, Iterable
@@ -72,30 +70,11 @@ def _device():
     return get_device()
 
 
-_threads_lock = threading.Lock()
-_threads_depth = 0
-_threads_saved = 1
-
-
-@contextlib.contextmanager
 def single_thread():
-    """Run tiny recurrent models with one CPU thread. Their matrices are far too small for
-    intra-op parallelism; on a shared, busy CPU two threads made training ~15× slower
-    (measured: 8.0 s vs 0.5 s for the same 6 epochs under load 10). Restores the setting after."""
-    global _threads_depth, _threads_saved
-    with _threads_lock:
-        if _threads_depth == 0:
-            _threads_saved = torch.get_num_threads()
-            if _threads_saved > 1:
-                torch.set_num_threads(1)
-        _threads_depth += 1
-    try:
-        yield
-    finally:
-        with _threads_lock:
-            _threads_depth -= 1
-            if _threads_depth == 0 and torch.get_num_threads() != _threads_saved:
-                torch.set_num_threads(_threads_saved)
+    """Tiny recurrent models train on one CPU thread (see core.device.cpu_threads)."""
+    from core.device import cpu_threads
+
+    return cpu_threads(1)
 
 
 def clip_gradient(params: Iterable[torch.Tensor], V: float | None) -> tuple[float, float]:

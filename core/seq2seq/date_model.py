@@ -11,7 +11,6 @@ Rebuild the committed checkpoint (reproducible, seed fixed):
 """
 from __future__ import annotations
 
-import os
 import pathlib
 
 from core.seq2seq import checkpoint
@@ -29,9 +28,9 @@ RECIPE = {
 
 
 def cache_dir() -> pathlib.Path:
-    base = os.environ.get("PLAYGROUND_CACHE_DIR", "").strip()
-    root = pathlib.Path(base).expanduser() if base else pathlib.Path.home() / ".cache" / "nlp-playground"
-    return root / "seq2seq" / "dates"
+    from core.paths import cache_dir as playground_cache
+
+    return playground_cache("seq2seq", "dates")
 
 
 def train_default(on_progress=None, should_stop=None, recipe: dict | None = None):

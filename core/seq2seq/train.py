@@ -7,7 +7,6 @@ Validation metric: exact match (完全一致率) of greedy decoding on the held-
 """
 from __future__ import annotations
 
-import contextlib
 import random
 import time
 from dataclasses import asdict, dataclass, field
@@ -72,20 +71,11 @@ def model_config(src_vocab: int, tgt_vocab: int, *, emb=32, hidden=128, cell="gr
                          cell=cell, attention=attention, reverse_input=bool(reverse_input))
 
 
-@contextlib.contextmanager
 def torch_threads(n: int | None, device=None):
-    """Temporarily set torch's CPU thread count for the calling thread (no-op for None or a
-    non-CPU device). With torch's OpenMP backend the count is per calling thread, so a
-    Streamlit session (its own thread) does not change it for the others."""
-    if not n or (device is not None and torch.device(device).type != "cpu"):
-        yield
-        return
-    old = torch.get_num_threads()
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(old)
+    """``n`` torch CPU threads while training / decoding (core.device.cpu_threads)."""
+    from core.device import cpu_threads
+
+    return cpu_threads(n, device)
 
 
 @dataclass
