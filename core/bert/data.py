@@ -21,28 +21,14 @@ import io
 import os
 import pathlib
 import random
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 
-from core import InvalidInput, ModelUnavailable
+from core import InvalidInput
 
 SAMPLE_PATH = pathlib.Path(__file__).with_name("sample_sentiment.tsv")
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
-PN_URLS = (
-    "https://raw.githubusercontent.com/megagonlabs/jrte-corpus/master/data/pn.tsv",
-    "https://raw.githubusercontent.com/megagonlabs/jrte-corpus/main/data/pn.tsv",
-)
-PN_REPO = "https://github.com/megagonlabs/jrte-corpus"
-PN_NOTICE = ("pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
-             "Corpus / 楽天トラベルのレビュー由来。ライセンス CC BY-NC-SA 4.0 "
-             "(https://creativecommons.org/licenses/by-nc-sa/4.0/): 非営利・表示・継承。" + PN_REPO)
 SAMPLE_NOTICE = ("内蔵サンプルデータ（このプロジェクトのために書いた短いレビュー風の文。"
                  "実在のレビューではありません / sample data written for NLP Playground）")
-# where download_pn() writes by default (git-ignored .cache/) and where find_pn() looks
-DEFAULT_PN_PATH = REPO_ROOT / ".cache" / "data" / "pn.tsv"
-PN_ENV = "PLAYGROUND_PN_TSV"
-
 POLARITY_NAMES = {1: "positive", 0: "neutral", -1: "negative"}
 ALL_POLARITIES = (1, 0, -1)  # class order: positive first
 _LABEL_ALIASES = {
@@ -375,55 +361,6 @@ def sample_dataset() -> LabelledData:
     return data
 
 
-def find_pn() -> pathlib.Path | None:
-    """A local pn.tsv if there is one: $PLAYGROUND_PN_TSV, .cache/data/pn.tsv, ../shared/data/pn.tsv."""
-    candidates = [os.environ.get(PN_ENV), DEFAULT_PN_PATH, REPO_ROOT.parent / "shared" / "data" / "pn.tsv"]
-    for c in candidates:
-        if c and pathlib.Path(c).is_file():
-            return pathlib.Path(c)
-    return None
-
-
-def load_pn(path=None) -> LabelledData:
-    """pn.tsv from ``path`` or :func:`find_pn`, with the licence notice attached."""
-    path = path or find_pn()
-    if path is None:
-        raise ModelUnavailable("pn.tsv（jrte-corpus）がこのサーバーにありません。", hint=fetch_hint())
-    data = load_labelled(path)
-    data.notice = PN_NOTICE
-    return data
-
-
-def fetch_hint(dest=None) -> str:
-    dest = pathlib.Path(dest) if dest else DEFAULT_PN_PATH
-    return (f"python -c \"from core.bert.data import download_pn; print(download_pn('{dest}'))\"\n"
-            f"# またはネットにつながるマシンで: curl -L -o pn.tsv {PN_URLS[0]} → {dest} に置く")
-
-
-def download_pn(dest=None, *, timeout: float = 20.0) -> pathlib.Path:
-    """Fetch jrte-corpus data/pn.tsv (CC BY-NC-SA 4.0, see PN_NOTICE) into ``dest`` (a file
-    path or a directory; default .cache/data/pn.tsv, git-ignored). Offline → ModelUnavailable
-    naming the URL and where to put the file. The file is checked with load_labelled."""
-    dest = pathlib.Path(dest) if dest else DEFAULT_PN_PATH
-    if dest.is_dir() or str(dest).endswith(("/", os.sep)):
-        dest = dest / "pn.tsv"
-    last_error = ""
-    for url in PN_URLS:
-        try:
-            with urllib.request.urlopen(url, timeout=timeout) as r:  # noqa: S310 - fixed https URL
-                payload = r.read()
-            break
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            last_error = str(getattr(exc, "reason", exc))
-    else:
-        raise ModelUnavailable(
-            f"pn.tsv をダウンロードできません（オフライン？ {last_error[:80]}）。"
-            f"ネットにつながるマシンで {PN_URLS[0]} を取得し、{dest} に置くか、ページでアップロードしてください。",
-            hint=f"curl -L -o {dest} {PN_URLS[0]}")
-    parse_labelled(payload.decode("utf-8-sig"), name="pn.tsv")  # refuses an error page
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_suffix(".tmp")
-    tmp.write_bytes(payload)
-    tmp.replace(dest)
-    dest.with_name("pn.NOTICE.txt").write_text(PN_NOTICE + "\n", encoding="utf-8")
-    return dest
+# pn.tsv (jrte-corpus): finding, loading and downloading it lives in core/bert/pn.py
+from core.bert.pn import (  # noqa: E402,F401  (re-exported: callers use core.bert.data)
+    DEFAULT_PN_PATH, PN_ENV, PN_NOTICE, PN_REPO, PN_URLS, download_pn, fetch_hint, find_pn, load_pn)

@@ -5,6 +5,7 @@ import pytest
 
 from core import InvalidInput, ModelUnavailable
 from core.bert import data as D
+from core.bert import pn
 
 
 def _pn_lines(n_per=6):
@@ -144,7 +145,7 @@ def test_download_pn_offline(monkeypatch, tmp_path):
     def boom(*a, **k):
         raise urllib.error.URLError("no network")
 
-    monkeypatch.setattr(D.urllib.request, "urlopen", boom)
+    monkeypatch.setattr(pn.urllib.request, "urlopen", boom)
     with pytest.raises(ModelUnavailable) as e:
         D.download_pn(tmp_path)
     assert "pn.tsv" in e.value.message and "jrte-corpus" in e.value.message
@@ -164,7 +165,7 @@ def test_download_pn_writes_file_and_notice(monkeypatch, tmp_path):
         def read(self):
             return payload
 
-    monkeypatch.setattr(D.urllib.request, "urlopen", lambda *a, **k: R())
+    monkeypatch.setattr(pn.urllib.request, "urlopen", lambda *a, **k: R())
     path = D.download_pn(tmp_path)
     assert path == tmp_path / "pn.tsv" and path.read_bytes() == payload
     assert "CC BY-NC-SA 4.0" in (tmp_path / "pn.NOTICE.txt").read_text(encoding="utf-8")
@@ -182,7 +183,7 @@ def test_download_refuses_error_page(monkeypatch, tmp_path):
         def read(self):
             return b"<html>404</html>"
 
-    monkeypatch.setattr(D.urllib.request, "urlopen", lambda *a, **k: R())
+    monkeypatch.setattr(pn.urllib.request, "urlopen", lambda *a, **k: R())
     with pytest.raises(InvalidInput):
         D.download_pn(tmp_path / "pn.tsv")
     assert not (tmp_path / "pn.tsv").exists()

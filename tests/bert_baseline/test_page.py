@@ -115,13 +115,14 @@ def test_pn_missing_offline(monkeypatch):
     import urllib.error
 
     from core.bert import data as D
+    from core.bert import pn
 
     monkeypatch.setattr(D, "find_pn", lambda: None)
 
     def offline(*a, **k):
         raise urllib.error.URLError("offline")
 
-    monkeypatch.setattr(D.urllib.request, "urlopen", offline)
+    monkeypatch.setattr(pn.urllib.request, "urlopen", offline)
     at = harness(_panel)
     at.radio(key="base_data").set_value("pn").run()
     assert_no_exception(at)
