@@ -191,7 +191,8 @@ def run_browsers(what: list[str], pages: int, timeout_s: float = 120) -> dict:
 
     from playwright.sync_api import sync_playwright
 
-    from core.serve import CHROMIUM, CHROMIUM_ARGS, Server, wait_idle
+    from bench.serve import CHROMIUM, CHROMIUM_ARGS, Server
+    from tests.browser.wait import goto, new_context
 
     server = Server(dict(os.environ))
     results: list[Outcome] = []

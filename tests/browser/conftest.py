@@ -9,7 +9,8 @@ import pathlib
 
 import pytest
 
-from core.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, wait_idle  # noqa: F401 (re-exported)
+from bench.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, Server
+from tests.browser.wait import act, goto, new_context
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
@@ -62,7 +63,7 @@ def fresh_server(browser):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+    context = new_context(browser, locale="ja-JP")
     p = context.new_page()
     dialogs = []
     p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -88,7 +89,7 @@ def screenshot(page, name: str, *, max_height: int = 6000) -> pathlib.Path:
     tall = max(size["height"], min(int(height or 0) + 40, max_height))
     if tall != size["height"]:
         page.set_viewport_size({"width": size["width"], "height": tall})
-        page.wait_for_timeout(400)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     try:
         page.screenshot(path=str(path), full_page=True)
     finally:
@@ -107,8 +108,7 @@ def open_tab(page, server, path: str, tab_key: str | None = None, extra: dict | 
     q = dict(extra or {})
     if tab_key:
         q = {"tab": t(tab_key, lang), **q}
-    page.goto(f"{server.url}/{path}" + (f"?{urllib.parse.urlencode(q)}" if q else ""))
-    wait_idle(page)
+    goto(page, f"{server.url}/{path}" + (f"?{urllib.parse.urlencode(q)}" if q else ""))
 
 
 def wait_charts(page, n: int = 1, timeout: int = 90_000) -> None:
@@ -116,10 +116,13 @@ def wait_charts(page, n: int = 1, timeout: int = 90_000) -> None:
     page.wait_for_function(
         f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= {n}",
         timeout=timeout)
-    page.wait_for_timeout(500)
 
 
 def click_button(page, label: str, timeout_ms: int = 120_000) -> None:
-    page.get_by_role("button", name=label).first.click()
-    page.wait_for_timeout(500)
-    wait_idle(page, timeout_ms)
+    """Click the first button named ``label`` and wait for the script run the click caused."""
+    act(page, lambda: page.get_by_role("button", name=label).first.click(), timeout_ms)
+
+
+def press_enter(page, locator, timeout_ms: int = 120_000) -> None:
+    """Press Enter in a text field and wait for the script run it caused."""
+    act(page, lambda: locator.press("Enter"), timeout_ms)

@@ -1,4 +1,7 @@
-"""Start `streamlit run app.py` on a free localhost port (browser tests, load test, benchmarks)."""
+"""Start `streamlit run app.py` on a free localhost port (browser tests, load test, benchmarks).
+
+Test and bench tooling: it lives in bench/, never in core/ (tests import it as ``bench.serve``).
+"""
 from __future__ import annotations
 
 import contextlib
@@ -60,13 +63,3 @@ class Server:
             self.proc.kill()
         self.log.close()
 
-
-def wait_idle(page, timeout_ms: int = 90_000) -> None:
-    """Wait until Streamlit finished the script run (stApp data-test-script-state)."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        """() => { const a = document.querySelector('[data-testid="stApp"]');
-                   return a && a.getAttribute('data-test-script-state') === 'notRunning'; }""",
-        timeout=timeout_ms)
-    page.wait_for_timeout(400)
