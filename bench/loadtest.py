@@ -201,12 +201,11 @@ def run_browsers(what: list[str], pages: int, timeout_s: float = 120) -> dict:
         outs = []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page()
+            page = new_context(browser).new_page()
             for s in scenarios(what, i):
                 t0 = time.perf_counter()
                 try:
-                    page.goto(f"{server.url}/{s.page}?{urlencode(s.query)}")
-                    wait_idle(page, timeout_ms=int(timeout_s * 1000))
+                    goto(page, f"{server.url}/{s.page}?{urlencode(s.query)}", timeout_ms=int(timeout_s * 1000))
                     # plotly draws a moment after the script run ends
                     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg',
                                            timeout=int(timeout_s * 1000))

@@ -12,7 +12,8 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server, wait_idle  # noqa: E402
+from bench.serve import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
+from tests.browser.wait import new_context, wait_run_after  # noqa: E402
 
 
 def main() -> None:
@@ -26,12 +27,12 @@ def main() -> None:
             t0 = time.perf_counter()
             server = Server()
             up = time.perf_counter() - t0
-            page = browser.new_page()
+            page = new_context(browser).new_page()
             t1 = time.perf_counter()
             page.goto(f"{server.url}/{path}")
             page.wait_for_selector("h1", timeout=60_000)
             first_heading = time.perf_counter() - t1
-            wait_idle(page)
+            wait_run_after(page, 0)
             idle = time.perf_counter() - t1
             page.close()
             server.stop()

@@ -50,6 +50,17 @@ def assert_no_exception(at) -> None:
     assert not any("予期しないエラー" in str(e) for e in errors), errors
 
 
+def wait_until(predicate, timeout: float = 30.0, what: str = "condition") -> None:
+    """Wait for a state another thread brings about (polls ``predicate``; fails after ``timeout``)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
 @pytest.fixture
 def pn_tsv() -> pathlib.Path:
     if not PN_TSV.exists():

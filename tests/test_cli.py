@@ -1,13 +1,15 @@
 import json
+import os
 import subprocess
 import sys
 
 from tests.conftest import ROOT
 
 
-def run_cli(*args, timeout=300):
+def run_cli(*args, timeout=300, env: dict | None = None):
+    full_env = None if env is None else {**os.environ, **env}
     return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, env=full_env)
 
 
 def last_json(stdout: str) -> dict:

@@ -1,7 +1,7 @@
 import threading
-import time
 
 from core import device
+from tests.conftest import wait_until
 
 
 def test_cpu_here_and_dtype_policy(monkeypatch):
@@ -30,21 +30,26 @@ def test_unknown_override_falls_back(monkeypatch):
 
 def test_heavy_work_serialises_and_reports_waiting():
     order, waited = [], []
+    inside = {"a": threading.Event(), "b": threading.Event()}
+    leave = {"a": threading.Event(), "b": threading.Event()}
 
     def worker(name):
         with device.heavy_work(on_wait=lambda: waited.append(name)):
             order.append(f"{name}-in")
-            time.sleep(0.2)
+            inside[name].set()
+            assert leave[name].wait(30)
             order.append(f"{name}-out")
 
     a = threading.Thread(target=worker, args=("a",))
     a.start()
-    time.sleep(0.05)
+    assert inside["a"].wait(30)
     assert device.lock_busy()
     b = threading.Thread(target=worker, args=("b",))
     b.start()
-    time.sleep(0.05)
-    assert device.waiting_count() == 1
+    wait_until(lambda: device.waiting_count() == 1, what="b to wait for the lock")
+    assert not inside["b"].is_set()  # b waits while a holds the lock
+    leave["a"].set()
+    leave["b"].set()
     a.join()
     b.join()
     assert order == ["a-in", "a-out", "b-in", "b-out"]
@@ -63,20 +68,23 @@ def test_cpu_threads_nests_overlaps_and_restores():
     import torch
 
     before = torch.get_num_threads()
-    done = threading.Event()
+    done, entered, go = threading.Event(), threading.Event(), threading.Event()
 
     def other_session():
         with device.cpu_threads(1):
-            time.sleep(0.2)
+            entered.set()
+            assert go.wait(30)
         done.set()
 
     with device.cpu_threads(1):
         assert torch.get_num_threads() == 1
         th = threading.Thread(target=other_session)
         th.start()
+        assert entered.wait(30)  # the other session's block overlaps this one
         with device.cpu_threads(1):
             assert torch.get_num_threads() == 1
         assert torch.get_num_threads() == 1
+    go.set()
     th.join()
     assert done.is_set() and torch.get_num_threads() == before
     with device.cpu_threads(None):

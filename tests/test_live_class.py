@@ -42,10 +42,11 @@ def test_shared_vectors_are_one_object_for_every_session():
     assert resources.word_vectors() is resources.word_vectors()
 
 
-def test_warmup_cli_reports_prepared_and_skipped_offline():
+def test_warmup_cli_reports_prepared_and_skipped_offline(tmp_path):
     from tests.test_cli import last_json, run_cli
 
-    r = run_cli("models", "warmup", "--json", timeout=600)
+    # an empty Hugging Face cache and no hub: every hub model must be reported as skipped
+    r = run_cli("models", "warmup", "--json", timeout=600, env={"HF_HOME": str(tmp_path / "hf")})
     assert r.returncode == 0, r.stderr
     data = last_json(r.stdout)
     assert set(data) == {"prepared", "skipped", "seconds"}
@@ -54,8 +55,8 @@ def test_warmup_cli_reports_prepared_and_skipped_offline():
     skipped = {s["name"].split(":")[0]: s["why"] for s in data["skipped"]}
     # the hub is unreachable here: each hub model is skipped with the command that fetches it
     for task in ("fill-mask", "sentiment", "translation"):
-        if task in skipped:
-            assert "python -m core models download" in skipped[task]
+        assert task in skipped, (task, skipped)
+        assert "python -m core models download" in skipped[task]
 
 
 def test_shared_bert_tokenizer_is_safe_from_many_threads(tmp_path):

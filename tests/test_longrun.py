@@ -30,12 +30,28 @@ def test_rerun_request_for_same_page_becomes_stop():
     assert run.stopped_by_user and run.should_stop()
 
 
+class _Ctx:
+    page_script_hash = "this-page"
+
+
 def test_rerun_request_for_another_page_propagates(monkeypatch):
+    """A click on another page's link while training runs: the rerun goes through (navigation)."""
+    import streamlit.runtime.scriptrunner as scriptrunner
+
+    monkeypatch.setattr(scriptrunner, "get_script_run_ctx", lambda *a, **k: _Ctx())
     run = _run_with(_Bar(RerunException(RerunData(page_script_hash="another-page"))))
-    monkeypatch.setattr(LiveRun, "_same_page", staticmethod(lambda request: False))
     with pytest.raises(RerunException):
         run.on_progress(1, 10, {"loss": 1.0})
     assert not run.stopped_by_user
+
+
+def test_rerun_request_for_this_page_becomes_stop(monkeypatch):
+    import streamlit.runtime.scriptrunner as scriptrunner
+
+    monkeypatch.setattr(scriptrunner, "get_script_run_ctx", lambda *a, **k: _Ctx())
+    run = _run_with(_Bar(RerunException(RerunData(page_script_hash="this-page"))))
+    run.on_progress(1, 10, {"loss": 1.0})  # must not raise
+    assert run.stopped_by_user and run.should_stop()
 
 
 def test_progress_without_interruption_keeps_history():

@@ -32,10 +32,20 @@ def test_language_switch_changes_home():
     assert at.title[0].value == "Neural NLP Playground"
 
 
+def _presenter_css_present(at) -> bool:
+    from pages.common.sidebar import PRESENTER_CSS
+
+    return any(getattr(h.proto, "body", None) == PRESENTER_CSS.strip() or PRESENTER_CSS.strip() in str(h.proto)
+               for h in at.get("html"))
+
+
 def test_presenter_mode_injects_css():
     at = app_test("home", query={"presenter": "true"})
     assert_no_exception(at)
     assert at.sidebar.toggle(key="presenter").value is True
+    assert _presenter_css_present(at)
+    at.sidebar.toggle(key="presenter").set_value(False).run()
+    assert not _presenter_css_present(at)
 
 
 def test_home_links_every_page():

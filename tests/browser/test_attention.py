@@ -5,7 +5,8 @@ import urllib.parse
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import open_tab, wait_charts, no_exception, screenshot, wait_idle
+from tests.browser.conftest import no_exception, open_tab, press_enter, screenshot, wait_charts
+from tests.browser.wait import settle_error_handlers
 
 SECTIONS = [("att.tab.multihead", "multihead", {}),
             ("att.tab.posenc", "posenc", {}),
@@ -44,13 +45,12 @@ def test_sdpa_renders_and_html_in_sentence_shows_literally_and_never_runs(server
     payload = "<img src=x onerror=alert(1)>"
     box = page.locator('[data-testid="stTextInput"] input').first
     box.fill(payload)
-    box.press("Enter")
-    wait_idle(page)
+    press_enter(page, box)
     no_exception(page)
     page.wait_for_function(  # the heatmaps now show the new tokens
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .xtick text')]"
         ".some(e => e.textContent === 'onerror')", timeout=60_000)
-    page.wait_for_timeout(1000)
+    settle_error_handlers(page)
     assert page.dialogs == []
     assert box.input_value() == payload
     # the tokens are shown as plain text, the characters literally

@@ -7,7 +7,8 @@ import urllib.parse
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import no_exception, screenshot, wait_idle
+from tests.browser.conftest import click_button, no_exception, screenshot
+from tests.browser.wait import act, goto
 
 TABS = [("bert.tab.fillmask", "fillmask"), ("bert.tab.mlm", "mlm"), ("bert.tab.sentiment", "sentiment"),
         ("bert.tab.finetune", "finetune")]
@@ -34,8 +35,7 @@ def url(server, key: str) -> str:
 
 def test_each_tab_renders(bert_server, page):
     for key, name in TABS:
-        page.goto(url(bert_server, key))
-        wait_idle(page)
+        goto(page, url(bert_server, key))
         no_exception(page)
         if name in ("fillmask", "mlm", "sentiment"):
             page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=60_000)
@@ -51,12 +51,10 @@ def test_each_tab_renders(bert_server, page):
 
 
 def test_fill_mask_typing_two_masks(bert_server, page):
-    page.goto(url(bert_server, "bert.tab.fillmask"))
-    wait_idle(page)
+    goto(page, url(bert_server, "bert.tab.fillmask"))
     box = page.locator("textarea").first
     box.fill("京都には古い[MASK]がたくさん＿＿。")
-    box.press("Control+Enter")
-    wait_idle(page)
+    act(page, lambda: box.press("Control+Enter"))
     no_exception(page)
     page.wait_for_selector('[data-testid="stPlotlyChart"] >> nth=1', timeout=60_000)
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
@@ -64,12 +62,9 @@ def test_fill_mask_typing_two_masks(bert_server, page):
 
 
 def test_finetune_runs_in_browser(bert_server, page):
-    page.goto(url(bert_server, "bert.tab.finetune"))
-    wait_idle(page)
-    page.get_by_text(t("bert.ft.data.sample", "ja"), exact=True).click()
-    wait_idle(page)
-    page.get_by_role("button", name="ファインチューニングを開始").click()
-    wait_idle(page, timeout_ms=180_000)
+    goto(page, url(bert_server, "bert.tab.finetune"))
+    act(page, lambda: page.get_by_text(t("bert.ft.data.sample", "ja"), exact=True).click())
+    click_button(page, "ファインチューニングを開始", timeout_ms=180_000)
     no_exception(page)
     screenshot(page, "bert-finetune-result")
     body = page.locator('[data-testid="stMain"]').inner_text()
@@ -79,15 +74,13 @@ def test_finetune_runs_in_browser(bert_server, page):
 
 def test_offline_page(fresh_server, page, tmp_path):
     s = fresh_server(PLAYGROUND_CACHE_DIR=str(tmp_path), HF_HUB_OFFLINE="1")
-    page.goto(url(s, "bert.tab.fillmask"))
-    wait_idle(page)
+    goto(page, url(s, "bert.tab.fillmask"))
     no_exception(page)
     page.get_by_text("python -m core models download").first.wait_for(timeout=30_000)  # code block renders late
     screenshot(page, "bert-offline-fillmask")
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "tohoku-nlp/bert-base-japanese-v3" in body, body
     assert "python -m core models download" in body
-    page.goto(url(s, "bert.tab.sentiment"))
-    wait_idle(page)
+    goto(page, url(s, "bert.tab.sentiment"))
     no_exception(page)
     screenshot(page, "bert-offline-sentiment")

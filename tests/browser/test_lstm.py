@@ -3,7 +3,8 @@ Stop interrupts a long run and leaves a usable page, pasted HTML stays text."""
 
 
 from core.i18n import t
-from tests.browser.conftest import click_button, no_exception, open_tab, screenshot, wait_charts, wait_idle
+from tests.browser.conftest import click_button, no_exception, open_tab, press_enter, screenshot, wait_charts
+from tests.browser.wait import act, settle_error_handlers
 
 TABS = ["forecast", "text", "compare", "gates", "gradients"]
 def _open(page, server, tab, extra=None):
@@ -70,10 +71,10 @@ def test_gradients_exploding_with_clipping(server, page):
 def test_stop_mid_training_leaves_a_usable_page(server, page):
     _open(page, server, "forecast", {"lstm_fc_epochs": 300, "lstm_fc_hidden": 128, "lstm_fc_length": 3000})
     page.get_by_role("button", name=t("lstm.train", "ja")).first.click()
+    # stop once training has visibly started (the first live-loss point is drawn), not after a delay
     page.get_by_role("button", name=t("common.stop", "ja")).first.wait_for(timeout=60_000)
-    page.wait_for_timeout(2500)
-    page.get_by_role("button", name=t("common.stop", "ja")).first.click()
-    wait_idle(page, 120_000)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    act(page, lambda: page.get_by_role("button", name=t("common.stop", "ja")).first.click(), 120_000)
     no_exception(page)
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert "停止しました" in main, main[-1500:]
@@ -83,22 +84,19 @@ def test_stop_mid_training_leaves_a_usable_page(server, page):
 
 def test_pasted_html_stays_text(server, page):
     _open(page, server, "text", {"lstm_lm_epochs": 3, "lstm_lm_hidden": 16})
-    page.get_by_text(t("lstm.lm.source.paste", "ja")).first.click()
-    wait_idle(page)
+    act(page, lambda: page.get_by_text(t("lstm.lm.source.paste", "ja")).first.click())
     payload = "<img src=x onerror=alert(1)> ねこがすき。" * 6
     area = page.locator('[data-testid="stTextArea"] textarea').first
     area.fill(payload)
-    page.keyboard.press("Control+Enter")
-    wait_idle(page)
+    act(page, lambda: page.keyboard.press("Control+Enter"))
     _click(page, t("lstm.train", "ja"))
     assert "学習完了" in page.locator('[data-testid="stMain"]').inner_text()
     box = page.locator('[data-testid="stTextInput"] input').first
     box.fill("<img")
-    box.press("Enter")
-    wait_idle(page)
+    press_enter(page, box)
     no_exception(page)
     _charts(page, 2)
-    page.wait_for_timeout(800)
+    settle_error_handlers(page)
     assert page.dialogs == []
     assert page.locator('img[src="x"]').count() == 0
     assert "<img" in page.locator('[data-testid="stText"]').last.inner_text()

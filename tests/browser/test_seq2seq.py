@@ -2,7 +2,8 @@
 the side-by-side comparison finish, the translate heatmap shows, and user text typed into the
 input appears literally (never as HTML)."""
 from core.i18n import t
-from tests.browser.conftest import click_button, open_tab, wait_charts, no_exception, screenshot, wait_idle
+from tests.browser.conftest import click_button, no_exception, open_tab, screenshot, wait_charts
+from tests.browser.wait import act
 
 
 def _open(page, server, tab_key, extra=None):
@@ -69,8 +70,7 @@ def test_pretrained_tab_with_tiny_marian(fresh_server, page, tmp_path):
     _open(page, server, "s2s.tab.pretrained")
     no_exception(page)
     _charts(page)
-    page.get_by_text(t("s2s.mt.grid", "ja")).first.click()
-    wait_idle(page)
+    act(page, lambda: page.get_by_text(t("s2s.mt.grid", "ja")).first.click())
     _charts(page, 2)
     no_exception(page)
     _tall_screenshot(page, "seq2seq-pretrained-tiny-marian")

@@ -1,7 +1,10 @@
 """The app shell in a real browser: every page renders, deep links work on a fresh server."""
 import pytest
 
-from tests.browser.conftest import no_exception, screenshot, wait_idle
+from playwright.sync_api import expect
+
+from tests.browser.conftest import no_exception, screenshot
+from tests.browser.wait import goto, new_context
 
 PAGES = [("", "講義マップ", "ニューラル自然言語処理"),
          ("word2vec", "word2vec", "word2vec"),
@@ -13,16 +16,14 @@ PAGES = [("", "講義マップ", "ニューラル自然言語処理"),
 
 def test_every_page_renders(server, page):
     for path, _nav, heading in PAGES:
-        page.goto(f"{server.url}/{path}")
-        wait_idle(page)
+        goto(page, f"{server.url}/{path}")
         no_exception(page)
         assert heading in page.locator("h1").first.inner_text()
         screenshot(page, f"page-{path or 'home'}")
 
 
 def test_home_sidebar_shows_navigation_and_controls(server, page):
-    page.goto(server.url)
-    wait_idle(page)
+    goto(page, server.url)
     nav = page.locator('[data-testid="stSidebarNav"]')
     text = nav.inner_text()
     for _path, label, _h in PAGES:
@@ -34,46 +35,39 @@ def test_home_sidebar_shows_navigation_and_controls(server, page):
 @pytest.mark.parametrize("path,heading", [("word2vec", "word2vec"), ("bert", "BERT"), ("attention", "注意機構")])
 def test_deep_link_on_fresh_server_uses_navigation(fresh_server, page, path, heading):
     s = fresh_server()
-    page.goto(f"{s.url}/{path}")
-    wait_idle(page)
+    goto(page, f"{s.url}/{path}")
     no_exception(page)
     assert heading in page.locator("h1").first.inner_text()
-    page.wait_for_timeout(500)
-    assert "Page not found" not in page.locator("body").inner_text()
+    expect(page.get_by_text("Page not found")).to_have_count(0)
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     # the real navigation (titles), not the legacy filename menu ("app | bert | home")
     assert "講義マップ" in nav and "app" not in nav.split()
 
 
 def test_language_switch_to_english(server, page):
-    page.goto(f"{server.url}/?lang=English")
-    wait_idle(page)
+    goto(page, f"{server.url}/?lang=English")
     assert "Neural NLP Playground" in page.locator("h1").first.inner_text()
 
 
 def test_presenter_mode_enlarges_text(server, page):
-    page.goto(server.url)
-    wait_idle(page)
+    goto(page, server.url)
     normal = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"] p')).fontSize)")
-    page.goto(f"{server.url}/?presenter=true")
-    wait_idle(page)
+    goto(page, f"{server.url}/?presenter=true")
     large = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"] p')).fontSize)")
     assert large > normal * 1.15
     screenshot(page, "home-presenter")
 
 
 def test_share_button_copies_current_url(server, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = new_context(browser)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
     page = context.new_page()
     try:
-        page.goto(f"{server.url}/?lang=English")
-        wait_idle(page)
+        goto(page, f"{server.url}/?lang=English")
         btn = page.locator("#pg-share-btn")
         btn.click()
-        page.wait_for_timeout(300)
+        expect(btn).to_contain_text("Copied")
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied.startswith(server.url) and "lang=English" in copied
-        assert "Copied" in btn.inner_text()
     finally:
         context.close()

@@ -3,7 +3,8 @@ training runs from the button, the CBOW steps, and HTML typed as a word never ru
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import open_tab, wait_charts, no_exception, screenshot, wait_idle
+from tests.browser.conftest import click_button, no_exception, open_tab, screenshot, wait_charts
+from tests.browser.wait import settle_error_handlers
 
 TABS = [("w2v.tab.neighbors", "neighbors", 2), ("w2v.tab.analogy", "analogy", 1),
         ("w2v.tab.projection", "projection", 1), ("w2v.tab.eval", "eval", 2),
@@ -33,9 +34,8 @@ def test_tab_renders(server, page, tab_key, name, charts):
 
 def test_train_button_trains_and_other_tabs_can_use_it(server, page):
     _open(page, server, "w2v.tab.train", {"w2v_tr_epochs": "3"})
-    page.get_by_role("button", name=t("w2v.tr.start", "ja")).click()
+    click_button(page, t("w2v.tr.start", "ja"))
     page.wait_for_selector(f"text={t('w2v.tr.download', 'ja')}", timeout=120_000)
-    wait_idle(page)
     no_exception(page)
     _charts(page, 1)
     _tall_screenshot(page, "word2vec-train-done")
@@ -44,8 +44,7 @@ def test_train_button_trains_and_other_tabs_can_use_it(server, page):
 def test_cbow_step_and_negative_sampling(server, page):
     _open(page, server, "w2v.tab.mechanics")
     _charts(page, 4)
-    page.get_by_role("button", name=t("w2v.cb.step", "ja", n=10)).click()
-    wait_idle(page)
+    click_button(page, t("w2v.cb.step", "ja", n=10))
     no_exception(page)
     assert page.get_by_text(t("w2v.cb.steps", "ja")).count() >= 1
 
@@ -54,6 +53,6 @@ def test_html_word_shows_literally_and_never_runs(server, page):
     payload = "<img src=x onerror=alert(1)>"
     _open(page, server, "w2v.tab.neighbors", {"w2v_word": payload})
     no_exception(page)
-    page.wait_for_timeout(1500)
+    settle_error_handlers(page)
     assert page.dialogs == []
     assert page.locator('img[src="x"]').count() == 0

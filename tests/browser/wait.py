@@ -54,3 +54,13 @@ def act(page, action, timeout_ms: int = 90_000) -> None:
     before = finished_runs(page)
     action()
     wait_run_after(page, before, timeout_ms)
+
+
+def settle_error_handlers(page, timeout_ms: int = 30_000) -> None:
+    """Wait until an ``<img src=x onerror=…>`` inserted *now* has fired its handler: any such
+    element that user text could have created earlier has had the same chance to run (and to
+    open a dialog), so a test can then assert that none did."""
+    page.evaluate("""() => { window.__pgCanary = false; const i = document.createElement('img');
+                          i.style.display = 'none'; i.onerror = () => { window.__pgCanary = true; i.remove(); };
+                          i.src = 'x-canary-' + Date.now(); document.body.appendChild(i); }""")
+    page.wait_for_function("() => window.__pgCanary === true", timeout=timeout_ms)
