@@ -39,7 +39,7 @@ def bert_base_model_view() -> dict:
     import torch
     from transformers import BertConfig, BertJapaneseTokenizer, BertModel
 
-    from core import attention as A
+    from core import attention_bert
     from core import attention_views as V
     from core.bert import tiny
     from core.bert.models import _quiet
@@ -56,7 +56,7 @@ def bert_base_model_view() -> dict:
         (pathlib.Path(d) / "tokenizer_config.json").write_text(json.dumps(tiny.TOKENIZER_CONFIG), encoding="utf-8")
         tok = BertJapaneseTokenizer.from_pretrained(d)
     loaded = SimpleNamespace(model=model, tokenizer=tok, max_length=512)
-    forward, ma = _times(lambda: A.bert_attention(loaded, TEXT, max_tokens=128))
+    forward, ma = _times(lambda: attention_bert.bert_attention(loaded, TEXT, max_tokens=128))
     n = len(ma.tokens)
     cells = ma.n_layers * ma.n_heads * n * n
     with_csv = cells <= V.MODEL_VIEW_CSV_MAX  # what the page does: no CSV frame for a grid this large

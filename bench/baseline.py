@@ -30,8 +30,9 @@ def _run(data, labels, kv, hidden=0):
 
 def main() -> None:
     from core.bert import data as D
+    from core.bert import pn as pn_data
 
-    pn = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else D.find_pn()
+    pn = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pn_data.find_pn()
     out: dict = {"cpu_count": os.cpu_count()}
     if pn is not None:
         t0 = time.perf_counter()

@@ -345,8 +345,3 @@ def chive_token_vectors(tokens: list[str], kv, lookup, *, seed: int = 0
             notes.append(tok)
     return torch.stack(rows), notes
 
-
-# BERT attention lives in core/attention_bert.py; re-exported here for callers of core.attention.
-from core.attention_bert import (  # noqa: E402,F401
-    MAX_MODEL_TOKENS, UNTRAINED, UNTRAINED_VERSION, ModelAttention, bert_attention,
-    build_untrained_encoder, untrained_encoder_dir)

@@ -125,11 +125,11 @@ def seq2seq_marian(source: str):
 def attention_untrained_bert():
     """A clearly-UNTRAINED small BERT encoder (4 layers × 4 heads, random weights, built offline
     once into the cache dir) so the BERT attention views work without the hub."""
-    from core import attention
+    from core import attention_bert
     from core.bert import models
 
     def load():
-        return models.load_encoder_with_attentions(str(attention.build_untrained_encoder()))
+        return models.load_encoder_with_attentions(str(attention_bert.build_untrained_encoder()))
 
     return _timed("学習前の BERT（注意）", "ランダム重み 4 層 × 4 ヘッド", load)
 

@@ -360,7 +360,3 @@ def sample_dataset() -> LabelledData:
     data.notice = SAMPLE_NOTICE
     return data
 
-
-# pn.tsv (jrte-corpus): finding, loading and downloading it lives in core/bert/pn.py
-from core.bert.pn import (  # noqa: E402,F401  (re-exported: callers use core.bert.data)
-    DEFAULT_PN_PATH, PN_ENV, PN_NOTICE, PN_REPO, PN_URLS, download_pn, fetch_hint, find_pn, load_pn)

@@ -12,7 +12,7 @@ import argparse
 import pathlib
 import sys
 
-from core.cli.common import add_json, emit
+from core.cli.common import add_json, emit, progress_bar
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -38,6 +38,12 @@ def register(p: argparse.ArgumentParser) -> None:
     t.add_argument("--reverse-input", action="store_true")
     add_json(t)
     t.set_defaults(handler=_train)
+
+    dm = sub.add_parser("date-model", help="既定の日付モデルを再学習して保存 / rebuild the default date model")
+    dm.add_argument("--save", metavar="DIR", default=None,
+                    help="保存先（省略時は core/seq2seq/checkpoints/dates）")
+    add_json(dm)
+    dm.set_defaults(handler=_date_model)
 
     tr = sub.add_parser("translate", help="保存したモデルで変換 / translate with a saved model")
     tr.add_argument("--model", required=True, metavar="DIR")
@@ -67,7 +73,6 @@ def _read_pairs(path: str):
 
 
 def _train(args: argparse.Namespace) -> int:
-    from core.cli.common import progress_bar
     from core.seq2seq import checkpoint
     from core.seq2seq.data import Pairs, split
     from core.seq2seq.train import TrainConfig, Trainer
@@ -129,3 +134,15 @@ def _data(args: argparse.Namespace) -> int:
         pairs = generate_pairs(args.n, args.seed)
     sys.stdout.write("".join(f"{s}\t{t}\n" for s, t in pairs))
     return 0
+
+
+def _date_model(args: argparse.Namespace) -> int:
+    """Retrain the committed date model with its fixed recipe (deterministic) and save it."""
+    from core.seq2seq import checkpoint, date_model
+
+    bar = progress_bar(date_model.RECIPE["train"]["epochs"], "dates")
+    result = date_model.train_default(on_progress=bar)
+    bar.close()
+    save = args.save or str(date_model.COMMITTED)
+    checkpoint.save(result.model, save, {"train_summary": result.summary(), "recipe": date_model.RECIPE})
+    return emit({**result.summary(), "saved": save}, args.json)

@@ -7,7 +7,7 @@ Where it comes from, first found wins:
 3. training it now with RECIPE (under a minute on 2 CPU cores), then saving it to the cache.
 
 Rebuild the committed checkpoint (reproducible, seed fixed):
-    python -m core.seq2seq.date_model --save core/seq2seq/checkpoints/dates
+    python -m core seq2seq date-model --save core/seq2seq/checkpoints/dates
 """
 from __future__ import annotations
 
@@ -56,23 +56,3 @@ def load_or_train(on_progress=None):
         pass  # a read-only home: the model still works, it is just trained again next start
     return result.model.eval()
 
-
-def main(argv=None) -> int:
-    import argparse
-    import json
-
-    p = argparse.ArgumentParser(description="Train the default date model and save it.")
-    p.add_argument("--save", default=str(COMMITTED))
-    args = p.parse_args(argv)
-    from core.cli.common import progress_bar
-
-    bar = progress_bar(RECIPE["train"]["epochs"], "dates")
-    result = train_default(on_progress=bar)
-    bar.close()
-    checkpoint.save(result.model, args.save, {"train_summary": result.summary(), "recipe": RECIPE})
-    print(json.dumps(result.summary(), ensure_ascii=False))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

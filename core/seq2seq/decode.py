@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 from core import InputTooLong, InvalidInput, OutOfVocabulary
+from core.device import cpu_threads
 from core.seq2seq.data import BOS_ID, EOS, EOS_ID, detokenize, prepare, tokenize
 from core.seq2seq.model import Seq2Seq, state_map
 
@@ -159,9 +160,7 @@ def translate(model: Seq2Seq, text: str, beam: int = 1) -> Translation:
     k = check_beam(beam)
     tokens = source_tokens(model, text)
     level = model.meta.get("tgt_level", "char")
-    from core.seq2seq.train import torch_threads
-
-    with torch.inference_mode(), torch_threads(1, next(model.parameters()).device):
+    with torch.inference_mode(), cpu_threads(1, next(model.parameters()).device):
         hyps = greedy(model, tokens) if k == 1 else beam_search(model, tokens, k)
     candidates = []
     for ids, lp, _ in hyps:

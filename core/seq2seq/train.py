@@ -17,6 +17,7 @@ import torch
 from torch import nn
 
 from core import InvalidInput, TrainingDiverged
+from core.device import cpu_threads
 from core.seq2seq.data import EOS_ID, PAD_ID, BOS_ID, Pairs, Vocab
 from core.seq2seq.model import ATTENTIONS, CELLS, Seq2Seq, Seq2SeqConfig
 
@@ -69,13 +70,6 @@ def model_config(src_vocab: int, tgt_vocab: int, *, emb=32, hidden=128, cell="gr
         raise InvalidInput(f"埋め込みのサイズ (embedding) は 1〜{MAX_EMB} にしてください。")
     return Seq2SeqConfig(src_vocab=src_vocab, tgt_vocab=tgt_vocab, emb=int(emb), hidden=int(hidden),
                          cell=cell, attention=attention, reverse_input=bool(reverse_input))
-
-
-def torch_threads(n: int | None, device=None):
-    """``n`` torch CPU threads while training / decoding (core.device.cpu_threads)."""
-    from core.device import cpu_threads
-
-    return cpu_threads(n, device)
 
 
 @dataclass
@@ -261,7 +255,7 @@ class Trainer:
         """Train one epoch, evaluate, record and return the history row."""
         res = self.result
         t0 = time.perf_counter()
-        with torch_threads(self.cfg.threads, self.device):
+        with cpu_threads(self.cfg.threads, self.device):
             loss = self.train_epoch(should_stop)
             val_em = self._mid_em if self._mid_em is not None else self.evaluate()
         res.epochs_run += 1

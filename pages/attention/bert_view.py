@@ -10,6 +10,7 @@ import streamlit as st
 
 from core import ModelUnavailable
 from core import attention as A
+from core import attention_bert
 from core import attention_views as V
 from pages.attention import common
 from pages.common.ui import chart, guard, show_error, t
@@ -51,13 +52,13 @@ def render() -> None:
         from core import device
 
         with device.heavy_work(on_wait=lambda: st.caption(t("common.waiting"))):  # one forward at a time
-            ma = A.bert_attention(loaded, text_a, text_b)
+            ma = attention_bert.bert_attention(loaded, text_a, text_b)
         if ma.dropped:
-            st.info(t("att.bert.capped", cap=A.MAX_MODEL_TOKENS, dropped=ma.dropped), icon=":material/content_cut:")
+            st.info(t("att.bert.capped", cap=attention_bert.MAX_MODEL_TOKENS, dropped=ma.dropped), icon=":material/content_cut:")
         _views(ma)
 
 
-def _views(ma: A.ModelAttention) -> None:
+def _views(ma: attention_bert.ModelAttention) -> None:
     L, H = ma.n_layers, ma.n_heads
     c1, c2 = st.columns(2)
     hide = c1.toggle(t("att.bert.hide"), key="att_bert_hide", bind="query-params", help=t("att.bert.hide.help"))

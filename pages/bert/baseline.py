@@ -15,6 +15,7 @@ import streamlit as st
 
 from core.bert import baseline as B
 from core.bert import data as D
+from core.bert import pn
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 
@@ -44,17 +45,17 @@ def _choose_data() -> D.LabelledData | None:
     if choice == "sample":
         return D.sample_dataset()
     if choice == "pn":
-        path = D.find_pn()
+        path = pn.find_pn()
         if path is None:
             st.info(t("base.pn.missing"), icon="ℹ️")
-            st.caption(D.PN_NOTICE)
+            st.caption(pn.PN_NOTICE)
             if st.button(t("base.pn.download"), key="base_pn_download"):
                 with guard():
-                    path = D.download_pn()
+                    path = pn.download_pn()
                     st.success(t("base.pn.downloaded", path=str(path)))
             if path is None:
                 return None
-        return D.load_pn(path)
+        return pn.load_pn(path)
     upload = st.file_uploader(t("base.upload"), type=["tsv", "csv", "txt"], key="base_upload",
                               help=t("base.upload.help"))
     if upload is None:

@@ -14,6 +14,7 @@ import streamlit as st
 from core import InvalidInput, ModelUnavailable, hub
 from core.bert import data as bdata
 from core.bert import finetune as ft
+from core.bert import pn
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, show_error, t
 
@@ -94,21 +95,21 @@ def _compare_with_baseline(r, ds) -> None:
 
 def _data():
     kinds = ["pn", "upload", "sample"]
-    default = 0 if bdata.find_pn() is not None else 2  # a fresh offline install starts on the sample
+    default = 0 if pn.find_pn() is not None else 2  # a fresh offline install starts on the sample
     kind = st.radio(t("bert.ft.data"), kinds, index=default, format_func=lambda k: t(f"bert.ft.data.{k}"),
                     horizontal=True, key="bert_ft_data", bind="query-params")
     ds = None
     with guard():
         if kind == "pn":
-            path = bdata.find_pn()
+            path = pn.find_pn()
             if path is None:
                 st.info(t("bert.ft.pn_missing"), icon="ℹ️")
-                st.code(bdata.fetch_hint(), language="bash")
+                st.code(pn.fetch_hint(), language="bash")
                 if st.button(t("bert.ft.pn_download"), key="bert_ft_pn_download"):
-                    bdata.download_pn()
+                    pn.download_pn()
                     st.rerun()
                 return None
-            ds = bdata.load_pn(path)
+            ds = pn.load_pn(path)
         elif kind == "upload":
             up = st.file_uploader(t("bert.ft.upload"), type=["tsv", "csv", "txt"], key="bert_ft_upload")
             if up is None:

@@ -1,9 +1,9 @@
-"""core.attention.bert_attention on a tiny offline BERT (eager attention, output_attentions)."""
+"""core.attention_bert.bert_attention on a tiny offline BERT (eager attention, output_attentions)."""
 import numpy as np
 import pytest
 
 from core import InvalidInput
-from core import attention as A
+from core import attention_bert
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def loaded():
 
 def test_untrained_encoder_is_marked_and_shaped(loaded):
     assert loaded.untrained
-    ma = A.bert_attention(loaded, "猫が窓のそばで寝ている。")
+    ma = attention_bert.bert_attention(loaded, "猫が窓のそばで寝ている。")
     assert ma.attn.shape == (4, 4, len(ma.tokens), len(ma.tokens))
     np.testing.assert_allclose(ma.attn.sum(-1), 1.0, rtol=1e-5)
     assert ma.tokens[0] == "[CLS]" and ma.tokens[-1] == "[SEP]" and ma.dropped == 0
@@ -24,7 +24,7 @@ def test_untrained_encoder_is_marked_and_shaped(loaded):
 
 
 def test_sentence_pair_segments_and_hiding_specials(loaded):
-    ma = A.bert_attention(loaded, "猫が寝る。", "犬が走る。")
+    ma = attention_bert.bert_attention(loaded, "猫が寝る。", "犬が走る。")
     assert ma.tokens.count("[SEP]") == 2
     first_sep = ma.tokens.index("[SEP]")
     assert set(ma.segments[:first_sep + 1]) == {0} and set(ma.segments[first_sep + 1:]) == {1}
@@ -36,7 +36,7 @@ def test_sentence_pair_segments_and_hiding_specials(loaded):
 
 
 def test_long_input_is_capped_and_empty_refused(loaded):
-    ma = A.bert_attention(loaded, "猫 " * 600, max_tokens=32)
+    ma = attention_bert.bert_attention(loaded, "猫 " * 600, max_tokens=32)
     assert len(ma.tokens) == 32 and ma.dropped == 602 - 32
     with pytest.raises(InvalidInput):
-        A.bert_attention(loaded, "  ")
+        attention_bert.bert_attention(loaded, "  ")

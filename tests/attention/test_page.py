@@ -2,6 +2,7 @@
 import pytest
 
 from core import attention as A
+from core import attention_bert
 from tests.attention.apptest import open_section
 from tests.conftest import assert_no_exception
 
@@ -173,7 +174,7 @@ def test_bert_filters_average_and_hide_special():
 @pytest.mark.parametrize("a,b,kind,needle", [
     ("", "", "warning", "文 Aが空です"),
     ("猫が寝る", "", None, None),
-    ("猫 " * 600, "", "info", f"最初の {A.MAX_MODEL_TOKENS} トークン"),
+    ("猫 " * 600, "", "info", f"最初の {attention_bert.MAX_MODEL_TOKENS} トークン"),
     ("<b>太字</b><script>alert(1)</script>", "", None, None),
 ])
 def test_bert_inputs(a, b, kind, needle):

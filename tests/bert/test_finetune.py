@@ -7,12 +7,12 @@ import json
 import pytest
 
 from core import InvalidInput
-from core.bert import data, finetune, models, sentiment, tiny
+from core.bert import data, finetune, models, pn, sentiment, tiny
 
 
 @pytest.fixture
 def pn_slice(pn_tsv):
-    ds = data.select_labels(data.load_pn(pn_tsv), "pos,neg")
+    ds = data.select_labels(pn.load_pn(pn_tsv), "pos,neg")
     return ds
 
 

@@ -147,7 +147,7 @@ def test_download_pn_offline(monkeypatch, tmp_path):
 
     monkeypatch.setattr(pn.urllib.request, "urlopen", boom)
     with pytest.raises(ModelUnavailable) as e:
-        D.download_pn(tmp_path)
+        pn.download_pn(tmp_path)
     assert "pn.tsv" in e.value.message and "jrte-corpus" in e.value.message
     assert "curl" in e.value.hint and not (tmp_path / "pn.tsv").exists()
 
@@ -166,10 +166,10 @@ def test_download_pn_writes_file_and_notice(monkeypatch, tmp_path):
             return payload
 
     monkeypatch.setattr(pn.urllib.request, "urlopen", lambda *a, **k: R())
-    path = D.download_pn(tmp_path)
+    path = pn.download_pn(tmp_path)
     assert path == tmp_path / "pn.tsv" and path.read_bytes() == payload
     assert "CC BY-NC-SA 4.0" in (tmp_path / "pn.NOTICE.txt").read_text(encoding="utf-8")
-    assert D.load_pn(path).notice == D.PN_NOTICE
+    assert pn.load_pn(path).notice == pn.PN_NOTICE
 
 
 def test_download_refuses_error_page(monkeypatch, tmp_path):
@@ -185,5 +185,5 @@ def test_download_refuses_error_page(monkeypatch, tmp_path):
 
     monkeypatch.setattr(pn.urllib.request, "urlopen", lambda *a, **k: R())
     with pytest.raises(InvalidInput):
-        D.download_pn(tmp_path / "pn.tsv")
+        pn.download_pn(tmp_path / "pn.tsv")
     assert not (tmp_path / "pn.tsv").exists()

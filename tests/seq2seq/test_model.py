@@ -149,7 +149,7 @@ def test_target_accuracy_stops_part_way_through_an_epoch():
 def test_torch_threads_is_per_thread_and_restored():
     import threading
 
-    from core.seq2seq.train import torch_threads
+    from core.device import cpu_threads as torch_threads
 
     before = torch.get_num_threads()
     seen = {}
