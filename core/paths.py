@@ -1,6 +1,6 @@
 """Where the app keeps what it builds on disk (converted vectors, demo models, checkpoints).
 
-One root for every area: ``$PLAYGROUND_CACHE_DIR`` (``$PLAYGROUND_CACHE`` is accepted too), else
+One root for every area: ``$PLAYGROUND_CACHE_DIR``, else
 ``~/.cache/nlp-playground``. Each area uses a sub-folder (``cache_dir("seq2seq", "dates")``).
 """
 from __future__ import annotations
@@ -8,14 +8,13 @@ from __future__ import annotations
 import os
 import pathlib
 
-ENV_VARS = ("PLAYGROUND_CACHE_DIR", "PLAYGROUND_CACHE")
+ENV_VAR = "PLAYGROUND_CACHE_DIR"
 
 
 def cache_root() -> pathlib.Path:
-    for name in ENV_VARS:
-        value = os.environ.get(name, "").strip()
-        if value:
-            return pathlib.Path(value).expanduser()
+    value = os.environ.get(ENV_VAR, "").strip()
+    if value:
+        return pathlib.Path(value).expanduser()
     return pathlib.Path.home() / ".cache" / "nlp-playground"
 
 

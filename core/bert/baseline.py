@@ -24,7 +24,8 @@ import numpy as np
 
 from core import InvalidInput, OutOfVocabulary, TrainingDiverged
 from core.bert.data import LabelledData
-from core.metrics import Metrics, metrics_from  # noqa: F401 (re-exported for callers of baseline)
+from core.metrics import Metrics, metrics_from
+from core.word2vec.vectors import lookup_one
 
 # per-session limits (a class shares one server)
 MAX_EPOCHS = 200
@@ -84,17 +85,8 @@ def _lookup(kv, surface: str, lemma: str) -> str | None:
     if ck in cache:
         return cache[ck]
     key = None
-    try:
-        from core.word2vec import vectors as V
-
-        lookup_one = getattr(V, "lookup_one", None) or getattr(V, "_lookup_one")
-        found = lookup_one(kv, surface) or (lookup_one(kv, lemma) if lemma and lemma != surface else None)
-        key = found[0] if found else None
-    except (ImportError, AttributeError):  # pragma: no cover - word2vec module missing
-        for w in (surface, lemma):
-            if w and w in kv.key_to_index:
-                key = w
-                break
+    found = lookup_one(kv, surface) or (lookup_one(kv, lemma) if lemma and lemma != surface else None)
+    key = found[0] if found else None
     if len(cache) > _TOKEN_CACHE_MAX:
         cache.clear()
     cache[ck] = key
@@ -228,7 +220,6 @@ def train_baseline(data: LabelledData, kv, *, epochs: int = 30, lr: float = 0.01
         notes.append(f"学習データを先頭 {max_train:,} 件に絞りました。")
     if len(train) == 0:
         raise InvalidInput("学習 (train) データが空です。")
-    k = data.n_classes
     f_train = featurize(kv, train.texts)
     f_dev = featurize(kv, data.dev.texts)
     f_test = featurize(kv, data.test.texts)

@@ -46,16 +46,6 @@ def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="結果を JSON 1 行で出力（最終行）")
 
 
-def not_built(issue: int, what: str) -> Callable[[argparse.Namespace], int]:
-    """Handler for a subcommand whose issue is not done yet: says so, exit 3 (never fakes)."""
-
-    def handler(args: argparse.Namespace) -> int:
-        print(f"未実装: {what} はまだ作られていません（issue #{issue}）。", file=sys.stderr)
-        return 3
-
-    return handler
-
-
 def progress_bar(total: int, desc: str):
     """A tqdm bar on stderr, adapted to core's on_progress(step, total, metrics) callbacks."""
     from tqdm import tqdm

@@ -141,9 +141,6 @@ STRINGS = {
     # --- section 5
     "att.s2s.intro": {"ja": "seq2seq ページの日付変換モデル（注意付きエンコーダ・デコーダ）が、出力の各文字を作るときに入力のどこを見たか。",
                       "en": "Where the seq2seq page's date model looks in the input while producing each output character."},
-    "att.s2s.missing": {"ja": "seq2seq の注意はまだ使えません: seq2seq ページ（issue #5）の日付変換モデルと復号 (decode) が"
-                              "できあがると、ここにそのモデルの注意のヒートマップが出ます。",
-                        "en": "Not available yet: needs the seq2seq page's date model and decoder (issue #5)."},
     "att.s2s.input": {"ja": "入力（日付の文字列）", "en": "Input (a date)"},
     "att.s2s.input.help": {"ja": "例: 平成6年9月27日、September 27, 1994、1994/9/27（学習データにある文字だけ使えます）",
                            "en": "e.g. September 27, 1994"},

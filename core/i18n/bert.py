@@ -89,7 +89,6 @@ STRINGS = {
     "bert.sent.model.baseline": {"ja": "単語ベクトルの平均 + 線形層（100本ノック第8章のベースライン）", "en": "Mean word vectors + linear layer (baseline)"},
     "bert.sent.no_bert": {"ja": "BERT の感情分析モデル {source} がこのサーバーにないため、単語ベクトルのベースラインを既定にしています。",
                           "en": "The BERT sentiment model {source} is not available here, so the word-vector baseline is the default."},
-    "bert.sent.baseline_not_ready": {"ja": "単語ベクトルのベースライン（issue #9）はまだ準備中です。", "en": "The word-vector baseline (issue #9) is not ready yet."},
     "bert.sent.ft_caption": {"ja": "元のモデル: {base}（このセッションだけのモデル）", "en": "Base: {base} (this session only)"},
     "bert.sent.labels": {"ja": "ラベル: {labels}", "en": "Labels: {labels}"},
     "bert.sent.text": {"ja": "分類する文", "en": "Sentence"},

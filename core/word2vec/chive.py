@@ -23,7 +23,6 @@ import numpy as np
 
 from core import ModelUnavailable
 
-CACHE_ENV = "PLAYGROUND_CACHE_DIR"  # core.paths: one cache root for the app
 FORMAT_VERSION = 2
 
 _lock = threading.Lock()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core import InvalidInput
-from core.word2vec.vectors import Resolution, clean_word, query_item, word_vector
+from core.word2vec.vectors import Resolution, query_item, word_vector
 
 MAX_TOPN = 100
 MAX_WORDS = 30  # words in one list field (doesnt_match, analogy sides, projection lists)

@@ -32,7 +32,6 @@ import numpy as np
 from core import InvalidInput, ModelUnavailable, OutOfVocabulary
 from core.text import normalize_input, sudachi_normalize, tokenize
 from core.word2vec import chive
-from core.word2vec.chive import CACHE_ENV, cache_dir, convert_chive, ginza_vocab_dir  # noqa: F401 - re-exported
 
 MAX_WORD_CHARS = 100  # a "word" field; longer text is refused with a message
 CHIVE_LABEL = "chiVe（ja_ginza 同梱・2万語 300次元）"
@@ -219,7 +218,7 @@ def clean_word(word: str, *, what: str = "単語") -> str:
     return text
 
 
-def _lookup_one(kv, word: str) -> tuple[str, str, str, bool] | None:
+def lookup_one(kv, word: str) -> tuple[str, str, str, bool] | None:
     """(key, how, via, shared_row) for a single word, or None."""
     if not word:
         return None
@@ -256,7 +255,7 @@ _FUNCTION_POS = {"助詞", "助動詞", "接尾辞"}
 def resolve(kv, word: str) -> Resolution:
     """Find ``word`` in ``kv`` (see module docstring). Raises InvalidInput / OutOfVocabulary."""
     query = clean_word(word)
-    found = _lookup_one(kv, query)
+    found = lookup_one(kv, query)
     if found:
         key, how, via, shared = found
         return Resolution(query=query, key=key, how=how, via=via, shared_row=shared)
@@ -269,14 +268,14 @@ def resolve(kv, word: str) -> Resolution:
     if len(parts) == 1 and dropped:
         # 走った → 走る: one content word + endings is that word's lemma
         tok = parts[0]
-        hit = _lookup_one(kv, tok.lemma) or _lookup_one(kv, tok.surface)
+        hit = lookup_one(kv, tok.lemma) or lookup_one(kv, tok.surface)
         if hit:
             return Resolution(query=query, key=hit[0], how=HOW_LEMMA, via=tok.lemma, shared_row=hit[3],
                               dropped=dropped)
     if len(parts) > 1:
         keys, skipped = [], []
         for tok in parts:
-            hit = _lookup_one(kv, tok.surface) or _lookup_one(kv, tok.lemma)
+            hit = lookup_one(kv, tok.surface) or lookup_one(kv, tok.lemma)
             (keys.append(hit[0]) if hit else skipped.append(tok.surface))
         if keys:
             return Resolution(query=query, key=" + ".join(keys), how=HOW_PHRASE, tokens=tuple(keys),

@@ -1,44 +1,28 @@
 """Section 5: the attention of the seq2seq page's date-conversion model, for the user's input.
 
 The model is shared through core.resources.seq2seq_date_model() and decoded with
-core.seq2seq.decode.translate(model, text, beam=1). While that part of the app is missing the
-section says so — it never shows made-up weights.
+core.seq2seq.decode.translate(model, text, beam=1).
 """
 from __future__ import annotations
-
-import importlib.util
 
 import streamlit as st
 
 from core import attention_views as V
+from core import resources
+from core.seq2seq.decode import translate
 from pages.common.ui import chart, guard, t
 
 DEFAULT_TEXT = "平成6年9月27日"
 
 
-def _available():
-    from core import resources
-
-    loader = getattr(resources, "seq2seq_date_model", None)
-    if loader is None or importlib.util.find_spec("core.seq2seq.decode") is None:
-        return None, None
-    from core.seq2seq import decode
-
-    return loader, getattr(decode, "translate", None)
-
-
 def render() -> None:
     st.markdown(t("att.s2s.intro"))
-    loader, translate = _available()
-    if loader is None or translate is None:
-        st.info(t("att.s2s.missing"), icon=":material/construction:")
-        return
     text = st.text_input(t("att.s2s.input"), value=DEFAULT_TEXT, key="att_s2s_text", bind="query-params",
                          max_chars=200, help=t("att.s2s.input.help"))
     with guard():
-        model = loader()
+        model = resources.seq2seq_date_model()
         res = translate(model, text, beam=1)  # InvalidInput / OutOfVocabulary / InputTooLong: a message
-        if not getattr(res, "has_attention", True):
+        if not res.has_attention:
             st.info(t("att.s2s.noattn"), icon=":material/info:")
             return
         import numpy as np

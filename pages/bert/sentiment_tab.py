@@ -64,11 +64,8 @@ def render() -> None:
 
 
 def _baseline() -> None:
-    try:
-        from pages.bert.baseline import render_baseline_panel
-    except ImportError:
-        st.info(t("bert.sent.baseline_not_ready"), icon="🚧")
-        return
+    from pages.bert.baseline import render_baseline_panel
+
     render_baseline_panel()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import streamlit as st
 
@@ -64,12 +64,6 @@ def guard() -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the point is to never show a traceback
         show_error(exc)
 
-
-def not_ready(issue: int, features: Iterable[str]) -> None:
-    """The honest placeholder of a page whose issue is not done: says so, shows no fake output."""
-    st.info(t("common.not_ready"), icon="🚧")
-    st.markdown(f"**{t('common.planned')}** (issue #{issue})")
-    st.markdown("\n".join(f"- {html.escape(f)}" for f in features))
 
 
 def style_figure(fig):

@@ -7,6 +7,7 @@ import torch
 
 from core import InvalidInput, OutOfVocabulary
 from core.bert import baseline as B
+from core.metrics import metrics_from
 
 from .conftest import NEG, POS
 
@@ -53,7 +54,7 @@ def test_metrics_match_sklearn():
     rng = np.random.default_rng(0)
     y = rng.integers(0, 3, 50)
     p = np.where(rng.random(50) < 0.6, y, rng.integers(0, 3, 50))
-    m = B.metrics_from(y, p, ["a", "b", "c"])
+    m = metrics_from(y, p, ["a", "b", "c"])
     assert m.accuracy == pytest.approx(accuracy_score(y, p))
     assert m.macro_f1 == pytest.approx(f1_score(y, p, average="macro"))
     assert m.confusion == confusion_matrix(y, p, labels=[0, 1, 2]).tolist()

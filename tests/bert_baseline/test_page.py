@@ -114,10 +114,9 @@ def test_upload_csv_and_bad_uploads():
 def test_pn_missing_offline(monkeypatch):
     import urllib.error
 
-    from core.bert import data as D
     from core.bert import pn
 
-    monkeypatch.setattr(D, "find_pn", lambda: None)
+    monkeypatch.setattr(pn, "find_pn", lambda: None)
 
     def offline(*a, **k):
         raise urllib.error.URLError("offline")
@@ -134,9 +133,9 @@ def test_pn_missing_offline(monkeypatch):
 
 
 def test_pn_present_offers_pos_neg(pn_tsv, monkeypatch):
-    from core.bert import data as D
+    from core.bert import pn
 
-    monkeypatch.setattr(D, "find_pn", lambda: pn_tsv)
+    monkeypatch.setattr(pn, "find_pn", lambda: pn_tsv)
     at = harness(_panel)
     at.radio(key="base_data").set_value("pn").run()
     assert_no_exception(at)

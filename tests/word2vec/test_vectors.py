@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from core import InputTooLong, InvalidInput, ModelUnavailable, OutOfVocabulary
+from core import paths
 from core.word2vec import vectors as V
 
 
@@ -114,7 +115,7 @@ def test_gensim_data_offline_says_what_is_missing(monkeypatch, tmp_path):
 
 
 def test_conversion_to_a_fresh_cache(tmp_path, monkeypatch, chive):
-    monkeypatch.setenv(V.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(paths.ENV_VAR, str(tmp_path))
     kv = V.default_vectors()
     meta = json.loads(next(tmp_path.glob("word2vec/chive-*/meta.json")).read_text())
     assert meta["rows"] == 20000 and meta["aliases"] > 400_000
