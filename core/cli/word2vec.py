@@ -5,7 +5,8 @@
     python -m core word2vec analogy --positive 王様 女 --negative 男 --json
         → {"answers": [[word, score], ...]}
     python -m core word2vec eval-pairs pairs.csv --json
-        → {"pairs": n, "covered": k, "coverage": k/n, "spearman": rho}
+        → {"pairs": n, "covered": k, "coverage": k/n, "spearman": rho,
+           "covered_exact": k', "coverage_exact": k'/n, "spearman_exact": rho'}
     python -m core word2vec train --corpus corpus.txt --sg 1 --epochs 5 --save out.kv --json
         → {"words_per_sec": ..., "seconds": ..., "vocab": ...}
 
@@ -121,8 +122,13 @@ def _eval_pairs(args) -> int:
     out = result.as_dict()
 
     def human(r):
-        rho = "—" if r["spearman"] is None else f"{r['spearman']:.4f}"
-        return f"ペア {r['pairs']} 組 / 被覆 {r['covered']} 組（{r['coverage']:.1%}）/ スピアマン ρ = {rho}"
+        def rho(v):
+            return "—" if v is None else f"{v:.4f}"
+
+        return (f"ペア {r['pairs']} 組\n"
+                f"語として見つかったペア: 被覆 {r['covered_exact']} 組（{r['coverage_exact']:.1%}）/ "
+                f"スピアマン ρ = {rho(r['spearman_exact'])}\n"
+                f"句の平均を含む全ペア: 被覆 {r['covered']} 組（{r['coverage']:.1%}）/ スピアマン ρ = {rho(r['spearman'])}")
 
     return emit(out, args.json, human)
 

@@ -35,11 +35,16 @@ def render(source) -> None:
         with guard():
             res = evaluate.evaluate_pairs(kv, data)
             st.caption(t("w2v.ev.using", name=name))
-            c = st.columns(4)
+            rho = lambda r: "—" if r is None else f"{r:.3f}"  # noqa: E731
+            c = st.columns(3)
             c[0].metric(t("w2v.ev.pairs.n"), f"{res.pairs:,}")
-            c[1].metric(t("w2v.ev.covered"), f"{res.covered:,}")
-            c[2].metric(t("w2v.ev.coverage"), f"{res.coverage:.1%}")
-            c[3].metric(t("w2v.ev.spearman"), "—" if res.spearman is None else f"{res.spearman:.3f}")
+            c[1].metric(t("w2v.ev.coverage.exact"), f"{res.coverage_exact:.1%}",
+                        help=t("w2v.ev.exact.help"))
+            c[2].metric(t("w2v.ev.spearman.exact"), rho(res.spearman_exact), help=t("w2v.ev.exact.help"))
+            c = st.columns(3)
+            c[0].metric(t("w2v.ev.covered"), f"{res.covered:,}")
+            c[1].metric(t("w2v.ev.coverage"), f"{res.coverage:.1%}", help=t("w2v.ev.all.help"))
+            c[2].metric(t("w2v.ev.spearman"), rho(res.spearman), help=t("w2v.ev.all.help"))
             if res.skipped_lines:
                 st.caption(t("w2v.ev.skipped", n=res.skipped_lines))
             df = pd.DataFrame(res.rows)

@@ -89,8 +89,10 @@ def test_analogy_and_eval_pairs(tmp_path, capsys):
     pairs.write_text(evaluate.SAMPLE_PAIRS_CSV + "qzxqzxq,猫,3\n", encoding="utf-8")
     rc, out, _ = inproc(capsys, "eval-pairs", str(pairs), "--json")
     out = json.loads(out.strip().splitlines()[-1])
-    assert set(out) == {"pairs", "covered", "coverage", "spearman"}
+    assert set(out) == {"pairs", "covered", "coverage", "spearman", "covered_exact", "coverage_exact",
+                        "spearman_exact"}
     assert out["pairs"] == 36 and out["covered"] == 35 and out["coverage"] == pytest.approx(35 / 36)
+    assert out["covered_exact"] <= out["covered"] and out["spearman_exact"] is not None
     assert 0.3 < out["spearman"] <= 1
 
 

@@ -61,6 +61,20 @@ def test_analogies_bad_file(tiny_kv):
 def test_samples_on_chive(chive):
     pairs = evaluate.evaluate_pairs(chive, evaluate.SAMPLE_PAIRS_CSV)
     assert pairs.coverage == 1.0 and pairs.spearman > 0.4
+    assert pairs.coverage_exact == 1.0 and pairs.spearman_exact == pairs.spearman  # no phrase means
+
+
+def test_phrase_mean_pairs_are_reported_apart(chive):
+    """A pair whose word is only a phrase mean counts in the 'all pairs' figures, not the exact ones."""
+    data = evaluate.SAMPLE_PAIRS_CSV + "黒い子猫と白い子犬,猫,9\n赤い自動車と青い自転車,猫,0\n"
+    res = evaluate.evaluate_pairs(chive, data)
+    phrase_rows = [r for r in res.rows if r["cosine"] is not None and not r["exact"]]
+    assert len(phrase_rows) == 2
+    assert res.covered == res.covered_exact + 2
+    assert res.coverage_exact < res.coverage
+    exact_only = evaluate.evaluate_pairs(chive, evaluate.SAMPLE_PAIRS_CSV)
+    assert res.spearman_exact == pytest.approx(exact_only.spearman)
+    assert res.spearman != pytest.approx(res.spearman_exact)
     ana = evaluate.evaluate_analogies(chive, evaluate.SAMPLE_ANALOGIES)
     assert ana.accuracy > 0.5
 
