@@ -28,8 +28,9 @@ def test_home_sidebar_shows_navigation_and_controls(server, page):
     text = nav.inner_text()
     for _path, label, _h in PAGES:
         assert label in text
-    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
-    assert "計算デバイス" in sidebar and "プレゼンモード" in sidebar and "English" in sidebar
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    for text in ("計算デバイス", "プレゼンモード", "English"):
+        expect(sidebar).to_contain_text(text)
 
 
 @pytest.mark.parametrize("path,heading", [("word2vec", "word2vec"), ("bert", "BERT"), ("attention", "注意機構")])
