@@ -12,7 +12,6 @@ Saved as a directory: model.safetensors + config.json + vocab.json (no pickle).
 from __future__ import annotations
 
 import json
-import math
 import pathlib
 from dataclasses import asdict, replace
 
@@ -191,10 +190,6 @@ def _check_top_k(top_k, vocab_size: int) -> int:
     if k < 0:
         raise InvalidInput(f"top-k が {top_k} です。0（制限なし）以上にしてください。")
     return min(k, vocab_size)
-
-
-def perplexity(loss: float) -> float:
-    return math.exp(min(50.0, loss))
 
 
 def train_gpt(text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
