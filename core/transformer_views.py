@@ -30,7 +30,7 @@ def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True) -> 
     enc_names = [("self-attention", "#dbe9f6"), ("FFN", "#fde2c8")]
     dec_names = [("masked self-attention", "#dbe9f6"), ("source–target attention", "#e4d7f5"),
                  ("FFN", "#fde2c8")]
-    out = ["digraph G {", "rankdir=BT; nodesep=0.3; ranksep=0.25;",
+    out = ["digraph G {", "rankdir=BT; nodesep=0.3; ranksep=0.2; newrank=true;",
            'node [shape=box, style="rounded,filled", fontsize=10, fontname="sans-serif"];',
            'src [label="入力の単語 + PE", fillcolor="#eeeeee"]; tgt [label="出力の単語（右にずらす）+ PE", fillcolor="#eeeeee"];']
     for side, names, first in (("e", enc_names, "src"), ("d", dec_names, "tgt")):
@@ -51,7 +51,7 @@ def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True) -> 
         else:
             dec_top = prev
     for i in range(1, n + 1):
-        out.append(f'{enc_top} -> d{i}_1 [style=dashed, color="#7b52ab", label="K, V", fontsize=8];')
+        out.append(f'{enc_top} -> d{i}_1 [style=dashed, color="#7b52ab", label="K, V", fontsize=8, constraint=false];')
     head = ("LN → " if norm_first else "") + "線形 → softmax（次の単語）"
     out.append(f'head [label="{head}", fillcolor="#eeeeee"];')
     out.append(f"{dec_top} -> head;")
