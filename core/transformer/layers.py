@@ -17,7 +17,8 @@ agree within 1e-5.
 Masks: a bool mask follows torch's ``attn_mask`` convention (True = hidden), a float mask is
 added to the scores (torch's ``nn.Transformer.generate_square_subsequent_mask``: 0 / −∞).
 A mask in core.attention's convention (bool, True = may attend, e.g. ``causal_mask(T)``) goes
-through ``allowed(mask)``; ``is_causal=True`` builds the causal mask itself.
+through ``allowed(mask)``; ``is_causal=True`` builds the causal mask itself. Padding masks
+(``key_padding_mask`` …, (B, n_k), True = padding) follow torch too.
 """
 from __future__ import annotations
 
@@ -73,15 +74,29 @@ def allowed(mask: torch.Tensor) -> torch.Tensor:
 
 
 def _core_mask(mask: torch.Tensor | None, n_q: int, n_k: int, is_causal: bool = False,
-               device=None) -> torch.Tensor | None:
-    """Any accepted mask → what core.attention.masked reads (bool True = attend, or additive float)."""
-    if mask is None:
-        return causal_mask(n_q, device=device) if is_causal else None
-    if tuple(mask.shape[-2:]) != (n_q, n_k):
-        raise InvalidInput(f"マスクの形 {tuple(mask.shape)} が注意の形 ({n_q}, {n_k}) と合いません。")
-    if mask.is_floating_point():
-        return mask
-    return ~mask.to(torch.bool)  # torch: True = hidden
+               device=None, key_padding_mask: torch.Tensor | None = None) -> torch.Tensor | None:
+    """Any accepted mask → what core.attention.masked reads (bool True = attend, or additive float).
+
+    ``key_padding_mask`` (torch's convention: (B, n_k) or (n_k,), True / −∞ = a padding key)
+    hides keys per sequence; it is merged into one additive mask (B, 1, n_q, n_k) (1 = every head)."""
+    if mask is None and is_causal:
+        mask = causal_mask(n_q, device=device)
+        m = mask
+    elif mask is None:
+        m = None
+    else:
+        if tuple(mask.shape[-2:]) != (n_q, n_k):
+            raise InvalidInput(f"マスクの形 {tuple(mask.shape)} が注意の形 ({n_q}, {n_k}) と合いません。")
+        m = mask if mask.is_floating_point() else ~mask.to(torch.bool)  # torch bool: True = hidden
+    if key_padding_mask is None:
+        return m
+    if key_padding_mask.shape[-1] != n_k:
+        raise InvalidInput(f"パディングマスクの長さ {key_padding_mask.shape[-1]} がキーの数 {n_k} と合いません。")
+    pad = key_padding_mask if key_padding_mask.is_floating_point() else allowed(~key_padding_mask.to(torch.bool))
+    pad = pad[..., None, None, :]  # (B, 1, 1, n_k): the same keys hidden for every head and query
+    if m is None:
+        return pad
+    return (m if m.is_floating_point() else allowed(m)) + pad
 
 
 def _weight(rows: int, cols: int) -> nn.Parameter:
@@ -174,11 +189,13 @@ class EncoderLayer(_Layer):
         self.ln_2 = nn.LayerNorm(cfg.d_model, eps=cfg.eps)
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor | None = None, *, is_causal: bool = False,
-                need_weights: bool = False, trace: list | None = None):
+                key_padding_mask: torch.Tensor | None = None, need_weights: bool = False,
+                trace: list | None = None):
         """x: (…, n, d_model) → (…, n, d_model); with ``need_weights`` also the weights (…, h, n, n).
-        ``trace`` (a list) receives every intermediate Step (ln_1, attn, add_1, ln_2, ffn, add_2)."""
+        ``key_padding_mask`` (B, n): True = padding. ``trace`` (a list) receives every
+        intermediate Step (ln_1, attn, add_1, ln_2, ffn, add_2)."""
         n = x.shape[-2]
-        m = _core_mask(mask, n, n, is_causal, x.device)
+        m = _core_mask(mask, n, n, is_causal, x.device, key_padding_mask)
 
         def attend(a):
             mh = self.attn(a, a, m)
@@ -216,13 +233,15 @@ class DecoderLayer(_Layer):
 
     def forward(self, y: torch.Tensor, memory: torch.Tensor, tgt_mask: torch.Tensor | None = None,
                 memory_mask: torch.Tensor | None = None, *, tgt_is_causal: bool = False,
+                tgt_key_padding_mask: torch.Tensor | None = None,
+                memory_key_padding_mask: torch.Tensor | None = None,
                 need_weights: bool = False, trace: list | None = None):
         """y: (…, T, d_model), memory: (…, S, d_model) → (…, T, d_model); with ``need_weights``
-        also {"self": (…, h, T, T), "cross": (…, h, T, S)}. ``trace`` receives ln_1, self_attn,
-        add_1, ln_2, cross_attn, add_2, ln_3, ffn, add_3."""
+        also {"self": (…, h, T, T), "cross": (…, h, T, S)}. Padding masks (B, T) / (B, S): True =
+        padding. ``trace`` receives ln_1, self_attn, add_1, ln_2, cross_attn, add_2, ln_3, ffn, add_3."""
         T, S = y.shape[-2], memory.shape[-2]
-        m_self = _core_mask(tgt_mask, T, T, tgt_is_causal, y.device)
-        m_cross = _core_mask(memory_mask, T, S)
+        m_self = _core_mask(tgt_mask, T, T, tgt_is_causal, y.device, tgt_key_padding_mask)
+        m_cross = _core_mask(memory_mask, T, S, key_padding_mask=memory_key_padding_mask)
 
         def self_attend(a):
             mh = self.self_attn(a, a, m_self)
@@ -264,12 +283,12 @@ class Encoder(nn.Module):
         self.ln_f = nn.LayerNorm(cfg.d_model, eps=cfg.eps) if cfg.norm_first else None
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor | None = None, *, is_causal: bool = False,
-                need_weights: bool = False):
+                key_padding_mask: torch.Tensor | None = None, need_weights: bool = False):
         """x: (…, n, d_model) → (…, n, d_model); with ``need_weights`` also the attention weights
         of every layer and head, stacked: (n_layers, …, h, n, n)."""
         weights = []
         for layer in self.layers:
-            x, w = layer(x, mask, is_causal=is_causal, need_weights=True)
+            x, w = layer(x, mask, is_causal=is_causal, key_padding_mask=key_padding_mask, need_weights=True)
             weights.append(w)
         if self.ln_f is not None:
             x = self.ln_f(x)
@@ -287,12 +306,15 @@ class Decoder(nn.Module):
 
     def forward(self, y: torch.Tensor, memory: torch.Tensor, tgt_mask: torch.Tensor | None = None,
                 memory_mask: torch.Tensor | None = None, *, tgt_is_causal: bool = False,
-                need_weights: bool = False):
+                tgt_key_padding_mask: torch.Tensor | None = None,
+                memory_key_padding_mask: torch.Tensor | None = None, need_weights: bool = False):
         """y: (…, T, d_model), memory: (…, S, d_model) → (…, T, d_model); with ``need_weights`` also
         {"self": (n_layers, …, h, T, T), "cross": (n_layers, …, h, T, S)} (cross = source–target attention)."""
         w_self, w_cross = [], []
         for layer in self.layers:
-            y, w = layer(y, memory, tgt_mask, memory_mask, tgt_is_causal=tgt_is_causal, need_weights=True)
+            y, w = layer(y, memory, tgt_mask, memory_mask, tgt_is_causal=tgt_is_causal,
+                         tgt_key_padding_mask=tgt_key_padding_mask,
+                         memory_key_padding_mask=memory_key_padding_mask, need_weights=True)
             w_self.append(w["self"])
             w_cross.append(w["cross"])
         if self.ln_f is not None:

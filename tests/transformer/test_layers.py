@@ -158,3 +158,24 @@ def test_bad_mask_shape_and_activation():
     gelu = nn.TransformerEncoderLayer(D, H, dropout=0.0, batch_first=True, activation="gelu")
     with pytest.raises(InvalidInput, match="ReLU"):
         EncoderLayer.from_torch(gelu)
+
+
+@pytest.mark.parametrize("norm_first", [False, True])
+def test_key_padding_masks_match_torch(norm_first):
+    g = torch.Generator().manual_seed(3)
+    src_pad = torch.tensor([[False] * 6, [False] * 4 + [True] * 2])  # the 2nd source has 4 words
+    tgt_pad = torch.tensor([[False] * 5, [False] * 3 + [True] * 2])
+    enc_ref, dec_ref = _torch_layer("enc", norm_first), _torch_layer("dec", norm_first, seed=1)
+    enc, dec = EncoderLayer.from_torch(enc_ref), DecoderLayer.from_torch(dec_ref)
+    x, y = torch.randn(2, 6, D, generator=g), torch.randn(2, 5, D, generator=g)
+    causal = nn.Transformer.generate_square_subsequent_mask(5)
+    with torch.no_grad():
+        memory = enc(x, key_padding_mask=src_pad)
+        torch.testing.assert_close(memory[0], enc_ref(x, src_key_padding_mask=src_pad)[0], atol=1e-5, rtol=1e-5)
+        torch.testing.assert_close(memory[1, :4], enc_ref(x, src_key_padding_mask=src_pad)[1, :4], atol=1e-5, rtol=1e-5)
+        got, w = dec(y, memory, causal, tgt_key_padding_mask=tgt_pad, memory_key_padding_mask=src_pad,
+                     need_weights=True)
+        expected = dec_ref(y, memory, tgt_mask=causal, tgt_key_padding_mask=tgt_pad, memory_key_padding_mask=src_pad)
+    torch.testing.assert_close(got, expected, atol=1e-5, rtol=1e-5)
+    assert torch.all(w["cross"][1, :, :, 4:] == 0)  # padding gets no weight
+    assert torch.all(w["self"][1, :, :, 3:] == 0)
