@@ -103,12 +103,15 @@ def test_gpt_bad_input(query, words):
     assert not any(i.endswith("tf_gpt_model_view") for i in charts(at))
 
 
-def test_gpt_pasted_text_too_short_for_the_context():
+@pytest.mark.parametrize("text, words", [("猫は窓のそばで目をさまします。" * 3, "文脈の長さ"),  # shorter than the context
+                                         ("あ" * 300, "短すぎ"),  # one repeated character
+                                         ("猫は窓のそばで目をさまします。" * 2000, "長すぎ")])  # over the text cap
+def test_gpt_bad_pasted_text(text, words):
     at = _gpt(tf_gpt_source="paste", tf_gpt_ctx=64)
-    at.text_area(key="tf_gpt_text").set_value("猫は窓のそばで目をさまします。" * 3)
+    at.text_area(key="tf_gpt_text").set_value(text)
     at.button(key="tf_gpt__start").click().run()
     assert_no_exception(at)
-    assert "文脈の長さ" in texts(at) and "tf_gpt_run" not in at.session_state
+    assert words in texts(at) and "tf_gpt_run" not in at.session_state
 
 
 def test_gpt_stop_keeps_the_partial_model(monkeypatch):
