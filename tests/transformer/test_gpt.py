@@ -73,6 +73,10 @@ def test_save_load_round_trip(tmp_path):
 def test_seconds_bound_and_stop():
     run = GPTRun(None, "char", gpt_config(epochs=300), **SMALL).fit(seconds=0.5)
     assert run.status == "time" and run.epochs_done < 300
+    lstm = LMRun(None, "char", lm_config(epochs=300, hidden=16)).fit(seconds=0.5)  # the same bound
+    assert lstm.status == "time" and lstm.epochs_done < 300 and "seconds" in lstm.history[-1]
+    with pytest.raises(InvalidInput, match="学習時間"):
+        lstm.fit(seconds=0)
     calls = []
     run2 = GPTRun(None, "char", gpt_config(epochs=5), **SMALL)
     run2.fit(should_stop=lambda: calls.append(1) or len(calls) >= 2)
