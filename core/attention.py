@@ -9,7 +9,8 @@ The names follow the lecture:
     PE(pos, 2i) = sin(pos / 10000^(2i/d_model)),  PE(pos, 2i+1) = cos(pos / 10000^(2i/d_model))
 
 Matrices multiply from the right (Q = X W_Q, X has one row per token), as on the slides.
-Masks are boolean with torch's convention: True = "may attend", False = hidden (−∞ score).
+Masks are boolean with torch's SDPA convention: True = "may attend", False = hidden (−∞ score);
+a float mask is added to the scores (0 = attend, −∞ = hidden).
 Every function is checked numerically against torch (tests/attention/test_core.py):
 ``scaled_dot_product`` against ``torch.nn.functional.scaled_dot_product_attention``,
 ``multi_head`` against ``torch.nn.MultiheadAttention``.
@@ -53,9 +54,15 @@ def attention_scores(Q: torch.Tensor, K: torch.Tensor, *, scale: bool = True) ->
 
 
 def masked(scores: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
-    """Scores with hidden positions set to −∞ (softmax then gives them weight 0)."""
+    """Scores with hidden positions set to −∞ (softmax then gives them weight 0).
+
+    ``mask`` is bool (True = may attend) or a float mask that is added to the scores
+    (0 = attend, −∞ = hidden; torch's additive ``attn_mask``).
+    """
     if mask is None:
         return scores
+    if mask.is_floating_point():
+        return scores + mask.to(scores.dtype)
     return scores.masked_fill(~mask.to(torch.bool), float("-inf"))
 
 

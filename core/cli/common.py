@@ -63,3 +63,12 @@ def progress_bar(total: int, desc: str):
 
     on_progress.close = bar.close  # type: ignore[attr-defined]
     return on_progress
+
+
+def epochs_for(epochs: int | None, seconds: float | None, default: int) -> int:
+    """With a time budget and no epoch count, train until the time is up (at most the cap)."""
+    from core.rnn.limits import LIMITS
+
+    if epochs is not None:
+        return epochs
+    return LIMITS.max_epochs if seconds is not None else default

@@ -4,13 +4,15 @@
         → {"cell", "task", "val_mse", "seconds", "epochs"}
     python -m core rnn gradnorm --cell rnn --steps 50 --json
         → {"norms": [‖∂L_T/∂h_k‖ for k = 1..T]}
-    python -m core rnn lm --level char --prompt 猫は --json
+    python -m core rnn lm --level char --prompt 猫は [--seconds S] --json
+        → {"level", "cell", "vocab", "val_loss", "val_ppl", "perplexity", "seconds", "train_tokens",
+           "top_k", "generated"} (val_loss on the last 10 % of the tokens, as `transformer train-lm`)
 """
 from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, emit, progress_bar
+from core.cli.common import add_json, emit, epochs_for, progress_bar
 
 TASKS = ("sine", "sines", "damped", "square", "random_walk", "sunspots", "co2")
 
@@ -48,7 +50,8 @@ def register(p: argparse.ArgumentParser) -> None:
     lm.add_argument("--level", default="char", choices=("char", "word"))
     lm.add_argument("--cell", default="lstm", choices=("rnn", "lstm", "gru"))
     lm.add_argument("--text-file", default=None, help="学習テキスト（UTF-8 / Shift-JIS）。省略時は組み込みの文章")
-    lm.add_argument("--epochs", type=int, default=30)
+    lm.add_argument("--epochs", type=int, default=None, help="エポック数 (default: 30、--seconds があれば最大 300)")
+    lm.add_argument("--seconds", type=float, default=None, help="学習時間の上限（秒）")
     lm.add_argument("--hidden", type=int, default=128)
     lm.add_argument("--prompt", default="猫は")
     lm.add_argument("--top-k", type=int, default=5)
@@ -95,19 +98,21 @@ def _gradnorm(args: argparse.Namespace) -> int:
 def _lm(args: argparse.Namespace) -> int:
     import pathlib
 
-    from core.rnn.lm import lm_config, train_lm
+    from core.rnn.lm import LM_DEFAULTS, lm_config, train_lm
     from core.text import decode_upload
 
     text = decode_upload(pathlib.Path(args.text_file).read_bytes()) if args.text_file else None
-    cfg = lm_config(cell=args.cell, epochs=args.epochs, hidden=args.hidden, seed=args.seed,
-                    max_seconds=None).validated()
+    cfg = lm_config(cell=args.cell, epochs=epochs_for(args.epochs, args.seconds, LM_DEFAULTS.epochs),
+                    hidden=args.hidden, seed=args.seed, max_seconds=None).validated()
     bar = progress_bar(cfg.epochs, f"LM {args.level}")
     try:
-        run = train_lm(text, args.level, cfg, on_progress=bar)
+        run = train_lm(text, args.level, cfg, on_progress=bar, seconds=args.seconds)
     finally:
         bar.close()
+    ppl = run.perplexity()
     result = {"level": args.level, "cell": args.cell, "vocab": len(run.vocab), "val_loss": run.val_loss(),
-              "perplexity": run.perplexity(), "seconds": round(run.seconds, 3),
+              "val_ppl": ppl, "perplexity": ppl, "seconds": round(run.seconds, 3),
+              "train_tokens": len(run.train_ids),
               "top_k": [{"token": tok, "p": p} for tok, p in run.top_k(args.prompt, args.top_k)],
               "generated": args.prompt + run.generate(args.prompt, args.length, args.temperature, args.seed)}
     return emit(result, args.json, lambda r: (

@@ -40,10 +40,13 @@ class LMRun:
         self.val_ids = ids[len(ids) - n_val:].to(self.device) if n_val else None
         self.seq_len = max(4, min(int(seq_len), (len(self.train_ids) - 1) // 2))
         torch.manual_seed(cfg.seed)
-        self.model = TokenLM(cfg.cell, len(self.vocab), cfg.hidden, cfg.layers).to(self.device)
+        self.model = self._build_model().to(self.device)
         self.history: list[dict] = []
         self.status = "new"
         self.seconds = 0.0
+
+    def _build_model(self) -> torch.nn.Module:
+        return TokenLM(self.cfg.cell, len(self.vocab), self.cfg.hidden, self.cfg.layers)
 
     @property
     def epochs_done(self) -> int:
@@ -82,17 +85,39 @@ class LMRun:
     def perplexity(self) -> float:
         return math.exp(min(50.0, self.val_loss()))
 
-    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None) -> "LMRun":
+    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None,
+            seconds: float | None = None) -> "LMRun":
+        """Train in place. ``seconds`` bounds this call's wall-clock time (checked after every
+        mini-batch; status "time"). Each history row gets "seconds": training time so far, so
+        validation curves of different models can share a wall-clock axis."""
         t0 = time.perf_counter()
+        deadline = None if seconds is None else t0 + _check_seconds(seconds)
+        timed_out = []
+
+        def stop() -> bool:
+            if deadline is not None and time.perf_counter() >= deadline:
+                timed_out.append(True)
+                return True
+            return should_stop is not None and bool(should_stop())
+
+        def progress(step, total, metrics):
+            self.history[-1]["seconds"] = self.seconds + time.perf_counter() - t0
+            if on_progress is not None:
+                on_progress(step, total, metrics)
+
         self.status = "running"
         try:
             self.status = fit(self.model, self._batches, self._loss, self.val_loss, self.cfg, self.history,
-                              on_progress=on_progress, should_stop=should_stop)
+                              on_progress=progress, should_stop=stop)
+            if timed_out:
+                self.status = "time"
         except TrainingDiverged:
             self.status = "diverged"
             raise
         finally:
             self.seconds += time.perf_counter() - t0
+            if self.history and "seconds" not in self.history[-1]:
+                self.history[-1]["seconds"] = self.seconds
             if self.status == "running":
                 self.status = "stopped"
         return self
@@ -143,6 +168,16 @@ class LMRun:
             logits = logits[0, -1]
 
 
+def _check_seconds(seconds) -> float:
+    try:
+        s = float(seconds)
+    except (TypeError, ValueError):
+        raise InvalidInput("学習時間 (seconds) は正の数値で指定してください（例: 30）。") from None
+    if not np.isfinite(s) or s <= 0:
+        raise InvalidInput(f"学習時間 (seconds) が {seconds} です。0 より大きい秒数にしてください。")
+    return s
+
+
 def _check_temperature(temperature: float) -> float:
     try:
         t = float(temperature)
@@ -163,8 +198,9 @@ def _probs(logits: torch.Tensor, temperature: float) -> torch.Tensor:
 
 
 def train_lm(text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
-             on_progress: Progress | None = None, should_stop: Stop | None = None) -> LMRun:
-    return LMRun(text, level, cfg).fit(on_progress, should_stop)
+             on_progress: Progress | None = None, should_stop: Stop | None = None,
+             seconds: float | None = None) -> LMRun:
+    return LMRun(text, level, cfg).fit(on_progress, should_stop, seconds)
 
 
 def lm_config(**overrides) -> TrainConfig:

@@ -1,0 +1,201 @@
+"""Training and using the mini-GPT on the same text, tokens, split and loop as the LSTM LM.
+
+``GPTRun`` is core.rnn.lm.LMRun with the recurrent model swapped for core.transformer.gpt.MiniGPT:
+the text check (prepare_text: caps, one repeated character), the char / fugashi-word tokens and
+Vocab (core.rnn.corpus), the validation part (the last 10 % of the tokens), the mini-batches of
+``context`` tokens and the training loop (core.rnn.train.fit: Adam, clipping, NaN → TrainingDiverged,
+Stop after every mini-batch, a wall-clock ``seconds`` bound) are all shared, so the two models'
+validation losses (nats per token) and perplexities exp(loss) compare directly.
+
+Saved as a directory: model.safetensors + config.json + vocab.json (no pickle).
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+from dataclasses import asdict, replace
+
+import torch
+
+from core import InvalidInput, ModelUnavailable
+from core.rnn.corpus import Vocab
+from core.rnn.lm import MAX_GENERATE, LMRun, _check_temperature, _probs
+from core.rnn.train import TrainConfig, single_thread
+from core.transformer.gpt import GPTConfig, MiniGPT
+
+FORMAT = "nlp-playground-minigpt"
+VERSION = 1
+GPT_TRAIN_DEFAULTS = TrainConfig(lr=0.003, epochs=30, batch_size=16, clip=1.0)
+
+
+class GPTRun(LMRun):
+    """A mini-GPT, its text/tokens and training history (kept in the page's session)."""
+
+    def __init__(self, text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
+                 context: int = 64, d_model: int = 64, h: int = 4, n_layers: int = 2):
+        self.arch = GPTConfig(vocab_size=2, context=context, d_model=d_model, h=h,
+                              n_layers=n_layers).validated()  # bad sizes fail before the text is read
+        super().__init__(text, level, cfg or GPT_TRAIN_DEFAULTS, seq_len=self.arch.context)
+
+    def _build_model(self) -> MiniGPT:
+        C, n_train = self.arch.context, len(self.train_ids)
+        if n_train < 2 * C + 1:
+            raise InvalidInput(
+                f"テキストが文脈の長さ (context) {C} に対して短すぎます（学習用 {n_train} トークン）。"
+                f"文脈の長さを {max(2, (n_train - 1) // 2)} 以下にするか、もっと長い文章を使ってください。")
+        self.arch = replace(self.arch, vocab_size=len(self.vocab))
+        return MiniGPT(self.arch)
+
+    @property
+    def context(self) -> int:
+        return self.arch.context
+
+    def n_params(self) -> int:
+        return self.model.n_params()
+
+    def _loss(self, model, x, y):
+        logits = model(x)  # (B, T, V): every position predicted at once under the causal mask
+        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+
+    @torch.no_grad()
+    def val_loss(self) -> float:
+        """Mean cross entropy (nats per token) on the last 10 % of the tokens, read in windows of
+        ``context`` tokens (each window starts with an empty history, like the LSTM's zero state)."""
+        self.model.eval()
+        ids = self.val_ids if self.val_ids is not None else self.train_ids
+        total, count, C = 0.0, 0, self.context
+        for s in range(0, len(ids) - 1, C):
+            chunk = ids[s:s + C + 1]  # inputs chunk[:-1], targets chunk[1:]
+            logits = self.model(chunk[None, :-1])[0]
+            total += torch.nn.functional.cross_entropy(logits, chunk[1:], reduction="sum").item()
+            count += len(chunk) - 1
+        return total / max(1, count)
+
+    # --- using the model --------------------------------------------------------------------
+    @torch.no_grad()
+    def _logits_after(self, ids: list[int]):
+        self.model.eval()
+        x = torch.tensor([ids[-self.context:]], device=self.device)  # (1, T ≤ context)
+        return self.model(x)[0, -1], None
+
+    @torch.no_grad()
+    def generate(self, prompt: str, n: int = 100, temperature: float = 1.0, seed: int = 0,
+                 top_k: int | None = None) -> str:
+        """Autoregressive generation: feed the last ``context`` tokens, sample one token from
+        P_τ (restricted to the k most probable when ``top_k``), append it, repeat ``n`` times."""
+        n = int(n)
+        if not (1 <= n <= MAX_GENERATE):
+            raise InvalidInput(f"生成する長さは 1〜{MAX_GENERATE} にしてください。")
+        _check_temperature(temperature)
+        k = _check_top_k(top_k, len(self.vocab))
+        gen = torch.Generator().manual_seed(int(seed))
+        ids = self._prompt_ids(prompt)
+        out: list[str] = []
+        with single_thread():
+            for _ in range(n):
+                logits, _ = self._logits_after(ids)
+                if k:
+                    kth = torch.topk(logits, k).values[-1]
+                    logits = logits.masked_fill(logits < kth, float("-inf"))
+                p = _probs(logits, temperature).cpu()
+                i = int(torch.argmax(p)) if temperature == 0 else int(torch.multinomial(p, 1, generator=gen))
+                ids.append(i)
+                out.append(self.vocab.itos[i])
+        return "".join(out)
+
+    @torch.no_grad()
+    def attention(self, text: str) -> tuple[list[str], torch.Tensor]:
+        """Tokens of ``text`` (after the leading line break, last ``context`` ones) and the weights
+        of every layer and head over them: (n_layers, h, T, T)."""
+        ids = self._prompt_ids(text)[-self.context:]
+        self.model.eval()
+        _, weights = self.model(torch.tensor([ids], device=self.device), need_weights=True)
+        return [self.vocab.itos[i] for i in ids], weights[:, 0].cpu()
+
+    @torch.no_grad()
+    def parallel_vs_autoregressive(self, sentence: str) -> list[dict]:
+        """One sentence, two ways. Parallel (training): one forward pass predicts every next token
+        at once, position t seeing w_1 … w_t through the causal mask. Autoregressive (generation):
+        one forward pass per step on the prefix w_1 … w_t. Returns one row per position with both
+        predictions and P(true next token); the causal mask makes them equal."""
+        ids = self._prompt_ids(sentence)[:self.context]
+        if len(ids) < 2:
+            raise InvalidInput("2 トークン以上の文を入力してください。")
+        self.model.eval()
+        p_all = torch.softmax(self.model(torch.tensor([ids], device=self.device))[0], -1)  # (T, V)
+        rows = []
+        for t in range(len(ids) - 1):
+            p_step = torch.softmax(self._logits_after(ids[:t + 1])[0], -1)  # (V,)
+            rows.append({"t": t + 1, "prefix": [self.vocab.itos[i] for i in ids[:t + 1]],
+                         "target": self.vocab.itos[ids[t + 1]],
+                         "parallel": self.vocab.itos[int(p_all[t].argmax())],
+                         "step": self.vocab.itos[int(p_step.argmax())],
+                         "p_parallel": float(p_all[t, ids[t + 1]]), "p_step": float(p_step[ids[t + 1]]),
+                         "max_diff": float((p_all[t] - p_step).abs().max())})
+        return rows
+
+    # --- saving -----------------------------------------------------------------------------
+    def save(self, directory) -> pathlib.Path:
+        from safetensors.torch import save_file
+
+        d = pathlib.Path(directory)
+        d.mkdir(parents=True, exist_ok=True)
+        state = {k: v.detach().cpu().contiguous() for k, v in self.model.state_dict().items()}
+        save_file(state, str(d / "model.safetensors"))
+        config = {"format": FORMAT, "version": VERSION, "model": self.arch.as_dict(), "level": self.level,
+                  "train": asdict(self.cfg), "seconds": self.seconds, "epochs": self.epochs_done,
+                  "val_loss": self.history[-1]["val_loss"] if self.history else None}
+        (d / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+        (d / "vocab.json").write_text(json.dumps(self.vocab.itos, ensure_ascii=False), encoding="utf-8")
+        return d
+
+    @classmethod
+    def load(cls, directory) -> "GPTRun":
+        """A saved mini-GPT, ready to generate (eval mode; no training text attached)."""
+        from safetensors.torch import load_file
+
+        d = pathlib.Path(directory)
+        paths = [d / "config.json", d / "vocab.json", d / "model.safetensors"]
+        if not all(p.exists() for p in paths):
+            raise ModelUnavailable(f"{d} に config.json・vocab.json・model.safetensors がありません。",
+                                   hint="python -m core transformer train-lm --text-file FILE --save DIR で作れます。")
+        try:
+            config = json.loads(paths[0].read_text(encoding="utf-8"))
+            itos = json.loads(paths[1].read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InvalidInput(f"{d} の設定ファイルを読めません（{exc}）。") from None
+        if config.get("format") != FORMAT:
+            raise InvalidInput(f"{d} はミニ GPT の保存フォルダではありません。")
+        self = cls.__new__(cls)
+        from core.rnn.train import _device
+
+        self.arch = GPTConfig(**config["model"]).validated()
+        self.level, self.vocab = config["level"], Vocab(list(itos), config["level"])
+        self.cfg = TrainConfig(**config["train"])
+        self.device, self.text, self.train_ids, self.val_ids = _device(), None, None, None
+        self.history, self.status, self.seconds, self.seq_len = [], "loaded", config.get("seconds", 0.0), self.arch.context
+        self.model = MiniGPT(self.arch)
+        self.model.load_state_dict(load_file(str(paths[2])))
+        self.model.to(self.device).eval()
+        return self
+
+
+def _check_top_k(top_k, vocab_size: int) -> int:
+    if top_k is None or top_k == 0:
+        return 0
+    try:
+        k = int(top_k)
+    except (TypeError, ValueError):
+        raise InvalidInput("top-k は整数で指定してください（0 = 制限なし）。") from None
+    if k < 0:
+        raise InvalidInput(f"top-k が {top_k} です。0（制限なし）以上にしてください。")
+    return min(k, vocab_size)
+
+
+def train_gpt(text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
+              on_progress=None, should_stop=None, seconds: float | None = None, **arch) -> GPTRun:
+    return GPTRun(text, level, cfg, **arch).fit(on_progress, should_stop, seconds)
+
+
+def gpt_config(**overrides) -> TrainConfig:
+    return replace(GPT_TRAIN_DEFAULTS, **overrides)

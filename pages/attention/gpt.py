@@ -1,0 +1,164 @@
+"""Section 「ミニGPT」: a decoder-only Transformer trained live on the LSTM page's text (or a pasted
+/ uploaded one), generation with temperature and top-k, the attention of every layer and head,
+parallel training vs autoregressive generation, and the LSTM LM on the same text, tokens and
+wall-clock budget (core.transformer.lm / core.rnn.lm)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from core import attention_views as V
+from core import transformer_views as TV
+from core.rnn.corpus import BUILTIN_TEXT
+from core.rnn.limits import LIMITS
+from core.rnn.lm import MAX_GENERATE, LMRun, lm_config
+from core.rnn.viz import loss_figure
+from core.text import decode_upload
+from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
+from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
+from pages.common.longrun import LiveRun
+from pages.common.ui import chart, guard, t
+from pages.lstm import controls
+
+RUN_KEY, LSTM_KEY = "tf_gpt_run", "tf_gpt_lstm"
+SOURCES = ("builtin", "paste", "upload")
+MAX_SHOWN_TOKENS = 32
+
+
+def render() -> None:
+    st.markdown(t("tf.gpt.intro"))
+    st.latex(r"h^0_t = E[w_t] + PE(t),\quad h^l = \mathrm{Block}^l(h^{l-1})\ \text{(causal mask)},\quad "
+             r"P(w_{t+1}\mid w_{\le t}) = \mathrm{softmax}(\mathrm{LN}(h^N_t)\,W_{vocab})")
+    text, level = _text()
+    c = st.columns(4)
+    d_model = c[0].number_input("d_model", 1, 1024, 64, step=8, key="tf_gpt_d", bind="query-params")
+    n_layers = c[1].number_input(t("lstm.layers"), 0, 24, 2, key="tf_gpt_layers", bind="query-params")
+    heads = c[2].number_input(t("att.mh.h"), 0, 64, 4, key="tf_gpt_h", bind="query-params")
+    context = c[3].number_input(t("tf.gpt.context"), 1, 4096, 64, key="tf_gpt_ctx", bind="query-params")
+    c = st.columns(4)
+    lr = c[0].number_input(t("lstm.lr"), 0.0, 1000.0, GPT_TRAIN_DEFAULTS.lr, step=0.001, format="%.4f",
+                           key="tf_gpt_lr", bind="query-params")
+    epochs = c[1].number_input(t("lstm.epochs"), 0, 100_000, GPT_TRAIN_DEFAULTS.epochs, key="tf_gpt_epochs",
+                               bind="query-params")
+    seconds = c[2].number_input(t("tf.gpt.seconds"), 1, int(LIMITS.max_seconds), 20, key="tf_gpt_sec",
+                                bind="query-params")
+    seed = c[3].number_input(t("lstm.seed"), 0, 9999, 0, key="tf_gpt_seed", bind="query-params")
+    st.caption(t("tf.gpt.limits", d=MAX_D_MODEL, layers=MAX_GPT_LAYERS, ctx=MAX_CONTEXT, sec=int(LIMITS.max_seconds)))
+    live = LiveRun("tf_gpt", total=max(1, int(epochs)), chart_metrics=("loss", "val_loss"))
+    if live.start_button(t("lstm.train")):
+        with guard():
+            run = GPTRun(text, level, gpt_config(lr=float(lr), epochs=int(epochs), seed=int(seed)),
+                         context=int(context), d_model=int(d_model), h=int(heads), n_layers=int(n_layers))
+            st.session_state[RUN_KEY] = run
+            st.session_state.pop(LSTM_KEY, None)
+            st.session_state.pop("tf_gpt_out", None)
+            with live:
+                run.fit(live.on_progress, live.should_stop, seconds=float(seconds))
+    draw(st.session_state.get(RUN_KEY))
+
+
+def _text() -> tuple[str | None, str]:
+    c1, c2 = st.columns([1, 2])
+    level = c1.radio(t("lstm.lm.level"), ("char", "word"), format_func=lambda v: t(f"lstm.lm.level.{v}"),
+                     key="tf_gpt_level", bind="query-params")
+    source = c2.radio(t("lstm.lm.source"), SOURCES, format_func=lambda v: t(f"lstm.lm.source.{v}"),
+                      horizontal=True, key="tf_gpt_source", bind="query-params")
+    text = None
+    if source == "builtin":
+        with st.expander(t("lstm.lm.builtin_show")):
+            st.text(BUILTIN_TEXT)
+    elif source == "paste":
+        text = st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="tf_gpt_text", height=150)
+    else:
+        up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key="tf_gpt_upload")
+        text = ""
+        if up is not None:
+            with guard():
+                text = decode_upload(up.getvalue())
+    return text, level
+
+
+def draw(run: GPTRun | None) -> None:
+    controls.finish_interrupted("tf_gpt", run, st.session_state.get(LSTM_KEY))
+    if run is None:
+        st.info(t("lstm.no_model"))
+        return
+    controls.status_line(run)
+    if run.status == "diverged" or not run.history:
+        return
+    with guard():
+        st.caption(t("tf.gpt.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),
+                     ppl=run.perplexity(), params=run.n_params()))
+    fig, df = loss_figure({"gpt": run.history}, {"train_loss": t("tf.gpt.train_loss"),
+                                                 "val_loss": t("tf.gpt.val_loss"), "gpt": "mini-GPT",
+                                                 "epoch": "epoch", "loss": "cross entropy"}, t("tf.gpt.fig.loss"))
+    chart(fig, key="tf_gpt_loss", data=df)
+    _generate(run)
+    _parallel(run)
+    _versus_lstm(run)
+
+
+def _generate(run: GPTRun) -> None:
+    st.subheader(t("tf.gpt.gen"))
+    c = st.columns([3, 1, 1, 1])
+    prompt = c[0].text_input(t("lstm.lm.prompt"), value="猫は", key="tf_gpt_prompt", bind="query-params", max_chars=200)
+    n = c[1].number_input(t("lstm.lm.gen_len"), 1, MAX_GENERATE, 40, key="tf_gpt_n", bind="query-params")
+    temperature = c[2].slider(t("lstm.lm.temperature"), 0.0, 3.0, 0.8, step=0.1, key="tf_gpt_temp",
+                              bind="query-params", help=t("lstm.lm.temperature.help"))
+    k = c[3].number_input(t("tf.gpt.topk"), 0, 1000, 10, key="tf_gpt_k", bind="query-params",
+                          help=t("tf.gpt.topk.help"))
+    if st.button(t("lstm.lm.generate"), key="tf_gpt_gen") or "tf_gpt_out" not in st.session_state:
+        with guard():
+            count = st.session_state.get("tf_gpt_count", 0)
+            st.session_state["tf_gpt_out"] = (prompt, run.generate(prompt, int(n), temperature, seed=count, top_k=int(k)))
+            st.session_state["tf_gpt_count"] = count + 1
+    out = st.session_state.get("tf_gpt_out")
+    if not out:
+        return
+    st.markdown(f"**{t('lstm.lm.generated')}**")
+    st.text(out[0] + out[1])  # st.text: never HTML
+    with guard():
+        tokens, weights = run.attention(out[0] + out[1])
+        tokens, weights = tokens[-MAX_SHOWN_TOKENS:], weights[..., -MAX_SHOWN_TOKENS:, -MAX_SHOWN_TOKENS:]
+        st.markdown(f"**{t('tf.gpt.attn', n=len(tokens))}**")
+        st.caption(t("tf.gpt.attn.help"))
+        shown = [tok.replace("\n", "⏎") for tok in tokens]
+        fig, df = V.model_view(weights, shown, layers=list(range(weights.shape[0])), heads=None,
+                               cell_px=max(90, 4 * len(shown)))
+        chart(fig, key="tf_gpt_model_view", data=df)
+
+
+def _parallel(run: GPTRun) -> None:
+    st.subheader(t("tf.gpt.par"))
+    st.markdown(t("tf.gpt.par.intro"))
+    sentence = st.text_input(t("att.sentence"), value="猫はごはんを食べて", key="tf_gpt_par", bind="query-params",
+                             max_chars=200)
+    with guard():
+        rows = run.parallel_vs_autoregressive(sentence)
+        st.dataframe(TV.parallel_frame(rows), hide_index=True)
+        st.caption(t("tf.gpt.par.diff", diff=max(r["max_diff"] for r in rows), n=len(rows)))
+
+
+def _versus_lstm(run: GPTRun) -> None:
+    st.subheader(t("tf.gpt.vs"))
+    st.markdown(t("tf.gpt.vs.intro", seconds=run.seconds))
+    lstm = st.session_state.get(LSTM_KEY)
+    if run.text is not None:
+        live = LiveRun("tf_gpt_lstm", total=LIMITS.max_epochs, chart_metrics=("loss", "val_loss"))
+        if live.start_button(t("tf.gpt.vs.train", seconds=run.seconds)):
+            with guard():
+                lstm = LMRun(run.text, run.level, lm_config(epochs=LIMITS.max_epochs, seed=run.cfg.seed))
+                st.session_state[LSTM_KEY] = lstm
+                with live:
+                    lstm.fit(live.on_progress, live.should_stop, seconds=max(1.0, run.seconds))
+    if lstm is None:
+        st.info(t("tf.gpt.vs.none"))
+        return
+    with guard():
+        c = st.columns(2)
+        c[0].metric("mini-GPT " + t("tf.gpt.ppl"), f"{run.perplexity():.2f}", help=t("tf.gpt.ppl.help"))
+        c[1].metric("LSTM " + t("tf.gpt.ppl"), f"{lstm.perplexity():.2f}")
+        fig, df = TV.curves_figure({"gpt": run.history, "lstm": lstm.history},
+                                   {"gpt": f"mini-GPT（{run.n_params():,}）",
+                                    "lstm": f"LSTM（{sum(p.numel() for p in lstm.model.parameters()):,}）"},
+                                   t("tf.gpt.vs.fig"))
+        chart(fig, key="tf_gpt_vs", data=df)
