@@ -97,13 +97,13 @@ def _views(ma: attention_bert.ModelAttention) -> None:
                         format_func=lambda h: t("att.bert.head.avg") if h == "avg" else f"H{h}")
     layer = min(int(layer or 0), L - 1)
     if head == "avg" or head is None:
-        W, name = view.attn[layer].mean(0), f"L{layer} ・ヘッド平均"
+        W, name = view.attn[layer].mean(0), t("att.bert.layer_avg", layer=layer)
     else:
         W, name = view.attn[layer, min(int(head), H - 1)], f"L{layer} H{head}"
     c = st.columns([3, 2])
     with c[0]:
         fig, df = V.heatmap(W, view.tokens, view.tokens, title=name, zmin=0, zmax=max(float(W.max()), 1e-6),
-                            annotate=len(view.tokens) <= 16, row_title="クエリ (query)", col_title="キー (key)",
+                            annotate=len(view.tokens) <= 16, row_title=t("att.axis.query"), col_title=t("att.axis.key"),
                             height=min(900, 120 + 26 * len(view.tokens)))
         chart(fig, key="att_bert_head_view", data=df)
     with c[1]:

@@ -57,8 +57,8 @@ def _params(d_model: int, h: int) -> None:
                                hovertemplate="h = %{x}: %{y:,}<extra></extra>"))
     fig.add_scatter(x=[h], y=[p["total"]], mode="markers", marker=dict(size=14, color="#e07b39"),
                     name=f"h = {h}", hoverinfo="skip")
-    fig.update_xaxes(title_text="ヘッド数 h", type="category")
-    fig.update_yaxes(title_text="パラメータ数", rangemode="tozero")
+    fig.update_xaxes(title_text=t("att.mh.axis.h"), type="category")
+    fig.update_yaxes(title_text=t("att.mh.axis.params"), rangemode="tozero")
     fig.update_layout(title=t("att.mh.p.chart", d=d_model), height=300, margin=dict(l=10, r=10, t=50, b=10))
     chart(fig, key="att_mh_params", data=df)
 
@@ -90,7 +90,7 @@ def _concat(r: A.MultiHead, tokens: list[str], d_model: int, d_k: int) -> None:
             fig.add_vline(x=i * d_k - 0.5, line_color="black", line_width=2)
         chart(fig, key="att_mh_concat", data=df)
     with c[1]:
-        fig, df = V.heatmap(r.output, tokens, V.dims(d_model), title=f"出力 = Concat · W^O（{len(tokens)} × {d_model}）",
+        fig, df = V.heatmap(r.output, tokens, V.dims(d_model), title=t("att.mh.out.title", n=len(tokens), d=d_model),
                             signed=True, annotate=False)
         chart(fig, key="att_mh_output", data=df)
 
@@ -108,6 +108,6 @@ def _ffn(x, tokens: list[str], d_model: int, seed: int) -> None:
         b_1, b_2 = torch.zeros(d_ff), torch.zeros(d_model)
         y = A.ffn(x, W_1, b_1, W_2, b_2)
         st.caption(t("att.mh.ffn.help", d=d_model, dff=d_ff))
-        fig, df = V.heatmap(y, tokens, V.dims(d_model), title=f"FFN(出力)（{len(tokens)} × {d_model}）",
+        fig, df = V.heatmap(y, tokens, V.dims(d_model), title=t("att.mh.ffn.title", n=len(tokens), d=d_model),
                             signed=True, annotate=False)
         chart(fig, key="att_mh_ffn", data=df)

@@ -34,7 +34,7 @@ def render() -> None:
         st.markdown(t("att.s2s.output"))
         st.code(f"{text.strip()}  →  {res.output}", language=None)
         fig, df = V.heatmap(A, tgt, src, title=t("att.s2s.title"), zmin=0, zmax=1,
-                            annotate=A.size <= 300, row_title="出力 (decoder)", col_title="入力 (encoder)",
+                            annotate=A.size <= 300, row_title=t("att.axis.decoder"), col_title=t("att.axis.encoder"),
                             height=min(900, 160 + 28 * len(tgt)))
         chart(fig, key="att_s2s_heatmap", data=df)
         st.caption(t("att.s2s.help"))
