@@ -121,17 +121,10 @@ def seq2seq_marian(source: str):
 
 # --- attention (issue 6) -------------------------------------------------------------------
 
-@st.cache_resource(show_spinner="学習前の小さな BERT（注意の可視化用）を用意しています…")
 def attention_untrained_bert():
-    """A clearly-UNTRAINED small BERT encoder (4 layers × 4 heads, random weights, built offline
-    once into the cache dir) so the BERT attention views work without the hub."""
-    from core import attention_bert
-    from core.bert import models
-
-    def load():
-        return models.load_encoder_with_attentions(str(attention_bert.build_untrained_encoder()))
-
-    return _timed("学習前の BERT（注意）", "ランダム重み 4 層 × 4 ヘッド", load)
+    """The clearly-UNTRAINED demo BERT (core.bert.tiny's demo, 4 layers × 4 heads, random
+    weights) as an encoder with eager attention, so the attention views work without the hub."""
+    return bert_attention_encoder(bert_untrained_demo_dir("pretraining"))
 
 
 

@@ -38,11 +38,10 @@ def _seq2seq_date_model() -> str:
 
 
 def _untrained_bert() -> str:
-    from core import attention_bert
     from core.bert import tiny
 
     tiny.ensure_demo("pretraining")
-    attention_bert.build_untrained_encoder()
+    tiny.ensure_demo("masked_lm")
     return "学習前の小さな BERT（オフライン用のデモ: BERT ページと注意のページ）"
 
 

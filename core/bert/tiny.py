@@ -32,6 +32,17 @@ BASE_V3 = dict(vocab_size=32768, hidden_size=768, num_hidden_layers=12, num_atte
 TINY = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
             max_position_embeddings=512, type_vocab_size=2, pad_token_id=0)
 
+# the app's offline demo (BERT page fallback, attention page's model / head view): 4 layers × 4
+# heads so the views have a grid to explore; initializer_range larger than BERT's 0.02 so the
+# random attention is patterned, not uniform. Its vocabulary also covers the attention page's
+# example sentences and every kana.
+DEMO = dict(hidden_size=64, num_hidden_layers=4, num_attention_heads=4, intermediate_size=128,
+            max_position_embeddings=512, type_vocab_size=2, pad_token_id=0, initializer_range=0.2)
+DEMO_VERSION = 2  # bump when the demo recipe changes (the cache folder name carries it)
+KANA = "".join(chr(c) for c in range(0x3041, 0x3097)) + "".join(chr(c) for c in range(0x30A1, 0x30FB)) + "ー"
+DEMO_EXTRA_TEXT = ("猫が窓のそばで寝ている。それはとても気持ちよさそうだ。私は甘いバナナが好きです。"
+                   "彼女は昨日図書館で借りた本を今日返した。犬が公園を走っている。" + KANA)
+
 TOKENIZER_CONFIG = {
     "tokenizer_class": "BertJapaneseTokenizer",
     "do_lower_case": False,
@@ -98,8 +109,9 @@ def build(out_dir: str | pathlib.Path, kind: str = "masked_lm", *, seed: int = 0
 
     kind: "masked_lm" (BertForMaskedLM), "pretraining" (BertForPreTraining: MLM + NSP heads),
     "classifier" (BertForSequenceClassification with ``labels`` in config.id2label) or
-    "encoder" (BertModel). size: "tiny" (2 layers, d=32) or "base" (bert-base-japanese-v3
-    configuration, vocab 32768 with placeholder pieces)."""
+    "encoder" (BertModel). size: "tiny" (2 layers, d=32), "demo" (the app's offline demo, 4
+    layers × 4 heads, d=64) or "base" (bert-base-japanese-v3 configuration, vocab 32768 with
+    placeholder pieces)."""
     import torch
     from transformers import (BertConfig, BertForMaskedLM, BertForPreTraining,
                               BertForSequenceClassification, BertModel)
@@ -111,8 +123,11 @@ def build(out_dir: str | pathlib.Path, kind: str = "masked_lm", *, seed: int = 0
     elif size == "tiny":
         vocab = build_vocab(text)
         cfg = BertConfig(vocab_size=len(vocab), **TINY)
+    elif size == "demo":
+        vocab = build_vocab(text + DEMO_EXTRA_TEXT)
+        cfg = BertConfig(vocab_size=len(vocab), **DEMO)
     else:
-        raise ValueError(f"size must be 'tiny' or 'base', not {size!r}")
+        raise ValueError(f"size must be 'tiny', 'demo' or 'base', not {size!r}")
     id2label = {i: lab for i, lab in enumerate(labels)}
     cfg.id2label = id2label
     cfg.label2id = {v: k for k, v in id2label.items()}
@@ -143,15 +158,16 @@ def build_fixture_set(root: str | pathlib.Path, seed: int = 0) -> dict[str, path
 
 
 def default_demo_dir() -> pathlib.Path:
-    """Where the app keeps its untrained tiny demo model (core.paths cache, rebuilt when missing)."""
+    """Where the app keeps its untrained demo models (core.paths cache, rebuilt when missing)."""
     from core.paths import cache_dir
 
-    return cache_dir("bert", "tiny-bert-untrained")
+    return cache_dir("bert", f"demo-bert-untrained-v{DEMO_VERSION}")
 
 
 def ensure_demo(kind: str = "pretraining", seed: int = 0) -> pathlib.Path:
-    """Build (once) and return the clearly-untrained tiny demo model directory."""
+    """Build (once) and return the clearly-untrained demo model directory of ``kind``: the one
+    offline stand-in of the BERT page (fill-mask, MLM/NSP) and the attention page's views."""
     out = default_demo_dir() / kind
     if not (out / "config.json").is_file() or not (out / "vocab.txt").is_file():
-        build(out, kind, seed=seed)
+        build(out, kind, seed=seed, size="demo")
     return out
