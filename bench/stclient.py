@@ -213,11 +213,15 @@ class Session:
         self._set(self.widget(kind, label).id, "string_value", text)
 
     def set_number(self, label: str, value: float) -> None:
-        w = self.widget("number_input", label)
-        if w.data_type == w.INT:
-            self._set(w.id, "int_value", int(value))
-        else:
-            self._set(w.id, "double_value", float(value))
+        # the server reads number_input as double_value whatever its data_type (streamlit 1.67)
+        self._set(self.widget("number_input", label).id, "double_value", float(value))
+
+    def choose(self, label: str, option: str, kind: str = "radio") -> None:
+        """Pick an option of a radio / selectbox by its shown text (sent as string_value)."""
+        w = self.widget(kind, label)
+        if option not in list(w.options):
+            raise ProtocolError(f"{kind} {label!r} has no option {option!r} (has {list(w.options)})")
+        self._set(w.id, "string_value", option)
 
     def set_slider(self, label: str, value: float) -> None:
         self._set(self.widget("slider", label).id, "double_array_value", [float(value)])

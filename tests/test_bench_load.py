@@ -85,3 +85,50 @@ def test_client_sees_widgets_tabs_and_reruns():
         s.close()
     finally:
         server.stop()
+
+
+def test_concurrent_language_switches_stay_per_session():
+    """Issue 15 item 5: the `KeyError: '$$ID-…-lang'` of the old AppTest harness. Real sessions
+    on one server switch the URL-bound language radio at the same time: no exception, and each
+    session keeps its own language (its labels follow its own choice, not its neighbour's)."""
+    import threading
+
+    from bench.serve import Server
+    from bench.stclient import Session
+    from core.i18n import LANG_LABELS, t
+
+    server = Server()
+    failures: list[str] = []
+
+    def student(i: int) -> None:
+        lang = "en" if i % 2 else "ja"
+        query = {"tab": t("w2v.tab.neighbors", lang), **({"lang": "English"} if lang == "en" else {})}
+        s = Session(server.url, "word2vec", query, timeout=300)
+        try:
+            runs = [s.open()]
+            for _ in range(2):
+                new = "ja" if lang == "en" else "en"
+                s.choose(t("sidebar.language", lang), LANG_LABELS[new])
+                runs.append(s.rerun())
+                lang = new
+                s.type_text(t("w2v.nb.word", lang), "犬")  # raises if the labels are not in `lang`
+                runs.append(s.rerun())
+            failures.extend(p for r in runs for p in r.problems())
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            failures.append(f"session {i}: {type(exc).__name__}: {exc}")
+        finally:
+            s.close()
+
+    try:
+        warm = Session(server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=300)
+        warm.open()
+        warm.close()
+        threads = [threading.Thread(target=student, args=(i,)) for i in range(6)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+    finally:
+        server.stop()
+    assert failures == []
+    assert "KeyError" not in pathlib.Path(server.log.name).read_text()
