@@ -99,6 +99,8 @@ class Session:
         self.page_script_hash = ""
         self.tree: dict[tuple, object] = {}  # delta_path → Element or Block (what is on screen)
         self.states: dict[str, WidgetState] = {}  # widget id → the value the "browser" holds
+        self.fragment_of: dict[tuple, str] = {}  # delta_path → id of the st.fragment that drew it
+        self._changed_in: set[str] = set()  # fragments of the widgets changed since the last run
 
     # --- connection ----------------------------------------------------------------------
     def connect(self) -> None:
@@ -119,8 +121,14 @@ class Session:
         return self.rerun()
 
     # --- one script run ------------------------------------------------------------------
-    def rerun(self, fragment_id: str = "") -> Run:
-        """Send the current widget states and read until ``script_finished``; timed from send."""
+    def rerun(self, fragment_id: str | None = None) -> Run:
+        """Send the current widget states and read until ``script_finished``; timed from send.
+
+        As the frontend does: when every changed widget lives in the same ``st.fragment``, only
+        that fragment reruns (``fragment_id``); otherwise the whole page."""
+        if fragment_id is None:
+            fragment_id = next(iter(self._changed_in)) if len(self._changed_in) == 1 else ""
+        self._changed_in.clear()
         msg = BackMsg()
         cs = msg.rerun_script
         cs.query_string = self.query_string
@@ -169,6 +177,7 @@ class Session:
                 path = tuple(fmsg.metadata.delta_path)
                 delta = fmsg.delta
                 dkind = delta.WhichOneof("type")
+                self.fragment_of[path] = delta.fragment_id
                 if dkind == "new_element":
                     self.tree[path] = delta.new_element
                     run.elements.append(delta.new_element)
@@ -202,6 +211,8 @@ class Session:
                             f"(have: {sorted({_label(n) for n in self.tree.values() if _widget_id(n)})})")
 
     def _set(self, wid: str, field_name: str, value) -> None:
+        path = next((p for p, n in self.tree.items() if _widget_id(n) == wid), None)
+        self._changed_in.add(self.fragment_of.get(path, "") if path else "")
         state = WidgetState(id=wid)
         if field_name == "double_array_value":
             state.double_array_value.data.extend(value)
