@@ -27,9 +27,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-WHAT = ("neighbors", "attention", "fill-mask", "translate")
+WHAT = ("neighbors", "attention", "fill-mask", "translate")  # the default class
 CLASSES = {"neighbors": "Word2vecStudent", "attention": "AttentionStudent",
-           "fill-mask": "FillMaskStudent", "translate": "TranslateStudent"}
+           "fill-mask": "FillMaskStudent", "translate": "TranslateStudent", "lstm-train": "LstmTrainStudent"}
 RAMP_S = 30.0  # a class opens the link within 30 s
 STOP_TIMEOUT_S = 60  # students finish the step they are in when the time is up
 
@@ -117,7 +117,8 @@ def warm(url: str, what: list[str]) -> dict:
     from core.i18n import t
 
     tabs = {"neighbors": ("word2vec", "w2v.tab.neighbors"), "attention": ("attention", "att.tab.sdpa"),
-            "fill-mask": ("bert", "bert.tab.fillmask"), "translate": ("seq2seq", "s2s.tab.translate")}
+            "fill-mask": ("bert", "bert.tab.fillmask"), "translate": ("seq2seq", "s2s.tab.translate"),
+            "lstm-train": ("lstm", "lstm.tab.forecast")}
     out = {}
     for name in what:
         page, tab = tabs[name]

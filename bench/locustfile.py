@@ -48,6 +48,7 @@ class Student(User):
     page = ""
     tab = ""
     expect = "plotly_chart"
+    open_expect = "plotly_chart"
 
     def on_start(self) -> None:
         self.session = None
@@ -63,7 +64,7 @@ class Student(User):
 
     def _open(self) -> None:
         self.session = Session(self.host, self.page, {"tab": t(self.tab)}, timeout=TIMEOUT)
-        ok = self._timed("open", self.session.open, self.expect)
+        ok = self._timed("open", self.session.open, self.open_expect)
         if not ok:
             self.session.close()
             self.session = None
@@ -153,7 +154,19 @@ class TranslateStudent(Student):
         return [("date", lambda s: s.type_text(t("s2s.tr.input"), random.choice(DATES)), "plotly_chart")]
 
 
-USERS = {c.scenario: c for c in (Word2vecStudent, AttentionStudent, FillMaskStudent, TranslateStudent)}
+class LstmTrainStudent(Student):
+    """Presses 「学習」 on the forecasting tab: a training run within the per-session caps, behind
+    the heavy-work lock (「順番待ち」 while another run holds it), live chart, then the forecast."""
+
+    scenario, page, tab = "lstm-train", "lstm", "lstm.tab.forecast"
+    open_expect = "alert"  # 「まだ学習していません」 before the first run
+
+    def steps(self):
+        return [("train", lambda s: s.press(t("lstm.train")), "plotly_chart")]
+
+
+USERS = {c.scenario: c for c in (Word2vecStudent, AttentionStudent, FillMaskStudent, TranslateStudent,
+                                 LstmTrainStudent)}
 
 
 @events.quitting.add_listener

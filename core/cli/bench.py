@@ -5,7 +5,8 @@ import argparse
 
 from core.cli.common import add_json, emit
 
-WHAT = ("neighbors", "attention", "fill-mask", "translate")
+WHAT = ("neighbors", "attention", "fill-mask", "translate")  # the default mix
+EXTRA = ("lstm-train",)  # opt-in: LSTM training within the per-session caps
 MAX_USERS = 200
 MAX_DURATION_S = 600
 
@@ -17,7 +18,8 @@ def register(p: argparse.ArgumentParser) -> None:
     load.add_argument("--duration", type=float, default=60,
                       help=f"負荷をかける秒数 (1〜{MAX_DURATION_S}, default 60)。30 秒以内に全員が入室")
     load.add_argument("--think", default="5,15", help="操作の間の考える時間 MIN,MAX 秒 (default 5,15)")
-    load.add_argument("--what", default=",".join(WHAT), help=f"{','.join(WHAT)} の組み合わせ")
+    load.add_argument("--what", default=",".join(WHAT),
+                      help=f"{','.join(WHAT)}（と {','.join(EXTRA)}）の組み合わせ (default: {','.join(WHAT)})")
     load.add_argument("--model", default=None,
                       help="fill-mask のモデル（hub ID かディレクトリ）。省略時は bert-base-japanese-v3 と同じ構成のランダム重み")
     load.add_argument("--url", default=None,
@@ -76,9 +78,9 @@ def run_load(args: argparse.Namespace) -> int:
     from core import InvalidInput
 
     what = [w.strip() for w in args.what.split(",") if w.strip()]
-    unknown = sorted(set(what) - set(WHAT))
+    unknown = sorted(set(what) - set(WHAT) - set(EXTRA))
     if unknown or not what:
-        raise InvalidInput(f"--what に使えるのは {', '.join(WHAT)} です（指定: {args.what}）。")
+        raise InvalidInput(f"--what に使えるのは {', '.join(WHAT + EXTRA)} です（指定: {args.what}）。")
     if not 1 <= args.users <= MAX_USERS:
         raise InvalidInput(f"--users は 1〜{MAX_USERS} で指定してください。")
     if not 1 <= args.duration <= MAX_DURATION_S:
