@@ -65,6 +65,8 @@ def test_client_refuses_other_hosts():
 
 def test_client_sees_widgets_tabs_and_reruns():
     """The protocol client itself: open a page, change a widget and a tab, read the new run."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
     from bench.serve import Server
     from bench.stclient import Session
     from core.i18n import t
@@ -77,6 +79,9 @@ def test_client_sees_widgets_tabs_and_reruns():
         s.type_text(t("att.sentence"), "猫が魚を食べた")
         run = s.rerun()
         assert run.problems() == [] and run.count("plotly_chart") >= 1
+        # the SDPA tab is an st.fragment: only it reruns (issue 15 item 4), not the sidebar
+        assert run.status == ForwardMsg.ScriptFinishedStatus.Value("FINISHED_FRAGMENT_RUN_SUCCESSFULLY")
+        assert run.count("radio") < first.count("radio")  # the sidebar's language radio was not redrawn
         s.open_tab(t("att.tab.posenc"))
         run = s.rerun()
         assert run.problems() == [] and run.count("plotly_chart") >= 1
