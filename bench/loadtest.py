@@ -1,75 +1,37 @@
-"""Load test for a class: N concurrent sessions doing neighbours, fill-mask and translation.
+"""Load test for a class: Locust students on a real `streamlit run` server, over its WebSocket.
 
-Two kinds of clients:
-- AppTest sessions in threads (they share this process's st.cache_resource caches, like the
-  sessions of one `streamlit run` server do);
-- optionally a few real Chromium pages against a `streamlit run` server.
+``python -m core bench load --users 40 --duration 180 --json`` loads this file. It starts
+``streamlit run app.py`` on a free 127.0.0.1 port (bench/serve.py) unless ``--url`` names one,
+warms each page once (as ``models warmup`` does before class), then runs Locust headless
+(bench/locustfile.py) as a subprocess: ``users`` students ramp up within 30 s, think 5–15 s
+between steps, for ``duration`` seconds. Every interaction is timed from send to
+``script_finished`` and checked (bench/stclient.py). It samples the server's RSS meanwhile.
 
-Reports ``{"sessions", "requests", "ok", "p50_s", "p95_s", "peak_rss_mb", ...}``. Not a timed
-test: run it by hand (``python -m core bench load --sessions 30 --json``) and put the figures in
-the README. It lives in bench/ (it drives Streamlit's AppTest, so it is no part of core);
-``python -m core bench load`` loads this file.
+The former in-process AppTest harness is gone: it measured AppTest's threads (17 s p50 for 30
+neighbour look-ups that cost a few CPU-seconds), not what a browser sees.
 """
 from __future__ import annotations
 
+import json
 import os
-import sys
 import pathlib
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from urllib.parse import urlparse
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-
-@dataclass
-class Scenario:
-    name: str
-    page: str
-    query: dict
-    check: Callable  # (AppTest) -> bool
-
-
-@dataclass
-class Outcome:
-    name: str
-    seconds: float
-    ok: bool
-    error: str = ""
-
-
-@dataclass
-class RSSSampler:
-    interval: float = 0.2
-    peak_bytes: int = 0
-    _stop: threading.Event = field(default_factory=threading.Event)
-
-    def __enter__(self):
-        import psutil
-
-        proc = psutil.Process(os.getpid())
-
-        def run():
-            while not self._stop.is_set():
-                try:
-                    total = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
-                except Exception:  # noqa: BLE001 - a child may vanish
-                    total = proc.memory_info().rss
-                self.peak_bytes = max(self.peak_bytes, total)
-                time.sleep(self.interval)
-
-        self._thread = threading.Thread(target=run, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
-        return False
+WHAT = ("neighbors", "attention", "fill-mask", "translate")  # the default class
+CLASSES = {"neighbors": "Word2vecStudent", "attention": "AttentionStudent",
+           "fill-mask": "FillMaskStudent", "translate": "TranslateStudent", "lstm-train": "LstmTrainStudent"}
+RAMP_S = 30.0  # a class opens the link within 30 s
+STOP_TIMEOUT_S = 60  # students finish the step they are in when the time is up
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -81,96 +43,61 @@ def percentile(values: list[float], q: float) -> float | None:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-_patched = False
+@dataclass
+class RSSSampler:
+    """Peak RSS of a process tree (the streamlit server), sampled in a thread."""
+
+    pid: int | None
+    interval: float = 0.5
+    peak_bytes: int = 0
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def sample(self) -> int:
+        import psutil
+
+        try:
+            proc = psutil.Process(self.pid)
+            total = proc.memory_info().rss
+            for c in proc.children(recursive=True):
+                try:
+                    total += c.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            return self.peak_bytes
+        self.peak_bytes = max(self.peak_bytes, total)
+        return total
+
+    def __enter__(self):
+        def run():
+            while not self._stop.is_set():
+                self.sample()
+                self._stop.wait(self.interval)
+
+        if self.pid:
+            self._thread = threading.Thread(target=run, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if self.pid:
+            self._thread.join()
+        return False
 
 
-def patch_apptest_for_threads() -> None:
-    """AppTest was written for one test at a time: each run installs a mock ``Runtime._instance``
-    and sets it back to None at the end, and resets ``PagesManager.uses_pages_directory`` (which
-    switches Streamlit's legacy pages mode back on for a moment). With 30 sessions in threads,
-    one session's clean-up would pull the runtime from under the others. These two patches make
-    the in-process harness behave like one server process (one runtime, st.navigation only);
-    the app's code is untouched."""
-    global _patched
-    if _patched:
-        return
-    from unittest.mock import MagicMock
+def listening_pid(url: str) -> int | None:
+    """The local process listening on ``url``'s port (for --url: its RSS), if we may see it."""
+    import psutil
 
-    from streamlit.runtime import runtime as runtime_mod
-    from streamlit.runtime.media_file_manager import MediaFileManager
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.runtime.scriptrunner import script_runner as runner_mod
-
-    Runtime = runtime_mod.Runtime
-    shared = MagicMock(spec=Runtime)
-    shared.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
-
-    def instance(cls):
-        return cls._instance if cls._instance is not None else shared
-
-    Runtime.instance = classmethod(instance)
-    runtime_mod.Runtime.exists = classmethod(lambda cls: True)
-
-    class _NavigationOnly(PagesManager):
-        uses_pages_directory = False
-
-    runner_mod.PagesManager = _NavigationOnly
-    _patched = True
-
-
-def run_apptest(s: Scenario, timeout: float) -> Outcome:
-    from streamlit.testing.v1 import AppTest
-
-    from core.resources import disable_legacy_pages_mode
-
-    disable_legacy_pages_mode()
-    t0 = time.perf_counter()
+    port = urlparse(url).port
     try:
-        at = AppTest.from_file(APP, default_timeout=timeout)
-        at.run()  # st.navigation registers the pages on the first run
-        at.switch_page(f"pages/{s.page}/page.py")
-        for k, v in s.query.items():
-            at.query_params[k] = v
-        at.run()
-        ok = not at.exception and bool(s.check(at))
-        err = "" if ok else ("; ".join(str(e.value)[:200] for e in at.exception) or "check failed")
-        if at.exception and os.environ.get("PLAYGROUND_LOADTEST_TRACE"):
-            print("\n".join(at.exception[0].stack_trace), file=sys.stderr)
-    except Exception as exc:  # noqa: BLE001
-        ok, err = False, f"{type(exc).__name__}: {exc}"
-    return Outcome(s.name, time.perf_counter() - t0, ok, err)
-
-
-# --- the class's three requests ------------------------------------------------------------
-
-NEIGHBOR_WORDS = ["猫", "犬", "東京", "コンピュータ", "先生", "りんご", "電車", "音楽", "海", "学校"]
-MASK_TEXTS = ["今日は[MASK]が降っている。", "東北大学で[MASK]を研究しています。", "この映画は本当に[MASK]かった。",
-              "私は毎朝[MASK]を飲みます。"]
-DATES = ["1994年9月27日", "September 27, 1994", "平成6年9月27日", "27 Sep 1994", "令和元年五月一日"]
-
-
-def _charts(at) -> int:
-    return len(at.get("plotly_chart"))
-
-
-def scenarios(what: list[str], session: int) -> list[Scenario]:
-    from core.i18n import t
-
-    out = []
-    if "neighbors" in what:
-        out.append(Scenario("neighbors", "word2vec",
-                            {"tab": t("w2v.tab.neighbors"), "w2v_word": NEIGHBOR_WORDS[session % len(NEIGHBOR_WORDS)]},
-                            lambda at: _charts(at) >= 1 and not at.warning))
-    if "fill-mask" in what:
-        out.append(Scenario("fill-mask", "bert",
-                            {"tab": t("bert.tab.fillmask"), "bert_fm_text": MASK_TEXTS[session % len(MASK_TEXTS)]},
-                            lambda at: _charts(at) >= 1))
-    if "translate" in what:
-        out.append(Scenario("translate", "seq2seq",
-                            {"tab": t("s2s.tab.translate"), "s2s_text": DATES[session % len(DATES)]},
-                            lambda at: _charts(at) >= 1))
-    return out
+        for c in psutil.net_connections("tcp"):
+            if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port and c.pid:
+                return c.pid
+    except (psutil.Error, OSError):
+        return None
+    return None
 
 
 def bert_base_random_dir() -> pathlib.Path:
@@ -184,106 +111,99 @@ def bert_base_random_dir() -> pathlib.Path:
     return out
 
 
-def run_browsers(what: list[str], pages: int, timeout_s: float = 120) -> dict:
-    """``pages`` real Chromium pages against one `streamlit run` server, concurrently."""
-    import concurrent.futures as cf
-    from urllib.parse import urlencode
+def warm(url: str, what: list[str]) -> dict:
+    """Open each scenario's page once, one after the other (loads the shared caches)."""
+    from bench.stclient import Session
+    from core.i18n import t
 
-    from playwright.sync_api import sync_playwright
+    tabs = {"neighbors": ("word2vec", "w2v.tab.neighbors"), "attention": ("attention", "att.tab.sdpa"),
+            "fill-mask": ("bert", "bert.tab.fillmask"), "translate": ("seq2seq", "s2s.tab.translate"),
+            "lstm-train": ("lstm", "lstm.tab.forecast")}
+    out = {}
+    for name in what:
+        page, tab = tabs[name]
+        s = Session(url, page, {"tab": t(tab)}, timeout=600)
+        try:
+            run = s.open()
+            out[name] = {"seconds": round(run.seconds, 2), "problems": run.problems()}
+        finally:
+            s.close()
+    return out
 
-    from bench.serve import CHROMIUM, CHROMIUM_ARGS, Server
-    from tests.browser.wait import goto, new_context
 
-    server = Server(dict(os.environ))
-    results: list[Outcome] = []
+def summarise(outcomes: list[dict], users: int) -> dict:
+    lat = [o["seconds"] for o in outcomes]
+    by: dict[str, list[dict]] = {}
+    by_step: dict[str, list[dict]] = {}
+    for o in outcomes:
+        by.setdefault(o["scenario"], []).append(o)
+        by_step.setdefault(f"{o['scenario']}:{o['step']}", []).append(o)
 
-    def one(i: int) -> list[Outcome]:
-        outs = []
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = new_context(browser).new_page()
-            for s in scenarios(what, i):
-                t0 = time.perf_counter()
-                try:
-                    goto(page, f"{server.url}/{s.page}?{urlencode(s.query)}", timeout_ms=int(timeout_s * 1000))
-                    # plotly draws a moment after the script run ends
-                    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg',
-                                           timeout=int(timeout_s * 1000))
-                    ok = page.locator('[data-testid="stException"]').count() == 0
-                    outs.append(Outcome(s.name, time.perf_counter() - t0, ok, "" if ok else "no chart / exception"))
-                except Exception as exc:  # noqa: BLE001
-                    outs.append(Outcome(s.name, time.perf_counter() - t0, False, f"{type(exc).__name__}: {exc}"[:200]))
-            browser.close()
-        return outs
+    def stats(rows: list[dict]) -> dict:
+        ls = [r["seconds"] for r in rows]
+        return {"interactions": len(rows), "ok": sum(r["ok"] for r in rows),
+                "p50_s": round(percentile(ls, 0.5) or 0, 3), "p95_s": round(percentile(ls, 0.95) or 0, 3)}
 
+    errors: dict[str, int] = {}
+    for o in outcomes:
+        if not o["ok"]:
+            errors[o["error"]] = errors.get(o["error"], 0) + 1
+    return {
+        "users": users, "interactions": len(outcomes), "ok": sum(o["ok"] for o in outcomes),
+        "p50_s": round(percentile(lat, 0.5) or 0, 3), "p95_s": round(percentile(lat, 0.95) or 0, 3),
+        "by_scenario": {k: stats(v) for k, v in sorted(by.items())},
+        "by_step": {k: stats(v) for k, v in sorted(by_step.items())},
+        "errors": [f"{n}× {e}" for e, n in sorted(errors.items(), key=lambda kv: -kv[1])][:10],
+    }
+
+
+def load(users: int, duration: float = 60, think: tuple[float, float] = (5, 15), what: list[str] = WHAT,
+         model: str | None = None, url: str | None = None, log_dir: pathlib.Path | None = None) -> dict:
+    """The `python -m core bench load` entry point: the contract's JSON object."""
+    from bench.serve import Server
+
+    log_dir = log_dir or ROOT / "test-artifacts"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    server = None
+    fill_mask_model = None
+    if url is None:
+        env = {}
+        if "fill-mask" in what:
+            fill_mask_model = str(model or bert_base_random_dir())
+            env["PLAYGROUND_MODEL_FILL_MASK"] = fill_mask_model
+        server = Server(env, log_dir=log_dir)
+        url = server.url
+        pid = server.proc.pid
+    else:
+        pid = listening_pid(url)
     try:
-        one(0)  # warm the server's caches once
-        with cf.ThreadPoolExecutor(pages) as pool:
-            for outs in pool.map(one, range(pages)):
-                results.extend(outs)
+        t0 = time.perf_counter()
+        warmup = warm(url, what)
+        warmup_s = time.perf_counter() - t0
+        ramp = min(RAMP_S, max(1.0, duration / 4))
+        with RSSSampler(pid) as rss, tempfile.TemporaryDirectory() as tmp:
+            out = pathlib.Path(tmp) / "outcomes.json"
+            env = dict(os.environ, PLAYGROUND_LOAD_OUT=str(out),
+                       PLAYGROUND_LOAD_THINK=f"{think[0]},{think[1]}", PYTHONUNBUFFERED="1")
+            cmd = [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+                   "--host", url, "--users", str(users), "--spawn-rate", f"{users / ramp:.3f}",
+                   "--run-time", f"{int(round(duration))}s", "--stop-timeout", str(STOP_TIMEOUT_S),
+                   "--only-summary", "--loglevel", "WARNING",
+                   "--csv", str(log_dir / "locust"), *[CLASSES[w] for w in what]]
+            with open(log_dir / "locust.log", "w") as log:
+                subprocess.run(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=False,
+                               timeout=duration + STOP_TIMEOUT_S + 120)
+            outcomes = json.loads(out.read_text()) if out.is_file() else []
+        result = summarise(outcomes, users)
+        if not outcomes:
+            result["errors"].append(f"locust produced no outcomes; see {log_dir / 'locust.log'}")
+        result["peak_rss_mb"] = round(rss.peak_bytes / 1024 / 1024, 1) if pid else None
     finally:
-        server.stop()
-    lat = [o.seconds for o in results]
-    return {"pages": pages, "requests": len(results), "ok": sum(o.ok for o in results),
-            "p50_s": round(percentile(lat, 0.5) or 0, 3), "p95_s": round(percentile(lat, 0.95) or 0, 3),
-            "errors": sorted({o.error for o in results if not o.ok})[:5]}
-
-
-def load(sessions: int, what: list[str], model: str | None = None, rounds: int = 1,
-         browsers: int = 0) -> dict:
-    """The `python -m core bench load` entry point."""
-    if "fill-mask" in what:
-        os.environ["PLAYGROUND_MODEL_FILL_MASK"] = str(model or bert_base_random_dir())
-    # each session gets its own inputs (different words / sentences / dates)
-    result = _run_varied({i: scenarios(what, i) for i in range(sessions)}, rounds)
-    result["what"] = what
-    result["model"] = os.environ.get("PLAYGROUND_MODEL_FILL_MASK") if "fill-mask" in what else None
+        if server is not None:
+            server.stop()
     from core import device
 
-    result["device"] = device.info().name
-    if browsers:
-        result["browser"] = run_browsers(what, browsers)
+    result.update({"duration_s": duration, "think_s": list(think), "ramp_s": round(ramp, 1), "what": what,
+                   "warmup_s": round(warmup_s, 1), "warmup": warmup, "fill_mask_model": fill_mask_model,
+                   "url": url, "cpus": os.cpu_count(), "device": device.info().name})
     return result
-
-
-def _run_varied(per_session: dict[int, list[Scenario]], rounds: int, timeout: float = 600) -> dict:
-    patch_apptest_for_threads()
-    sessions = len(per_session)
-    for s in per_session[0]:  # warm the shared caches once, as `models warmup` does before class
-        run_apptest(s, timeout)
-    outcomes: list[Outcome] = []
-    lock = threading.Lock()
-    barrier = threading.Barrier(sessions)
-
-    def session(i: int) -> None:
-        barrier.wait()
-        for _ in range(rounds):
-            for s in per_session[i]:
-                out = run_apptest(s, timeout)
-                with lock:
-                    outcomes.append(out)
-
-    t0 = time.perf_counter()
-    with RSSSampler() as rss:
-        threads = [threading.Thread(target=session, args=(i,), daemon=True) for i in range(sessions)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-    wall = time.perf_counter() - t0
-    lat = [o.seconds for o in outcomes]
-    by_name: dict[str, dict] = {}
-    for o in outcomes:
-        d = by_name.setdefault(o.name, {"requests": 0, "ok": 0, "latencies": []})
-        d["requests"] += 1
-        d["ok"] += int(o.ok)
-        d["latencies"].append(o.seconds)
-    return {
-        "sessions": sessions, "requests": len(outcomes), "ok": sum(o.ok for o in outcomes),
-        "p50_s": round(percentile(lat, 0.5) or 0, 3), "p95_s": round(percentile(lat, 0.95) or 0, 3),
-        "peak_rss_mb": round(rss.peak_bytes / 1024 / 1024, 1), "wall_s": round(wall, 2),
-        "by_scenario": {k: {"requests": v["requests"], "ok": v["ok"],
-                            "p50_s": round(percentile(v["latencies"], 0.5), 3),
-                            "p95_s": round(percentile(v["latencies"], 0.95), 3)} for k, v in by_name.items()},
-        "errors": sorted({o.error for o in outcomes if not o.ok})[:5],
-    }

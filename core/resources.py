@@ -163,3 +163,16 @@ def bert_untrained_demo_dir(kind: str = "pretraining") -> str:
 
     return str(tiny.ensure_demo(kind))
 
+
+
+# --- st.cache_data: pure, deterministic results shared by every session (issue 15) ----------
+# Keyed by their inputs; the model argument (a shared, read-only cached model) is skipped by
+# the hash (leading underscore) and named by ``model_path`` instead.
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def fill_mask_result(_loaded, model_path: str, text: str, top_k: int):
+    """``core.bert.fill_mask.fill_mask`` of a shared model: the same sentence, the same answer
+    for the whole class (one forward pass instead of one per student and per rerun)."""
+    from core.bert import fill_mask as fm
+
+    return fm.fill_mask(_loaded, text, top_k=top_k)

@@ -73,15 +73,3 @@ def test_shared_bert_tokenizer_is_safe_from_many_threads(tmp_path):
     with cf.ThreadPoolExecutor(8) as pool:
         got = list(pool.map(tok.tokenize, texts))
     assert got == expected
-
-
-def test_bench_load_cli_contract():
-    from tests.test_cli import last_json, run_cli
-
-    r = run_cli("bench", "load", "--sessions", "2", "--what", "neighbors,translate", "--json", timeout=600)
-    assert r.returncode == 0, r.stderr[-2000:]
-    data = last_json(r.stdout)
-    assert {"sessions", "requests", "ok", "p50_s", "p95_s", "peak_rss_mb"} <= set(data)
-    assert data["sessions"] == 2 and data["requests"] == 4 and data["ok"] == 4
-    bad = run_cli("bench", "load", "--what", "nonsense", "--json")
-    assert bad.returncode == 2 and "--what" in bad.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core import resources
 from core.bert import fill_mask as fm
 from pages.bert.common import bar_figure, candidates_frame, masked_lm
 from pages.common.ui import chart, guard, t
@@ -12,6 +13,7 @@ DEFAULT_TEXT = "東北大学で[MASK]の研究をしています。"
 MODES = ("mask", "click")
 
 
+@st.fragment  # its widgets only change this tab: a change reruns the tab, not the page
 def render() -> None:
     st.markdown(t("bert.fm.lead"))
     loaded = masked_lm(key_suffix="_fm")
@@ -30,7 +32,7 @@ def _mask_mode(loaded, top_k: int) -> None:
     text = st.text_area(t("bert.fm.text"), DEFAULT_TEXT, key="bert_fm_text", bind="query-params",
                         help=t("bert.fm.text.help"), height=90)
     with guard():
-        result = fm.fill_mask(loaded, text, top_k=top_k)
+        result = resources.fill_mask_result(loaded, loaded.path, text, top_k)  # shared model: cached per input
         for note in result.notes:
             st.info(note, icon="✂️")
         st.markdown(f"**{t('bert.fm.filled')}**")

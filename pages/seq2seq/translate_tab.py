@@ -28,6 +28,7 @@ def _model():
         return resources.seq2seq_date_model(), "default"
 
 
+@st.fragment  # its widgets only change this tab: a change reruns the tab, not the page
 def render() -> None:
     with guard():
         model, which = _model()
