@@ -263,7 +263,7 @@ def pretrain(text: str | None = None, cfg: PretrainConfig | None = None, *, text
     if state is not None:
         state.update(result=res, val_batches=val_batches)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=0.01)
-    warmup = 50
+    warmup = min(50, max(1, cfg.max_steps // 10))  # linear warm-up steps
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup))
     _probe(res, 0)
     t0 = time.perf_counter()

@@ -39,7 +39,7 @@ def pretokenize(sentences: list[str]) -> list[list[str]]:
 
 def train_vocab(words: list[list[str]], vocab_size: int = 4000, *, min_frequency: int = 1) -> list[str]:
     """Stage 2's vocabulary: [PAD] [UNK] [CLS] [SEP] [MASK] (ids 0–4, as bert-base-japanese-v3),
-    then the trainer's pieces (all characters first, then merges by frequency)."""
+    then the trainer's pieces (every character, ## pieces and the frequent merges), sorted."""
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
 
     vocab_size = max(MIN_VOCAB, min(MAX_VOCAB, int(vocab_size)))
@@ -49,8 +49,9 @@ def train_vocab(words: list[list[str]], vocab_size: int = 4000, *, min_frequency
                                         special_tokens=list(SPECIALS), continuing_subword_prefix="##",
                                         show_progress=False)
     tok.train_from_iterator((" ".join(ws) for ws in words if ws), trainer=trainer)
-    vocab = tok.get_vocab()
-    return [piece for piece, _ in sorted(vocab.items(), key=lambda kv: kv[1])]
+    # the trainer breaks frequency ties in hash order: sort the pieces so that one text always
+    # gives the same ids (a deterministic model for a fixed seed)
+    return list(SPECIALS) + sorted(p for p in tok.get_vocab() if p not in SPECIALS)
 
 
 def fast_tokenizer(vocab: list[str]):
