@@ -279,7 +279,7 @@ def pretrain(text: str | None = None, cfg: PretrainConfig | None = None, *, text
             loss = out.loss
             if not torch.isfinite(loss):
                 raise TrainingDiverged(
-                    f"ステップ {res.steps + 1} で損失が {float(loss)} になりました（発散, diverged）。"
+                    f"ステップ {res.steps + 1} で損失が {loss.item()} になりました（発散, diverged）。"
                     f"学習率 {cfg.lr:g} が大きすぎます。1e-3 や 5e-4 に下げてやり直してください。")
             opt.zero_grad(set_to_none=True)
             loss.backward()

@@ -29,7 +29,7 @@ def test_pretrain_mlm_then_fill_mask_on_the_saved_directory(tmp_path):
 
 def test_pretrain_mlm_bad_input_exits_2_with_a_japanese_message(tmp_path):
     short = tmp_path / "short.txt"
-    short.write_text("今日は晴れ。明日は雨。", encoding="utf-8")
+    short.write_text("今日は良い天気です。明日は雨が降るでしょう。", encoding="utf-8")
     r = run_cli("transformer", "pretrain-mlm", "--text-file", str(short), "--seconds", "1", "--json")
     assert r.returncode == 2 and "文が少なすぎます" in r.stderr and "Traceback" not in r.stderr
     r = run_cli("transformer", "pretrain-mlm", "--text-file", str(tmp_path / "missing.txt"), "--json")
