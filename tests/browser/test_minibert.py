@@ -3,6 +3,8 @@ and a saved mini-BERT used offline by the fill-mask tab and the attention page's
 labelled as trained here."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -36,8 +38,11 @@ def body(page) -> str:
 def test_pretrain_live_then_fill_mask(mb_server, page):
     open_tab(page, mb_server, "bert", "bert.tab.pretrain", {"bert_pt_seconds": 5, "bert_pt_layers": 1,
                                                           "bert_pt_d": 64})
+    start = page.get_by_role("button", name=t("bert.pt.start", "ja", s=5))
+    expect(start).to_be_visible(timeout=120_000)
+    saved = page.get_by_role("combobox", name=t("bert.pt.use", "ja"))  # the saved mini-BERTs
+    expect(saved).to_have_value(re.compile(r"mini-bert/tiny$"), timeout=120_000)
     no_exception(page)
-    expect(page.get_by_text("browser test text").first).to_be_visible()  # the saved-models table
     click_button(page, t("bert.pt.start", "ja", s=5), timeout_ms=300_000)
     no_exception(page)
     wait_charts(page, 2)
@@ -49,7 +54,9 @@ def test_pretrain_live_then_fill_mask(mb_server, page):
 def test_stop_mid_run_keeps_the_partial_model(mb_server, page):
     open_tab(page, mb_server, "bert", "bert.tab.pretrain", {"bert_pt_seconds": 300, "bert_pt_layers": 1,
                                                           "bert_pt_d": 64})
-    page.get_by_role("button", name=t("bert.pt.start", "ja", s=300)).click()
+    start = page.get_by_role("button", name=t("bert.pt.start", "ja", s=300))
+    expect(start).to_be_visible(timeout=120_000)
+    start.click()
     progress = page.get_by_text("mlm_loss=").first  # the progress text once steps are running
     expect(progress).to_be_visible(timeout=240_000)
     click_button(page, t("common.stop", "ja"), timeout_ms=240_000)
@@ -64,7 +71,7 @@ def test_offline_fill_mask_uses_the_mini_bert_trained_here(mb_server, page):
     open_tab(page, mb_server, "bert", "bert.tab.fillmask", {"bert_fm_text": "父は昼に[MASK]を食べた。"})
     no_exception(page)
     wait_charts(page, 1)
-    expect(page.get_by_text(LABEL).first).to_be_visible()
+    expect(page.get_by_text(LABEL).first).to_be_visible(timeout=120_000)
     screenshot(page, "minibert-offline-fill-mask")
 
 
@@ -72,7 +79,8 @@ def test_attention_model_view_on_the_saved_mini_bert(mb_server, page):
     open_tab(page, mb_server, "attention", "att.tab.bert")
     from core import hub
 
-    field = page.get_by_label(t("bert.source.field", "ja", label=hub.spec("fill-mask").label))
+    field = page.get_by_role("textbox", name=t("bert.source.field", "ja", label=hub.spec("fill-mask").label))
+    expect(field).to_be_visible(timeout=120_000)
     field.fill(str(mb_server.cache / "trained" / "mini-bert" / "tiny"))
     press_enter(page, field, timeout_ms=240_000)
     no_exception(page)
