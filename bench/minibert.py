@@ -45,7 +45,7 @@ def main() -> None:
     res = P.pretrain(text, cfg)
     s = res.summary()
     print(json.dumps({
-        "device": str(device.get_device()), "torch_threads": torch.get_num_threads(),
+        "device": str(device.get_device()), "train_threads": 1 if device.get_device().type == "cpu" else None,  # core.device.cpu_threads(1)
         "text": "built-in", "sentences": s["sentences"], "vocab_size": s["vocab_size"],
         "vocab_seconds": round(vocab_s, 2), "vocab_size_alone": len(vocab), "layers": cfg.layers, "d_model": cfg.d_model, "params": s["params"],
         "budget_seconds": args.seconds, "steps": s["steps"], "batch_size": cfg.batch_size,
