@@ -45,6 +45,14 @@ def _untrained_bert() -> str:
     return "学習前の小さな BERT（オフライン用のデモ: BERT ページと注意のページ）"
 
 
+def _mini_bert() -> str:
+    from core.bert import pretrain
+
+    out = pretrain.ensure_default()
+    card = pretrain.card_of(out) or {}
+    return f"mini-BERT（このアプリで学習, {card.get('label', '')}）: {out}"
+
+
 def _hub_steps() -> list[tuple[str, Callable[[], str]]]:
     from core import hub
 
@@ -78,6 +86,7 @@ def warmup(on_step: Callable[[str, str], None] | None = None) -> dict:
         ("word2vec: chiVe", _vectors),
         ("seq2seq: date model", _seq2seq_date_model),
         ("bert: untrained demo", _untrained_bert),
+        ("bert: mini-BERT trained here", _mini_bert),
     ]
     try:
         steps += _hub_steps()

@@ -16,7 +16,7 @@ GROUPS = [
     ("rnn", "RNN / LSTM / GRU の学習と勾配 / recurrent networks"),
     ("seq2seq", "系列変換（日付正規化・翻訳）/ encoder-decoder"),
     ("attention", "注意機構の計算 / attention math"),
-    ("transformer", "Transformer: ミニ GPT の学習と生成 / mini Transformer models"),
+    ("transformer", "Transformer: ミニ GPT・ミニ BERT の学習と生成 / mini Transformer models"),
     ("bert", "BERT: 穴埋め・感情分析・ファインチューニング / BERT"),
     ("models", "モデルの状態・ダウンロード・ウォームアップ / models"),
     ("bench", "ベンチマーク（JSON を出力）/ benchmarks"),

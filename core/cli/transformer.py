@@ -1,10 +1,13 @@
-"""`python -m core transformer ...`: train a mini-GPT on a text file and generate with it.
+"""`python -m core transformer ...`: train a mini-GPT on a text file and generate with it;
+pre-train a mini-BERT (``pretrain-mlm``, core/cli/mlm.py).
 
     python -m core transformer train-lm --text-file FILE [--level char|word] [--seconds S]
         [--epochs N] [--layers L] [--heads H] [--d-model D] [--seed S] [--save DIR] --json
         → {"val_loss", "val_ppl", "train_tokens", "seconds", "params"}
     python -m core transformer generate --model DIR [--length N] [--temperature T] [--top-k K] PROMPT --json
         → {"text"}
+    python -m core transformer pretrain-mlm --text-file FILE [--seconds S] [--save DIR] --json
+        → {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "seconds", "params", "vocab_size"}
 
 val_loss is the mean cross entropy (nats per token) on the last 10 % of the tokens, val_ppl its
 exp — computed exactly as `python -m core rnn lm` does, on the same tokens.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 
 from core.cli.common import add_json, emit, epochs_for, progress_bar
+from core.cli.mlm import register_pretrain
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -44,6 +48,8 @@ def register(p: argparse.ArgumentParser) -> None:
     ge.add_argument("--seed", type=int, default=0)
     add_json(ge)
     ge.set_defaults(handler=_generate)
+
+    register_pretrain(sub)
 
 
 def read_text(path: str | None) -> str | None:

@@ -28,6 +28,9 @@ def masked_lm(*, key_suffix: str = ""):
         loaded = resources.bert_fill_mask_model(source)
     except ModelUnavailable as exc:
         show_error(exc)
+        trained = _trained_here_fallback(key_suffix)
+        if trained is not None:
+            return trained
         use = st.toggle(t("bert.untrained.toggle"), key=f"{UNTRAINED_KEY}{key_suffix}",
                         help=t("bert.untrained.help"))
         if not use:
@@ -36,6 +39,20 @@ def masked_lm(*, key_suffix: str = ""):
         loaded = resources.bert_fill_mask_model(resources.bert_untrained_demo_dir("pretraining"))
     sources.model_caption("fill-mask")
     untrained_banner(loaded)
+    return loaded
+
+
+def _trained_here_fallback(key_suffix: str):
+    """Offline: the mini-BERT the warm-up trained here (core.bert.pretrain), labelled as such."""
+    from core import resources
+    from core.bert import pretrain
+
+    saved = {row["name"]: row["path"] for row in pretrain.saved_models()}
+    path = saved.get(pretrain.DEFAULT_NAME) or next(iter(saved.values()), None)
+    if path is None or not st.toggle(t("bert.pt.offline.use"), value=True, key=f"bert_use_trained{key_suffix}"):
+        return None
+    loaded = resources.bert_fill_mask_model(path)
+    sources.trained_here_label(path)
     return loaded
 
 

@@ -2,7 +2,7 @@
 UI only: the numbers come from core.bert, the models from core.resources (sources: core.hub)."""
 import streamlit as st
 
-from pages.bert import fill_mask_tab, finetune_tab, mlm_tab, sentiment_tab, sources
+from pages.bert import fill_mask_tab, finetune_tab, mlm_tab, pretrain_tab, sentiment_tab, sources
 from pages.common.ui import t
 
 st.title(t("bert.title"))
@@ -15,7 +15,8 @@ sources.source_field("fill-mask")
 sources.source_field("sentiment")
 
 SECTIONS = [("bert.tab.fillmask", fill_mask_tab), ("bert.tab.mlm", mlm_tab),
-            ("bert.tab.sentiment", sentiment_tab), ("bert.tab.finetune", finetune_tab)]
+            ("bert.tab.sentiment", sentiment_tab), ("bert.tab.finetune", finetune_tab),
+            ("bert.tab.pretrain", pretrain_tab)]
 
 tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
 for tab, (_key, section) in zip(tabs, SECTIONS):

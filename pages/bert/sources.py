@@ -30,3 +30,14 @@ def model_caption(task: str) -> None:
     source = current_source(task)
     origin = hub.origin(task, st.session_state.get(hub.spec(task).session_key))
     st.caption(t("bert.source.caption", source=source, origin=t(f"bert.source.origin.{origin}")))
+    trained_here_label(source)
+
+
+def trained_here_label(source: str) -> None:
+    """A mini-BERT trained in this app (core.bert.pretrain) says so: text, sentences, date."""
+    from core.bert.pretrain import card_of
+
+    card = card_of(source) if hub.is_local(source) else None
+    if card:
+        st.info(t("bert.pt.label", text=card.get("text", "?"), n=int(card.get("sentences", 0)),
+                  date=card.get("date", "?"), steps=card.get("steps", "?")), icon="🧪")

@@ -1,0 +1,399 @@
+"""mini-BERT: an encoder-only Transformer pre-trained here with the masked language model.
+
+BERT = N × [self-attention, FFN] (bidirectional: every position sees every other), trained to
+recover hidden words. The masking is the lecture's (core.bert.mlm.choose): of each sentence's
+tokens 15 % are chosen, 80 % of those become [MASK], 10 % a random word, 10 % stay. With x̃ the
+corrupted sentence and C the chosen positions,
+
+    L_MLM = − 1/|C| Σ_{i ∈ C} log softmax(W_out · h_i + b)_{x_i}      h = Encoder(x̃)
+
+and the masked-token accuracy is the share of i ∈ C where argmax = x_i. The vocabulary is a
+WordPiece vocabulary learnt from the same text after MeCab (core.bert.wordpiece); the model is
+a small ``transformers.BertForMaskedLM``. The result is saved as a normal transformers
+directory + ``minibert_card.json`` (provenance), so every BERT path of the app loads it.
+"""
+from __future__ import annotations
+
+import math
+import pathlib
+import random
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from core import InvalidInput, TrainingDiverged
+from core.bert import mlm
+from core.bert import wordpiece as wp
+
+MAX_TEXT_CHARS = 500_000  # longer texts are cut here (with a note): minutes of CPU already
+MIN_SENTENCES, MIN_DISTINCT_CHARS = 20, 10
+MAX_SECONDS = 600
+MAX_LAYERS, MAX_D_MODEL = 6, 512
+
+
+@dataclass
+class PretrainConfig:
+    layers: int = 2  # N encoder layers
+    d_model: int = 128  # hidden size d (d_ff = 4d)
+    heads: int = 2  # h heads, d_k = d / h
+    vocab_size: int = 2000  # WordPiece target size (a small text gives fewer pieces)
+    max_len: int = 64  # tokens per sentence incl. [CLS]/[SEP]
+    batch_size: int = 32
+    lr: float = 1e-3
+    seconds: float | None = 60.0  # wall-clock budget; None = only max_steps
+    max_steps: int = 100_000
+    eval_every: int = 50  # steps between validation / fill-mask snapshots
+    val_fraction: float = 0.1
+    seed: int = 0
+    probe: str = "父は昼に[MASK]を食べた。"  # fill-mask sentence followed during training
+
+    def check(self) -> None:
+        if not 1 <= self.layers <= MAX_LAYERS:
+            raise InvalidInput(f"層の数 (layers) は 1〜{MAX_LAYERS} にしてください。")
+        if not 16 <= self.d_model <= MAX_D_MODEL:
+            raise InvalidInput(f"隠れ次元 d (d_model) は 16〜{MAX_D_MODEL} にしてください。")
+        if self.heads < 1 or self.d_model % self.heads:
+            raise InvalidInput(f"d_model（{self.d_model}）はヘッド数（{self.heads}）で割り切れる必要があります"
+                               "（d_k = d_model / h）。")
+        if self.seconds is not None and not 0 < self.seconds <= MAX_SECONDS:
+            raise InvalidInput(f"学習時間 (seconds) は 0 より大きく {MAX_SECONDS} 秒以下にしてください。")
+        if not (self.lr > 0 and math.isfinite(self.lr)):
+            raise InvalidInput("学習率 (learning rate) は正の数にしてください。")
+
+
+@dataclass
+class PretrainResult:
+    model: object  # BertForMaskedLM (eval mode, CPU)
+    tokenizer: object  # BertJapaneseTokenizer over ``vocab``
+    vocab: list[str]
+    config: PretrainConfig
+    text_name: str
+    n_sentences: int
+    history: list[dict] = field(default_factory=list)  # per step: mlm_loss, masked_acc (+ val_acc)
+    snapshots: list[dict] = field(default_factory=list)  # {"step", "predictions": [[tok, p], ...]}
+    steps: int = 0
+    seconds: float = 0.0
+    train_tokens: int = 0
+    val_masked_accuracy: float = 0.0
+    stopped: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def params(self) -> int:
+        return sum(p.numel() for p in self.model.parameters())
+
+    def summary(self) -> dict:
+        losses = [h["mlm_loss"] for h in self.history]
+        s = max(self.seconds, 1e-9)
+        return {"mlm_loss_first": losses[0] if losses else None, "mlm_loss_last": _tail_mean(losses),
+                "val_masked_accuracy": self.val_masked_accuracy, "seconds": round(self.seconds, 2),
+                "params": self.params, "vocab_size": len(self.vocab), "steps": self.steps,
+                "sentences": self.n_sentences, "sentences_per_s": round(self.steps * self.config.batch_size / s, 1),
+                "tokens_per_s": round(self.train_tokens / s, 1), "stopped": self.stopped}
+
+
+def _tail_mean(xs: list[float], n: int = 20) -> float | None:
+    """The last loss, smoothed over the last ``n`` steps (one batch is noisy)."""
+    return sum(xs[-n:]) / len(xs[-n:]) if xs else None
+
+
+# --- text --------------------------------------------------------------------------------
+
+def builtin_text() -> str:
+    """The app's own Japanese text (nothing downloaded): the LSTM page's story, the tiny-BERT
+    sample sentences and 3,000 sentences of the word2vec sample corpus (templated sentences
+    where words of one category share contexts: 父は昼に[MASK]を食べた → a food)."""
+    from core.bert.tiny import SAMPLE_TEXT
+    from core.rnn.corpus import BUILTIN_TEXT
+    from core.word2vec import sample_corpus
+
+    return BUILTIN_TEXT + SAMPLE_TEXT + sample_corpus.text(3000, seed=0)
+
+
+BUILTIN_NAME = "組み込みの例文 (built-in text)"
+_SPLIT = re.compile(r"(?<=[。！？!?])|\n")
+
+
+def sentences_of(text: str) -> tuple[list[str], list[str]]:
+    """Split a text into sentences (at 。！？ and line ends) and check it can train a model:
+    (sentences, notes). Over MAX_TEXT_CHARS the text is cut with a note."""
+    from core.text import normalize_input
+
+    if text is None or not str(text).strip():
+        raise InvalidInput("学習に使うテキストが空です。文章を貼り付けるか、組み込みの例文を使ってください。")
+    text = normalize_input(str(text))
+    notes = []
+    if len(text) > MAX_TEXT_CHARS:
+        notes.append(f"テキストが長いので（{len(text):,} 文字）、先頭の {MAX_TEXT_CHARS:,} 文字だけを使います。")
+        text = text[:MAX_TEXT_CHARS]
+    sents = [s.strip() for s in _SPLIT.split(text) if s and s.strip()]
+    if len(set("".join(sents))) < MIN_DISTINCT_CHARS:
+        raise InvalidInput(f"テキストの文字の種類が少なすぎます（{len(set(''.join(sents)))} 種類）。"
+                           "同じ文字の繰り返しでは語彙も文脈も学べません。ふつうの日本語の文章を使ってください。")
+    if len(sents) < MIN_SENTENCES or len(set(sents)) < MIN_SENTENCES // 2:
+        raise InvalidInput(f"文が少なすぎます（{len(sents)} 文、異なる文 {len(set(sents))}）。"
+                           f"マスク言語モデルを学習するには {MIN_SENTENCES} 文以上（できれば数百文）の文章が必要です。")
+    return sents, notes
+
+
+# --- masking -----------------------------------------------------------------------------
+
+def mask_batch(seqs: list[list[int]], rng: random.Random, *, mask_id: int, pool: list[int], pad_id: int = 0):
+    """The lecture's corruption of a batch of ``[CLS] … [SEP]`` id lists (core.bert.mlm.choose
+    on the inner tokens: 15 % chosen; 80 % → [MASK], 10 % → random word, 10 % kept).
+
+    Returns (input_ids x̃ [B, T], labels [B, T] = x_i at chosen positions else −100,
+    attention_mask [B, T])."""
+    import torch
+
+    T = max(len(s) for s in seqs)
+    x = torch.full((len(seqs), T), pad_id, dtype=torch.long)  # [B, T]
+    labels = torch.full((len(seqs), T), -100, dtype=torch.long)  # [B, T]
+    att = torch.zeros((len(seqs), T), dtype=torch.long)  # [B, T]
+    for b, s in enumerate(seqs):
+        x[b, :len(s)] = torch.tensor(s)
+        att[b, :len(s)] = 1
+        for j, action in mlm.choose(len(s) - 2, rng):
+            i = j + 1  # skip [CLS]
+            labels[b, i] = s[i]
+            if action == "mask":
+                x[b, i] = mask_id
+            elif action == "random":
+                x[b, i] = rng.choice(pool)
+    return x, labels, att
+
+
+def _masked_stats(logits, labels) -> tuple[int, int]:
+    """(correct, chosen) over the chosen positions (labels ≠ −100)."""
+    chosen = labels != -100
+    correct = (logits.argmax(-1) == labels) & chosen
+    return int(correct.sum()), int(chosen.sum())
+
+
+# --- model -------------------------------------------------------------------------------
+
+def build_model(cfg: PretrainConfig, vocab_size: int):
+    """A small BertForMaskedLM: token + position + segment embeddings → N encoder layers
+    (post-LN, as BERT) → MLM head tied to the token embeddings."""
+    import torch
+    from transformers import BertConfig, BertForMaskedLM
+
+    from core.bert.models import _quiet
+
+    _quiet()
+    torch.manual_seed(cfg.seed)
+    bc = BertConfig(vocab_size=vocab_size, hidden_size=cfg.d_model, num_hidden_layers=cfg.layers,
+                    num_attention_heads=cfg.heads, intermediate_size=4 * cfg.d_model,
+                    max_position_embeddings=max(128, cfg.max_len), type_vocab_size=2, pad_token_id=0)
+    return BertForMaskedLM(bc)
+
+
+def as_loaded(result: PretrainResult, source: str = "mini-BERT (session)"):
+    """The session's model as a core.bert.models.LoadedModel, for core.bert.fill_mask / mlm."""
+    from core.bert.models import LoadedModel
+
+    return LoadedModel(result.model, result.tokenizer, source, source, "masked_lm")
+
+
+def _probe(result: PretrainResult, step: int, top_k: int = 5) -> None:
+    from core.bert import fill_mask as fm
+
+    model = result.model
+    was_training = model.training
+    model.eval()
+    try:
+        out = fm.fill_mask(as_loaded(result), result.config.probe, top_k=top_k)
+        result.snapshots.append({"step": step, "predictions": [[t, round(p, 4)] for t, p in out.masks[0].candidates]})
+    finally:
+        model.train(was_training)
+
+
+def _val_accuracy(model, val_batches) -> float:
+    import torch
+
+    was_training = model.training
+    model.eval()
+    correct = chosen = 0
+    with torch.inference_mode():
+        for x, labels, att in val_batches:
+            logits = model(input_ids=x.to(model.device), attention_mask=att.to(model.device)).logits
+            c, n = _masked_stats(logits.cpu(), labels)
+            correct, chosen = correct + c, chosen + n
+    model.train(was_training)
+    return correct / max(1, chosen)
+
+
+# --- training ----------------------------------------------------------------------------
+
+def pretrain(text: str | None = None, cfg: PretrainConfig | None = None, *, text_name: str | None = None,
+             on_progress: Callable[[int, int, dict], None] | None = None,
+             should_stop: Callable[[], bool] | None = None, state: dict | None = None) -> PretrainResult:
+    """Learn a WordPiece vocabulary from ``text`` (default: builtin_text()), then train a
+    mini-BERT on L_MLM until ``cfg.seconds`` / ``cfg.max_steps`` / ``should_stop()``.
+
+    ``state`` (a dict) receives ``state["result"]`` at once and is updated every step, so a page
+    interrupted mid-run can still finish() the partial model. Raises TrainingDiverged on NaN/inf."""
+    import torch
+
+    from core import device
+    from core.bert import fill_mask as fm
+
+    cfg = cfg or PretrainConfig()
+    cfg.check()
+    if fm.MASK not in fm.normalize_masks(cfg.probe or ""):
+        raise InvalidInput("観察する文に [MASK] がありません。例: 父は昼に[MASK]を食べた。")
+    if text is None:
+        text, text_name = builtin_text(), text_name or BUILTIN_NAME
+    sents, notes = sentences_of(text)
+    words = wp.pretokenize(sents)
+    vocab = wp.train_vocab(words, cfg.vocab_size)
+    seqs = [[2, *ids[:cfg.max_len - 2], 3] for ids in wp.encode_words(vocab, words) if ids]  # [CLS]=2 [SEP]=3
+    rng = random.Random(cfg.seed)
+    rng.shuffle(seqs)
+    n_val = max(2, min(512, int(len(seqs) * cfg.val_fraction)))
+    train, val = seqs[:-n_val], seqs[-n_val:]
+    mask_id, pool = vocab.index("[MASK]"), list(range(len(wp.SPECIALS), len(vocab)))
+    val_rng = random.Random(cfg.seed + 1)  # the same corruption of the validation set at every check
+    val_batches = [mask_batch(val[i:i + 64], val_rng, mask_id=mask_id, pool=pool) for i in range(0, len(val), 64)]
+    dev = device.get_device()
+    model = build_model(cfg, len(vocab)).to(dev)
+    model.train()
+    res = PretrainResult(model, wp.load(vocab), vocab, cfg, text_name or "テキスト (text)", len(sents), notes=notes)
+    if state is not None:
+        state.update(result=res, val_batches=val_batches)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=0.01)
+    warmup = min(50, max(1, cfg.max_steps // 10))  # linear warm-up steps
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup))
+    _probe(res, 0)
+    t0 = time.perf_counter()
+    with device.cpu_threads(1, dev):
+        while res.steps < cfg.max_steps:
+            elapsed = time.perf_counter() - t0
+            if (cfg.seconds is not None and elapsed >= cfg.seconds) or (should_stop is not None and should_stop()):
+                res.stopped = cfg.seconds is None or elapsed < cfg.seconds
+                break
+            batch = rng.sample(train, min(cfg.batch_size, len(train)))
+            x, labels, att = mask_batch(batch, rng, mask_id=mask_id, pool=pool)
+            out = model(input_ids=x.to(dev), attention_mask=att.to(dev), labels=labels.to(dev))
+            loss = out.loss
+            if not torch.isfinite(loss):
+                raise TrainingDiverged(
+                    f"ステップ {res.steps + 1} で損失が {loss.item()} になりました（発散, diverged）。"
+                    f"学習率 {cfg.lr:g} が大きすぎます。1e-3 や 5e-4 に下げてやり直してください。")
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            res.steps += 1
+            res.train_tokens += int(att.sum())
+            res.seconds = time.perf_counter() - t0
+            c, n = _masked_stats(out.logits.detach().cpu(), labels)
+            row = {"step": res.steps, "mlm_loss": float(loss.detach()), "masked_acc": c / max(1, n)}
+            if res.steps % cfg.eval_every == 0:
+                row["val_acc"] = res.val_masked_accuracy = _val_accuracy(model, val_batches)
+                _probe(res, res.steps)
+            res.history.append(row)
+            if on_progress is not None:
+                total = cfg.max_steps if cfg.seconds is None else \
+                    min(cfg.max_steps, max(res.steps, int(res.steps * cfg.seconds / max(res.seconds, 1e-6))))
+                on_progress(res.steps, total, {k: v for k, v in row.items() if k != "step"})
+    res.seconds = time.perf_counter() - t0
+    return finish(res, val_batches)
+
+
+def finish(res: PretrainResult, val_batches=None) -> PretrainResult:
+    """Final validation accuracy and fill-mask snapshot; the model on the CPU in eval mode."""
+    if val_batches is not None and res.steps:
+        res.val_masked_accuracy = _val_accuracy(res.model, val_batches)
+    if not res.snapshots or res.snapshots[-1]["step"] != res.steps:
+        _probe(res, res.steps)
+    res.model.to("cpu")
+    res.model.eval()
+    return res
+
+
+# --- saved models --------------------------------------------------------------------------
+
+CARD = "minibert_card.json"
+DEFAULT_NAME = "default"
+DEFAULT_STEPS = 400  # the warm-up's default model: fixed steps (not seconds) → deterministic
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def models_root():
+    from core.paths import cache_dir
+
+    return cache_dir("trained", "mini-bert")
+
+
+def model_dir(name: str):
+    if not _NAME.fullmatch(name or "") or ".." in name:
+        raise InvalidInput("保存名は英数字と . _ - の 64 文字までにしてください（例: my-mini-bert）。")
+    return models_root() / name
+
+
+def save(res: PretrainResult, out_dir) -> pathlib.Path:
+    """config.json + model.safetensors + vocab.txt / tokenizer_config.json + the provenance card.
+    Written to a temporary sibling and renamed, so a reader never sees half a model."""
+    import datetime
+    import json
+    import shutil
+    import tempfile
+
+    out = pathlib.Path(out_dir).expanduser()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    s = res.summary()
+    card = {"kind": "mini-bert", "trained_here": True, "text": res.text_name, "sentences": res.n_sentences,
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "steps": res.steps, "seconds": s["seconds"], "layers": res.config.layers,
+            "d_model": res.config.d_model, "heads": res.config.heads, "vocab_size": len(res.vocab),
+            "params": s["params"], "mlm_loss_last": s["mlm_loss_last"],
+            "val_masked_accuracy": res.val_masked_accuracy, "seed": res.config.seed,
+            "label": f"trained here on {res.text_name}, {res.n_sentences} sentences"}
+    try:
+        res.model.config.playground_trained_here = True
+        res.model.save_pretrained(str(tmp), safe_serialization=True)
+        wp.write(tmp, res.vocab)
+        (tmp / CARD).write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def card_of(path) -> dict | None:
+    """The provenance card of a saved mini-BERT directory, or None (not trained here)."""
+    import json
+
+
+    try:
+        card = json.loads((pathlib.Path(str(path)).expanduser() / CARD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return card if isinstance(card, dict) and card.get("trained_here") else None
+
+
+def saved_models() -> list[dict]:
+    """Every mini-BERT under cache_dir("trained", "mini-bert"): {"name", "path", **card}."""
+    root = models_root()
+    rows = []
+    for d in sorted(root.iterdir()) if root.is_dir() else []:
+        card = card_of(d) if d.is_dir() and not d.name.startswith(".") else None
+        if card is not None and (d / "config.json").is_file():
+            rows.append({"name": d.name, "path": str(d), **card})
+    return rows
+
+
+def ensure_default(steps: int = DEFAULT_STEPS):
+    """The warm-up's mini-BERT (built-in text, seed 0, ``steps`` steps: deterministic), trained
+    once into models_root()/default; returns its directory."""
+    out = model_dir(DEFAULT_NAME)
+    if card_of(out) is None or not (out / "model.safetensors").is_file():
+        save(pretrain(None, PretrainConfig(seconds=None, max_steps=steps, seed=0)), out)
+    return out
