@@ -11,7 +11,7 @@ import importlib.util
 import streamlit as st
 
 from core import attention_views as V
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "平成6年9月27日"
 
@@ -33,8 +33,8 @@ def render() -> None:
     if loader is None or translate is None:
         st.info(t("att.s2s.missing"), icon=":material/construction:")
         return
-    text = st.text_input(t("att.s2s.input"), value=DEFAULT_TEXT, key="att_s2s_text", bind="query-params",
-                         max_chars=200, help=t("att.s2s.input.help"))
+    text = checked(st.text_input(t("att.s2s.input"), value=DEFAULT_TEXT, key="att_s2s_text", bind="query-params",
+                         max_chars=200, help=t("att.s2s.input.help")), limit=200)
     with guard():
         model = loader()
         res = translate(model, text, beam=1)  # InvalidInput / OutOfVocabulary / InputTooLong: a message

@@ -12,7 +12,7 @@ from core import InvalidInput
 from core.text import decode_upload
 from core.word2vec import sample_corpus, train
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures, sources
 
 LIMITS = train.CLASSROOM
@@ -142,7 +142,7 @@ def _show_last() -> None:
     st.caption(t("w2v.tr.use_elsewhere"))
     st.download_button(t("w2v.tr.download"), train.to_word2vec_text(result.kv),
                        file_name=f"word2vec_{result.config.name}.txt", mime="text/plain", key="w2v_tr_dl")
-    words = st.text_input(t("w2v.tr.check"), value=CHECK_WORDS, key="w2v_tr_check", bind="query-params")
+    words = checked(st.text_input(t("w2v.tr.check"), value=CHECK_WORDS, key="w2v_tr_check", bind="query-params"))
     with guard():
         from core.word2vec.query import split_words
 
