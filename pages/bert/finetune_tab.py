@@ -140,7 +140,8 @@ def _base_model() -> str | None:
                            format_func=lambda v: sources.display("fill-mask", v), help=t("src.pick.help"))
     try:
         base = hub.student_source("fill-mask", raw)
-        hub.locate(base)
+        if hub.locate(base).path is None:  # would download: allow-list and size cap now, no byte fetched
+            hub.check_download(base, "fill-mask")
     except PlaygroundError as exc:
         show_error(exc)
         if st.toggle(t("bert.ft.untrained"), key="bert_ft_untrained", help=t("bert.untrained.help")):

@@ -67,6 +67,9 @@ def render() -> None:
     if kind == "upload":
         upload = st.file_uploader(t("w2v.tr.upload"), type=["txt", "csv", "tsv"], key="w2v_tr_upload",
                                   help=t("w2v.tr.upload.help", chars=LIMITS.max_chars, tokens=LIMITS.max_tokens))
+        if upload is not None:  # read it now (cached by content): a bad file is answered at once
+            with guard():
+                _sentences(kind, upload, mode)
     else:
         with st.expander(t("w2v.tr.sample.show")):
             st.caption(t("w2v.tr.sample.about"))
