@@ -64,6 +64,13 @@ ALLOW_PATTERNS = ["*.json", "*.txt", "*.safetensors", "*.model", "*.spm", "vocab
 _HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
 
 
+def hub_id_ok(source: str) -> bool:
+    """The Hub's repository id syntax: ``[org/]name``, letters, digits, ``. _ -``, each part at
+    most 96 characters, no ``--`` / ``..``, not ending in ``.git`` or ``.``."""
+    return bool(_HUB_ID.match(source)) and all(len(part) <= 96 for part in source.split("/")) \
+        and "--" not in source and ".." not in source and not source.endswith((".git", "."))
+
+
 def spec(task: str) -> ModelSpec:
     try:
         return MODELS[task]
@@ -319,7 +326,7 @@ def student_source(task: str, value: str | None) -> str:
         return s
     if not policy.allow_custom_models():
         raise _refuse("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。")
-    looks_like_id = bool(_HUB_ID.match(s)) and not s.endswith((".git", "."))
+    looks_like_id = hub_id_ok(s)
     if looks_like_id and not is_local(s):
         return s
     if not s.startswith(("/", "./", "~")) and not looks_like_id:
@@ -376,7 +383,7 @@ def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | Non
 
 def _checked_id(repo_id: str) -> str:
     s = inputs.text(repo_id, label="モデルの ID", limit=SOURCE_LIMIT).strip()
-    if not _HUB_ID.match(s) or s.endswith((".git", ".")):
+    if not hub_id_ok(s):
         raise _refuse(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。")
     if not downloads_allowed():
         raise ModelUnavailable(f"このサーバーではアプリからのダウンロードが止められています（{DOWNLOAD_ENV}）。"

@@ -38,7 +38,7 @@ class FakeHub:
         self.downloads: list[str] = []
         self.info_calls: list[str] = []
 
-    def model_info(self, _api, repo_id, *args, **kwargs):
+    def model_info(self, repo_id, *args, **kwargs):
         self.info_calls.append(repo_id)
         if repo_id not in self.SIZES:
             raise OSError(f"404 RepositoryNotFound: {repo_id}")
@@ -47,7 +47,7 @@ class FakeHub:
 
     def recorder(self, name):
         def download(*args, **kwargs):
-            self.downloads.append(f"{name}{args[:1]}")
+            self.downloads.append(str(args[0]) if args else str(kwargs.get("repo_id")))
             raise OSError("network unreachable (test: downloads are recorded, never performed)")
         return download
 
@@ -59,7 +59,7 @@ def fake_hub(monkeypatch):
     import transformers.utils.hub as thub
 
     hub = FakeHub()
-    monkeypatch.setattr(huggingface_hub.HfApi, "model_info", hub.model_info)
+    monkeypatch.setattr(huggingface_hub.HfApi, "model_info", lambda _api, repo_id, *a, **k: hub.model_info(repo_id))
     for mod in (huggingface_hub, huggingface_hub.file_download, thub):
         for name in ("snapshot_download", "hf_hub_download"):
             if hasattr(mod, name):
