@@ -33,7 +33,7 @@ def _refused(page) -> None:
 
 
 def test_finetune_source_field_under_hostile_input(hostile_server, page):
-    open_tab(page, hostile_server, "bert", "bert.tab.finetune", extra={"bert_ft_data": "sample"})
+    open_tab(page, hostile_server, "bert", "bert.tab.finetune", extra={"bert_ft_data": t("bert.ft.data.sample", "ja")})
     field = page.get_by_role("textbox", name=t("bert.ft.base", "ja"))
     # a 10,000-character paste is cut to the field's 300 characters by the browser (AppTest sends the
     # whole string: tests/hostile/test_pages.py)
@@ -56,7 +56,7 @@ def test_text_fields_and_a_bad_upload(hostile_server, page):
     _refused(page)
     screenshot(page, "hostile-sentiment-text")
 
-    open_tab(page, hostile_server, "bert", "bert.tab.finetune", extra={"bert_ft_data": "upload"})
+    open_tab(page, hostile_server, "bert", "bert.tab.finetune", extra={"bert_ft_data": t("bert.ft.data.upload", "ja")})
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
     upload = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
     act(page, lambda: upload.set_input_files(files=[{"name": "picture.txt", "mimeType": "text/plain",
