@@ -24,6 +24,7 @@ No torch / transformers import here: the sidebar and the CLI's ``models status``
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import re
@@ -349,9 +350,7 @@ class DownloadPlan:
     files: list[str]
     total_bytes: int
 
-    @property
-    def total_mb(self) -> float:
-        return self.total_bytes / 1e6
+    total_mb = property(lambda self: self.total_bytes / 1e6)
 
 
 def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | None = None) -> DownloadPlan:
@@ -409,18 +408,14 @@ def fetch_model(repo_id: str, task: str | None = None) -> pathlib.Path:
     return download(repo_id, max_mb=policy.max_download_mb())
 
 
-class one_download:
-    """``with one_download(repo_id):`` holds :data:`download_lock`; a second download while
-    one runs is refused at once with a message (a class must not queue behind a big fetch)."""
-
-    def __init__(self, repo_id: str):
-        self.repo_id = repo_id
-
-    def __enter__(self):
-        if not download_lock.acquire(blocking=False):
-            raise ModelUnavailable(f"ほかのモデルのダウンロードが進行中です（サーバー全体で同時に 1 つまで）。"
-                                   f"少し待ってから {self.repo_id} をもう一度試してください。")
-        return self
-
-    def __exit__(self, *exc) -> None:
+@contextlib.contextmanager
+def one_download(repo_id: str):
+    """``with one_download(repo_id):`` holds :data:`download_lock`; a second download while one
+    runs is refused at once with a message (a class must not queue behind a big fetch)."""
+    if not download_lock.acquire(blocking=False):
+        raise ModelUnavailable(f"ほかのモデルのダウンロードが進行中です（サーバー全体で同時に 1 つまで）。"
+                               f"少し待ってから {repo_id} をもう一度試してください。")
+    try:
+        yield
+    finally:
         download_lock.release()
