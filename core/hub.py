@@ -7,6 +7,13 @@ Resolution order for a task (first non-empty wins):
 2. the environment variable ``PLAYGROUND_MODEL_<TASK>`` (e.g. ``PLAYGROUND_MODEL_FILL_MASK``),
 3. the default below.
 
+On a shared class server the operator decides (core/policy.py): students pick from
+:func:`allowed_sources` (the defaults, the operator's list, the models trained and saved in this
+app); free-text ids and paths pass :func:`student_source` only when the operator enables them,
+local paths only inside :func:`allowed_roots`. A download goes through :func:`check_download`
+(hub id syntax, allow-list, size from the Hub API against ``PLAYGROUND_MAX_DOWNLOAD_MB``,
+before any byte is fetched) and :data:`download_lock` (one download at a time).
+
 ``trust_remote_code`` is never switched on. The app does not download at page-render time
 (a class's server must not stall on the network): a hub id must be in the local Hugging Face
 cache, or in ``PLAYGROUND_MODELS_DIR/<org>/<name>`` (where ``python -m core models download
@@ -17,12 +24,15 @@ No torch / transformers import here: the sidebar and the CLI's ``models status``
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import re
+import threading
 from dataclasses import dataclass
 
-from core import ModelUnavailable
+from core import InvalidInput, ModelUnavailable, inputs, policy
+from core.paths import cache_dir
 
 TRUST_REMOTE_CODE = False  # never on: a hub id must not run code on the class's server
 DOWNLOAD_ENV = "PLAYGROUND_HUB_DOWNLOAD"
@@ -53,6 +63,13 @@ ALLOW_PATTERNS = ["*.json", "*.txt", "*.safetensors", "*.model", "*.spm", "vocab
                   "target.spm", "merges.txt"]
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
+
+
+def hub_id_ok(source: str) -> bool:
+    """The Hub's repository id syntax: ``[org/]name``, letters, digits, ``. _ -``, each part at
+    most 96 characters, no ``--`` / ``..``, not ending in ``.git`` or ``.``."""
+    return bool(_HUB_ID.match(source)) and all(len(part) <= 96 for part in source.split("/")) \
+        and "--" not in source and ".." not in source and not source.endswith((".git", "."))
 
 
 def spec(task: str) -> ModelSpec:
@@ -94,10 +111,15 @@ def fetch_command(source: str) -> str:
 
 
 def is_local(source: str) -> bool:
-    """A source that names a path (absolute, ./relative, ~, or an existing directory)."""
+    """A source that names a path (absolute, ./relative, ~, or an existing directory).
+    Never raises: a 10,000-character or NUL-holding string is simply not a directory."""
     s = str(source)
-    return s.startswith(("/", "./", "../", "~", ".\\")) or (os.sep in s and pathlib.Path(s).expanduser().exists()) \
-        or pathlib.Path(s).expanduser().is_dir()
+    if s.startswith(("/", "./", "../", "~", ".\\")):
+        return True
+    try:
+        return (os.sep in s and pathlib.Path(s).expanduser().exists()) or pathlib.Path(s).expanduser().is_dir()
+    except (OSError, ValueError):  # File name too long, embedded null byte
+        return False
 
 
 def models_dir() -> pathlib.Path | None:
@@ -137,9 +159,13 @@ class Located:
         return str(self.path) if self.path is not None else self.source
 
 
-def locate(source: str) -> Located:
+def locate(source: str, *, fetch: bool = False) -> Located:
     """Find ``source`` locally (no network). Raises ModelUnavailable with a clear message:
-    a directory that is not a model, a malformed id, or a hub id not downloaded yet."""
+    a directory that is not a model, a malformed id, or a hub id not downloaded yet.
+
+    A hub id that is not here while downloads are allowed: ``fetch=False`` returns it with
+    ``path=None``; ``fetch=True`` (the loaders) downloads it through :func:`fetch` (size cap,
+    one download at a time) and returns the local snapshot."""
     source = (source or "").strip()
     if not source:
         raise ModelUnavailable("モデルが指定されていません。hub の ID（例: tohoku-nlp/bert-base-japanese-v3）"
@@ -167,7 +193,7 @@ def locate(source: str) -> Located:
     if snap is not None:
         return Located(source, snap, "cache")
     if downloads_allowed():
-        return Located(source, None, "hub")
+        return Located(source, fetch_model(source), "cache") if fetch else Located(source, None, "hub")
     raise ModelUnavailable(
         f"モデル {source} がこのコンピュータにありません（オフライン、またはまだダウンロードしていません）。"
         "次のコマンドで事前にダウンロードしてください（ID が正しいかも確かめてください）。",
@@ -221,32 +247,175 @@ def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
 
 
 def download(task_or_source: str, dest_dir: str | os.PathLike | None = None, *,
-             token: str | None = None) -> pathlib.Path:
+             token: str | None = None, max_mb: float | None = None) -> pathlib.Path:
     """Download a model (a task name or a hub id) into the HF cache, or into ``dest_dir/<id>``.
 
     Safetensors only where the repository has them; otherwise the PyTorch weights file (loaded
-    later with weights_only=True by transformers)."""
-    from huggingface_hub import HfApi, snapshot_download
+    later with weights_only=True by transformers). The size is checked through the Hub API
+    first (against ``max_mb`` when given: the app's downloads; the operator's CLI passes None),
+    and :data:`download_lock` keeps it to one download at a time."""
+    from huggingface_hub import snapshot_download
 
     repo_id = spec(task_or_source).default if task_or_source in MODELS else task_or_source
     if os.environ.get("HF_HUB_OFFLINE", "").strip() in ("1", "true", "True", "yes"):
         raise ModelUnavailable(
             f"HF_HUB_OFFLINE=1 が設定されているため {repo_id} をダウンロードできません。"
             "ネットにつながる環境で HF_HUB_OFFLINE を外して実行してください。", hint=fetch_command(repo_id))
-    patterns = list(ALLOW_PATTERNS)
-    try:
-        files = HfApi(token=token).list_repo_files(repo_id)
-    except Exception as exc:  # noqa: BLE001
-        raise unavailable_from_error(repo_id, exc) from exc
-    if not any(f.endswith(".safetensors") for f in files):
-        patterns.append("pytorch_model.bin")
-    kwargs = {"allow_patterns": patterns, "token": token}
+    plan = plan_download(repo_id, token=token, max_mb=max_mb)
+    kwargs = {"allow_patterns": plan.patterns, "token": token}
     if dest_dir is not None:
         target = pathlib.Path(dest_dir).expanduser() / repo_id
         target.mkdir(parents=True, exist_ok=True)
         kwargs["local_dir"] = str(target)
+    with one_download(repo_id):
+        try:
+            path = snapshot_download(repo_id, **kwargs)
+        except Exception as exc:  # noqa: BLE001
+            raise unavailable_from_error(repo_id, exc) from exc
+    return pathlib.Path(path)
+
+
+# --- the shared class server: what students may load and download (operator: core/policy.py) ---
+
+SOURCE_LIMIT = 300  # characters of a model source typed by a student
+TRAINED_KINDS = {"fill-mask": ("mini-bert",), "sentiment": ("bert-pn",)}  # models trained in this app
+download_lock = threading.Lock()  # one download at a time on the whole server
+
+
+def trained_dir(kind: str) -> pathlib.Path:
+    """Where the app saves the models students train (``<cache>/trained/<kind>``)."""
+    return cache_dir("trained", kind)
+
+
+def trained_models(kind: str) -> list[pathlib.Path]:
+    """The loadable models saved under :func:`trained_dir` (folders with a config.json)."""
+    root = trained_dir(kind)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and _is_model_dir(p))
+
+
+def allowed_roots() -> list[pathlib.Path]:
+    """Directories whose model folders a free-text local path may name (symlinks resolved)."""
+    roots = [cache_dir("trained")] + ([models_dir()] if models_dir() else []) + policy.local_roots()
+    return [r.expanduser().resolve() for r in roots]
+
+
+def allowed_sources(task: str) -> list[str]:
+    """What students may pick for ``task``: the operator's default, the operator's list
+    (core.policy), and the models trained and saved in this app for that task."""
+    out = [resolve(task)] + policy.allowed_extra(task)
+    for kind in TRAINED_KINDS.get(task, ()):
+        out += [str(p) for p in trained_models(kind)]
+    return list(dict.fromkeys(out))
+
+
+def _refuse(text: str) -> InvalidInput:
+    return InvalidInput(f"{inputs.REFUSED}: {text}")
+
+
+def student_source(task: str, value: str | None) -> str:
+    """A model source chosen or typed by a student, checked before any filesystem or network
+    work: the length and character checks of core.inputs; then an entry of
+    :func:`allowed_sources`, or — only when the operator allows custom models — a hub id of the
+    Hub's syntax or a local folder that resolves (symlinks included) inside :func:`allowed_roots`.
+    Empty means the operator's default. Raises InvalidInput with what to do."""
+    s = inputs.text(value, label="モデル", limit=SOURCE_LIMIT).strip()
+    if not s:
+        return resolve(task)
+    if s in allowed_sources(task):
+        return s
+    if not policy.allow_custom_models():
+        raise _refuse("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。")
+    looks_like_id = hub_id_ok(s)
+    if looks_like_id and not is_local(s):
+        return s
+    if not s.startswith(("/", "./", "~")) and not looks_like_id:
+        raise _refuse(f"「{s[:80]}」は hub の ID（例: tohoku-nlp/bert-base-japanese-v3）でも、"
+                      "フォルダの場所（/ で始まるパス）でもありません。")
     try:
-        path = snapshot_download(repo_id, **kwargs)
+        path = pathlib.Path(s).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):
+        raise _refuse("このフォルダの場所は使えません。") from None
+    if not any(path.is_relative_to(root) for root in allowed_roots()):
+        raise _refuse("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。")
+    return str(path)
+
+
+@dataclass(frozen=True)
+class DownloadPlan:
+    """What a download would fetch (from the Hub API's file list, no file fetched yet)."""
+    repo_id: str
+    patterns: list[str]
+    files: list[str]
+    total_bytes: int
+
+    total_mb = property(lambda self: self.total_bytes / 1e6)
+
+
+def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | None = None) -> DownloadPlan:
+    """The files and total size of ``repo_id`` that :func:`download` would fetch, from
+    ``HfApi.model_info(files_metadata=True)``; raises ModelUnavailable above ``max_mb``."""
+    import fnmatch
+
+    from huggingface_hub import HfApi
+
+    try:
+        info = HfApi(token=token).model_info(repo_id, files_metadata=True)
     except Exception as exc:  # noqa: BLE001
         raise unavailable_from_error(repo_id, exc) from exc
-    return pathlib.Path(path)
+    siblings = list(info.siblings or [])
+    patterns = list(ALLOW_PATTERNS)
+    if not any(s.rfilename.endswith(".safetensors") for s in siblings):
+        patterns.append("pytorch_model.bin")
+    chosen = [s for s in siblings if any(fnmatch.fnmatch(s.rfilename, p) for p in patterns)]
+    unknown = [s.rfilename for s in chosen if s.size is None]
+    total = sum(s.size or 0 for s in chosen)
+    if max_mb is not None and (unknown or total > max_mb * 1e6):
+        size = "大きさが分かりません" if unknown else f"{total / 1e9:,.1f} GB"
+        raise ModelUnavailable(
+            f"モデル {repo_id} は大きすぎるためダウンロードしません（{size}。このサーバーの上限は "
+            f"{max_mb:,.0f} MB です）。小さいモデルを選ぶか、先生に事前のダウンロードを頼んでください。",
+            hint=fetch_command(repo_id))
+    return DownloadPlan(repo_id, patterns, [s.rfilename for s in chosen], total)
+
+
+def _checked_id(repo_id: str) -> str:
+    s = inputs.text(repo_id, label="モデルの ID", limit=SOURCE_LIMIT).strip()
+    if not hub_id_ok(s):
+        raise _refuse(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。")
+    if not downloads_allowed():
+        raise ModelUnavailable(f"このサーバーではアプリからのダウンロードが止められています（{DOWNLOAD_ENV}）。"
+                               "先生に事前のダウンロードを頼んでください。", hint=fetch_command(s))
+    return s
+
+
+def check_download(repo_id: str, task: str | None = None) -> DownloadPlan:
+    """Everything the app checks before downloading ``repo_id`` (a one-click download button
+    calls this, shows the plan, then :func:`fetch_model`): the input checks, the hub id
+    syntax, downloads switched on, the allow-list of ``task`` (unless custom models are on),
+    and the size from the Hub API against ``PLAYGROUND_MAX_DOWNLOAD_MB``. No file is fetched."""
+    s = _checked_id(repo_id)
+    if task is not None and s not in allowed_sources(task) and not policy.allow_custom_models():
+        raise _refuse(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。")
+    return plan_download(s, max_mb=policy.max_download_mb())
+
+
+def fetch_model(repo_id: str, task: str | None = None) -> pathlib.Path:
+    """Download ``repo_id`` into the HF cache after :func:`check_download`'s checks (size cap
+    included); one download at a time on the server. Returns the local snapshot folder."""
+    check_download(repo_id, task)
+    return download(repo_id, max_mb=policy.max_download_mb())
+
+
+@contextlib.contextmanager
+def one_download(repo_id: str):
+    """``with one_download(repo_id):`` holds :data:`download_lock`; a second download while one
+    runs is refused at once with a message (a class must not queue behind a big fetch)."""
+    if not download_lock.acquire(blocking=False):
+        raise ModelUnavailable(f"ほかのモデルのダウンロードが進行中です（サーバー全体で同時に 1 つまで）。"
+                               f"少し待ってから {repo_id} をもう一度試してください。")
+    try:
+        yield
+    finally:
+        download_lock.release()

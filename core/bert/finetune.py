@@ -24,6 +24,7 @@ CPU_MAX_EVAL = 400
 GPU_MAX_TRAIN = 20000
 MAX_EPOCHS = 10
 MAX_LENGTH_CAP = 256
+META_FILE = "playground_finetune.json"
 
 
 @dataclass
@@ -273,15 +274,53 @@ def result_from_state(state: dict) -> FinetuneResult | None:
                    state["train_examples"], seconds, state["cfg"], notes, True)
 
 
-def save(result: FinetuneResult, out_dir) -> pathlib.Path:
+def _owner(path: pathlib.Path) -> str | None:
+    try:
+        return json.loads((path / META_FILE).read_text(encoding="utf-8")).get("owner")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def claim_dir(out: pathlib.Path) -> pathlib.Path:
+    """Create and return ``out``, or the first free ``out-2``, ``out-3``, … (mkdir is atomic:
+    two sessions saving the same name at the same moment get two folders)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while True:
+        candidate = out if n == 1 else out.with_name(f"{out.name}-{n}")
+        try:
+            candidate.mkdir()
+            return candidate
+        except FileExistsError:
+            n += 1
+
+
+def save(result: FinetuneResult, out_dir, *, owner: str | None = None, replace: bool = False) -> pathlib.Path:
     """Save the fine-tuned model (safetensors + config with id2label + tokenizer files + a JSON
-    of the run). The directory loads back with core.bert.models.load_classifier."""
+    of the run). The directory loads back with core.bert.models.load_classifier.
+
+    A save never replaces another model: when ``out_dir`` is taken, the model goes to the
+    first free ``out_dir-2``, ``out_dir-3``, … (the returned path says where). Only with
+    ``replace=True`` (an explicit confirmation) AND the same ``owner`` as the saved one (the
+    page passes its session's id) is the folder overwritten."""
     out = pathlib.Path(out_dir).expanduser()
-    out.mkdir(parents=True, exist_ok=True)
+    if not (replace and owner is not None and out.is_dir() and _owner(out) == owner):
+        out = claim_dir(out)
     model = result.loaded.model
     model.save_pretrained(str(out), safe_serialization=True)
     result.loaded.tokenizer.save_pretrained(str(out))
     meta = {"base": result.base, **result.summary(), "config": result.config,
-            "per_class": result.per_class, "confusion": result.confusion}
-    (out / "playground_finetune.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+            "per_class": result.per_class, "confusion": result.confusion, "owner": owner,
+            "saved": time.strftime("%Y-%m-%d %H:%M:%S")}
+    (out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     return out
+
+
+def saved_summary(path: pathlib.Path) -> dict:
+    """One row about a saved model (for the page's list of models saved on this server)."""
+    try:
+        meta = json.loads((pathlib.Path(path) / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    return {"name": pathlib.Path(path).name, "test_accuracy": meta.get("test_accuracy"),
+            "labels": " / ".join(meta.get("labels") or []), "base": meta.get("base"), "saved": meta.get("saved")}

@@ -140,7 +140,7 @@ def load_masked_lm(source: str) -> LoadedModel:
     For BERT checkpoints we load ``BertForPreTraining`` (MLM head + NSP head); ``has_nsp`` says
     whether the checkpoint really contained trained NSP weights (else that head is random and
     the page says so). Other architectures load with ``AutoModelForMaskedLM``."""
-    found = hub.locate(source)
+    found = hub.locate(source, fetch=True)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     cfg = _read_config(found.load_arg) if found.path else {}
@@ -167,7 +167,7 @@ def load_masked_lm(source: str) -> LoadedModel:
 def load_classifier(source: str) -> LoadedModel:
     """BERT + a classification head on [CLS]: p(y | x) = softmax(W · h_[CLS] + b).
     Labels come from the checkpoint's ``config.id2label``."""
-    found = hub.locate(source)
+    found = hub.locate(source, fetch=True)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     try:
@@ -191,7 +191,7 @@ def load_encoder_with_attentions(source: str) -> LoadedModel:
     """The Transformer encoder stack alone, with eager attention (softmax(QKᵀ/√d_k)·V computed
     explicitly), so ``model(..., output_attentions=True).attentions`` holds one
     (batch, heads, seq, seq) tensor per layer."""
-    found = hub.locate(source)
+    found = hub.locate(source, fetch=True)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     try:
@@ -211,7 +211,7 @@ def load_classifier_for_training(source: str, labels: list[str]):
 
     from core import device
 
-    found = hub.locate(source)
+    found = hub.locate(source, fetch=True)
     _quiet()
     tok = _tokenizer(found)
     id2label = {i: lab for i, lab in enumerate(labels)}

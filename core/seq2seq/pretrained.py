@@ -34,7 +34,7 @@ class LoadedMarian:
 def load_marian(source: str | None = None, device=None) -> LoadedMarian:
     """Tokenizer + MarianMTModel (eval mode, eager attention) from a hub id or a directory."""
     src = hub.resolve(TASK, source)
-    found = hub.locate(src)
+    found = hub.locate(src, fetch=True)
     try:
         from transformers import MarianMTModel, MarianTokenizer
 

@@ -13,7 +13,7 @@ from core import attention as A
 from core import attention_bert
 from core import attention_views as V
 from pages.attention import common
-from pages.common.ui import chart, guard, show_error, t
+from pages.common.ui import chart, checked, guard, show_error, t
 
 TASK = "fill-mask"
 DEFAULT_A = "猫が窓のそばで寝ている。"
@@ -37,10 +37,10 @@ def _load():
 
 def render() -> None:
     st.markdown(t("att.bert.intro"))
-    text_a = st.text_input(t("att.bert.a"), value=DEFAULT_A, key="att_bert_a", bind="query-params",
-                           max_chars=A.MAX_TEXT_CHARS)
-    text_b = st.text_input(t("att.bert.b"), value=DEFAULT_B, key="att_bert_b", bind="query-params",
-                           max_chars=A.MAX_TEXT_CHARS, help=t("att.bert.b.help"))
+    text_a = checked(st.text_input(t("att.bert.a"), value=DEFAULT_A, key="att_bert_a", bind="query-params",
+                           max_chars=A.MAX_TEXT_CHARS), limit=A.MAX_TEXT_CHARS)
+    text_b = checked(st.text_input(t("att.bert.b"), value=DEFAULT_B, key="att_bert_b", bind="query-params",
+                           max_chars=A.MAX_TEXT_CHARS, help=t("att.bert.b.help")), limit=A.MAX_TEXT_CHARS)
     with guard():
         loaded, untrained = _load()
         from pages.bert.sources import model_caption

@@ -8,7 +8,7 @@ import streamlit as st
 from core import attention as A
 from core import attention_views as V
 from pages.attention import common
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "私は甘いバナナが好きです"
 MAX_SHOWN_HEADS = 16
@@ -18,8 +18,8 @@ def render() -> None:
     st.markdown(t("att.mh.intro"))
     st.latex(r"\mathrm{MultiHead}(Q,K,V)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_h)\,W^O")
     st.latex(r"\mathrm{head}_i=\mathrm{Attention}(XW_Q^i,\,XW_K^i,\,XW_V^i),\quad d_k=d_{\mathrm{model}}/h")
-    text = st.text_input(t("att.sentence"), value=DEFAULT_TEXT, key="att_mh_text", bind="query-params",
-                         max_chars=A.MAX_TEXT_CHARS, help=t("att.sentence.help", n=A.MAX_TOKENS))
+    text = checked(st.text_input(t("att.sentence"), value=DEFAULT_TEXT, key="att_mh_text", bind="query-params",
+                         max_chars=A.MAX_TEXT_CHARS, help=t("att.sentence.help", n=A.MAX_TOKENS)), limit=A.MAX_TEXT_CHARS)
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
     source = common.vector_source_radio(c1, key="att_mh_vec", default="random")
     d_model = c2.number_input(t("att.d_model"), 1, 512, 16, key="att_mh_dmodel", bind="query-params",

@@ -6,7 +6,7 @@ import streamlit as st
 from core import attention as A
 from core import attention_views as V
 from pages.attention import common
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "バナナが好き"
 
@@ -16,8 +16,8 @@ def render() -> None:
     st.markdown(t("att.sdpa.intro"))
     st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d_k}}\right)V,"
              r"\quad Q=XW_Q,\; K=XW_K,\; V=XW_V")
-    text = st.text_input(t("att.sentence"), value=DEFAULT_TEXT, key="att_text", bind="query-params",
-                         max_chars=A.MAX_TEXT_CHARS, help=t("att.sentence.help", n=A.MAX_TOKENS))
+    text = checked(st.text_input(t("att.sentence"), value=DEFAULT_TEXT, key="att_text", bind="query-params",
+                         max_chars=A.MAX_TEXT_CHARS, help=t("att.sentence.help", n=A.MAX_TOKENS)), limit=A.MAX_TEXT_CHARS)
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
     source = common.vector_source_radio(c1, key="att_vec")
     d_model = c2.slider(t("att.d_model"), 4, 64, 8, key="att_dmodel", bind="query-params",

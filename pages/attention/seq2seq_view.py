@@ -10,15 +10,15 @@ import streamlit as st
 from core import attention_views as V
 from core import resources
 from core.seq2seq.decode import translate
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "平成6年9月27日"
 
 
 def render() -> None:
     st.markdown(t("att.s2s.intro"))
-    text = st.text_input(t("att.s2s.input"), value=DEFAULT_TEXT, key="att_s2s_text", bind="query-params",
-                         max_chars=200, help=t("att.s2s.input.help"))
+    text = checked(st.text_input(t("att.s2s.input"), value=DEFAULT_TEXT, key="att_s2s_text", bind="query-params",
+                         max_chars=200, help=t("att.s2s.input.help")), limit=200)
     with guard():
         model = resources.seq2seq_date_model()
         res = translate(model, text, beam=1)  # InvalidInput / OutOfVocabulary / InputTooLong: a message

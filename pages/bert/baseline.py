@@ -17,7 +17,7 @@ from core.bert import baseline as B
 from core.bert import data as D
 from core.bert import pn
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 RESULT_KEY = "base_result"  # BaselineResult of this session (never a cached object)
 LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
@@ -187,7 +187,7 @@ def _results(result: B.BaselineResult) -> None:
 
 def _predict(result: B.BaselineResult) -> None:
     st.subheader(t("base.predict"))
-    text = st.text_input(t("base.predict.text"), DEFAULT_TEXT, key="base_text", bind="query-params")
+    text = checked(st.text_input(t("base.predict.text"), DEFAULT_TEXT, key="base_text", bind="query-params"))
     with guard():
         pred = B.predict(result, _vectors(), text)
         labels = list(pred.scores)

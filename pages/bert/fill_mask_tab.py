@@ -7,7 +7,7 @@ import streamlit as st
 from core import resources
 from core.bert import fill_mask as fm
 from pages.bert.common import bar_figure, candidates_frame, masked_lm
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "東北大学で[MASK]の研究をしています。"
 MODES = ("mask", "click")
@@ -29,8 +29,8 @@ def render() -> None:
 
 
 def _mask_mode(loaded, top_k: int) -> None:
-    text = st.text_area(t("bert.fm.text"), DEFAULT_TEXT, key="bert_fm_text", bind="query-params",
-                        help=t("bert.fm.text.help"), height=90)
+    text = checked(st.text_area(t("bert.fm.text"), DEFAULT_TEXT, key="bert_fm_text", bind="query-params",
+                        help=t("bert.fm.text.help"), height=90), area=True)
     with guard():
         result = resources.fill_mask_result(loaded, loaded.path, text, top_k)  # shared model: cached per input
         for note in result.notes:
@@ -51,8 +51,8 @@ def _mask_mode(loaded, top_k: int) -> None:
 
 
 def _click_mode(loaded, top_k: int) -> None:
-    text = st.text_input(t("bert.fm.click.text"), "今日はとても良い天気です。", key="bert_fm_click_text",
-                         bind="query-params")
+    text = checked(st.text_input(t("bert.fm.click.text"), "今日はとても良い天気です。", key="bert_fm_click_text",
+                         bind="query-params"))
     with guard():
         ids, tokens, notes = fm.encode(loaded, fm.require_text(text, max_chars=fm.MAX_CHARS, what="文"))
         for note in notes:

@@ -1,35 +1,29 @@
 """Tab 4 — ファインチューニング: jrte pn.tsv (or an upload, or the built-in sample) → fine-tune
 BERT with live loss / dev accuracy and Stop → test accuracy, per-class F1, confusion matrix,
-most confident mistakes. The result lives in this session only; it can be saved (safetensors)."""
+most confident mistakes. The result lives in this session only; it can be saved (safetensors)
+under <cache>/trained/bert-pn/<name>: a per-session default name, never over another model
+(core.bert.finetune.save), switched off by the operator with PLAYGROUND_ALLOW_SAVE=0."""
 from __future__ import annotations
 
-import os
-import pathlib
-import re
+import secrets
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import InvalidInput, ModelUnavailable, hub
+from core import InvalidInput, PlaygroundError, hub, inputs, policy
 from core.bert import data as bdata
 from core.bert import finetune as ft
 from core.bert import pn
+from pages.bert import sources
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, show_error, t
+from pages.common.ui import chart, checked, guard, show_error, t
 
 RESULT_KEY = "bert_ft_result"
 PARTIAL_KEY = "bert_ft_partial"
-SAVE_ENV = "PLAYGROUND_SAVE_DIR"
+OWNER_KEY = "bert_ft_owner"  # this session's id: default save names, replacing only its own saves
+SAVED_KIND = "bert-pn"
 LRS = [1e-5, 2e-5, 3e-5, 5e-5, 1e-4, 3e-4, 1e-3]
-
-
-def save_root() -> pathlib.Path:
-    """Where the page saves fine-tuned models: $PLAYGROUND_SAVE_DIR, else <cache>/bert/finetuned."""
-    from core.paths import cache_dir
-
-    base = os.environ.get(SAVE_ENV)
-    return pathlib.Path(base).expanduser() if base else cache_dir("bert", "finetuned")
 
 
 def render() -> None:
@@ -134,11 +128,22 @@ def _data():
 
 
 def _base_model() -> str | None:
-    default = hub.resolve("fill-mask", st.session_state.get(hub.spec("fill-mask").session_key))
-    base = st.text_input(t("bert.ft.base"), default, key="bert_ft_base", help=t("bert.ft.base.help"))
+    """The base checkpoint: a pick from the operator's list (free text only when allowed),
+    checked by core.hub.student_source before any disk or network work."""
+    if policy.allow_custom_models():
+        raw = st.text_input(t("bert.ft.base"), sources.current_source("fill-mask"), key="bert_ft_base",
+                            max_chars=hub.SOURCE_LIMIT, help=t("bert.ft.base.help"))
+    else:
+        options = hub.allowed_sources("fill-mask")
+        if st.session_state.get("bert_ft_base") not in options:
+            st.session_state.pop("bert_ft_base", None)
+        raw = st.selectbox(t("bert.ft.base"), options, key="bert_ft_base",
+                           format_func=lambda v: sources.display("fill-mask", v), help=t("src.pick.help"))
     try:
-        hub.locate(base)
-    except ModelUnavailable as exc:
+        base = hub.student_source("fill-mask", raw)
+        if hub.locate(base).path is None:  # would download: allow-list and size cap now, no byte fetched
+            hub.check_download(base, "fill-mask")
+    except PlaygroundError as exc:
         show_error(exc)
         if st.toggle(t("bert.ft.untrained"), key="bert_ft_untrained", help=t("bert.untrained.help")):
             from core import resources
@@ -187,13 +192,31 @@ def _results(r) -> None:
 
 def _save(r) -> None:
     with st.expander(t("bert.ft.save"), expanded=False):
-        root = save_root()
-        name = st.text_input(t("bert.ft.save.name"), "my-bert-pn", key="bert_ft_save_name",
-                             help=t("bert.ft.save.help", root=str(root)))
-        if st.button(t("bert.ft.save.button"), key="bert_ft_save_btn"):
-            with guard():
-                if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name or "") or ".." in name:
-                    raise InvalidInput(t("bert.ft.save.badname"))
-                out = ft.save(r, root / name)
-                st.success(t("bert.ft.save.done", path=str(out)))
-                st.code(f"python -m core bert sentiment \"良いホテルでした\" --model {out}", language="bash")
+        if not policy.saving_enabled():
+            st.info(t("ft.save.off"), icon="🔒")
+        else:
+            owner = st.session_state.setdefault(OWNER_KEY, secrets.token_hex(3))
+            root = hub.trained_dir(SAVED_KIND)
+            name = checked(st.text_input(t("bert.ft.save.name"), f"bert-pn-{owner}", key="bert_ft_save_name",
+                                         max_chars=inputs.NAME_LIMIT, help=t("ft.save.unique")), limit=inputs.NAME_LIMIT)
+            replace = st.checkbox(t("ft.save.replace"), key="bert_ft_save_replace", help=t("ft.save.replace.help"))
+            if st.button(t("bert.ft.save.button"), key="bert_ft_save_btn"):
+                with guard():
+                    clean = inputs.name(name)
+                    out = ft.save(r, root / clean, owner=owner, replace=replace)
+                    st.success(t("bert.ft.save.done", path=out.name))
+                    if out.name != clean:
+                        st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")
+                    st.code(f"python -m core bert sentiment \"良いホテルでした\" --model {out}", language="bash")
+        _saved_list()
+
+
+def _saved_list() -> None:
+    """The fine-tuned models saved on this server (usable in the sentiment tab's model list)."""
+    saved = hub.trained_models(SAVED_KIND)
+    if not saved:
+        st.caption(t("ft.saved.none"))
+        return
+    st.markdown(f"**{t('ft.saved.title')}**")
+    st.dataframe(pd.DataFrame([ft.saved_summary(p) for p in saved]), hide_index=True, width="stretch")
+    st.caption(t("ft.saved.reuse"))

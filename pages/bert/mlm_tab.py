@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.bert import mlm
 from pages.bert.common import bar_figure, masked_lm
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "東北大学で自然言語処理を研究しています。今日はとても良い天気です。"
 
@@ -18,7 +18,7 @@ def render() -> None:
     if loaded is None:
         _stats()
         return
-    text = st.text_area(t("bert.mlm.text"), DEFAULT_TEXT, key="bert_mlm_text", bind="query-params", height=80)
+    text = checked(st.text_area(t("bert.mlm.text"), DEFAULT_TEXT, key="bert_mlm_text", bind="query-params", height=80), area=True)
     seed = st.number_input(t("bert.mlm.seed"), 0, 10_000, 0, step=1, key="bert_mlm_seed", bind="query-params")
     with guard():
         res = mlm.apply(loaded, text, seed=int(seed))
@@ -66,8 +66,8 @@ def _nsp(loaded) -> None:
     st.subheader(t("bert.nsp.title"))
     st.markdown(t("bert.nsp.lead"))
     c1, c2 = st.columns(2)
-    a = c1.text_input(t("bert.nsp.a"), "今日は朝から雨が降っていた。", key="bert_nsp_a", bind="query-params")
-    b = c2.text_input(t("bert.nsp.b"), "だから傘を持って出かけた。", key="bert_nsp_b", bind="query-params")
+    a = checked(c1.text_input(t("bert.nsp.a"), "今日は朝から雨が降っていた。", key="bert_nsp_a", bind="query-params"))
+    b = checked(c2.text_input(t("bert.nsp.b"), "だから傘を持って出かけた。", key="bert_nsp_b", bind="query-params"))
     with guard():
         r = mlm.next_sentence(loaded, a, b)
         st.code(" ".join(r.tokens), language=None, wrap_lines=True)

@@ -10,7 +10,7 @@ from core import ModelUnavailable, hub
 from core.bert import sentiment
 from pages.bert import sources
 from pages.bert.common import bar_figure, untrained_banner
-from pages.common.ui import chart, guard, show_error, t
+from pages.common.ui import chart, checked, guard, show_error, t
 
 FT_KEY = "bert_ft_result"  # written by the fine-tuning tab
 
@@ -70,8 +70,8 @@ def _baseline() -> None:
 
 
 def _single(loaded) -> None:
-    text = st.text_input(t("bert.sent.text"), "このホテルはスタッフの対応がとても丁寧で、また泊まりたいです。",
-                         key="bert_sent_text", bind="query-params")
+    text = checked(st.text_input(t("bert.sent.text"), "このホテルはスタッフの対応がとても丁寧で、また泊まりたいです。",
+                         key="bert_sent_text", bind="query-params"))
     with guard():
         pred = sentiment.classify_one(loaded, text)
         labels = list(pred.scores)
@@ -85,8 +85,8 @@ def _single(loaded) -> None:
 
 def _batch(loaded) -> None:
     st.markdown(f"**{t('bert.sent.batch')}**")
-    text = st.text_area(t("bert.sent.batch.text"), "部屋が広くて快適でした。\n朝食が冷めていて残念でした。\n駅から近い。",
-                        key="bert_sent_batch", height=120, help=t("bert.sent.batch.help", n=sentiment.MAX_LINES))
+    text = checked(st.text_area(t("bert.sent.batch.text"), "部屋が広くて快適でした。\n朝食が冷めていて残念でした。\n駅から近い。",
+                        key="bert_sent_batch", height=120, help=t("bert.sent.batch.help", n=sentiment.MAX_LINES)), area=True)
     if not st.button(t("bert.sent.batch.run"), key="bert_sent_batch_run"):
         return
     with guard():

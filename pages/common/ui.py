@@ -11,7 +11,7 @@ from typing import Iterator
 
 import streamlit as st
 
-from core import PlaygroundError
+from core import PlaygroundError, inputs
 from core.i18n import LABEL_TO_LANG
 from core.i18n import t as _t
 
@@ -64,6 +64,18 @@ def guard() -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the point is to never show a traceback
         show_error(exc)
 
+
+def checked(value, *, limit: int | None = None, area: bool = False, label: str | None = None) -> str:
+    """A text widget's value after core.inputs' checks (length cap, control characters, path
+    traversal), before any other use: the value, or "" after a visible message when refused.
+    ``area=True`` for text areas (line breaks allowed, larger default cap)."""
+    try:
+        if area:
+            return inputs.area(value, label=label, limit=limit or inputs.AREA_LIMIT)
+        return inputs.text(value, label=label, limit=limit or inputs.LINE_LIMIT)
+    except PlaygroundError as exc:
+        show_error(exc)
+        return ""
 
 
 def style_figure(fig):

@@ -10,7 +10,7 @@ from core.rnn.train import BIDIRECTIONAL_LM
 from core.rnn.viz import loss_figure, topk_figure
 from core.text import decode_upload
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls
 from pages.lstm.labels import curve_labels
 
@@ -32,7 +32,7 @@ def render() -> None:
         with st.expander(t("lstm.lm.builtin_show")):
             st.text(BUILTIN_TEXT)
     elif source == "paste":
-        text = st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="lstm_lm_text", height=150)
+        text = checked(st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="lstm_lm_text", height=150), area=True, limit=LIMITS.max_text_chars)
     else:
         up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key="lstm_lm_upload")
         text = ""
@@ -66,7 +66,7 @@ def draw(run) -> None:
         st.caption(t("lstm.lm.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),
                      ppl=run.perplexity()))
     c1, c2, c3 = st.columns([3, 1, 1])
-    prompt = c1.text_input(t("lstm.lm.prompt"), value="猫は", key="lstm_lm_prompt", bind="query-params", max_chars=200)
+    prompt = checked(c1.text_input(t("lstm.lm.prompt"), value="猫は", key="lstm_lm_prompt", bind="query-params", max_chars=200), limit=200)
     k = c2.slider(t("lstm.lm.topk"), 1, 30, 10, key="lstm_lm_k", bind="query-params")
     temperature = c3.slider(t("lstm.lm.temperature"), 0.0, 3.0, 0.8, step=0.1, key="lstm_lm_temp",
                             bind="query-params", help=t("lstm.lm.temperature.help"))

@@ -7,7 +7,7 @@ import streamlit as st
 from core import hub, resources
 from core.seq2seq import figures
 from core.seq2seq.pretrained import TASK, translate_pretrained
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 
 def render() -> None:
@@ -25,8 +25,8 @@ def render() -> None:
             loaded = resources.seq2seq_marian(source)
         c1, c2 = st.columns([3, 1])
         with c1:
-            text = st.text_input(t("s2s.mt.input"), value="私は昨日公園で猫を見た", key="s2s_mt_text",
-                                 bind="query-params", max_chars=300)
+            text = checked(st.text_input(t("s2s.mt.input"), value="私は昨日公園で猫を見た", key="s2s_mt_text",
+                                 bind="query-params", max_chars=300), limit=300)
         with c2:
             beam = st.number_input(t("s2s.tr.beam"), min_value=1, max_value=8, value=4, key="s2s_mt_beam")
         result = translate_pretrained(loaded, text, beam=int(beam))

@@ -9,7 +9,7 @@ import streamlit as st
 from core import resources
 from core.seq2seq import figures
 from core.seq2seq.decode import MAX_BEAM, translate
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 EXAMPLES = ["平成6年9月27日", "令和元年五月一日", "TUESDAY, SEPTEMBER 27, 1994", "9/27/94",
             "一九九四年九月二十七日", "昭和64年1月7日", "27 Sep 1994", "H31.4.30"]
@@ -34,8 +34,8 @@ def render() -> None:
         model, which = _model()
         c1, c2 = st.columns([3, 1])
         with c1:
-            text = st.text_input(t("s2s.tr.input"), value=EXAMPLES[0], key="s2s_text", bind="query-params",
-                                 max_chars=300)
+            text = checked(st.text_input(t("s2s.tr.input"), value=EXAMPLES[0], key="s2s_text", bind="query-params",
+                                 max_chars=300), limit=300)
             examples = EXAMPLES
             trainer = st.session_state.get("s2s_user")
             if which == "mine" and trainer is not None:

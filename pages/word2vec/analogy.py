@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import query
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures
 
 CUSTOM = "—"
@@ -30,8 +30,8 @@ def render(source) -> None:
     st.session_state.setdefault("w2v_pos", "王様 女")
     st.session_state.setdefault("w2v_neg", "男")
     c1, c2, c3 = st.columns([2, 2, 1])
-    pos = c1.text_input(t("w2v.an.positive"), key="w2v_pos", bind="query-params", help=t("w2v.an.help"))
-    neg = c2.text_input(t("w2v.an.negative"), key="w2v_neg", bind="query-params")
+    pos = checked(c1.text_input(t("w2v.an.positive"), key="w2v_pos", bind="query-params", help=t("w2v.an.help")))
+    neg = checked(c2.text_input(t("w2v.an.negative"), key="w2v_neg", bind="query-params"))
     topn = c3.number_input(t("w2v.nb.topn"), value=10, step=1, key="w2v_an_topn", bind="query-params")
     with guard():
         result = query.analogy(kv, pos, neg, topn)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import cbow
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures
 
 STATE_KEY = "w2v_cbow_state"
@@ -49,8 +49,8 @@ def render() -> None:
                            bind="query-params", format_func=lambda o: t(f"w2v.cb.objective.{o}"))
     k = c[3].slider(t("w2v.cb.k"), 1, 5, 2, key="w2v_cb_k", bind="query-params", help=t("w2v.cb.k.help"))
     if corpus == "custom":
-        text = st.text_area(t("w2v.cb.custom"), value="\n".join(cbow.SMALL_CORPUS), key="w2v_cb_text",
-                            bind="query-params", height=150)
+        text = checked(st.text_area(t("w2v.cb.custom"), value="\n".join(cbow.SMALL_CORPUS), key="w2v_cb_text",
+                            bind="query-params", height=150), area=True)
         sentences = [s for s in text.splitlines() if s.strip()]
     elif corpus == "small":
         sentences = cbow.SMALL_CORPUS

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import query
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures
 
 
@@ -17,7 +17,7 @@ def render(source) -> None:
     kv = source.kv
     st.markdown(t("w2v.nb.lead"))
     c1, c2 = st.columns([3, 1])
-    word = c1.text_input(t("w2v.nb.word"), value="猫", key="w2v_word", bind="query-params", max_chars=None)
+    word = checked(c1.text_input(t("w2v.nb.word"), value="猫", key="w2v_word", bind="query-params", max_chars=None))
     topn = c2.number_input(t("w2v.nb.topn"), value=10, step=1, key="w2v_topn", bind="query-params",
                            help=t("w2v.nb.topn.help"))
     with guard():
@@ -33,8 +33,8 @@ def render(source) -> None:
     st.divider()
     st.subheader(t("w2v.sim.title"))
     c1, c2 = st.columns(2)
-    a = c1.text_input(t("w2v.sim.a"), value="猫", key="w2v_sim_a", bind="query-params")
-    b = c2.text_input(t("w2v.sim.b"), value="犬", key="w2v_sim_b", bind="query-params")
+    a = checked(c1.text_input(t("w2v.sim.a"), value="猫", key="w2v_sim_a", bind="query-params"))
+    b = checked(c2.text_input(t("w2v.sim.b"), value="犬", key="w2v_sim_b", bind="query-params"))
     with guard():
         cos, ra, rb = query.similarity(kv, a, b)
         st.metric(t("w2v.sim.metric", a=ra.query, b=rb.query), f"{cos:.4f}")
@@ -44,8 +44,8 @@ def render(source) -> None:
 
     st.divider()
     st.subheader(t("w2v.odd.title"))
-    words_text = st.text_input(t("w2v.odd.words"), value="犬 猫 鳥 自動車", key="w2v_odd", bind="query-params",
-                               help=t("w2v.odd.help"))
+    words_text = checked(st.text_input(t("w2v.odd.words"), value="犬 猫 鳥 自動車", key="w2v_odd", bind="query-params",
+                               help=t("w2v.odd.help")))
     with guard():
         odd = query.doesnt_match(kv, words_text)
         st.success(t("w2v.odd.result", word=odd.odd))

@@ -8,7 +8,7 @@ import streamlit as st
 from core import device
 from core.word2vec import project
 from core.word2vec.vectors import uid
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures
 
 MODES = ("neighbors", "list", "frequent")
@@ -24,12 +24,12 @@ def render(source) -> None:
                     format_func=lambda m: t(f"w2v.proj.mode.{m}"))
     c1, c2, c3 = st.columns([2, 1, 1])
     if mode == "neighbors":
-        queries = c1.text_input(t("w2v.proj.queries"), value="猫 東京 りんご 父", key="w2v_proj_queries",
-                                bind="query-params")
+        queries = checked(c1.text_input(t("w2v.proj.queries"), value="猫 東京 りんご 父", key="w2v_proj_queries",
+                                bind="query-params"))
         per = c2.number_input(t("w2v.proj.per"), value=12, step=1, key="w2v_proj_n", bind="query-params")
     elif mode == "list":
-        words = c1.text_area(t("w2v.proj.list"), value="犬 猫 馬 牛 東京 大阪 京都 パリ りんご みかん バナナ 父 母 兄 姉",
-                             key="w2v_proj_list", bind="query-params", height=90)
+        words = checked(c1.text_area(t("w2v.proj.list"), value="犬 猫 馬 牛 東京 大阪 京都 パリ りんご みかん バナナ 父 母 兄 姉",
+                             key="w2v_proj_list", bind="query-params", height=90), area=True)
     else:
         k = c1.number_input(t("w2v.proj.k"), value=300, step=50, key="w2v_proj_k", bind="query-params",
                             help=t("w2v.proj.k.help"))
@@ -42,10 +42,10 @@ def render(source) -> None:
     a1, a2, a3 = st.columns([1, 2, 2])
     arrows_on = a1.toggle(t("w2v.proj.arrows"), value=True, key="w2v_proj_arrows", bind="query-params",
                           help=t("w2v.proj.arrows.help"))
-    pos = a2.text_input(t("w2v.an.positive"), value="王様 女", key="w2v_proj_pos", bind="query-params",
-                        disabled=not arrows_on)
-    neg = a3.text_input(t("w2v.an.negative"), value="男", key="w2v_proj_neg", bind="query-params",
-                        disabled=not arrows_on)
+    pos = checked(a2.text_input(t("w2v.an.positive"), value="王様 女", key="w2v_proj_pos", bind="query-params",
+                        disabled=not arrows_on))
+    neg = checked(a3.text_input(t("w2v.an.negative"), value="男", key="w2v_proj_neg", bind="query-params",
+                        disabled=not arrows_on))
     with guard():
         if mode == "neighbors":
             ws = project.neighbor_set(kv, queries, per)

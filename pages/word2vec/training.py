@@ -12,7 +12,7 @@ from core import InvalidInput
 from core.text import decode_upload
 from core.word2vec import sample_corpus, train
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures, sources
 
 LIMITS = train.CLASSROOM
@@ -67,6 +67,9 @@ def render() -> None:
     if kind == "upload":
         upload = st.file_uploader(t("w2v.tr.upload"), type=["txt", "csv", "tsv"], key="w2v_tr_upload",
                                   help=t("w2v.tr.upload.help", chars=LIMITS.max_chars, tokens=LIMITS.max_tokens))
+        if upload is not None:  # read it now (cached by content): a bad file is answered at once
+            with guard():
+                _sentences(kind, upload, mode)
     else:
         with st.expander(t("w2v.tr.sample.show")):
             st.caption(t("w2v.tr.sample.about"))
@@ -142,7 +145,7 @@ def _show_last() -> None:
     st.caption(t("w2v.tr.use_elsewhere"))
     st.download_button(t("w2v.tr.download"), train.to_word2vec_text(result.kv),
                        file_name=f"word2vec_{result.config.name}.txt", mime="text/plain", key="w2v_tr_dl")
-    words = st.text_input(t("w2v.tr.check"), value=CHECK_WORDS, key="w2v_tr_check", bind="query-params")
+    words = checked(st.text_input(t("w2v.tr.check"), value=CHECK_WORDS, key="w2v_tr_check", bind="query-params"))
     with guard():
         from core.word2vec.query import split_words
 

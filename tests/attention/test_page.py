@@ -191,10 +191,11 @@ def test_bert_inputs(a, b, kind, needle):
             assert "<b>" not in _spec(at, "att_bert_head_view")
 
 
-def test_bert_model_from_a_local_directory(tmp_path_factory):
+def test_bert_model_from_a_local_directory(tmp_path_factory, monkeypatch):
     from core.bert import tiny
 
     d = tiny.build(tmp_path_factory.mktemp("bert") / "enc", "encoder")
+    monkeypatch.setenv("PLAYGROUND_ALLOWED_FILL_MASK", str(d))  # the operator lists it (issue #19)
     at = open_section("att.tab.bert", session={"hub_fill_mask": str(d)})
     assert_no_exception(at)
     assert "がこのコンピュータにありません" not in _texts(at.warning)

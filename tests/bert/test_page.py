@@ -89,7 +89,8 @@ def test_mlm_tab_with_nsp_head(bert_env):
     assert list(seg.loc["segment (token_type_id)"]).count("1") > 0
 
 
-def test_mlm_tab_without_nsp_head(bert_env):
+def test_mlm_tab_without_nsp_head(bert_env, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_ALLOWED_FILL_MASK", str(bert_env["mlm"]))  # the operator lists it
     at = open_tab("bert.tab.mlm", session={"hub_fill_mask": str(bert_env["mlm"])})
     assert_no_exception(at)
     assert any("NSP" in str(i.value) and "ありません" in str(i.value) for i in at.info)
@@ -121,7 +122,7 @@ def test_sentiment_baseline_selectable(bert_env):
 # --- fine-tuning ----------------------------------------------------------------------------
 
 def test_finetune_tab_runs_and_feeds_sentiment(bert_env, monkeypatch, tmp_path):
-    monkeypatch.setenv("PLAYGROUND_SAVE_DIR", str(tmp_path / "saved"))
+    monkeypatch.setenv("PLAYGROUND_CACHE_DIR", str(tmp_path / "cache"))
     at = open_tab("bert.tab.finetune")
     at.radio(key="bert_ft_data").set_value("sample").run()
     assert_no_exception(at)
@@ -150,7 +151,7 @@ def test_finetune_tab_runs_and_feeds_sentiment(bert_env, monkeypatch, tmp_path):
     at.text_input(key="bert_ft_save_name").set_value("my-model")
     at.button(key="bert_ft_save_btn").click().run()
     assert_no_exception(at)
-    assert (tmp_path / "saved" / "my-model" / "model.safetensors").is_file()
+    assert (tmp_path / "cache" / "trained" / "bert-pn" / "my-model" / "model.safetensors").is_file()
     # the session's model is offered in the sentiment tab
     at2 = open_tab("bert.tab.sentiment", session={"bert_ft_result": result})
     assert "このセッションでファインチューニングした BERT" in at2.radio(key="bert_sent_model").options
@@ -208,7 +209,9 @@ def test_offline_mlm_and_finetune_stay_usable(offline):
     assert "tohoku-nlp/bert-base-japanese-v3" in warnings(at)
 
 
-def test_session_override_bad_sources(bert_env, tmp_path):
+def test_session_override_bad_sources(bert_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_ALLOW_CUSTOM_MODELS", "1")  # free text on; tmp_path inside the roots
+    monkeypatch.setenv("PLAYGROUND_MODEL_ROOTS", str(tmp_path))
     at = open_tab("bert.tab.fillmask", session={"hub_fill_mask": str(tmp_path)})
     assert_no_exception(at)
     assert "モデルではありません" in warnings(at)

@@ -121,7 +121,8 @@ def test_pretrained_tab_offline_message():
     assert any("python -m core models download" in c.value for c in at.code)
 
 
-def test_pretrained_tab_with_tiny_marian(tiny_marian):
+def test_pretrained_tab_with_tiny_marian(tiny_marian, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_ALLOWED_TRANSLATION", str(tiny_marian))  # the operator lists it (issue #19)
     at = s2s_app("pretrained", session={"hub_translation": str(tiny_marian)})
     assert_no_exception(at)
     assert not warnings(at)
