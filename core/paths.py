@@ -21,3 +21,17 @@ def cache_root() -> pathlib.Path:
 def cache_dir(*parts: str) -> pathlib.Path:
     """``cache_root()/parts...`` (not created here)."""
     return cache_root().joinpath(*parts)
+
+
+def claim_dir(out: pathlib.Path) -> pathlib.Path:
+    """Create and return ``out``, or the first free ``out-2``, ``out-3``, … (mkdir is atomic:
+    two sessions saving the same name at the same moment get two folders)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while True:
+        candidate = out if n == 1 else out.with_name(f"{out.name}-{n}")
+        try:
+            candidate.mkdir()
+            return candidate
+        except FileExistsError:
+            n += 1

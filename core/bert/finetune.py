@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 
 from core import InvalidInput, TrainingDiverged
+from core.paths import claim_dir
 
 CPU_MAX_TRAIN = 1000  # examples per run on CPU (a class shares the server)
 CPU_MAX_EVAL = 400
@@ -279,20 +280,6 @@ def _owner(path: pathlib.Path) -> str | None:
         return json.loads((path / META_FILE).read_text(encoding="utf-8")).get("owner")
     except (OSError, ValueError, AttributeError):
         return None
-
-
-def claim_dir(out: pathlib.Path) -> pathlib.Path:
-    """Create and return ``out``, or the first free ``out-2``, ``out-3``, … (mkdir is atomic:
-    two sessions saving the same name at the same moment get two folders)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    n = 1
-    while True:
-        candidate = out if n == 1 else out.with_name(f"{out.name}-{n}")
-        try:
-            candidate.mkdir()
-            return candidate
-        except FileExistsError:
-            n += 1
 
 
 def save(result: FinetuneResult, out_dir, *, owner: str | None = None, replace: bool = False) -> pathlib.Path:

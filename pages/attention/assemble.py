@@ -10,7 +10,7 @@ from core import attention_views as V
 from core import transformer_views as TV
 from core.transformer.demo import Assembled, assemble, similarity
 from pages.attention import common
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_SRC = "私は甘いバナナが好きです"
 DEFAULT_TGT = "I like sweet bananas"
@@ -20,10 +20,10 @@ MAX_TOKENS = 12
 def render() -> None:
     st.markdown(t("tf.asm.intro"))
     c1, c2 = st.columns(2)
-    src_text = c1.text_input(t("tf.asm.src"), value=DEFAULT_SRC, key="tf_asm_src", bind="query-params",
-                             max_chars=A.MAX_TEXT_CHARS)
-    tgt_text = c2.text_input(t("tf.asm.tgt"), value=DEFAULT_TGT, key="tf_asm_tgt", bind="query-params",
-                             max_chars=A.MAX_TEXT_CHARS)
+    src_text = checked(c1.text_input(t("tf.asm.src"), value=DEFAULT_SRC, key="tf_asm_src", bind="query-params",
+                                     max_chars=A.MAX_TEXT_CHARS), limit=A.MAX_TEXT_CHARS)
+    tgt_text = checked(c2.text_input(t("tf.asm.tgt"), value=DEFAULT_TGT, key="tf_asm_tgt", bind="query-params",
+                                     max_chars=A.MAX_TEXT_CHARS), limit=A.MAX_TEXT_CHARS)
     c = st.columns(4)
     d_model = c[0].number_input(t("att.d_model"), 1, 64, 16, key="tf_asm_d", bind="query-params")
     h = c[1].number_input(t("att.mh.h"), 0, 16, 4, key="tf_asm_h", bind="query-params", help=t("att.mh.h.help"))

@@ -16,7 +16,7 @@ from core.text import decode_upload
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls
 
 RUN_KEY, LSTM_KEY = "tf_gpt_run", "tf_gpt_lstm"
@@ -67,7 +67,8 @@ def _text() -> tuple[str | None, str]:
         with st.expander(t("lstm.lm.builtin_show")):
             st.text(BUILTIN_TEXT)
     elif source == "paste":
-        text = st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="tf_gpt_text", height=150)
+        text = checked(st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="tf_gpt_text", height=150),
+                       area=True, limit=LIMITS.max_text_chars)
     else:
         up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key="tf_gpt_upload")
         text = ""
@@ -100,7 +101,8 @@ def draw(run: GPTRun | None) -> None:
 def _generate(run: GPTRun) -> None:
     st.subheader(t("tf.gpt.gen"))
     c = st.columns([3, 1, 1, 1])
-    prompt = c[0].text_input(t("lstm.lm.prompt"), value="猫は", key="tf_gpt_prompt", bind="query-params", max_chars=200)
+    prompt = checked(c[0].text_input(t("lstm.lm.prompt"), value="猫は", key="tf_gpt_prompt", bind="query-params",
+                                     max_chars=200), limit=200)
     n = c[1].number_input(t("lstm.lm.gen_len"), 1, MAX_GENERATE, 40, key="tf_gpt_n", bind="query-params")
     temperature = c[2].slider(t("lstm.lm.temperature"), 0.0, 3.0, 0.8, step=0.1, key="tf_gpt_temp",
                               bind="query-params", help=t("lstm.lm.temperature.help"))
@@ -130,8 +132,8 @@ def _generate(run: GPTRun) -> None:
 def _parallel(run: GPTRun) -> None:
     st.subheader(t("tf.gpt.par"))
     st.markdown(t("tf.gpt.par.intro"))
-    sentence = st.text_input(t("att.sentence"), value="猫はごはんを食べて", key="tf_gpt_par", bind="query-params",
-                             max_chars=200)
+    sentence = checked(st.text_input(t("att.sentence"), value="猫はごはんを食べて", key="tf_gpt_par",
+                                     bind="query-params", max_chars=200), limit=200)
     with guard():
         rows = run.parallel_vs_autoregressive(sentence)
         st.dataframe(TV.parallel_frame(rows), hide_index=True)

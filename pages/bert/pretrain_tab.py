@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import secrets
+
 import streamlit as st
 
-from core import InvalidInput, hub
+from core import InvalidInput, hub, inputs, policy
 from core.bert import fill_mask as fm
 from core.bert import pretrain as P
 from pages.bert.common import bar_figure, candidates_frame
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from core.paths import claim_dir
+from pages.common.ui import chart, checked, guard, t
 
 RESULT_KEY = "bert_pt_result"
+OWNER_KEY = "bert_pt_owner"  # this session's id: default save names
 PARTIAL_KEY = "bert_pt_partial"
 KINDS = ("builtin", "paste", "upload")
 LRS = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 1.0, 100.0]
@@ -32,7 +36,8 @@ def render() -> None:
     seconds = c4.slider(t("bert.pt.seconds"), 5, 300, 30, step=5, key="bert_pt_seconds", bind="query-params")
     lr = c5.select_slider(t("bert.pt.lr"), LRS, value=1e-3, key="bert_pt_lr", format_func=lambda v: f"{v:g}")
     vocab = c6.select_slider(t("bert.pt.vocab"), [500, 1000, 2000, 4000, 8000], value=2000, key="bert_pt_vocab")
-    probe = st.text_input(t("bert.pt.probe"), P.PretrainConfig.probe, key="bert_pt_probe")
+    probe = checked(st.text_input(t("bert.pt.probe"), P.PretrainConfig.probe, key="bert_pt_probe", max_chars=200),
+                    limit=200)
     cfg = P.PretrainConfig(layers=int(layers), d_model=int(d_model), heads=int(heads), seconds=float(seconds),
                            lr=float(lr), vocab_size=int(vocab), probe=probe)
     run = LiveRun("bert_pt", total=1, chart_metrics=("mlm_loss", "masked_acc"))
@@ -67,7 +72,8 @@ def _text():
         st.caption(t("bert.pt.builtin.info", n=_builtin_count()))
         return None, P.BUILTIN_NAME
     if kind == "paste":
-        return st.text_area(t("bert.pt.paste"), "", key="bert_pt_text", height=150), "貼り付けたテキスト (pasted text)"
+        return (checked(st.text_area(t("bert.pt.paste"), "", key="bert_pt_text", height=150), area=True,
+                        limit=P.MAX_TEXT_CHARS), "貼り付けたテキスト (pasted text)")
     up = st.file_uploader(t("bert.pt.upload"), type=["txt", "tsv", "csv"], key="bert_pt_upload")
     if up is None:
         st.caption(t("bert.pt.upload.none"))
@@ -120,7 +126,7 @@ def _results(r: P.PretrainResult) -> None:
 
 def _try(r: P.PretrainResult) -> None:
     st.markdown(f"**{t('bert.pt.try')}**")
-    text = st.text_input(t("bert.pt.try.text"), r.config.probe, key="bert_pt_try")
+    text = checked(st.text_input(t("bert.pt.try.text"), r.config.probe, key="bert_pt_try", max_chars=200), limit=200)
     with guard():
         out = fm.fill_mask(P.as_loaded(r), text, top_k=5)
         st.code(out.filled, language=None, wrap_lines=True)
@@ -140,15 +146,24 @@ def _use(path: str) -> None:
 
 def _save(r: P.PretrainResult) -> None:
     with st.expander(t("bert.pt.save"), expanded=False):
+        if not policy.saving_enabled():
+            st.info(t("ft.save.off"), icon="🔒")
+            return
         root = P.models_root()
-        name = st.text_input(t("bert.pt.save.name"), "my-mini-bert", key="bert_pt_save_name",
-                             help=t("bert.pt.save.help", root=str(root)))
+        # a name unique to this session by default; a taken name gets -2, -3, … (never replaced)
+        owner = st.session_state.setdefault(OWNER_KEY, secrets.token_hex(3))
+        name = checked(st.text_input(t("bert.pt.save.name"), f"mini-bert-{owner}", key="bert_pt_save_name",
+                                     max_chars=inputs.NAME_LIMIT, help=t("bert.pt.save.help", root=str(root))),
+                       limit=inputs.NAME_LIMIT)
         if st.button(t("bert.pt.save.button"), key="bert_pt_save_btn"):
             with guard():
-                if P.DEFAULT_NAME == name:
-                    raise InvalidInput(f"「{name}」はウォームアップの既定モデルの名前です。別の名前にしてください。")
-                out = P.save(r, P.model_dir(name))
+                clean = inputs.name(name)
+                if P.DEFAULT_NAME == clean:
+                    raise InvalidInput(f"「{clean}」はウォームアップの既定モデルの名前です。別の名前にしてください。")
+                out = P.save(r, claim_dir(P.model_dir(clean)))
                 st.session_state["bert_pt_saved_path"] = str(out)
+                if out.name != clean:
+                    st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")
         path = st.session_state.get("bert_pt_saved_path")
         if path:
             st.success(t("bert.pt.save.done", path=path))

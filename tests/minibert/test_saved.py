@@ -53,12 +53,12 @@ def test_fill_mask_loads_the_saved_model_through_the_app_loader(trained):
 
 
 def test_attention_model_view_and_finetuning_accept_the_saved_model(trained):
-    from core import attention as A
+    from core import attention_bert
     from core.bert import models
 
     _, out = trained
     enc = models.load_encoder_with_attentions(str(out))
-    ma = A.bert_attention(enc, "猫が庭で鳴いている。", "犬が吠えた。")
+    ma = attention_bert.bert_attention(enc, "猫が庭で鳴いている。", "犬が吠えた。")
     assert len(ma.attn) == 1  # one layer (TINY)
     assert ma.tokens[0] == "[CLS]" and "猫" in ma.tokens
     model, tok = models.load_classifier_for_training(str(out), ["positive", "negative"])
