@@ -189,6 +189,7 @@ class Job:
         self.error: ModelUnavailable | None = None
         self.path: pathlib.Path | None = None
         self.finished = threading.Event()
+        self.ran: tuple[float, float] | None = None  # (start, end) of the download, time.monotonic()
 
     @property
     def active(self) -> bool:
@@ -197,13 +198,17 @@ class Job:
     def _run(self, known: Card | None) -> None:
         try:
             with _one_at_a_time:
+                t0 = time.monotonic()
                 self.state = "running"
                 self.progress = Progress(total_bytes=known.size_bytes if known else 0)
 
                 def on_progress(p: Progress) -> None:
                     self.progress = p
 
-                self.path = fetch(self.source, on_progress=on_progress, known=known)
+                try:
+                    self.path = fetch(self.source, on_progress=on_progress, known=known)
+                finally:
+                    self.ran = (t0, time.monotonic())
             self.state = "done"
         except ModelUnavailable as exc:
             self.error, self.state = exc, "failed"
