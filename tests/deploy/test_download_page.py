@@ -59,6 +59,16 @@ def test_fill_mask_button_downloads_then_the_model_loads(online):
     assert not [b for b in at.button if b.key == "bert_download_fm"]
     assert "がこのコンピュータにありません" not in texts(at)
     assert online.file_requests("model.safetensors") == 1
+    at.run()  # the sidebar renders before the page: the next run lists the model
+    side = "\n".join(str(e.value) for e in at.sidebar.markdown) + "\n".join(str(e.value) for e in at.sidebar.caption)
+    assert f"BERT MLM: {FILL}" in side and " MB" in side and "メモリ (RSS)" in side  # what is loaded, its memory
+
+
+def test_sidebar_shows_rss_against_the_budget(online, monkeypatch):
+    monkeypatch.setenv(registry.BUDGET_ENV, "2500")
+    at = open_tab("bert.tab.fillmask")
+    assert_no_exception(at)
+    assert any("/ 2500 MB" in str(c.value) for c in at.sidebar.caption)
 
 
 def test_operator_can_forbid_page_downloads(online, monkeypatch):
