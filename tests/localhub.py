@@ -15,8 +15,9 @@ model, read from ``huggingface_hub/hf_api.py`` and ``file_download.py``:
 
 ``LocalHub(repos={"org/name": directory})`` serves every file under each directory.
 ``break_after={"model.safetensors": 1000}`` cuts the connection after that many bytes of the
-file on every attempt (an interrupted download); ``chunk_delay`` slows each 64 KiB chunk so a
-progress bar can be watched. Use as a context manager; ``.url`` is the HF_ENDPOINT.
+file on every attempt (an interrupted download); ``hold_after={"model.safetensors": 65536}``
+pauses the file's body there until ``proceed()`` (a download caught in progress, without timing);
+``chunk_delay`` slows each 64 KiB chunk. Use as a context manager; ``.url`` is the HF_ENDPOINT.
 """
 from __future__ import annotations
 
@@ -73,11 +74,14 @@ def _is_lfs(name: str) -> bool:
 
 class LocalHub:
     def __init__(self, repos: dict[str, str | pathlib.Path], *, licenses: dict[str, str] | None = None,
-                 break_after: dict[str, int] | None = None, chunk_delay: float = 0.0):
+                 break_after: dict[str, int] | None = None, chunk_delay: float = 0.0,
+                 hold_after: dict[str, int] | None = None):
         licenses = licenses or {}
         self.repos = {rid: Repo(rid, d, licenses.get(rid, "apache-2.0")) for rid, d in repos.items()}
         self.break_after = dict(break_after or {})
         self.chunk_delay = chunk_delay
+        self.hold_after = dict(hold_after or {})
+        self.gate = threading.Event()  # hold_after: the file's body pauses there until proceed()
         self.requests: list[tuple[str, str]] = []  # (method, path) in order, for assertions
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -95,6 +99,10 @@ class LocalHub:
     def __exit__(self, *exc) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+    def proceed(self) -> None:
+        """Let held downloads (``hold_after``) continue."""
+        self.gate.set()
 
     def file_requests(self, name: str) -> int:
         return sum(1 for m, p in self.requests if m == "GET" and p.endswith("/" + name))
@@ -180,8 +188,11 @@ class LocalHub:
                 if head:
                     return
                 limit = hub.break_after.get(name)
+                hold = hub.hold_after.get(name)
                 sent = 0
                 for i in range(0, len(body), CHUNK):
+                    if hold is not None and start + sent >= hold:
+                        hub.gate.wait(300)  # a download in progress, until the test says proceed()
                     piece = body[i:i + CHUNK]
                     if limit is not None and start + sent + len(piece) > limit:
                         self.wfile.write(piece[:max(0, limit - start - sent)])

@@ -31,23 +31,26 @@ def offer(source: str, *, key: str) -> None:
     if hub.is_local(source) or not download.ui_downloads_allowed():
         return
     job = download.job(source)
-    if job is None or job.state in ("failed", "done"):
-        info = _card(source)
-        if info is None:
-            return
-        with st.container(border=True):
-            st.markdown(f"**{t('dl.title')}**")
+    info = _card(source)
+    if info is None and (job is None or not job.active):
+        return  # offline or unknown id: the message above (with the command) is all there is
+    with st.container(border=True):
+        st.markdown(f"**{t('dl.title')}**")
+        if info is not None:
             lic = f"`{info.license}`" if info.license else t("dl.license.unknown")
             st.markdown(f"- {t('dl.name')}: `{info.repo_id}`\n"
                         f"- {t('dl.size')}: {download.human_bytes(info.size_bytes)} ({len(info.files)} files)\n"
                         f"- {t('dl.license')}: {lic}")
-            if job is not None and job.state == "failed":
-                show_error(job.error)
+        else:
+            st.markdown(f"- {t('dl.name')}: `{source}`")
+        if job is not None and job.state == "failed":
+            show_error(job.error)
+        if job is None or not job.active:
             if not st.button(t("dl.button"), key=key, type="primary", icon=":material/download:",
                              help=t("dl.help")):
                 return
             job = download.start(source, info)
-    _watch(job)
+        _watch(job)
 
 
 def _watch(job) -> None:
