@@ -224,15 +224,17 @@ _jobs: dict[str, Job] = {}
 
 
 def start(source: str, known: Card | None = None) -> Job:
-    """The job downloading ``source``: the running (or finished) one when there is one, else a
-    new one that waits for any other download to finish first. A failed job is replaced."""
+    """The job downloading ``source``: the waiting or running one when there is one (a second
+    click or a second student joins it), else a new one that waits for any other download to
+    finish first. A finished or failed job is replaced (a model missing again is fetched again;
+    files already in the cache are not downloaded twice)."""
     if not ui_downloads_allowed():
         raise ModelUnavailable("このサーバーではページからのダウンロードが無効です（管理者の設定 "
                                f"{UI_ENV}=0）。管理者に次のコマンドでの事前ダウンロードを依頼してください。",
                                hint=hub.fetch_command(source))
     with _jobs_lock:
         job = _jobs.get(source)
-        if job is None or job.state == "failed":
+        if job is None or not job.active:
             job = _jobs[source] = Job(source)
             threading.Thread(target=job._run, args=(known,), name=f"download {source}", daemon=True).start()
         return job

@@ -113,3 +113,6 @@ def test_a_second_click_joins_the_same_download_and_downloads_run_one_at_a_time(
     assert a1 <= b0  # never two downloads at once
     assert online.file_requests("model.safetensors") == 2  # one per model, not per click
     assert first.progress.done_bytes == first.progress.total_bytes > 0
+    again = download.start(FILL)  # finished: a later click (model deleted meanwhile) starts anew
+    assert again is not first and again.finished.wait(120) and again.state == "done"
+    assert online.file_requests("model.safetensors") == 2  # already in the cache: not fetched again
