@@ -140,7 +140,8 @@ def seq2seq_marian(source: str):
 def _seq2seq_marian(source: str):
     from core.seq2seq.pretrained import load_marian
 
-    return _hub_model(_seq2seq_marian, f"MarianMT ({source})", "事前学習済み翻訳 (ja→en)", load_marian, source)
+    return _hub_model(_seq2seq_marian, f"MarianMT ({source})", "事前学習済み翻訳 (ja→en)",
+                      load_marian, source)
 
 
 
@@ -173,7 +174,8 @@ def bert_fill_mask_model(source: str):
 def _bert_fill_mask_model(source: str):
     from core.bert import models
 
-    return _hub_model(_bert_fill_mask_model, f"BERT MLM: {source}", "穴埋め (fill-mask)", models.load_masked_lm, source)
+    return _hub_model(_bert_fill_mask_model, f"BERT MLM: {source}", "穴埋め (fill-mask)",
+                      models.load_masked_lm, source)
 
 
 def bert_sentiment_model(source: str):
@@ -185,7 +187,8 @@ def bert_sentiment_model(source: str):
 def _bert_sentiment_model(source: str):
     from core.bert import models
 
-    return _hub_model(_bert_sentiment_model, f"BERT 分類: {source}", "感情分析 (sentiment)", models.load_classifier, source)
+    return _hub_model(_bert_sentiment_model, f"BERT 分類: {source}", "感情分析 (sentiment)",
+                      models.load_classifier, source)
 
 
 def bert_attention_encoder(source: str):
@@ -197,7 +200,8 @@ def bert_attention_encoder(source: str):
 def _bert_attention_encoder(source: str):
     from core.bert import models
 
-    return _hub_model(_bert_attention_encoder, f"BERT 注意: {source}", "注意の可視化 (attention)", models.load_encoder_with_attentions, source)
+    return _hub_model(_bert_attention_encoder, f"BERT 注意: {source}", "注意の可視化 (attention)",
+                      models.load_encoder_with_attentions, source)
 
 
 @st.cache_resource(show_spinner="学習前の小さな BERT を用意しています…")

@@ -25,9 +25,11 @@ def test_download_button_shared_progress_then_the_model_loads(browser, fresh_ser
                            HF_HUB_DOWNLOAD_TIMEOUT="120")
         open_tab(page, srv, "bert", "bert.tab.fillmask")
         no_exception(page)
-        expect(page.get_by_text("apache-2.0")).to_be_visible()
+        # the device probe reruns the app once torch is loaded: wait for it, then the button
+        expect(page.get_by_text(re.compile(r"CPU \(|CUDA|MPS"))).to_be_visible(timeout=120_000)
+        expect(page.get_by_text("apache-2.0")).to_be_visible(timeout=60_000)
         button = page.get_by_role("button", name="ダウンロード")
-        expect(button).to_be_visible()
+        expect(button).to_be_visible(timeout=60_000)
         button.click()  # this run lasts as long as the download: wait on the progress, not the run
         progress = re.compile(r"/秒")
         expect(page.get_by_text(progress)).to_be_visible(timeout=60_000)
