@@ -310,7 +310,8 @@ def allowed_sources(task: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _refuse(text: str) -> InvalidInput:
+def refusal(text: str) -> InvalidInput:
+    """The error for a student's input the server refuses (message starts with inputs.REFUSED)."""
     return InvalidInput(f"{inputs.REFUSED}: {text}")
 
 
@@ -326,19 +327,19 @@ def student_source(task: str, value: str | None) -> str:
     if s in allowed_sources(task):
         return s
     if not policy.allow_custom_models():
-        raise _refuse("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。")
+        raise refusal("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。")
     looks_like_id = hub_id_ok(s)
     if looks_like_id and not is_local(s):
         return s
     if not s.startswith(("/", "./", "~")) and not looks_like_id:
-        raise _refuse(f"「{s[:80]}」は hub の ID（例: tohoku-nlp/bert-base-japanese-v3）でも、"
+        raise refusal(f"「{s[:80]}」は hub の ID（例: tohoku-nlp/bert-base-japanese-v3）でも、"
                       "フォルダの場所（/ で始まるパス）でもありません。")
     try:
         path = pathlib.Path(s).expanduser().resolve()
     except (OSError, RuntimeError, ValueError):
-        raise _refuse("このフォルダの場所は使えません。") from None
+        raise refusal("このフォルダの場所は使えません。") from None
     if not any(path.is_relative_to(root) for root in allowed_roots()):
-        raise _refuse("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。")
+        raise refusal("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。")
     return str(path)
 
 
@@ -361,7 +362,9 @@ def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | Non
     from huggingface_hub import HfApi
 
     try:
-        info = HfApi(token=token).model_info(repo_id, files_metadata=True)
+        # the endpoint read now (HfApi's default is fixed when huggingface_hub is imported)
+        api = HfApi(endpoint=os.environ.get("HF_ENDPOINT") or None, token=token)
+        info = api.model_info(repo_id, files_metadata=True)
     except Exception as exc:  # noqa: BLE001
         raise unavailable_from_error(repo_id, exc) from exc
     siblings = list(info.siblings or [])
@@ -380,10 +383,16 @@ def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | Non
     return DownloadPlan(repo_id, patterns, [s.rfilename for s in chosen], total)
 
 
-def _checked_id(repo_id: str) -> str:
+def checked_hub_id(repo_id: str) -> str:
+    """``repo_id`` after the input checks and the Hub's id syntax (raises InvalidInput)."""
     s = inputs.text(repo_id, label="モデルの ID", limit=SOURCE_LIMIT).strip()
     if not hub_id_ok(s):
-        raise _refuse(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。")
+        raise refusal(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。")
+    return s
+
+
+def _checked_id(repo_id: str) -> str:
+    s = checked_hub_id(repo_id)
     if not downloads_allowed():
         raise ModelUnavailable(f"このサーバーではアプリからのダウンロードが止められています（{DOWNLOAD_ENV}）。"
                                "先生に事前のダウンロードを頼んでください。", hint=fetch_command(s))
@@ -397,7 +406,7 @@ def check_download(repo_id: str, task: str | None = None) -> DownloadPlan:
     and the size from the Hub API against ``PLAYGROUND_MAX_DOWNLOAD_MB``. No file is fetched."""
     s = _checked_id(repo_id)
     if task is not None and s not in allowed_sources(task) and not policy.allow_custom_models():
-        raise _refuse(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。")
+        raise refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。")
     return plan_download(s, max_mb=policy.max_download_mb())
 
 

@@ -1,19 +1,34 @@
-"""Which shared models are loaded in this process (shown in the sidebar).
+"""Which shared models are loaded in this process (shown in the sidebar), and the memory policy.
 
 core.resources records each cached loader here; nothing else writes to it.
+
+Memory policy (issue 14): hub models are loaded on first use (core.resources), and with
+``PLAYGROUND_MEMORY_BUDGET_MB`` set, a loader that would push the process's resident memory (RSS)
+over the budget first releases the least-recently-used *releasable* models (those registered
+with a ``release`` callback: the hub models). A released model loads again on its next use.
+Streamlit Community Cloud stops an app that goes over its memory limit for everyone, so there
+a budget below the limit is the difference between a slower page and a dead app.
 """
 from __future__ import annotations
 
+import ctypes
+import gc
+import os
 import threading
 import time
 
-_lock = threading.Lock()
+BUDGET_ENV = "PLAYGROUND_MEMORY_BUDGET_MB"
+
+_lock = threading.RLock()
 _loaded: dict[str, dict] = {}
 
 
-def mark_loaded(name: str, detail: str = "", seconds: float | None = None) -> None:
+def mark_loaded(name: str, detail: str = "", seconds: float | None = None, *, mb: float | None = None,
+                release=None) -> None:
+    now = time.time()
     with _lock:
-        _loaded[name] = {"name": name, "detail": detail, "seconds": seconds, "at": time.time()}
+        _loaded[name] = {"name": name, "detail": detail, "seconds": seconds, "at": now, "used": now,
+                         "mb": mb, "release": release}
 
 
 def mark_released(name: str) -> None:
@@ -21,6 +36,72 @@ def mark_released(name: str) -> None:
         _loaded.pop(name, None)
 
 
-def loaded() -> list[dict]:
+def touch(name: str) -> None:
+    """Record a use of ``name`` (least-recently-used order for releasing)."""
     with _lock:
-        return sorted((dict(v) for v in _loaded.values()), key=lambda v: v["at"])
+        if name in _loaded:
+            _loaded[name]["used"] = time.time()
+
+
+def loaded() -> list[dict]:
+    """[{name, detail, seconds, at, used, mb, releasable}] in loading order."""
+    with _lock:
+        rows = [{k: v for k, v in e.items() if k != "release"} | {"releasable": e["release"] is not None}
+                for e in _loaded.values()]
+    return sorted(rows, key=lambda v: v["at"])
+
+
+def budget_mb() -> float | None:
+    value = os.environ.get(BUDGET_ENV, "").strip()
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB (what a container's memory limit counts)."""
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def _trim() -> None:
+    """Give freed memory back to the OS (glibc keeps small freed blocks otherwise)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
+        pass
+
+
+def make_room(need_mb: float = 0.0) -> list[str]:
+    """Release least-recently-used releasable models until RSS + ``need_mb`` fits the budget
+    (no budget: nothing happens). Returns the names released, oldest use first."""
+    budget = budget_mb()
+    released: list[str] = []
+    if budget is None:
+        return released
+    with _lock:
+        while rss_mb() + need_mb > budget:
+            candidates = sorted((e for e in _loaded.values() if e["release"] is not None), key=lambda e: e["used"])
+            if not candidates:
+                break
+            victim = candidates[0]
+            _loaded.pop(victim["name"], None)
+            victim["release"]()
+            _trim()
+            released.append(victim["name"])
+    return released
+
+
+def track(name: str, detail: str, fn, *args, need_mb: float = 0.0, release=None, **kwargs):
+    """Load ``fn(*args, **kwargs)`` and record it: time, RSS growth, and (when ``release`` is
+    given) make room under the budget first and allow releasing it later."""
+    if release is not None:
+        make_room(need_mb)
+    before = rss_mb()
+    t0 = time.perf_counter()
+    value = fn(*args, **kwargs)
+    mark_loaded(name, detail, time.perf_counter() - t0, mb=max(0.0, rss_mb() - before), release=release)
+    return value

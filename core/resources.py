@@ -8,7 +8,6 @@ they are loaded in eval mode and used read-only; what a user trains lives in
 from __future__ import annotations
 
 import threading
-import time
 
 import streamlit as st
 
@@ -16,10 +15,32 @@ from core import registry
 
 
 def _timed(name: str, detail: str, fn, *args, **kwargs):
-    t0 = time.perf_counter()
-    value = fn(*args, **kwargs)
-    registry.mark_loaded(name, detail, time.perf_counter() - t0)
-    return value
+    return registry.track(name, detail, fn, *args, **kwargs)
+
+
+def _weights_mb(source: str) -> float:
+    """Size of a located model's weight files (≈ its RAM in float32); 0 when unknown."""
+    from core import hub
+
+    try:
+        path = hub.locate(source).path
+    except Exception:  # noqa: BLE001 - the loader reports a missing model itself
+        return 0.0
+    if path is None:
+        return 0.0
+    return sum(f.stat().st_size for f in path.glob("*") if f.suffix in (".safetensors", ".bin")) / 2**20
+
+
+def _hub_model(cached, name: str, detail: str, fn, source: str):
+    """A releasable hub model (core.registry's memory policy): room is made under
+    PLAYGROUND_MEMORY_BUDGET_MB before loading, and releasing clears this one cache entry."""
+    return registry.track(name, detail, fn, source, need_mb=_weights_mb(source),
+                          release=lambda: cached.clear(source))
+
+
+def _use(name: str, cached, source: str):
+    registry.touch(name)
+    return cached(source)
 
 
 # --- runtime ----------------------------------------------------------------------------
@@ -109,13 +130,18 @@ def seq2seq_date_model():
     return _timed("seq2seq 日付モデル", "日付の正規化 (additive attention)", date_model.load_or_train)
 
 
-@st.cache_resource(show_spinner=False)
 def seq2seq_marian(source: str):
     """Pretrained MarianMT (Helsinki-NLP/opus-mt-ja-en by default; ``source`` from core.hub),
     eager attention, eval mode. Raises ModelUnavailable (not cached) when it is not here."""
+    return _use(f"MarianMT ({source})", _seq2seq_marian, source)
+
+
+@st.cache_resource(show_spinner=False)
+def _seq2seq_marian(source: str):
     from core.seq2seq.pretrained import load_marian
 
-    return _timed(f"MarianMT ({source})", "事前学習済み翻訳 (ja→en)", load_marian, source)
+    return _hub_model(_seq2seq_marian, f"MarianMT ({source})", "事前学習済み翻訳 (ja→en)",
+                      load_marian, source)
 
 
 
@@ -132,28 +158,43 @@ def attention_untrained_bert():
 # Keyed by source (hub id or directory, see core.hub): each distinct source loads once per
 # process. Failures (ModelUnavailable) are not cached, so a model downloaded later is found.
 
-@st.cache_resource(show_spinner="BERT を読み込んでいます…", max_entries=4)
 def bert_fill_mask_model(source: str):
     """Masked LM (+ NSP head when present) for fill-mask, the MLM tab and NSP."""
+    return _use(f"BERT MLM: {source}", _bert_fill_mask_model, source)
+
+
+@st.cache_resource(show_spinner="BERT を読み込んでいます…", max_entries=4)
+def _bert_fill_mask_model(source: str):
     from core.bert import models
 
-    return _timed(f"BERT MLM: {source}", "穴埋め (fill-mask)", models.load_masked_lm, source)
+    return _hub_model(_bert_fill_mask_model, f"BERT MLM: {source}", "穴埋め (fill-mask)",
+                      models.load_masked_lm, source)
+
+
+def bert_sentiment_model(source: str):
+    """Sequence classifier (labels from config.id2label)."""
+    return _use(f"BERT 分類: {source}", _bert_sentiment_model, source)
 
 
 @st.cache_resource(show_spinner="感情分析モデルを読み込んでいます…", max_entries=4)
-def bert_sentiment_model(source: str):
-    """Sequence classifier (labels from config.id2label)."""
+def _bert_sentiment_model(source: str):
     from core.bert import models
 
-    return _timed(f"BERT 分類: {source}", "感情分析 (sentiment)", models.load_classifier, source)
+    return _hub_model(_bert_sentiment_model, f"BERT 分類: {source}", "感情分析 (sentiment)",
+                      models.load_classifier, source)
+
+
+def bert_attention_encoder(source: str):
+    """Encoder with eager attention (output_attentions=True) for the attention views."""
+    return _use(f"BERT 注意: {source}", _bert_attention_encoder, source)
 
 
 @st.cache_resource(show_spinner="BERT エンコーダを読み込んでいます…", max_entries=4)
-def bert_attention_encoder(source: str):
-    """Encoder with eager attention (output_attentions=True) for the attention views."""
+def _bert_attention_encoder(source: str):
     from core.bert import models
 
-    return _timed(f"BERT 注意: {source}", "注意の可視化 (attention)", models.load_encoder_with_attentions, source)
+    return _hub_model(_bert_attention_encoder, f"BERT 注意: {source}", "注意の可視化 (attention)",
+                      models.load_encoder_with_attentions, source)
 
 
 @st.cache_resource(show_spinner="学習前の小さな BERT を用意しています…")

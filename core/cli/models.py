@@ -6,7 +6,8 @@
   loads every default model the machine has and builds the demo models on disk (core.warmup).
 - ``models download [--dir DIR] [--task TASK ...]`` fetches every default (or the given tasks'
   sources) into the Hugging Face cache, or into ``DIR/<org>/<name>`` (then set
-  PLAYGROUND_MODELS_DIR=DIR so the app finds them).
+  PLAYGROUND_MODELS_DIR=DIR so the app finds them), through core.download (progress on stderr;
+  config.json last, so an interrupted download never counts as available).
 """
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ def _download(args: argparse.Namespace) -> int:
             continue
         print(f"ダウンロード中: {source} …", file=sys.stderr)
         try:
-            path = hub.download(source, args.dir)
+            path = _fetch_with_bar(source, args.dir)
         except ModelUnavailable as exc:
             print(f"失敗: {exc.message}", file=sys.stderr)
             failed.append({"task": task, "source": source, "message": exc.message})
@@ -93,3 +94,18 @@ def _download(args: argparse.Namespace) -> int:
         print(f"アプリに使わせるには: export {hub.MODELS_DIR_ENV}={args.dir}", file=sys.stderr)
     emit({"downloaded": done, "failed": failed}, args.json)
     return 2 if failed else 0
+
+
+def _fetch_with_bar(source: str, dest: str | None):
+    """core.download.fetch (config.json last, so an interrupted download is never "available")
+    with a tqdm bar of bytes on stderr."""
+    from tqdm import tqdm
+
+    from core import download
+
+    info = download.card(source, timeout=30)
+    with tqdm(total=info.size_bytes, unit="B", unit_scale=True, desc=source, file=sys.stderr) as bar:
+        def on_progress(p) -> None:
+            bar.update(p.done_bytes - bar.n)
+
+        return download.fetch(source, dest, on_progress=on_progress, known=info)

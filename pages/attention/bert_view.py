@@ -31,6 +31,9 @@ def _load():
         return loaded, bool(getattr(loaded, "untrained", False))
     except ModelUnavailable as exc:
         show_error(exc)
+        from pages.common.download import offer
+
+        offer(source, key="att_bert_download")
         st.info(t("att.bert.fallback"), icon=":material/science:")
         return resources.attention_untrained_bert(), True
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from core import ModelUnavailable
 from pages.bert import sources
+from pages.common.download import offer
 from pages.common.ui import show_error, t
 
 UNTRAINED_KEY = "bert_use_untrained"
@@ -28,6 +29,7 @@ def masked_lm(*, key_suffix: str = ""):
         loaded = resources.bert_fill_mask_model(source)
     except ModelUnavailable as exc:
         show_error(exc)
+        offer(source, key=f"bert_download{key_suffix}")
         trained = _trained_here_fallback(key_suffix)
         if trained is not None:
             return trained

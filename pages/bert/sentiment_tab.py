@@ -40,6 +40,9 @@ def render() -> None:
         st.info(t("bert.sent.no_bert", source=source), icon="ℹ️")
         if choice == "bert":
             show_error(missing)
+            from pages.common.download import offer
+
+            offer(source, key="bert_sent_download")
             return
     if choice == "baseline":
         _baseline()

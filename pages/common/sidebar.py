@@ -31,6 +31,7 @@ def render() -> None:
         st.divider()
         _device_line()
         _models_lines()
+        _memory_line()
     if st.session_state.get(PRESENTER_KEY):
         st.html(PRESENTER_CSS)
 
@@ -110,5 +111,13 @@ def _models_lines() -> None:
     for item in items:
         secs = f" ({item['seconds']:.1f} s)" if item.get("seconds") is not None else ""
         detail = f" — {item['detail']}" if item.get("detail") else ""
-        lines.append(f"- {item['name']}{detail}{secs}")
+        mem = f" · {item['mb']:.0f} MB" if item.get("mb") else ""
+        lines.append(f"- {item['name']}{detail}{secs}{mem}")
     st.sidebar.markdown("\n".join(lines))
+
+
+def _memory_line() -> None:
+    """This server process's resident memory, against PLAYGROUND_MEMORY_BUDGET_MB when set."""
+    rss, budget = registry.rss_mb(), registry.budget_mb()
+    st.sidebar.caption(t("sidebar.memory.budget", rss=f"{rss:.0f}", budget=f"{budget:.0f}") if budget
+                       else t("sidebar.memory", rss=f"{rss:.0f}"))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import hub, resources
+from core import ModelUnavailable, hub, resources
 from core.seq2seq import figures
 from core.seq2seq.pretrained import TASK, translate_pretrained
-from pages.common.ui import chart, checked, guard, t
+from pages.common.download import offer
+from pages.common.ui import chart, checked, guard, show_error, t
 
 
 def render() -> None:
@@ -21,8 +22,13 @@ def render() -> None:
         source = hub.resolve(TASK, st.session_state.get(hub.spec(TASK).session_key))
         st.caption(t("s2s.mt.model", source=source))
     with guard():
-        with st.spinner(t("s2s.mt.loading")):
-            loaded = resources.seq2seq_marian(source)
+        try:
+            with st.spinner(t("s2s.mt.loading")):
+                loaded = resources.seq2seq_marian(source)
+        except ModelUnavailable as exc:
+            show_error(exc)
+            offer(source, key="s2s_mt_download")
+            return
         c1, c2 = st.columns([3, 1])
         with c1:
             text = checked(st.text_input(t("s2s.mt.input"), value="私は昨日公園で猫を見た", key="s2s_mt_text",

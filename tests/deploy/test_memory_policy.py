@@ -1,0 +1,52 @@
+"""core.registry's memory policy: least-recently-used releasable models go first when a load
+would push RSS over PLAYGROUND_MEMORY_BUDGET_MB (issue 14)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core import registry
+
+MB = 2**20
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    monkeypatch.setattr(registry, "_loaded", {})
+    return registry
+
+
+def _load(live: dict, key: str, mb: int):
+    def loader():
+        return np.ones(mb * MB // 8)  # touched pages: counted in RSS
+
+    live[key] = registry.track(key, "test", loader, need_mb=mb, release=lambda: live.pop(key, None))
+
+
+def test_without_a_budget_nothing_is_released(fresh, monkeypatch):
+    monkeypatch.delenv(registry.BUDGET_ENV, raising=False)
+    live: dict = {}
+    for k in "abc":
+        _load(live, k, 60)
+    assert sorted(live) == ["a", "b", "c"]
+    assert [r["name"] for r in registry.loaded()] == ["a", "b", "c"]
+
+
+def test_least_recently_used_goes_first_and_rss_stays_under_the_budget(fresh, monkeypatch):
+    live: dict = {}
+    monkeypatch.setenv(registry.BUDGET_ENV, str(registry.rss_mb() + 170))
+    _load(live, "a", 60)
+    _load(live, "b", 60)
+    registry.touch("a")  # a was used after b: b is the least recently used
+    _load(live, "c", 60)
+    assert "b" not in live and {"a", "c"} <= set(live)
+    assert registry.rss_mb() <= registry.budget_mb() + 10
+    names = {r["name"]: r for r in registry.loaded()}
+    assert set(names) == {"a", "c"} and names["c"]["mb"] > 40 and names["c"]["releasable"]
+
+
+def test_models_without_release_are_never_released(fresh, monkeypatch):
+    keep = registry.track("vectors", "test", lambda: np.ones(60 * MB // 8))
+    monkeypatch.setenv(registry.BUDGET_ENV, "1")  # impossible budget
+    assert registry.make_room(0) == []
+    assert [r["name"] for r in registry.loaded()] == ["vectors"] and keep.size
