@@ -92,8 +92,16 @@ STRINGS = {
                            "偶数次元は sin、奇数次元は cos で、次元が上がるほど波長が長くなります。",
                      "en": "Without an RNN the Transformer adds word-order information as positional encodings: sin on even, cos on odd dims."},
     "att.pe.len": {"ja": "最大の長さ（位置の数）", "en": "Max length (positions)"},
-    "att.pe.heatmap.help": {"ja": "講義のスライドと同じ 100 × 512 が初期値。左（低い次元）ほど細かく振動し、右ほどゆっくり変わります。",
-                            "en": "Default 100 × 512 like the slide: low dims oscillate fast, high dims slowly."},
+    "att.pe.transpose": {"ja": "軸を入れ替える（縦 = 位置、横 = 次元）", "en": "Transpose (positions down, dimensions across)"},
+    "att.pe.heatmap.slide": {"ja": "講義のスライドと同じ向きと大きさです: 横軸 = 位置 0–99、縦軸 = 次元 0–511、値は −1…1。"
+                                   "下（低い次元）ほど位置とともに細かく振動し、上（高い次元）ほどゆっくり変わります。",
+                             "en": "As the slide: position 0–99 across, dimension 0–511 up, values −1…1. Low dims (bottom) oscillate fast, high dims slowly."},
+    "att.pe.heatmap.sizes": {"ja": "横軸 = 位置 0–{n}、縦軸 = 次元 0–{d} の順（スライドの向き）ですが、大きさはスライド（100 位置 × 512 次元）と違います。"
+                                   "下（低い次元）ほど細かく振動します。",
+                             "en": "Slide orientation (position across, dimension up) but not the slide's size (100 × 512)."},
+    "att.pe.heatmap.transposed": {"ja": "軸を入れ替えた表示です（縦 = 位置、横 = 次元）。スライドは横 = 位置、縦 = 次元です。"
+                                        "左（低い次元）ほど細かく振動します。",
+                                  "en": "Transposed view (position down, dimension across); the slide has position across."},
     "att.pe.lines": {"ja": "選んだ次元の値", "en": "Chosen dimensions"},
     "att.pe.dims": {"ja": "次元（最大 8 個）", "en": "Dimensions (up to 8)"},
     "att.pe.nodims": {"ja": "次元を 1 つ以上選んでください。", "en": "Pick at least one dimension."},

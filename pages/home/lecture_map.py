@@ -59,7 +59,7 @@ CONCEPTS = [
     ("5", "マルチヘッド注意 (multi-head)", "Multi-head attention", ATT, "att.tab.multihead",
      "ヘッドごとの重み、連結と W^O、パラメータ数"),
     ("5", "位置エンコーディング (positional encoding)", "Positional encoding", ATT, "att.tab.posenc",
-     "PE のヒートマップ（位置 0–99 × 次元 0–511）"),
+     "PE のヒートマップ（スライドの向き: 横 = 位置 0–99、縦 = 次元 0–511、転置も可）"),
     ("5", "Transformer エンコーダの注意 (self-attention)", "Transformer self-attention", ATT, "att.tab.bert",
      "BERT の各層・各ヘッドの注意（model view / head view）"),
     ("6", "BERT のマスク言語モデル (MLM)", "Masked language model", BERT, "bert.tab.fillmask",
