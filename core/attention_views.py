@@ -92,9 +92,10 @@ def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", sig
     return fig, frame(np.where(hidden, -np.inf, Z), rows, cols)
 
 
-def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, title: str = ""
+def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, sampled=None, title: str = ""
                 ) -> tuple[go.Figure, pd.DataFrame]:
-    """The attention weights of one query over the keys (soft), with the hard pick beside it."""
+    """The attention weights of one query over the keys (soft), with the hard picks beside it:
+    ``hard`` = argmax, ``sampled`` = one key drawn from the weights (the notes' hard attention)."""
     w = _np(weights)
     x = list(range(len(tokens)))
     fig = go.Figure(go.Bar(x=x, y=w, name="soft (softmax)", marker_color="#3b7dd8",
@@ -106,6 +107,11 @@ def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, title:
         fig.add_bar(x=x, y=hw, name="hard (argmax)", marker_color="#e07b39", opacity=0.8,
                     customdata=labels(tokens), hovertemplate="%{customdata}: %{y:.0f}<extra></extra>")
         data["hard"] = hw
+    if sampled is not None:
+        sw = _np(sampled)
+        fig.add_bar(x=x, y=sw, name="hard (sampling)", marker_color="#2a9d5c", opacity=0.8,
+                    customdata=labels(tokens), hovertemplate="%{customdata}: %{y:.0f}<extra></extra>")
+        data["hard_sampled"] = sw
     fig.update_xaxes(tickmode="array", tickvals=x, ticktext=labels(tokens))
     fig.update_yaxes(range=[0, 1.15], title_text="重み (weight)")
     fig.update_layout(title=title or f"クエリ「{label(query)}」の重み", barmode="group", height=320,

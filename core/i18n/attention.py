@@ -64,6 +64,16 @@ STRINGS = {
     "att.entropy": {"ja": "エントロピー（平均, nats）", "en": "Entropy (mean, nats)"},
     "att.step4": {"ja": "4. 1 つのクエリの重み: ソフト注意とハード注意", "en": "4. One query: soft vs hard attention"},
     "att.query": {"ja": "クエリのトークン", "en": "Query token"},
+    "att.hard.seed": {"ja": "抽出の乱数シード (seed)", "en": "Sampling seed"},
+    "att.hard.seed.help": {"ja": "同じシードなら同じキーが選ばれます。", "en": "The same seed picks the same keys."},
+    "att.hard.redraw": {"ja": "もう一度引く（シード + 1）", "en": "Draw again (seed + 1)"},
+    "att.hard.which": {"ja": "青 = ソフト注意（softmax の重み α）。橙 = argmax（重みが最大のキーを必ず選ぶ、決定的）。"
+                             "緑 = 講義ノートの定義どおりのハード注意: 重み α を確率としてキーを 1 つ抽出 (sampling) します。",
+                       "en": "Blue = soft weights α. Orange = argmax (always the largest, deterministic). "
+                             "Green = hard attention as the notes define it: one key sampled with probabilities α."},
+    "att.hard.drawn": {"ja": "抽出 (sampling) ではこの回は「{token}」が選ばれました。", "en": "This draw picked “{token}”."},
+    "att.hard.freq": {"ja": "抽出を {n} 回くり返した頻度は重み α に近づきます（ハード注意の期待値 = ソフト注意）。",
+                      "en": "Over {n} draws the pick frequencies approach α (the expectation of hard attention is soft attention)."},
     "att.softhard.help": {"ja": "ソフト注意は値ベクトルの加重平均、ハード注意は重みが最大の 1 つ（ここでは「{token}」）の値だけを取ります。",
                           "en": "Soft attention averages the values; hard attention takes only the top one (here “{token}”)."},
     # --- section 2

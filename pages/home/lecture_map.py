@@ -52,7 +52,7 @@ CONCEPTS = [
     ("4", "注意の重み (attention heatmap)", "Attention weights", S2S, "s2s.tab.translate",
      "入力トークン × 出力トークンのヒートマップ、ビームサーチ"),
     ("4", "ソフト注意とハード注意 (soft / hard)", "Soft vs hard attention", ATT, "att.tab.sdpa",
-     "softmax の重み付き平均と argmax の比較"),
+     "softmax の重み付き平均 vs ハード注意（重みから 1 つ抽出 (sampling, シード付き) と argmax、並べて）"),
     ("5", "スケール化内積注意 softmax(QKᵀ/√d_k)V", "Scaled dot-product attention", ATT, "att.tab.sdpa",
      "Q・K・V・QKᵀ・softmax を実際の数値で"),
     ("5", "マスク付きデコーダ (causal mask)", "Masked decoder", ATT, "att.tab.sdpa", "未来を隠すマスクの効果"),

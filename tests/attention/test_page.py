@@ -32,9 +32,9 @@ def test_sdpa_default_shows_every_step():
     at = open_section("att.tab.sdpa", query=RANDOM)
     assert_no_exception(at)
     assert at.code[0].value == "バナナ │ が │ 好き"
-    # X, Q, K, V, QKᵀ, QKᵀ/√d_k, weights, output, bar, hard
-    assert len(_charts(at)) == 10
-    assert len(at.get("download_button")) == 10  # every chart has its CSV
+    # X, Q, K, V, QKᵀ, QKᵀ/√d_k, weights, output, bar, hard (argmax), hard (sampling)
+    assert len(_charts(at)) == 11
+    assert len(at.get("download_button")) == 11  # every chart has its CSV
     assert "√d_k = 2.00" in _texts(at.caption)
 
 
