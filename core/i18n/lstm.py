@@ -4,7 +4,7 @@ STRINGS = {
     "lstm.tab.text": {"ja": "次の文字予測 (language model)", "en": "Next-token prediction"},
     "lstm.tab.compare": {"ja": "RNN・LSTM・GRU の比較", "en": "Compare cells"},
     "lstm.tab.gates": {"ja": "セルの中 (gates)", "en": "Inside the cell"},
-    "lstm.tab.gradients": {"ja": "勾配消失・爆発 (vanishing / exploding gradient)", "en": "Vanishing / exploding gradient"},
+    "lstm.tab.gradients": {"ja": "勾配消失・勾配爆発（勾配発散） (vanishing / exploding gradient)", "en": "Vanishing / exploding gradient"},
     "lstm.lead": {"ja": "RNN は前の時刻の隠れ状態 h_{t−1} と今の入力 x_t から h_t を作ります。LSTM と GRU はゲートで「何を覚え、何を忘れるか」を決めます。"
                         "どのセルも講義の式どおりに書いたコード（core/rnn/cells.py）で動き、PyTorch の層と 1e-5 以内で一致することをテストしています。",
                   "en": "An RNN builds h_t from h_{t−1} and x_t; LSTM and GRU decide with gates what to keep and what to forget. "

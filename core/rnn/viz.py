@@ -177,3 +177,29 @@ def topk_figure(items: list[tuple[str, float]], title: str = "") -> tuple[go.Fig
     fig.update_layout(title=title, xaxis_title="P", xaxis_range=[0, 1], height=60 + 32 * len(items),
                       margin=dict(t=50, b=10))
     return fig, pd.DataFrame({"token": [tok for tok, _ in items], "p": probs})
+
+
+def derivative_figure(curves: dict, labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """σ′(a) and tanh′(a) with their maxima 0.25 and 1 marked."""
+    fig = go.Figure()
+    for name, color, peak in (("sigmoid", "#d62728", 0.25), ("tanh", "#1f77b4", 1.0)):
+        fig.add_trace(go.Scatter(x=curves["a"], y=curves[name], name=labels[name], line=dict(color=color, width=2.5)))
+        fig.add_hline(y=peak, line=dict(color=color, dash="dot"), annotation_text=f"max {peak:g}",
+                      annotation_position="top right")
+    fig.update_layout(title=title, xaxis_title="a", yaxis_title="f′(a)", yaxis_range=[0, 1.1], height=340,
+                      legend=dict(orientation="h", y=-0.25), margin=dict(t=50, b=10))
+    return fig, pd.DataFrame({"a": curves["a"], "sigmoid_prime": curves["sigmoid"], "tanh_prime": curves["tanh"]})
+
+
+def product_figure(prods: dict, labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """|Π w f′(a_i)| over t (log y), with the bound (|w| max f′)^t dashed."""
+    fig = go.Figure()
+    t = prods["t"]
+    for name, color in (("sigmoid", "#d62728"), ("tanh", "#1f77b4")):
+        fig.add_trace(go.Scatter(x=t, y=np.abs(prods[name]), name=labels[name], line=dict(color=color, width=2.5)))
+        fig.add_trace(go.Scatter(x=t, y=prods[f"{name}_bound"], name=labels[f"{name}_bound"],
+                                 line=dict(color=color, dash="dash", width=1)))
+    fig.update_layout(title=title, xaxis_title="T", yaxis_title="|Π w f′(a_i)|", yaxis_type="log",
+                      yaxis_exponentformat="power", height=380, legend=dict(orientation="h", y=-0.25),
+                      margin=dict(t=50, b=10))
+    return fig, pd.DataFrame({k: v for k, v in prods.items()})

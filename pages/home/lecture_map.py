@@ -32,7 +32,7 @@ CONCEPTS = [
     ("1", "単語類似度・アナロジーによる評価", "Evaluation", W2V, "w2v.tab.eval", "スピアマン相関・正解率"),
     ("2", "RNN (h_t = tanh(W_h h_{t−1} + W_x x_t + b))", "Simple RNN", LSTM, "lstm.tab.forecast",
      "時系列を学習して自己回帰で予測"),
-    ("2", "BPTT と勾配消失・勾配爆発 (vanishing / exploding gradient)", "BPTT, vanishing / exploding gradient",
+    ("2", "通時的誤差逆伝播 (BPTT) と勾配消失・勾配爆発（勾配発散）", "BPTT, vanishing / exploding gradient",
      LSTM, "lstm.tab.gradients", "‖∂L_T/∂h_k‖ を k に対して対数目盛で"),
     ("2", "勾配クリッピング (gradient clipping)", "Gradient clipping", LSTM, "lstm.tab.gradients",
      "g ← g·V/‖g‖ の前後のノルム"),
@@ -71,4 +71,10 @@ CONCEPTS = [
      "jrte pn.tsv で学習し評価"),
     ("6", "感情分析と平均単語ベクトルのベースライン", "Sentiment and the word-vector baseline", BERT,
      "bert.tab.sentiment", "BERT と 100本ノック第8章のモデルを比べる"),
+]
+
+# Sections added for lecture fidelity (issue 16); shown under their chapter after the entries above.
+CONCEPTS += [
+    ("2", "なぜ勾配が消えるか (σ′ ≤ 0.25, tanh′ ≤ 1)", "Why gradients vanish (σ′ ≤ 0.25)", LSTM, "lstm.tab.gradients",
+     "σ′・tanh′ の最大値と T 個の微分の積、勾配消失・勾配爆発（勾配発散）"),
 ]
