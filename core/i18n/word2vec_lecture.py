@@ -38,3 +38,23 @@ STRINGS = {
                                "推論ベースはミニバッチで少しずつ学習します（新しい文で追加学習しやすい）。",
                          "en": "Both rest on the distributional hypothesis; count-based uses global statistics at once, word2vec learns from small samples."},
 }
+STRINGS.update({
+    # skip-gram mechanics tab
+    "w2v.tab.skipgram": {"ja": "仕組み (skip-gram)", "en": "Mechanics (skip-gram)"},
+    "w2v.sg.lead": {"ja": "skip-gram は CBOW の逆で、真ん中の 1 語から周りの単語を予測します（実際によく使われるのはこちら）。"
+                          "同じ文で、CBOW（左）と skip-gram（右）を同じ重み W_in・W_out の形のまま並べ、ボタンで両方を 1 ステップずつ更新します。",
+                    "en": "skip-gram predicts the surrounding words from one word; CBOW (left) and skip-gram (right) on the same sentence, updated together."},
+    "w2v.sg.example": {"ja": "同じ文: **{tokens}**（文脈 ±1 語）", "en": "Same sentence: **{tokens}** (context ±1 word)"},
+    "w2v.sg.step": {"ja": "両方を {n} ステップ更新", "en": "{n} step(s) for both"},
+    "w2v.sg.loss": {"ja": "損失 L", "en": "Loss L"},
+    "w2v.sg.cbow.flow": {"ja": "入力「{a}」「{b}」→ W_in の 2 行の平均 h → W_out → softmax →「{t}」を当てる", "en": "“{a}”, “{b}” → mean of 2 W_in rows → W_out → softmax → predict “{t}”"},
+    "w2v.sg.sg.flow": {"ja": "入力「{t}」→ W_in の 1 行 h → W_out → softmax → その 1 つの分布で「{a}」（t−1）と「{b}」（t+1）の両方を当てる",
+                       "en": "“{t}” → one W_in row → W_out → softmax → the same distribution scores “{a}” (t−1) and “{b}” (t+1)"},
+    "w2v.sg.rows": {"ja": "入力語の W_in の行（= h の材料）", "en": "W_in rows of the input words"},
+    "w2v.sg.probs": {"ja": "P(w |「{t}」): 各文脈位置で同じ分布", "en": "P(w | “{t}”): one distribution for every context position"},
+    "w2v.sg.terms": {"ja": "この位置の損失: {terms} = {total:.3f}", "en": "Loss at this position: {terms} = {total:.3f}"},
+    "w2v.sg.history": {"ja": "損失 L の推移（CBOW vs skip-gram）", "en": "Loss over steps (CBOW vs skip-gram)"},
+    "w2v.sg.note": {"ja": "skip-gram の損失は文脈位置ごと（t−1 と t+1）の −log P の和なので、CBOW より大きな値から始まります。"
+                          "1 つの softmax 分布で 2 つの単語を当てる必要があるため、1 文だけでは両方に 0.5 ずつ近づくのが最善です。",
+                    "en": "skip-gram sums −log P over both context positions; one distribution must cover two words, so 0.5 each is the best it can do on one sentence."},
+})
