@@ -58,3 +58,21 @@ STRINGS.update({
                           "1 つの softmax 分布で 2 つの単語を当てる必要があるため、1 文だけでは両方に 0.5 ずつ近づくのが最善です。",
                     "en": "skip-gram sums −log P over both context positions; one distribution must cover two words, so 0.5 each is the best it can do on one sentence."},
 })
+STRINGS.update({
+    # clustering tab
+    "w2v.tab.cluster": {"ja": "クラスタリング (k-means・Ward)", "en": "Clustering (k-means, Ward)"},
+    "w2v.cl.lead": {"ja": "言語処理100本ノック第7章の演習のように、単語の集合（初期値は国名）を k-means とウォード法の階層型クラスタリングで分け、デンドログラムと PCA の射影で見比べます。",
+                    "en": "As in the 100 knocks ch. 7: k-means and Ward hierarchical clustering of a word set (default: countries), a dendrogram and the PCA projection."},
+    "w2v.cl.words": {"ja": "単語の集合（空白区切り）", "en": "Words (space separated)"},
+    "w2v.cl.k": {"ja": "クラスタ数 k", "en": "Clusters k"},
+    "w2v.cl.cluster": {"ja": "クラスタ {n}", "en": "cluster {n}"},
+    "w2v.cl.dendro": {"ja": "ウォード法のデンドログラム (Ward)（文字色 = k-means のクラスタ）", "en": "Ward dendrogram (label colour = k-means cluster)"},
+    "w2v.cl.height": {"ja": "併合のコスト（距離）", "en": "Merge cost"},
+    "w2v.cl.dendro.help": {"ja": "下から順に、併合しても群内の分散がいちばん増えない 2 つのクラスタをつなぎます。高い所で切るほど少ないクラスタになります。",
+                           "en": "Clusters merge bottom-up, cheapest (least variance increase) first; cutting higher gives fewer clusters."},
+    "w2v.cl.proj": {"ja": "PCA 射影（色 = k-means、k = {k}）", "en": "PCA projection (colour = k-means, k = {k})"},
+    "w2v.cl.col.kmeans": {"ja": "k-means", "en": "k-means"},
+    "w2v.cl.col.ward": {"ja": "ウォード法（同じ k で木を切る）", "en": "Ward (tree cut at the same k)"},
+    "w2v.cl.note": {"ja": "ベクトルは長さ 1 に正規化（コサイン類似度と同じ幾何）。k-means の目的関数 Σ‖x − μ‖² = {inertia:.3f}。k-means は乱数の初期値に依存し（n_init = 10, seed 0）、ウォード法は決定的です。",
+                    "en": "Unit-length vectors; k-means objective Σ‖x − μ‖² = {inertia:.3f}. k-means depends on its random start; Ward is deterministic."},
+})

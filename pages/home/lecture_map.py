@@ -79,6 +79,8 @@ CONCEPTS += [
      "窓幅を選んだ共起行列のヒートマップ、PPMI、切り詰め SVD、SVD と word2vec の近傍を並べる"),
     ("1", "skip-gram の仕組み (CBOW と並べて)", "skip-gram mechanics beside CBOW", W2V, "w2v.tab.skipgram",
      "同じ文で中心語 → W_in の行 → W_out → softmax、文脈位置ごとの損失、ステップボタン"),
+    ("1", "クラスタリング (k-means・ウォード法)", "Clustering (k-means, Ward)", W2V, "w2v.tab.cluster",
+     "国名などの単語集合を k-means とデンドログラムで分け、PCA の射影と並べる（100本ノック第7章）"),
     ("2", "なぜ勾配が消えるか (σ′ ≤ 0.25, tanh′ ≤ 1)", "Why gradients vanish (σ′ ≤ 0.25)", LSTM, "lstm.tab.gradients",
      "σ′・tanh′ の最大値と T 個の微分の積、勾配消失・勾配爆発（勾配発散）"),
 ]
