@@ -22,4 +22,15 @@ STRINGS = {
     "lstm.why.verdict.vanish": {"ja": "{name}: {value:.2e} → 勾配消失 (vanishing)", "en": "{name}: {value:.2e} → vanishing"},
     "lstm.why.verdict.explode": {"ja": "{name}: {value:.2e} → 勾配爆発・勾配発散 (exploding)", "en": "{name}: {value:.2e} → exploding"},
     "lstm.why.verdict.keep": {"ja": "{name}: {value:.2e} → おおむね保たれる", "en": "{name}: {value:.2e} → roughly kept"},
+    # peephole LSTM (gates tab)
+    "lstm.peep.toggle": {"ja": "ピープホール結合 (peephole)", "en": "Peephole connections"},
+    "lstm.peep.help": {"ja": "ゲートが記憶セル c を覗き見る LSTM（もう一方の講義ノートの式）。p = 0 から学習し、p = 0 なら通常の LSTM と同じです。",
+                       "en": "Gates look at the memory cell (the other set of notes). With p = 0 it is the plain LSTM."},
+    "lstm.peep.notation": {"ja": "ピープホール付き LSTM（講義ノートの記法: z = ブロック入力、y = ブロック出力 = h_t、W = 入力の重み、R = 再帰の重み、p = ピープホール）。"
+                                 "上の [h_{t−1}, x_t] の式とは記法が違うだけで、p = 0 なら同じ計算です。",
+                           "en": "Peephole LSTM in the notes' notation (z block input, y block output = h_t, W input, R recurrent, p peepholes); with p = 0 it equals the plain LSTM."},
+    "lstm.peep.backward": {"ja": "逆伝播 (δ) の式（ノートのとおり。実装は自動微分で、有限差分と一致することをテストしています）",
+                           "en": "Backward (δ) equations (as in the notes; the code uses autograd, tested against finite differences)"},
+    "lstm.peep.values": {"ja": "学習したピープホールの重み: ‖p_in‖ = {pin:.3f}、‖p_for‖ = {pfor:.3f}、‖p_out‖ = {pout:.3f}",
+                         "en": "Learned peepholes: ‖p_in‖ = {pin:.3f}, ‖p_for‖ = {pfor:.3f}, ‖p_out‖ = {pout:.3f}"},
 }

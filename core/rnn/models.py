@@ -10,9 +10,9 @@ class Forecaster(nn.Module):
     """Window → next value:  ŷ_{t+1} = W_out h_t + b_out, where h_t is the last layer's hidden
     state after reading x_{t−w+1} … x_t. (Unidirectional: the future is unknown.)"""
 
-    def __init__(self, cell: str, hidden: int, layers: int = 1, input_size: int = 1):
+    def __init__(self, cell: str, hidden: int, layers: int = 1, input_size: int = 1, peephole: bool = False):
         super().__init__()
-        self.rnn = Recurrent(cell, input_size, hidden, layers)
+        self.rnn = Recurrent(cell, input_size, hidden, layers, peephole=peephole)
         self.head = nn.Linear(hidden, 1)
 
     def forward(self, x: Tensor, *, fused: bool = True) -> Tensor:

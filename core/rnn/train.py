@@ -45,6 +45,7 @@ class TrainConfig:
     batch_size: int = 32
     seed: int = 0
     fused: bool = True  # torch's fused kernels (the explicit cells give the same numbers, slower)
+    peephole: bool = False  # LSTM with peephole connections (explicit cells only)
     max_seconds: float | None = LIMITS.max_seconds
 
     def validated(self) -> "TrainConfig":
@@ -164,7 +165,7 @@ class ForecastRun:
         self.data, self.cfg = data, cfg
         self.device = _device()
         torch.manual_seed(cfg.seed)
-        self.model = Forecaster(cfg.cell, cfg.hidden, cfg.layers).to(self.device)
+        self.model = Forecaster(cfg.cell, cfg.hidden, cfg.layers, peephole=cfg.peephole and cfg.cell == "lstm").to(self.device)
         self.history: list[dict] = []
         self.status = "new"
         self.seconds = 0.0
