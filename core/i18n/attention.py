@@ -1,7 +1,7 @@
 STRINGS = {
     "att.title": {"ja": "注意機構 (attention) と Transformer", "en": "Attention and the Transformer"},
-    "att.tab.sdpa": {"ja": "内積注意の計算 (scaled dot-product)", "en": "Scaled dot-product"},
-    "att.tab.multihead": {"ja": "マルチヘッド (multi-head)", "en": "Multi-head"},
+    "att.tab.sdpa": {"ja": "縮小付き内積注意 (scaled dot-product)", "en": "Scaled dot-product"},
+    "att.tab.multihead": {"ja": "複数ヘッドの注意 (multi-head)", "en": "Multi-head"},
     "att.tab.posenc": {"ja": "位置エンコーディング (positional encoding)", "en": "Positional encoding"},
     "att.tab.bert": {"ja": "BERT の注意", "en": "BERT attention"},
     "att.tab.seq2seq": {"ja": "seq2seq の注意", "en": "seq2seq attention"},
@@ -32,7 +32,7 @@ STRINGS = {
                      "en": "Query/key size d_k (W_Q, W_K, W_V are d_model × d_k)."},
     "att.seed": {"ja": "乱数シード", "en": "Seed"},
     # --- section 1
-    "att.sdpa.intro": {"ja": "自己注意 (self-attention): クエリ・キー・値はすべて同じ文のトークンベクトル X から作ります。"
+    "att.sdpa.intro": {"ja": "縮小付き内積注意 (scaled dot-product attention) を自己注意 (self-attention) で計算します: クエリ・キー・値はすべて同じ文のトークンベクトル X から作ります。"
                              "講義の例「バナナが好き」で、行列の中身を 1 ステップずつ見ていきます。",
                        "en": "Self-attention: queries, keys and values all come from the same token vectors X."},
     "att.noscale": {"ja": "√d_k で割らない（飽和を見る）", "en": "Without √d_k scaling (saturation)"},
@@ -77,7 +77,7 @@ STRINGS = {
     "att.softhard.help": {"ja": "ソフト注意は値ベクトルの加重平均、ハード注意は重みが最大の 1 つ（ここでは「{token}」）の値だけを取ります。",
                           "en": "Soft attention averages the values; hard attention takes only the top one (here “{token}”)."},
     # --- section 2
-    "att.mh.intro": {"ja": "マルチヘッド注意: d_model 次元を h 個のヘッドに分け、各ヘッドが d_k = d_model / h 次元で別々に注意を計算します。"
+    "att.mh.intro": {"ja": "複数ヘッドの注意（マルチヘッド注意, multi-head attention）: d_model 次元を h 個のヘッドに分け、各ヘッドが d_k = d_model / h 次元で別々に注意を計算します。"
                            "結果を連結 (concat) して W^O を掛けます（論文では h = 8, d_k = 64, d_model = 512）。",
                      "en": "Multi-head: h heads of d_k = d_model / h each attend separately; their outputs are concatenated and multiplied by W^O."},
     "att.mh.h": {"ja": "ヘッド数 h", "en": "Heads h"},
@@ -95,7 +95,8 @@ STRINGS = {
                            "en": "The {h} head outputs ({dk} each, separated by lines) side by side make {d} dims; then × W^O ({d} × {d})."},
     "att.mh.ffn": {"ja": "その次: 位置ごとの FFN (position-wise feed-forward)", "en": "Next: the position-wise FFN"},
     "att.mh.ffn.help": {"ja": "注意の出力の各行（各位置）に、同じ W_1（{d} × {dff}）と W_2（{dff} × {d}）を別々に掛けます。"
-                              "位置どうしを混ぜるのは注意だけで、FFN は位置ごとに働きます。",
+                              "位置どうしを混ぜるのは注意だけで、FFN は位置ごとに働きます。"
+                              "Transformer の層では、注意と FFN の各サブ層をスキップ接続（残差接続, residual connection）と層正規化 (layer normalization) で包みます: x + Sublayer(LayerNorm(x))（新しいノートの pre-LN）。",
                         "en": "The same W_1 ({d} × {dff}) and W_2 ({dff} × {d}) act on each position separately."},
     # --- section 3
     "att.pe.intro": {"ja": "Transformer は RNN を使わないので、語順の情報を位置エンコーディングとして埋め込みに足します。"
