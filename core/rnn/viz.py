@@ -203,3 +203,19 @@ def product_figure(prods: dict, labels: dict, title: str = "") -> tuple[go.Figur
                       yaxis_exponentformat="power", height=380, legend=dict(orientation="h", y=-0.25),
                       margin=dict(t=50, b=10))
     return fig, pd.DataFrame({k: v for k, v in prods.items()})
+
+
+def reach_figure(curves: dict[str, np.ndarray], labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """‖∂L_T/∂x_t‖ against the distance T − t (log y); exact zeros (cut by truncation) leave gaps."""
+    fig = go.Figure()
+    df = pd.DataFrame()
+    for (name, g), color in zip(curves.items(), ("#d62728", "#1f77b4")):
+        dist = np.arange(len(g))[::-1]  # T − t for t = 1 … T
+        df["distance"] = dist
+        df[name] = g
+        fig.add_trace(go.Scatter(x=dist, y=np.where(g > 0, g, np.nan), name=name, mode="lines+markers",
+                                 marker=dict(size=3), line=dict(color=color, width=2)))
+    fig.update_layout(title=title, xaxis_title=labels["distance"], yaxis_title="‖∂L_T/∂x_t‖", yaxis_type="log",
+                      yaxis_exponentformat="power", height=380, legend=dict(orientation="h", y=-0.25),
+                      margin=dict(t=50, b=10))
+    return fig, df

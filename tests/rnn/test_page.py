@@ -129,7 +129,7 @@ def test_text_tab_char_and_word():
     at.number_input(key="lstm_lm_hidden").set_value(16)
     at.button(key="lstm_lm__start").click().run()
     assert_no_exception(at)
-    assert charts(at) == 2  # top-k, loss
+    assert charts(at) == 3  # top-k, loss, gradient reach (truncated BPTT)
     assert at.text and at.text[-1].value.startswith("猫は")
     at.slider(key="lstm_lm_temp").set_value(0.0)
     at.button(key="lstm_lm_gen").click().run()
@@ -145,7 +145,7 @@ def test_text_tab_char_and_word():
     at.button(key="lstm_lm__start").click().run()
     assert_no_exception(at)
     assert at.session_state["lstm_lm_run"].level == "word"
-    assert charts(at) == 2
+    assert charts(at) == 3
 
 
 @pytest.mark.parametrize("text,expected", [("", "空"), ("あ", "短すぎ"), ("ああああああああああああああああああああああ", "短すぎ")])
