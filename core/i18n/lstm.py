@@ -80,7 +80,7 @@ STRINGS = {
     "lstm.lm.generated": {"ja": "生成された文章", "en": "Generated text"},
     "lstm.lm.fig.loss": {"ja": "交差エントロピー損失の推移", "en": "Cross-entropy loss"},
     # compare tab
-    "lstm.cmp.intro": {"ja": "同じデータ・同じ乱数シード・同じ予算（エポック数・隠れ次元・学習率）で RNN・LSTM・GRU を順に学習し、損失と予測を重ねます。",
+    "lstm.cmp.intro": {"ja": "同じデータ・同じ乱数シード・同じ予算（エポック数・隠れ次元・学習率）で RNN・LSTM・GRU と固定窓 MLP を順に学習し、損失と予測を重ねます。",
                        "en": "Train RNN, LSTM and GRU on the same data, seed and budget, and overlay losses and forecasts."},
     "lstm.cmp.train": {"ja": "3 つとも学習する", "en": "Train all three"},
     "lstm.cmp.fig.loss": {"ja": "損失の推移（実線: 学習、破線: 検証）", "en": "Loss (solid: train, dashed: validation)"},

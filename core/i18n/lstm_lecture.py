@@ -54,4 +54,9 @@ STRINGS = {
     "lstm.tb.col.epochs": {"ja": "エポック", "en": "epochs"},
     "lstm.tb.col.loss": {"ja": "検証損失", "en": "val loss"},
     "lstm.tb.col.sec": {"ja": "秒 / エポック", "en": "s / epoch"},
+    # fixed-window MLP (compare tab)
+    "lstm.mlp.name": {"ja": "固定窓 MLP", "en": "Fixed-window MLP"},
+    "lstm.mlp.note": {"ja": "固定窓 MLP は講義で RNN の前に出てくる自己回帰モデルです: いつも直前 w = {w} 個の値だけを入力にし（入力の数が固定）、位置ごとに別の重みを持ちます。"
+                            "RNN・LSTM・GRU は同じ W_x・W_h を各時刻で使い回すので、入力の長さは固定されません。",
+                      "en": "The fixed-window MLP (the notes' starting point) always reads exactly the last w = {w} values with per-position weights; recurrent cells reuse W_x, W_h at every step."},
 }

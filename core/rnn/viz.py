@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-COLORS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c", "uni": "#ff7f0e", "bi": "#9467bd"}
+COLORS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c", "mlp": "#7f7f7f", "uni": "#ff7f0e", "bi": "#9467bd"}
 GATE_SCALES = {  # colour scale and range per recorded quantity
     "i": ("Viridis", 0, 1), "f": ("Viridis", 0, 1), "o": ("Viridis", 0, 1), "r": ("Viridis", 0, 1),
     "z": ("Viridis", 0, 1), "n": ("RdBu_r", -1, 1), "h": ("RdBu_r", -1, 1), "c": ("RdBu_r", None, None),

@@ -83,6 +83,8 @@ CONCEPTS += [
      "国名などの単語集合を k-means とデンドログラムで分け、PCA の射影と並べる（100本ノック第7章）"),
     ("2", "なぜ勾配が消えるか (σ′ ≤ 0.25, tanh′ ≤ 1)", "Why gradients vanish (σ′ ≤ 0.25)", LSTM, "lstm.tab.gradients",
      "σ′・tanh′ の最大値と T 個の微分の積、勾配消失・勾配爆発（勾配発散）"),
+    ("2", "固定窓の自己回帰 MLP vs RNN", "Fixed-window MLP vs RNN", LSTM, "lstm.tab.compare",
+     "入力の数が固定の MLP を 4 つ目のモデルとして RNN・LSTM・GRU と同じ予算で比べる"),
     ("2", "打ち切り型 BPTT (truncated BPTT, k ≈ 10–100)", "Truncated BPTT", LSTM, "lstm.tab.text",
      "言語モデルの打ち切り長 k を変えて、損失・速さ・勾配が届く範囲を比べる"),
     ("3", "ピープホール付き LSTM (peephole)", "Peephole LSTM", LSTM, "lstm.tab.gates",

@@ -182,16 +182,17 @@ def test_text_tab_pasted_and_uploaded_text():
     assert "バイナリ" in warnings(at)
 
 
-def test_compare_tab_trains_three_cells():
+def test_compare_tab_trains_three_cells_and_the_mlp():
     at = lstm_app("compare")
     at.number_input(key="lstm_cmp_epochs").set_value(2)
     at.number_input(key="lstm_cmp_hidden").set_value(8)
     at.button(key="lstm_cmp__start").click().run()
     assert_no_exception(at)
     runs = at.session_state["lstm_cmp_runs"]
-    assert set(runs) == {"rnn", "lstm", "gru"}
+    assert set(runs) == {"rnn", "lstm", "gru", "mlp"}
     assert all(r.epochs_done == 2 and r.cfg.hidden == 8 and r.cfg.seed == 0 for r in runs.values())
     assert charts(at) == 2 and len(at.dataframe) == 1
+    assert "固定窓 MLP" in at.dataframe[0].value.iloc[:, 0].tolist() and "w = " in texts(at)
     at.number_input(key="lstm_cmp_lr").set_value(0.0)
     at.button(key="lstm_cmp__start").click().run()
     assert "学習率" in warnings(at)
