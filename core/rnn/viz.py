@@ -219,3 +219,22 @@ def reach_figure(curves: dict[str, np.ndarray], labels: dict, title: str = "") -
                       yaxis_exponentformat="power", height=380, legend=dict(orientation="h", y=-0.25),
                       margin=dict(t=50, b=10))
     return fig, df
+
+
+def steps_figure(ex: dict, labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """One 0/1 sequence: the inputs x_t (bars), the step labels y_t, P(y_t = 1) from every h_t,
+    and the one P(y = 1) read from h_N (a single marker at t = N)."""
+    t = np.arange(1, len(ex["x"]) + 1)
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=t, y=ex["x"], name=labels["x"], marker_color="#c7c7c7", opacity=0.7))
+    fig.add_trace(go.Scatter(x=t, y=ex["y_steps"], name=labels["y_steps"], mode="markers",
+                             marker=dict(symbol="square-open", size=11, color="#444")))
+    fig.add_trace(go.Scatter(x=t, y=ex["p_steps"], name=labels["p_steps"], mode="lines+markers",
+                             line=dict(color=COLORS["lstm"], width=2)))
+    fig.add_trace(go.Scatter(x=[t[-1]], y=[ex["p_class"]], name=labels["p_class"], mode="markers",
+                             marker=dict(symbol="star", size=18, color=COLORS["rnn"])))
+    fig.update_layout(title=title, xaxis_title="t", yaxis_range=[-0.05, 1.1], height=360,
+                      legend=dict(orientation="h", y=-0.25), margin=dict(t=50, b=10))
+    df = pd.DataFrame({"t": t, "x": ex["x"], "y_t": ex["y_steps"], "p_t": ex["p_steps"]})
+    df["p_from_h_N"] = np.where(t == t[-1], ex["p_class"], np.nan)
+    return fig, df

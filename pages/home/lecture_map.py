@@ -87,6 +87,10 @@ CONCEPTS += [
      "入力の数が固定の MLP を 4 つ目のモデルとして RNN・LSTM・GRU と同じ予算で比べる"),
     ("2", "打ち切り型 BPTT (truncated BPTT, k ≈ 10–100)", "Truncated BPTT", LSTM, "lstm.tab.text",
      "言語モデルの打ち切り長 k を変えて、損失・速さ・勾配が届く範囲を比べる"),
+    ("2", "系列の分類 (h_N) と各時刻のラベル付け (各 h_t)", "Sequence classification vs labelling", LSTM,
+     "lstm.tab.seqtasks", "同じ 0/1 系列で、h_N から 1 回答える分類と、毎時刻答えるラベル付けを比べる"),
+    ("3", "双方向 RNN で文の穴埋め（文字単位）", "Bidirectional blank filling", LSTM, "lstm.tab.seqtasks",
+     "順方向のみと双方向の正解率、自分の文の＿を埋める"),
     ("3", "ピープホール付き LSTM (peephole)", "Peephole LSTM", LSTM, "lstm.tab.gates",
      "z・y・R・p の記法の式と逆伝播 δ の式、ピープホールをオンにして学習・ゲートを見る"),
 ]
