@@ -98,3 +98,7 @@ CONCEPTS += [
     ("5", "スキップ接続 (残差接続)・層正規化 (layer normalization)", "Skip (residual) connections, layer normalization",
      ATT, "att.tab.multihead", "注意と FFN の各サブ層を包む x + Sublayer(LayerNorm(x))"),
 ]
+CONCEPTS += [
+    ("5", "感情分析で注意が極性の語に集まる (attention on polar words)", "Attention on polar words in sentiment", BERT,
+     "bert.tab.sentiment", "[CLS] からの注意・勾配 × 入力・統合勾配で、どの語が予測を動かしたか（注意は説明ではない）"),
+]
