@@ -66,7 +66,7 @@ STRINGS.update({
     "w2v.cl.words": {"ja": "単語の集合（空白区切り）", "en": "Words (space separated)"},
     "w2v.cl.k": {"ja": "クラスタ数 k", "en": "Clusters k"},
     "w2v.cl.cluster": {"ja": "クラスタ {n}", "en": "cluster {n}"},
-    "w2v.cl.dendro": {"ja": "ウォード法のデンドログラム (Ward)（文字色 = k-means のクラスタ）", "en": "Ward dendrogram (label colour = k-means cluster)"},
+    "w2v.cl.dendro": {"ja": "ウォード法 (Ward)（文字色 = k-means）", "en": "Ward dendrogram (label colour = k-means cluster)"},
     "w2v.cl.height": {"ja": "併合のコスト（距離）", "en": "Merge cost"},
     "w2v.cl.dendro.help": {"ja": "下から順に、併合しても群内の分散がいちばん増えない 2 つのクラスタをつなぎます。高い所で切るほど少ないクラスタになります。",
                            "en": "Clusters merge bottom-up, cheapest (least variance increase) first; cutting higher gives fewer clusters."},

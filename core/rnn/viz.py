@@ -209,12 +209,13 @@ def reach_figure(curves: dict[str, np.ndarray], labels: dict, title: str = "") -
     """‖∂L_T/∂x_t‖ against the distance T − t (log y); exact zeros (cut by truncation) leave gaps."""
     fig = go.Figure()
     df = pd.DataFrame()
-    for (name, g), color in zip(curves.items(), ("#d62728", "#1f77b4")):
+    styles = (dict(color="#d62728", width=3), dict(color="#1f77b4", width=1.5, dash="dot"))
+    for (name, g), line in reversed(list(zip(curves.items(), styles))):  # the first curve drawn on top
         dist = np.arange(len(g))[::-1]  # T − t for t = 1 … T
         df["distance"] = dist
         df[name] = g
         fig.add_trace(go.Scatter(x=dist, y=np.where(g > 0, g, np.nan), name=name, mode="lines+markers",
-                                 marker=dict(size=3), line=dict(color=color, width=2)))
+                                 marker=dict(size=6 if line["width"] > 2 else 3), line=line))
     fig.update_layout(title=title, xaxis_title=labels["distance"], yaxis_title="‖∂L_T/∂x_t‖", yaxis_type="log",
                       yaxis_exponentformat="power", height=380, legend=dict(orientation="h", y=-0.25),
                       margin=dict(t=50, b=10))

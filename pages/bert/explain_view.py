@@ -23,6 +23,7 @@ def figure(a: explain.Attribution, title: str) -> go.Figure:
                                customdata=np.stack([np.array([html.escape(x) for x in a.tokens])] * len(methods)),
                                hovertemplate="%{customdata}: %{z:.2f}<extra>%{y}</extra>"))
     fig.update_xaxes(tickmode="array", tickvals=list(range(len(a.tokens))), ticktext=[html.escape(x) for x in a.tokens])
+    fig.update_yaxes(autorange="reversed")  # methods top to bottom in the order of the table
     fig.update_layout(title=title, height=120 + 60 * len(methods), margin=dict(l=10, r=10, t=50, b=10))
     return fig
 

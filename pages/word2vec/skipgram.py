@@ -65,11 +65,12 @@ def _column(state: cbow.CBOWState, arch: str) -> None:
     a, w_t, b = state.focus()
     st.subheader("CBOW" if arch == "cbow" else "skip-gram")
     if arch == "cbow":
-        st.latex(r"h=\tfrac12\,(x_{t-1}W_{in}+x_{t+1}W_{in}),\quad P(w_t\mid w_{t-1},w_{t+1})=\mathrm{softmax}(hW_{out})")
+        st.latex(r"h=\tfrac12\,(x_{t-1}W_{in}+x_{t+1}W_{in})")
+        st.latex(r"P(w_t\mid w_{t-1},w_{t+1})=\mathrm{softmax}(hW_{out})")
         st.caption(t("w2v.sg.cbow.flow", a=V[a], b=V[b], t=V[w_t]))
     else:
-        st.latex(r"h=x_tW_{in},\quad P(w\mid w_t)=\mathrm{softmax}(hW_{out}),\quad"
-                 r"L_t=-\log P(w_{t-1}\mid w_t)-\log P(w_{t+1}\mid w_t)")
+        st.latex(r"h=x_tW_{in},\quad P(w\mid w_t)=\mathrm{softmax}(hW_{out})")
+        st.latex(r"L_t=-\log P(w_{t-1}\mid w_t)-\log P(w_{t+1}\mid w_t)")
         st.caption(t("w2v.sg.sg.flow", a=V[a], b=V[b], t=V[w_t]))
     last = state.history[-1]
     m = st.columns(2)

@@ -39,7 +39,7 @@ def test_cluster_tab_countries_by_default():
     assert_no_exception(at)
     assert len(at.dataframe[0].value) == 3
     spec = json.loads(next(c for c in at.get("plotly_chart") if c.proto.id.endswith("-w2v_cl_dendro")).proto.spec)
-    assert "ウォード法" in spec["layout"]["title"]["text"]
+    assert "ウォード法" in spec["layout"]["title"]["text"] and "k-means" in spec["layout"]["title"]["text"]
 
 
 def test_cluster_tab_bad_input():
