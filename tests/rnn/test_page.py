@@ -169,7 +169,7 @@ def test_text_tab_pasted_and_uploaded_text():
     assert_no_exception(at)
     at.text_input(key="lstm_lm_prompt").set_value("あした").run()
     assert_no_exception(at)
-    assert charts(at) == 2
+    assert charts(at) == 3  # top-k, loss, gradient reach (truncated BPTT)
     assert at.text[-1].value.startswith("あした")
     at.radio(key="lstm_lm_source").set_value("upload").run()
     at.file_uploader(key="lstm_lm_upload").set_value(("t.txt", "ねこがすき。いぬもすき。".encode("cp932") * 5, "text/plain"))
