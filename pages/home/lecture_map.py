@@ -62,7 +62,7 @@ CONCEPTS = [
      "PE のヒートマップ（スライドの向き: 横 = 位置 0–99、縦 = 次元 0–511、転置も可）"),
     ("5", "Transformer エンコーダの注意 (self-attention)", "Transformer self-attention", ATT, "att.tab.bert",
      "BERT の各層・各ヘッドの注意（model view / head view）"),
-    ("6", "BERT のマスク言語モデル (MLM)・自己教師あり学習", "Masked language model", BERT, "bert.tab.fillmask",
+    ("6", "BERT のマスク言語モデル (MLM)", "Masked language model", BERT, "bert.tab.fillmask",
      "[MASK] を予測する穴埋め"),
     ("6", "MLM の作り方（15% / 80-10-10）", "MLM masking procedure", BERT, "bert.tab.mlm",
      "どのトークンが選ばれ、何に置き換わるか"),
@@ -95,6 +95,8 @@ CONCEPTS += [
      "z・y・R・p の記法の式と逆伝播 δ の式、ピープホールをオンにして学習・ゲートを見る"),
 ]
 CONCEPTS += [
+    ("6", "自己教師あり学習 (self-supervised learning)", "Self-supervised pre-training", BERT, "bert.tab.mlm",
+     "ラベルのない文から MLM・隣接文の予測 (NSP) の問題を作る事前学習"),
     ("5", "スキップ接続 (残差接続)・層正規化 (layer normalization)", "Skip (residual) connections, layer normalization",
      ATT, "att.tab.multihead", "注意と FFN の各サブ層を包む x + Sublayer(LayerNorm(x))"),
 ]
