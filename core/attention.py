@@ -85,6 +85,26 @@ def hard_attention(weights: torch.Tensor) -> torch.Tensor:
     return torch.zeros_like(weights).scatter_(-1, idx, 1.0)
 
 
+def sampled_hard_attention(weights: torch.Tensor, *, seed: int = 0) -> torch.Tensor:
+    """Hard attention as the notes define it: each query picks ONE key by sampling from its
+    attention distribution, j ~ Categorical(α_q1, …, α_qn), as a one-hot row. Seeded (a
+    torch.Generator), so the same seed picks the same keys; masked keys (weight 0) are never
+    picked. Averaged over many draws the one-hot rows approach the soft weights α."""
+    flat = weights.detach().reshape(-1, weights.shape[-1]).float().cpu()  # (queries, keys)
+    gen = torch.Generator(device="cpu").manual_seed(int(seed))
+    idx = torch.multinomial(flat, 1, generator=gen)  # (queries, 1)
+    return torch.zeros_like(flat).scatter_(-1, idx, 1.0).reshape(weights.shape).to(weights)
+
+
+def sample_frequencies(weights: torch.Tensor, n: int, *, seed: int = 0) -> torch.Tensor:
+    """How often each key is picked in ``n`` seeded draws of hard attention (per query)."""
+    flat = weights.detach().reshape(-1, weights.shape[-1]).float().cpu()
+    gen = torch.Generator(device="cpu").manual_seed(int(seed))
+    idx = torch.multinomial(flat, int(n), replacement=True, generator=gen)  # (queries, n)
+    counts = torch.zeros_like(flat).scatter_add_(-1, idx, torch.ones_like(idx, dtype=flat.dtype))
+    return (counts / n).reshape(weights.shape)
+
+
 def entropy(weights: torch.Tensor) -> torch.Tensor:
     """Entropy of each attention distribution in nats (0 = all weight on one key)."""
     w = weights.clamp_min(1e-12)

@@ -92,9 +92,10 @@ def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", sig
     return fig, frame(np.where(hidden, -np.inf, Z), rows, cols)
 
 
-def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, title: str = ""
+def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, sampled=None, title: str = ""
                 ) -> tuple[go.Figure, pd.DataFrame]:
-    """The attention weights of one query over the keys (soft), with the hard pick beside it."""
+    """The attention weights of one query over the keys (soft), with the hard picks beside it:
+    ``hard`` = argmax, ``sampled`` = one key drawn from the weights (the notes' hard attention)."""
     w = _np(weights)
     x = list(range(len(tokens)))
     fig = go.Figure(go.Bar(x=x, y=w, name="soft (softmax)", marker_color="#3b7dd8",
@@ -106,6 +107,11 @@ def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, title:
         fig.add_bar(x=x, y=hw, name="hard (argmax)", marker_color="#e07b39", opacity=0.8,
                     customdata=labels(tokens), hovertemplate="%{customdata}: %{y:.0f}<extra></extra>")
         data["hard"] = hw
+    if sampled is not None:
+        sw = _np(sampled)
+        fig.add_bar(x=x, y=sw, name="hard (sampling)", marker_color="#2a9d5c", opacity=0.8,
+                    customdata=labels(tokens), hovertemplate="%{customdata}: %{y:.0f}<extra></extra>")
+        data["hard_sampled"] = sw
     fig.update_xaxes(tickmode="array", tickvals=x, ticktext=labels(tokens))
     fig.update_yaxes(range=[0, 1.15], title_text="重み (weight)")
     fig.update_layout(title=title or f"クエリ「{label(query)}」の重み", barmode="group", height=320,
@@ -115,16 +121,26 @@ def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, title:
 
 # --- positional encoding -------------------------------------------------------------------------
 
-def pe_heatmap(pe) -> tuple[go.Figure, pd.DataFrame]:
-    P = _np(pe)
-    fig = go.Figure(go.Heatmap(z=P, colorscale=SIGNED_SCALE, zmin=-1, zmax=1, zmid=0,
-                               colorbar=dict(title="PE"),
-                               hovertemplate="pos %{y}, dim %{x}: %{z:.3f}<extra></extra>"))
-    fig.update_xaxes(title_text="次元 i (dimension)")
-    fig.update_yaxes(title_text="位置 pos (position)", autorange="reversed")
-    fig.update_layout(title=f"位置エンコーディング {P.shape[0]} × {P.shape[1]}", height=520,
+def pe_heatmap(pe, *, transpose: bool = False) -> tuple[go.Figure, pd.DataFrame]:
+    """PE as a heatmap in the slide's orientation: position pos on the horizontal axis, dimension
+    i on the vertical axis (dimension 0 at the bottom). ``transpose=True`` swaps the axes
+    (position down the side, as a table of rows = positions). The frame follows the figure."""
+    P = _np(pe)  # (max_len, d_model)
+    if transpose:
+        z, x_title, y_title = P, "次元 i (dimension)", "位置 pos (position)"
+        hover = "pos %{y}, dim %{x}: %{z:.3f}<extra></extra>"
+        frame = pd.DataFrame(P, index=pd.RangeIndex(P.shape[0], name="pos"), columns=dims(P.shape[1]))
+    else:
+        z, x_title, y_title = P.T, "位置 pos (position)", "次元 i (dimension)"  # (d_model, max_len)
+        hover = "pos %{x}, dim %{y}: %{z:.3f}<extra></extra>"
+        frame = pd.DataFrame(P.T, index=pd.RangeIndex(P.shape[1], name="dim"), columns=dims(P.shape[0], "pos"))
+    fig = go.Figure(go.Heatmap(z=z, colorscale=SIGNED_SCALE, zmin=-1, zmax=1, zmid=0,
+                               colorbar=dict(title="PE"), hovertemplate=hover))
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title, autorange="reversed" if transpose else True)
+    fig.update_layout(title=f"位置エンコーディング {P.shape[0]} 位置 × {P.shape[1]} 次元", height=520,
                       margin=dict(l=10, r=10, t=50, b=10))
-    return fig, pd.DataFrame(P, index=pd.RangeIndex(P.shape[0], name="pos"), columns=dims(P.shape[1]))
+    return fig, frame
 
 
 def pe_lines(pe, chosen: Sequence[int]) -> tuple[go.Figure, pd.DataFrame]:

@@ -1,7 +1,7 @@
 STRINGS = {
     "att.title": {"ja": "注意機構 (attention) と Transformer", "en": "Attention and the Transformer"},
-    "att.tab.sdpa": {"ja": "内積注意の計算 (scaled dot-product)", "en": "Scaled dot-product"},
-    "att.tab.multihead": {"ja": "マルチヘッド (multi-head)", "en": "Multi-head"},
+    "att.tab.sdpa": {"ja": "縮小付き内積注意 (scaled dot-product)", "en": "Scaled dot-product"},
+    "att.tab.multihead": {"ja": "複数ヘッドの注意 (multi-head)", "en": "Multi-head"},
     "att.tab.posenc": {"ja": "位置エンコーディング (positional encoding)", "en": "Positional encoding"},
     "att.tab.bert": {"ja": "BERT の注意", "en": "BERT attention"},
     "att.tab.seq2seq": {"ja": "seq2seq の注意", "en": "seq2seq attention"},
@@ -32,7 +32,7 @@ STRINGS = {
                      "en": "Query/key size d_k (W_Q, W_K, W_V are d_model × d_k)."},
     "att.seed": {"ja": "乱数シード", "en": "Seed"},
     # --- section 1
-    "att.sdpa.intro": {"ja": "自己注意 (self-attention): クエリ・キー・値はすべて同じ文のトークンベクトル X から作ります。"
+    "att.sdpa.intro": {"ja": "縮小付き内積注意 (scaled dot-product attention) を自己注意 (self-attention) で計算します: クエリ・キー・値はすべて同じ文のトークンベクトル X から作ります。"
                              "講義の例「バナナが好き」で、行列の中身を 1 ステップずつ見ていきます。",
                        "en": "Self-attention: queries, keys and values all come from the same token vectors X."},
     "att.noscale": {"ja": "√d_k で割らない（飽和を見る）", "en": "Without √d_k scaling (saturation)"},
@@ -64,10 +64,20 @@ STRINGS = {
     "att.entropy": {"ja": "エントロピー（平均, nats）", "en": "Entropy (mean, nats)"},
     "att.step4": {"ja": "4. 1 つのクエリの重み: ソフト注意とハード注意", "en": "4. One query: soft vs hard attention"},
     "att.query": {"ja": "クエリのトークン", "en": "Query token"},
+    "att.hard.seed": {"ja": "抽出の乱数シード (seed)", "en": "Sampling seed"},
+    "att.hard.seed.help": {"ja": "同じシードなら同じキーが選ばれます。", "en": "The same seed picks the same keys."},
+    "att.hard.redraw": {"ja": "もう一度引く（シード + 1）", "en": "Draw again (seed + 1)"},
+    "att.hard.which": {"ja": "青 = ソフト注意（softmax の重み α）。橙 = argmax（重みが最大のキーを必ず選ぶ、決定的）。"
+                             "緑 = 講義ノートの定義どおりのハード注意: 重み α を確率としてキーを 1 つ抽出 (sampling) します。",
+                       "en": "Blue = soft weights α. Orange = argmax (always the largest, deterministic). "
+                             "Green = hard attention as the notes define it: one key sampled with probabilities α."},
+    "att.hard.drawn": {"ja": "抽出 (sampling) ではこの回は「{token}」が選ばれました。", "en": "This draw picked “{token}”."},
+    "att.hard.freq": {"ja": "抽出を {n} 回くり返した頻度は重み α に近づきます（ハード注意の期待値 = ソフト注意）。",
+                      "en": "Over {n} draws the pick frequencies approach α (the expectation of hard attention is soft attention)."},
     "att.softhard.help": {"ja": "ソフト注意は値ベクトルの加重平均、ハード注意は重みが最大の 1 つ（ここでは「{token}」）の値だけを取ります。",
                           "en": "Soft attention averages the values; hard attention takes only the top one (here “{token}”)."},
     # --- section 2
-    "att.mh.intro": {"ja": "マルチヘッド注意: d_model 次元を h 個のヘッドに分け、各ヘッドが d_k = d_model / h 次元で別々に注意を計算します。"
+    "att.mh.intro": {"ja": "複数ヘッドの注意（マルチヘッド注意, multi-head attention）: d_model 次元を h 個のヘッドに分け、各ヘッドが d_k = d_model / h 次元で別々に注意を計算します。"
                            "結果を連結 (concat) して W^O を掛けます（論文では h = 8, d_k = 64, d_model = 512）。",
                      "en": "Multi-head: h heads of d_k = d_model / h each attend separately; their outputs are concatenated and multiplied by W^O."},
     "att.mh.h": {"ja": "ヘッド数 h", "en": "Heads h"},
@@ -85,15 +95,24 @@ STRINGS = {
                            "en": "The {h} head outputs ({dk} each, separated by lines) side by side make {d} dims; then × W^O ({d} × {d})."},
     "att.mh.ffn": {"ja": "その次: 位置ごとの FFN (position-wise feed-forward)", "en": "Next: the position-wise FFN"},
     "att.mh.ffn.help": {"ja": "注意の出力の各行（各位置）に、同じ W_1（{d} × {dff}）と W_2（{dff} × {d}）を別々に掛けます。"
-                              "位置どうしを混ぜるのは注意だけで、FFN は位置ごとに働きます。",
+                              "位置どうしを混ぜるのは注意だけで、FFN は位置ごとに働きます。"
+                              "Transformer の層では、注意と FFN の各サブ層をスキップ接続（残差接続, residual connection）と層正規化 (layer normalization) で包みます: x + Sublayer(LayerNorm(x))（新しいノートの pre-LN）。",
                         "en": "The same W_1 ({d} × {dff}) and W_2 ({dff} × {d}) act on each position separately."},
     # --- section 3
     "att.pe.intro": {"ja": "Transformer は RNN を使わないので、語順の情報を位置エンコーディングとして埋め込みに足します。"
                            "偶数次元は sin、奇数次元は cos で、次元が上がるほど波長が長くなります。",
                      "en": "Without an RNN the Transformer adds word-order information as positional encodings: sin on even, cos on odd dims."},
     "att.pe.len": {"ja": "最大の長さ（位置の数）", "en": "Max length (positions)"},
-    "att.pe.heatmap.help": {"ja": "講義のスライドと同じ 100 × 512 が初期値。左（低い次元）ほど細かく振動し、右ほどゆっくり変わります。",
-                            "en": "Default 100 × 512 like the slide: low dims oscillate fast, high dims slowly."},
+    "att.pe.transpose": {"ja": "軸を入れ替える（縦 = 位置、横 = 次元）", "en": "Transpose (positions down, dimensions across)"},
+    "att.pe.heatmap.slide": {"ja": "講義のスライドと同じ向きと大きさです: 横軸 = 位置 0–99、縦軸 = 次元 0–511、値は −1…1。"
+                                   "下（低い次元）ほど位置とともに細かく振動し、上（高い次元）ほどゆっくり変わります。",
+                             "en": "As the slide: position 0–99 across, dimension 0–511 up, values −1…1. Low dims (bottom) oscillate fast, high dims slowly."},
+    "att.pe.heatmap.sizes": {"ja": "横軸 = 位置 0–{n}、縦軸 = 次元 0–{d} の順（スライドの向き）ですが、大きさはスライド（100 位置 × 512 次元）と違います。"
+                                   "下（低い次元）ほど細かく振動します。",
+                             "en": "Slide orientation (position across, dimension up) but not the slide's size (100 × 512)."},
+    "att.pe.heatmap.transposed": {"ja": "軸を入れ替えた表示です（縦 = 位置、横 = 次元）。スライドは横 = 位置、縦 = 次元です。"
+                                        "左（低い次元）ほど細かく振動します。",
+                                  "en": "Transposed view (position down, dimension across); the slide has position across."},
     "att.pe.lines": {"ja": "選んだ次元の値", "en": "Chosen dimensions"},
     "att.pe.dims": {"ja": "次元（最大 8 個）", "en": "Dimensions (up to 8)"},
     "att.pe.nodims": {"ja": "次元を 1 つ以上選んでください。", "en": "Pick at least one dimension."},

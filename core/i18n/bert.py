@@ -4,7 +4,7 @@ STRINGS = {
     "bert.tab.mlm": {"ja": "MLM の作り方", "en": "How MLM works"},
     "bert.tab.sentiment": {"ja": "感情分析 (sentiment)", "en": "Sentiment"},
     "bert.tab.finetune": {"ja": "ファインチューニング (fine-tuning)", "en": "Fine-tuning"},
-    "bert.lead": {"ja": "BERT は Transformer エンコーダを積み重ねたモデルです。文の一部を隠して当てさせる事前学習（マスク言語モデル, MLM）と次文予測 (NSP) で学び、小さなヘッドを足してファインチューニングします。",
+    "bert.lead": {"ja": "BERT は Transformer エンコーダを積み重ねたモデルです。文の一部を隠して当てさせる事前学習（マスク言語モデル, MLM）と隣接文の予測 (NSP) で学び（どちらもラベルのない文から問題を作る自己教師あり学習 (self-supervised learning)）、小さなヘッドを足してファインチューニングします。",
                   "en": "BERT is a stack of Transformer encoders, pre-trained by masked-word prediction (MLM) and next-sentence prediction (NSP), then fine-tuned with a small head."},
     # model sources (pages/bert/sources.py; also usable by the attention and seq2seq pages)
     "bert.source.sidebar": {"ja": "BERT ページのモデル（このセッションだけ）", "en": "Models of the BERT page (this session)"},
@@ -72,7 +72,7 @@ STRINGS = {
     "bert.mlm.stats.chosen": {"ja": "選ばれた割合", "en": "chosen"},
     "bert.mlm.stats.observed": {"ja": "実際", "en": "observed"},
     "bert.mlm.stats.target": {"ja": "設定", "en": "target"},
-    "bert.nsp.title": {"ja": "次文予測 (next-sentence prediction, NSP)", "en": "Next-sentence prediction (NSP)"},
+    "bert.nsp.title": {"ja": "隣接文の予測・次文予測 (next-sentence prediction, NSP)", "en": "Next-sentence prediction (NSP)"},
     "bert.nsp.lead": {"ja": "2 つの文を [CLS] A [SEP] B [SEP] とつなぎ、セグメント ID (token_type_ids) で A=0・B=1 を区別します。[CLS] の出力に 2 クラスの線形層をかけ、B が本当に A の次の文か (IsNext) を当てます（学習時は 50% が本物の次の文）。",
                       "en": "Two sentences as [CLS] A [SEP] B [SEP] with segment ids A=0, B=1; a 2-class layer on [CLS] predicts whether B really follows A."},
     "bert.nsp.a": {"ja": "文 A", "en": "Sentence A"},

@@ -1,12 +1,13 @@
 STRINGS = {
-    "lstm.title": {"ja": "RNN / LSTM / GRU — 系列を扱うネットワーク", "en": "RNN / LSTM / GRU — sequence models"},
+    "lstm.title": {"ja": "RNN（再帰型ニューラルネットワーク）/ LSTM / GRU — 系列を扱うネットワーク", "en": "RNN / LSTM / GRU — sequence models"},
     "lstm.tab.forecast": {"ja": "時系列予測 (forecasting)", "en": "Forecasting"},
     "lstm.tab.text": {"ja": "次の文字予測 (language model)", "en": "Next-token prediction"},
     "lstm.tab.compare": {"ja": "RNN・LSTM・GRU の比較", "en": "Compare cells"},
     "lstm.tab.gates": {"ja": "セルの中 (gates)", "en": "Inside the cell"},
-    "lstm.tab.gradients": {"ja": "勾配消失・爆発 (vanishing / exploding gradient)", "en": "Vanishing / exploding gradient"},
+    "lstm.tab.gradients": {"ja": "勾配消失・勾配爆発（勾配発散） (vanishing / exploding gradient)", "en": "Vanishing / exploding gradient"},
     "lstm.lead": {"ja": "RNN は前の時刻の隠れ状態 h_{t−1} と今の入力 x_t から h_t を作ります。LSTM と GRU はゲートで「何を覚え、何を忘れるか」を決めます。"
-                        "どのセルも講義の式どおりに書いたコード（core/rnn/cells.py）で動き、PyTorch の層と 1e-5 以内で一致することをテストしています。",
+                        "どのセルも式どおりに書いたコード（core/rnn/cells.py）で動き、PyTorch の層と 1e-5 以内で一致することをテストしています。"
+                        "式は [h_{t−1}, x_t] と W で書くノートに従い、もう一方のノートのピープホール付き LSTM（z・y・R・p の記法）は「セルの中」タブで選べます。",
                   "en": "An RNN builds h_t from h_{t−1} and x_t; LSTM and GRU decide with gates what to keep and what to forget. "
                         "All cells are written from the lecture's equations and tested against PyTorch's layers (within 1e-5)."},
     # shared controls
@@ -79,7 +80,7 @@ STRINGS = {
     "lstm.lm.generated": {"ja": "生成された文章", "en": "Generated text"},
     "lstm.lm.fig.loss": {"ja": "交差エントロピー損失の推移", "en": "Cross-entropy loss"},
     # compare tab
-    "lstm.cmp.intro": {"ja": "同じデータ・同じ乱数シード・同じ予算（エポック数・隠れ次元・学習率）で RNN・LSTM・GRU を順に学習し、損失と予測を重ねます。",
+    "lstm.cmp.intro": {"ja": "同じデータ・同じ乱数シード・同じ予算（エポック数・隠れ次元・学習率）で RNN・LSTM・GRU と固定窓 MLP を順に学習し、損失と予測を重ねます。",
                        "en": "Train RNN, LSTM and GRU on the same data, seed and budget, and overlay losses and forecasts."},
     "lstm.cmp.train": {"ja": "3 つとも学習する", "en": "Train all three"},
     "lstm.cmp.fig.loss": {"ja": "損失の推移（実線: 学習、破線: 検証）", "en": "Loss (solid: train, dashed: validation)"},
@@ -101,7 +102,7 @@ STRINGS = {
     "lstm.gate.f": {"ja": "忘却ゲート f_t (forget gate)", "en": "forget gate f_t"},
     "lstm.gate.o": {"ja": "出力ゲート o_t (output gate)", "en": "output gate o_t"},
     "lstm.gate.z_lstm": {"ja": "候補 z̃_t = c̃_t (candidate)", "en": "candidate z̃_t"},
-    "lstm.gate.c": {"ja": "セル状態 c_t (memory cell)", "en": "cell state c_t"},
+    "lstm.gate.c": {"ja": "記憶セル c_t（セル状態, memory cell）", "en": "cell state c_t"},
     "lstm.gate.h": {"ja": "隠れ状態 h_t (hidden state)", "en": "hidden state h_t"},
     "lstm.gate.r": {"ja": "リセットゲート r_t (reset gate)", "en": "reset gate r_t"},
     "lstm.gate.z_gru": {"ja": "更新ゲート z_t (update gate)", "en": "update gate z_t"},
@@ -123,7 +124,7 @@ STRINGS = {
     "lstm.bi.bi": {"ja": "双方向", "en": "bidirectional"},
     "lstm.bi.result": {"ja": "検証 MSE: 一方向 {uni:.4f}、双方向 {bi:.4f}", "en": "Validation MSE: uni {uni:.4f}, bi {bi:.4f}"},
     # gradients tab
-    "lstm.grad.intro": {"ja": "同じ乱数の系列 x_1 … x_T を 3 種類のセル（同じシードで初期化）に読ませ、最後の時刻だけの損失 L_T = ½(v·h_T − 1)² を BPTT で逆伝播して、各時刻の ‖∂L_T/∂h_k‖ を比べます。"
+    "lstm.grad.intro": {"ja": "同じ乱数の系列 x_1 … x_T を 3 種類のセル（同じシードで初期化）に読ませ、最後の時刻だけの損失 L_T = ½(v·h_T − 1)² を通時的誤差逆伝播 (BPTT) で逆伝播して、各時刻の ‖∂L_T/∂h_k‖ を比べます。"
                               "RNN では ∂h_i/∂h_{i−1} = diag(1 − h_i²) W_h の積になるので、k が T から離れるほど指数的に小さく（または大きく）なります。",
                         "en": "Backpropagate L_T = ½(v·h_T − 1)² through time and compare ‖∂L_T/∂h_k‖ for RNN, LSTM, GRU on the same sequence."},
     "lstm.grad.steps": {"ja": "系列の長さ T", "en": "Sequence length T"},

@@ -81,21 +81,47 @@ class LSTMCell(_Cell):
         f_t = σ(W_f [h_{t−1}, x_t] + b_f)        forget gate (忘却ゲート)
         z̃_t = tanh(W_c [h_{t−1}, x_t] + b_c)     candidate c̃_t (候補)
         o_t = σ(W_o [h_{t−1}, x_t] + b_o)        output gate (出力ゲート)
-        c_t = f_t ⊙ c_{t−1} + i_t ⊙ z̃_t          memory cell (セル状態)
+        c_t = f_t ⊙ c_{t−1} + i_t ⊙ z̃_t          memory cell (記憶セル)
         h_t = o_t ⊙ tanh(c_t)
+
+    ``peephole=True``: the other set of notes (Gers & Schmidhuber 2000; Greff et al. 2017) lets
+    the gates look at the cell, written there with z (block input), y (block output = h_t),
+    W (input weights = our W_x), R (recurrent weights = our W_h) and peephole vectors p:
+
+        z_t = tanh(W_z x_t + R_z y_{t−1} + b_z)
+        i_t = σ(W_i x_t + R_i y_{t−1} + p_in ⊙ c_{t−1} + b_i)
+        f_t = σ(W_f x_t + R_f y_{t−1} + p_for ⊙ c_{t−1} + b_f)
+        c_t = z_t ⊙ i_t + c_{t−1} ⊙ f_t
+        o_t = σ(W_o x_t + R_o y_{t−1} + p_out ⊙ c_t + b_o)      (the new c_t)
+        y_t = tanh(c_t) ⊙ o_t
+
+    With p = 0 (their initial value) it is exactly the LSTM above.
     """
 
     kind = "lstm"
+
+    def __init__(self, input_size: int, hidden_size: int, peephole: bool = False):
+        super().__init__(input_size, hidden_size)
+        self.peephole = peephole
+        if peephole:
+            self.p_in = nn.Parameter(torch.zeros(hidden_size))
+            self.p_for = nn.Parameter(torch.zeros(hidden_size))
+            self.p_out = nn.Parameter(torch.zeros(hidden_size))
 
     def forward(self, x_t: Tensor, state: tuple[Tensor, Tensor], record: dict | None = None):
         h_prev, c_prev = state
         a = x_t @ self.W_x.T + self.b_x + h_prev @ self.W_h.T + self.b_h
         a_i, a_f, a_z, a_o = a.chunk(4, dim=-1)
+        if self.peephole:
+            a_i = a_i + self.p_in * c_prev
+            a_f = a_f + self.p_for * c_prev
         i_t = torch.sigmoid(a_i)
         f_t = torch.sigmoid(a_f)
         z_t = torch.tanh(a_z)  # candidate z̃_t (= c̃_t)
-        o_t = torch.sigmoid(a_o)
         c_t = f_t * c_prev + i_t * z_t
+        if self.peephole:
+            a_o = a_o + self.p_out * c_t
+        o_t = torch.sigmoid(a_o)
         h_t = o_t * torch.tanh(c_t)
         if record is not None:
             for name, value in (("i", i_t), ("f", f_t), ("z", z_t), ("o", o_t), ("c", c_t), ("h", h_t)):
@@ -150,10 +176,13 @@ class Recurrent(nn.Module):
     """
 
     def __init__(self, cell: str, input_size: int, hidden_size: int, num_layers: int = 1,
-                 bidirectional: bool = False):
+                 bidirectional: bool = False, peephole: bool = False):
         super().__init__()
         if cell not in CELLS:
             raise ValueError(f"unknown cell {cell!r}")
+        if peephole and cell != "lstm":
+            raise ValueError("peephole connections are an LSTM option")
+        self.peephole = peephole  # torch's fused kernels have none: peephole runs the explicit cells
         self.kind = cell
         self.input_size = input_size
         self.hidden_size = hidden_size
@@ -164,7 +193,7 @@ class Recurrent(nn.Module):
         for layer in range(num_layers):
             n_in = input_size if layer == 0 else hidden_size * self.num_directions
             for _ in range(self.num_directions):
-                cells.append(CELLS[cell](n_in, hidden_size))
+                cells.append(LSTMCell(n_in, hidden_size, peephole) if peephole else CELLS[cell](n_in, hidden_size))
         self.cells = nn.ModuleList(cells)
 
     # --- explicit path ---------------------------------------------------------------------
@@ -183,7 +212,7 @@ class Recurrent(nn.Module):
         return torch.stack(hs, dim=1), state, trace
 
     def forward(self, x: Tensor, state=None, *, fused: bool = True, record: bool = False) -> RecurrentOutput:
-        if record or not fused:
+        if record or not fused or self.peephole:
             return self._forward_explicit(x, state, record)
         return self._forward_fused(x, state)
 

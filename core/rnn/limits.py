@@ -37,10 +37,10 @@ class Limits:
 LIMITS = Limits()
 
 
-def check_cell(cell: str) -> str:
+def check_cell(cell: str, allowed: tuple[str, ...] = ("rnn", "lstm", "gru")) -> str:
     cell = str(cell).strip().lower()
-    if cell not in ("rnn", "lstm", "gru"):
-        raise InvalidInput(f"セルの種類「{cell}」は使えません。rnn・lstm・gru のどれかを選んでください。")
+    if cell not in allowed:
+        raise InvalidInput(f"セルの種類「{cell}」は使えません。{'・'.join(allowed)} のどれかを選んでください。")
     return cell
 
 

@@ -1,6 +1,7 @@
 """The three small models of the page, each a Recurrent network plus an output layer."""
 from __future__ import annotations
 
+import torch
 from torch import Tensor, nn
 
 from core.rnn.cells import Recurrent
@@ -10,14 +11,33 @@ class Forecaster(nn.Module):
     """Window → next value:  ŷ_{t+1} = W_out h_t + b_out, where h_t is the last layer's hidden
     state after reading x_{t−w+1} … x_t. (Unidirectional: the future is unknown.)"""
 
-    def __init__(self, cell: str, hidden: int, layers: int = 1, input_size: int = 1):
+    def __init__(self, cell: str, hidden: int, layers: int = 1, input_size: int = 1, peephole: bool = False):
         super().__init__()
-        self.rnn = Recurrent(cell, input_size, hidden, layers)
+        self.rnn = Recurrent(cell, input_size, hidden, layers, peephole=peephole)
         self.head = nn.Linear(hidden, 1)
 
     def forward(self, x: Tensor, *, fused: bool = True) -> Tensor:
         out = self.rnn(x, fused=fused).output  # (B, T, H)
         return self.head(out[:, -1]).squeeze(-1)
+
+
+class WindowMLP(nn.Module):
+    """The autoregressive MLP the notes start from: a FIXED number w of inputs,
+
+        ŷ_{t+1} = W_2 tanh(W_1 [x_{t−w+1}, …, x_t] + b_1) + b_2,
+
+    so it can never look further back than w, and each input position has its own weights
+    (an RNN reuses W_x, W_h at every step and could read a sequence of any length)."""
+
+    def __init__(self, window: int, hidden: int):
+        super().__init__()
+        self.window = window
+        self.hidden = nn.Linear(window, hidden)  # W_1, b_1
+        self.head = nn.Linear(hidden, 1)  # W_2, b_2
+
+    def forward(self, x: Tensor, *, fused: bool = True) -> Tensor:  # fused: same call as Forecaster
+        x = x[:, -self.window:, 0]  # (B, T, 1) → (B, w): the last w values
+        return self.head(torch.tanh(self.hidden(x))).squeeze(-1)
 
 
 class Denoiser(nn.Module):

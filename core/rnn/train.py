@@ -19,7 +19,9 @@ import torch
 from core import InvalidInput, TrainingDiverged
 from core.rnn.data import ForecastData
 from core.rnn.limits import LIMITS, check_cell, check_clip, check_int, check_lr
-from core.rnn.models import Forecaster
+from core.rnn.models import Forecaster, WindowMLP
+
+FORECAST_MODELS = ("rnn", "lstm", "gru", "mlp")  # mlp: the fixed-window MLP (forecasting only)
 
 Progress = Callable[[int, int, dict], None]
 Stop = Callable[[], bool]
@@ -45,12 +47,13 @@ class TrainConfig:
     batch_size: int = 32
     seed: int = 0
     fused: bool = True  # torch's fused kernels (the explicit cells give the same numbers, slower)
+    peephole: bool = False  # LSTM with peephole connections (explicit cells only)
     max_seconds: float | None = LIMITS.max_seconds
 
-    def validated(self) -> "TrainConfig":
+    def validated(self, models: tuple[str, ...] = ("rnn", "lstm", "gru")) -> "TrainConfig":
         return replace(
             self,
-            cell=check_cell(self.cell),
+            cell=check_cell(self.cell, models),
             hidden=check_int(self.hidden, "隠れ状態の次元 (hidden size)", 1, LIMITS.max_hidden),
             layers=check_int(self.layers, "層の数 (layers)", 1, LIMITS.max_layers),
             lr=check_lr(self.lr),
@@ -158,13 +161,17 @@ class ForecastRun:
     """A forecaster, its data and its training history (kept in the page's session)."""
 
     def __init__(self, data: ForecastData, cfg: TrainConfig | None = None):
-        cfg = (cfg or TrainConfig()).validated()
+        cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
         if cfg.bidirectional:
             raise InvalidInput(BIDIRECTIONAL_FORECAST)
         self.data, self.cfg = data, cfg
         self.device = _device()
         torch.manual_seed(cfg.seed)
-        self.model = Forecaster(cfg.cell, cfg.hidden, cfg.layers).to(self.device)
+        if cfg.cell == "mlp":  # the fixed-window MLP the notes start from, on the same windows
+            self.model = WindowMLP(data.window, cfg.hidden).to(self.device)
+        else:
+            self.model = Forecaster(cfg.cell, cfg.hidden, cfg.layers,
+                                    peephole=cfg.peephole and cfg.cell == "lstm").to(self.device)
         self.history: list[dict] = []
         self.status = "new"
         self.seconds = 0.0
@@ -257,7 +264,7 @@ def compare_cells(data: ForecastData, cfg: TrainConfig | None = None, cells=("rn
                   should_stop: Stop | None = None) -> dict[str, ForecastRun]:
     """Train each cell on the same data, seed and budget (epochs, hidden size, lr). ``runs`` (a
     dict the page keeps in its session) receives each run before it trains."""
-    cfg = (cfg or TrainConfig()).validated()
+    cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
     runs = {} if runs is None else runs
     total = cfg.epochs * len(cells)
     for i, cell in enumerate(cells):

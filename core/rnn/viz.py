@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-COLORS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c", "uni": "#ff7f0e", "bi": "#9467bd"}
+COLORS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c", "mlp": "#7f7f7f", "uni": "#ff7f0e", "bi": "#9467bd"}
 GATE_SCALES = {  # colour scale and range per recorded quantity
     "i": ("Viridis", 0, 1), "f": ("Viridis", 0, 1), "o": ("Viridis", 0, 1), "r": ("Viridis", 0, 1),
     "z": ("Viridis", 0, 1), "n": ("RdBu_r", -1, 1), "h": ("RdBu_r", -1, 1), "c": ("RdBu_r", None, None),
@@ -177,3 +177,65 @@ def topk_figure(items: list[tuple[str, float]], title: str = "") -> tuple[go.Fig
     fig.update_layout(title=title, xaxis_title="P", xaxis_range=[0, 1], height=60 + 32 * len(items),
                       margin=dict(t=50, b=10))
     return fig, pd.DataFrame({"token": [tok for tok, _ in items], "p": probs})
+
+
+def derivative_figure(curves: dict, labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """σ′(a) and tanh′(a) with their maxima 0.25 and 1 marked."""
+    fig = go.Figure()
+    for name, color, peak in (("sigmoid", "#d62728", 0.25), ("tanh", "#1f77b4", 1.0)):
+        fig.add_trace(go.Scatter(x=curves["a"], y=curves[name], name=labels[name], line=dict(color=color, width=2.5)))
+        fig.add_hline(y=peak, line=dict(color=color, dash="dot"), annotation_text=f"max {peak:g}",
+                      annotation_position="top right")
+    fig.update_layout(title=title, xaxis_title="a", yaxis_title="f′(a)", yaxis_range=[0, 1.1], height=340,
+                      legend=dict(orientation="h", y=-0.25), margin=dict(t=50, b=10))
+    return fig, pd.DataFrame({"a": curves["a"], "sigmoid_prime": curves["sigmoid"], "tanh_prime": curves["tanh"]})
+
+
+def product_figure(prods: dict, labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """|Π w f′(a_i)| over t (log y), with the bound (|w| max f′)^t dashed."""
+    fig = go.Figure()
+    t = prods["t"]
+    for name, color in (("sigmoid", "#d62728"), ("tanh", "#1f77b4")):
+        fig.add_trace(go.Scatter(x=t, y=np.abs(prods[name]), name=labels[name], line=dict(color=color, width=2.5)))
+        fig.add_trace(go.Scatter(x=t, y=prods[f"{name}_bound"], name=labels[f"{name}_bound"],
+                                 line=dict(color=color, dash="dash", width=1)))
+    fig.update_layout(title=title, xaxis_title="T", yaxis_title="|Π w f′(a_i)|", yaxis_type="log",
+                      yaxis_exponentformat="power", height=380, legend=dict(orientation="h", y=-0.25),
+                      margin=dict(t=50, b=10))
+    return fig, pd.DataFrame({k: v for k, v in prods.items()})
+
+
+def reach_figure(curves: dict[str, np.ndarray], labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """‖∂L_T/∂x_t‖ against the distance T − t (log y); exact zeros (cut by truncation) leave gaps."""
+    fig = go.Figure()
+    df = pd.DataFrame()
+    styles = (dict(color="#d62728", width=3), dict(color="#1f77b4", width=1.5, dash="dot"))
+    for (name, g), line in reversed(list(zip(curves.items(), styles))):  # the first curve drawn on top
+        dist = np.arange(len(g))[::-1]  # T − t for t = 1 … T
+        df["distance"] = dist
+        df[name] = g
+        fig.add_trace(go.Scatter(x=dist, y=np.where(g > 0, g, np.nan), name=name, mode="lines+markers",
+                                 marker=dict(size=6 if line["width"] > 2 else 3), line=line))
+    fig.update_layout(title=title, xaxis_title=labels["distance"], yaxis_title="‖∂L_T/∂x_t‖", yaxis_type="log",
+                      yaxis_exponentformat="power", height=380, legend=dict(orientation="h", y=-0.25),
+                      margin=dict(t=50, b=10))
+    return fig, df
+
+
+def steps_figure(ex: dict, labels: dict, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """One 0/1 sequence: the inputs x_t (bars), the step labels y_t, P(y_t = 1) from every h_t,
+    and the one P(y = 1) read from h_N (a single marker at t = N)."""
+    t = np.arange(1, len(ex["x"]) + 1)
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=t, y=ex["x"], name=labels["x"], marker_color="#c7c7c7", opacity=0.7))
+    fig.add_trace(go.Scatter(x=t, y=ex["y_steps"], name=labels["y_steps"], mode="markers",
+                             marker=dict(symbol="square-open", size=11, color="#444")))
+    fig.add_trace(go.Scatter(x=t, y=ex["p_steps"], name=labels["p_steps"], mode="lines+markers",
+                             line=dict(color=COLORS["lstm"], width=2)))
+    fig.add_trace(go.Scatter(x=[t[-1]], y=[ex["p_class"]], name=labels["p_class"], mode="markers",
+                             marker=dict(symbol="star", size=18, color=COLORS["rnn"])))
+    fig.update_layout(title=title, xaxis_title="t", yaxis_range=[-0.05, 1.1], height=360,
+                      legend=dict(orientation="h", y=-0.25), margin=dict(t=50, b=10))
+    df = pd.DataFrame({"t": t, "x": ex["x"], "y_t": ex["y_steps"], "p_t": ex["p_steps"]})
+    df["p_from_h_N"] = np.where(t == t[-1], ex["p_class"], np.nan)
+    return fig, df

@@ -1,4 +1,5 @@
-"""A tiny CBOW in torch, written like the lecture slide, plus the negative-sampling view.
+"""A tiny CBOW (and its skip-gram counterpart) in torch, written like the lecture slide, plus
+the negative-sampling view.
 
 Slide example, context ±1 word: 「今日 は 朝 ？ 起き まし た 。」 — from 朝 and 起き predict ？ (早く).
 
@@ -8,6 +9,12 @@ Slide example, context ±1 word: 「今日 は 朝 ？ 起き まし た 。」 
     L  = −(1/T) Σ_t log P(w_t | w_{t−1}, w_{t+1})  (cross entropy)
 
 W_in is vocab × hidden (8 × 3 on the slide); its rows are the word vectors.
+
+skip-gram turns it around: from the one centre word predict each surrounding word, with the
+same two matrices and one input (so h is just a row of W_in):
+
+    h = x_t W_in,  P(w | w_t) = softmax(h W_out)     (one distribution, scored at each position)
+    L = −(1/T) Σ_t [log P(w_{t−1} | w_t) + log P(w_{t+1} | w_t)]
 
 Negative sampling (負例サンプリング): instead of a softmax over the whole vocabulary, the true
 word (1 positive) and k words drawn from P_n(w) ∝ count(w)^0.75 (negatives) are k + 1 binary
@@ -77,6 +84,14 @@ def make_examples(token_lists: list[list[str]], vocab: list[str]) -> tuple[np.nd
     return np.array(ctx, dtype=np.int64), np.array(tgt, dtype=np.int64)
 
 
+def make_skipgram_examples(token_lists: list[list[str]], vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """skip-gram pairs for the same positions t as ``make_examples``: inputs (2N, 1) = [w_t]
+    (each centre twice), targets (2N,) = w_{t−1}, w_{t+1}."""
+    ctx, tgt = make_examples(token_lists, vocab)
+    centres = np.repeat(tgt, 2)[:, None]  # (2N, 1)
+    return centres.astype(np.int64), ctx.reshape(-1).astype(np.int64)  # targets: w_{t−1}, w_{t+1}, …
+
+
 def unigram_table(token_lists: list[list[str]], vocab: list[str], power: float = 0.75) -> dict[str, np.ndarray]:
     """Raw unigram probabilities and the negative-sampling distribution count^power / Σ."""
     counts = np.array([sum(toks.count(w) for toks in token_lists) for w in vocab], dtype=np.float64)
@@ -94,7 +109,9 @@ def _torch():
 class CBOW:
     """CBOW with a shared input matrix W_in (V × H) and an output matrix W_out (H × V).
 
-    h = (one_hot(w_{t−1}) W_in + one_hot(w_{t+1}) W_in) / 2,  P = softmax(h W_out)."""
+    h = (one_hot(w_{t−1}) W_in + one_hot(w_{t+1}) W_in) / 2,  P = softmax(h W_out).
+    With one input word per example (contexts of shape (N, 1)) the same code is skip-gram's
+    h = one_hot(w_t) W_in."""
 
     def __init__(self, vocab_size: int, hidden: int = 3, seed: int = 0, init_scale: float = 0.5):
         torch = _torch()
@@ -132,15 +149,20 @@ class CBOW:
         return -(pos + neg).mean()
 
 
+ARCHITECTURES = ("cbow", "skipgram")
+
+
 @dataclass
 class CBOWState:
-    """Everything the 仕組み tab keeps per session: the model, data and the history of steps."""
+    """Everything the 仕組み tab keeps per session: the model, data and the history of steps.
+    ``arch="skipgram"``: the same model fed the centre word, predicting w_{t−1} and w_{t+1}."""
     sentences: list[str]
     hidden: int = 3
     lr: float = 0.5
     objective: str = "softmax"  # or "negative"
     k: int = 2
     seed: int = 0
+    arch: str = "cbow"
     tokens: list[list[str]] = field(default_factory=list)
     vocab: list[str] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)
@@ -154,11 +176,14 @@ class CBOWState:
             raise InvalidInput("学習率は 0 より大きく 10 以下にしてください。")
         if self.objective not in ("softmax", "negative"):
             raise InvalidInput("目的関数は softmax か negative（負例サンプリング）を選んでください。")
+        if self.arch not in ARCHITECTURES:
+            raise InvalidInput("モデルは cbow か skipgram を選んでください。")
         self.tokens = tokenize_sentences(self.sentences)
         self.vocab = build_vocab(self.tokens)
         if not 1 <= int(self.k) <= max(1, len(self.vocab) - 1):
             raise InvalidInput(f"負例の数 k は 1〜{max(1, len(self.vocab) - 1)} にしてください。")
-        ctx, tgt = make_examples(self.tokens, self.vocab)
+        examples = make_skipgram_examples if self.arch == "skipgram" else make_examples
+        ctx, tgt = examples(self.tokens, self.vocab)
         self.contexts = torch.from_numpy(ctx)
         self.targets = torch.from_numpy(tgt)
         self.model = CBOW(len(self.vocab), int(self.hidden), seed=self.seed)
@@ -175,11 +200,31 @@ class CBOWState:
         ix = {w: i for i, w in enumerate(self.vocab)}
         return ix[toks[t - 1]], ix[toks[t]], ix[toks[t + 1]]
 
+    def focus_input(self) -> list[int]:
+        """The input word ids of the focus example: [w_{t−1}, w_{t+1}] (CBOW) or [w_t] (skip-gram)."""
+        a, t, b = self.focus()
+        return [t] if self.arch == "skipgram" else [a, b]
+
+    def focus_targets(self) -> list[int]:
+        """What the focus example predicts: [w_t] (CBOW) or [w_{t−1}, w_{t+1}] (skip-gram)."""
+        a, t, b = self.focus()
+        return [a, b] if self.arch == "skipgram" else [t]
+
     def focus_probs(self) -> np.ndarray:
+        """P(w | input) over the vocabulary (skip-gram: one distribution for every context position)."""
         torch = _torch()
-        a, _, b = self.focus()
         with torch.no_grad():
-            return torch.softmax(self.model.scores(torch.tensor([[a, b]])), -1)[0].numpy()
+            return torch.softmax(self.model.scores(torch.tensor([self.focus_input()])), -1)[0].numpy()
+
+    def focus_loss_terms(self) -> list[tuple[str, float]]:
+        """(target word, −log P(target | input)) for each position the focus example predicts."""
+        p = self.focus_probs()
+        return [(self.vocab[w], -float(np.log(max(p[w], 1e-12)))) for w in self.focus_targets()]
+
+    @property
+    def positions(self) -> int:
+        """Predicted words per centre position: 1 (CBOW) or 2 (skip-gram, w_{t−1} and w_{t+1})."""
+        return 2 if self.arch == "skipgram" else 1
 
     def sample_negatives(self, targets, k: int | None = None, generator=None):
         """k negatives per target from P_n ∝ count^0.75, never the target itself."""
@@ -194,8 +239,8 @@ class CBOWState:
         if self.objective == "negative":
             if negatives is None:
                 negatives = self.sample_negatives(self.targets)
-            return self.model.negative_sampling_loss(self.contexts, self.targets, negatives)
-        return self.model.softmax_loss(self.contexts, self.targets)
+            return self.positions * self.model.negative_sampling_loss(self.contexts, self.targets, negatives)
+        return self.positions * self.model.softmax_loss(self.contexts, self.targets)  # skip-gram: Σ over 2 positions
 
     def step(self, n: int = 1) -> dict:
         """n full-batch SGD updates: W ← W − lr ∂L/∂W."""
@@ -218,10 +263,10 @@ class CBOWState:
     def _record(self) -> None:
         torch = _torch()
         with torch.no_grad():
-            softmax_loss = float(self.model.softmax_loss(self.contexts, self.targets))
-        _, t, _ = self.focus()
+            softmax_loss = self.positions * float(self.model.softmax_loss(self.contexts, self.targets))
+        p = self.focus_probs()
         self.history.append({"step": self.steps, "loss": softmax_loss,
-                             "p_correct": float(self.focus_probs()[t])})
+                             "p_correct": float(np.mean([p[w] for w in self.focus_targets()]))})
 
     # --- views ------------------------------------------------------------------------------
     def W_in(self) -> np.ndarray:
@@ -231,12 +276,12 @@ class CBOWState:
         """For the focus example: the positive and k sampled negatives with their sampling
         probabilities (unigram vs unigram^0.75) and σ(h·u_w)."""
         torch = _torch()
-        a, t, b = self.focus()
+        t = self.focus_targets()[-1]  # the positive: w_t (CBOW) or w_{t+1} (skip-gram)
         gen = torch.Generator().manual_seed(int(seed)) if seed is not None else None
         negs = self.sample_negatives(torch.tensor([t]), generator=gen)[0].tolist()
         table = unigram_table(self.tokens, self.vocab)
         with torch.no_grad():
-            h = self.model.hidden(torch.tensor([[a, b]]))[0]
+            h = self.model.hidden(torch.tensor([self.focus_input()]))[0]
             rows = []
             for w, label in [(t, 1)] + [(x, 0) for x in negs]:
                 z = float(h @ self.model.W_out[:, w])

@@ -227,8 +227,9 @@ def to_word2vec_text(kv) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def compare_neighbors(results: dict[str, TrainResult], words: list[str], topn: int = 5) -> list[dict]:
-    """Rows for a side-by-side table: for each word and model, its top-N neighbours."""
+def compare_neighbors(results: dict, words: list[str], topn: int = 5) -> list[dict]:
+    """Rows for a side-by-side table: for each word and model, its top-N neighbours.
+    ``results``: name → a TrainResult or a KeyedVectors (e.g. count-based SVD vectors)."""
     from core import OutOfVocabulary
     from core.word2vec.query import neighbors
 
@@ -237,7 +238,7 @@ def compare_neighbors(results: dict[str, TrainResult], words: list[str], topn: i
         row = {"単語": w}
         for name, res in results.items():
             try:
-                nb = neighbors(res.kv, w, topn)
+                nb = neighbors(getattr(res, "kv", res), w, topn)
                 row[name] = "、".join(f"{x}({s:.2f})" for x, s in nb.neighbors)
             except OutOfVocabulary:
                 row[name] = "（語彙にない）"

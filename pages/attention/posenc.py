@@ -18,6 +18,18 @@ def default_dims(d_model: int) -> list[int]:
     return [d for d in picks if d < d_model] or [0]
 
 
+SLIDE_LEN, SLIDE_DIM = 100, 512  # the slide: positions 0–99 across, dimensions 0–511 up the side
+
+
+def heatmap_caption(max_len: int, d_model: int, transpose: bool) -> str:
+    """Say "as the slide" only when the heatmap is the slide's: same sizes, same orientation."""
+    if transpose:
+        return t("att.pe.heatmap.transposed")
+    if (max_len, d_model) == (SLIDE_LEN, SLIDE_DIM):
+        return t("att.pe.heatmap.slide")
+    return t("att.pe.heatmap.sizes", n=max_len - 1, d=d_model - 1)
+
+
 def _clamp_state(max_len: int, d_model: int, default: list[int]) -> None:
     """Keep the dependent widgets valid when the sizes shrink (before they are drawn)."""
     ss = st.session_state
@@ -43,9 +55,10 @@ def render() -> None:
     d_model = c2.slider("d_model", 2, MAX_DIM, 512, step=2, key="att_pe_dim", bind="query-params")
     with guard():
         pe = A.positional_encoding(max_len, d_model)
-        fig, df = V.pe_heatmap(pe)
+        transpose = st.toggle(t("att.pe.transpose"), key="att_pe_T", bind="query-params")
+        fig, df = V.pe_heatmap(pe, transpose=transpose)
         chart(fig, key="att_pe_heatmap", data=df.round(4))
-        st.caption(t("att.pe.heatmap.help"))
+        st.caption(heatmap_caption(max_len, d_model, transpose))
 
         st.subheader(t("att.pe.lines"))
         default = default_dims(d_model)

@@ -86,22 +86,46 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     options = [f"{i}: {tok}" for i, tok in enumerate(tokens)]  # the value names the token (URL too)
     picked = st.selectbox(t("att.query"), options, key="att_query", bind="query-params")
     q = options.index(picked) if picked in options else 0
+    _hard(s, tokens, q)
+
+
+def _next_draw() -> None:
+    st.session_state["att_hard_seed"] = int(st.session_state.get("att_hard_seed", 0)) + 1
+
+
+def _hard(s: A.Steps, tokens: list[str], q: int) -> None:
+    """Soft vs the two hard attentions: argmax (deterministic) and sampling (the notes' definition)."""
+    import pandas as pd
+
+    c1, c2 = st.columns([1, 1], vertical_alignment="bottom")
+    seed = c1.number_input(t("att.hard.seed"), 0, 99999, 0, key="att_hard_seed", help=t("att.hard.seed.help"))
+    c2.button(t("att.hard.redraw"), key="att_hard_redraw", on_click=_next_draw)
+    sampled = A.sampled_hard_attention(s.weights, seed=int(seed))
+    st.caption(t("att.hard.which"))
     c = st.columns([3, 2])
     with c[0]:
-        fig, df = V.weights_bar(s.weights[q], tokens, tokens[q], hard=s.hard[q])
+        fig, df = V.weights_bar(s.weights[q], tokens, tokens[q], hard=s.hard[q], sampled=sampled[q])
         chart(fig, key="att_sdpa_bar", data=df)
     with c[1]:
         fig, df = V.heatmap(s.hard, tokens, tokens, title="ハード注意 (hard attention): argmax の 1 つだけ",
                             zmin=0, zmax=1, fmt=".0f", colorscale="Oranges")
         chart(fig, key="att_sdpa_hard", data=df)
-    soft_out, hard_out = s.output[q], s.hard_output[q]
-    import pandas as pd
-
-    cmp = pd.DataFrame({"ソフト (soft): Σ 重み × V": soft_out.numpy(),
-                        f"ハード (hard): V[{int(s.hard[q].argmax())}]": hard_out.numpy()},
-                       index=V.dims(len(soft_out), "v"))
-    st.caption(t("att.softhard.help", token=tokens[int(s.hard[q].argmax())]))
+        fig, df = V.heatmap(sampled, tokens, tokens, title=f"ハード注意: 重みから 1 つ抽出（seed {int(seed)}）",
+                            zmin=0, zmax=1, fmt=".0f", colorscale="Greens")
+        chart(fig, key="att_sdpa_hard_sampled", data=df)
+    j_max, j_draw = int(s.hard[q].argmax()), int(sampled[q].argmax())
+    cmp = pd.DataFrame({"ソフト (soft): Σ 重み × V": s.output[q].numpy(),
+                        f"ハード argmax: V[{j_max}]": s.hard_output[q].numpy(),
+                        f"ハード sampling: V[{j_draw}]": (sampled @ s.V)[q].numpy()},
+                       index=V.dims(s.output.shape[1], "v"))
+    st.caption(t("att.softhard.help", token=tokens[j_max]) + " " + t("att.hard.drawn", token=tokens[j_draw]))
     st.dataframe(cmp.T.style.format("{:.3f}"), width="stretch")
+    n = 1000
+    freq = A.sample_frequencies(s.weights[q], n, seed=int(seed))
+    st.caption(t("att.hard.freq", n=n))
+    st.dataframe(pd.DataFrame({"重み α (soft)": s.weights[q].numpy(), f"{n} 回の抽出頻度": freq.numpy()},
+                              index=[f"{i}: {tok}" for i, tok in enumerate(tokens)]).T.style.format("{:.3f}"),
+                 width="stretch")
 
 
 def _saturation(s: A.Steps, tokens: list[str]) -> None:

@@ -16,7 +16,7 @@ from pages.lstm import controls
 from pages.lstm.labels import curve_labels
 
 RUNS_KEY = "lstm_cmp_runs"
-CELLS = ("rnn", "lstm", "gru")
+CELLS = ("rnn", "lstm", "gru", "mlp")  # mlp: the fixed-window MLP (issue 16)
 
 
 def render() -> None:
@@ -38,6 +38,10 @@ def render() -> None:
     draw(st.session_state.get(RUNS_KEY))
 
 
+def _label(cell: str) -> str:
+    return CELL_LABELS.get(cell) or t("lstm.mlp.name")
+
+
 def draw(runs: dict | None) -> None:
     controls.finish_interrupted("lstm_cmp", *(runs or {}).values())
     if not runs:
@@ -50,11 +54,11 @@ def draw(runs: dict | None) -> None:
             break
     if not trained:
         return
-    labels = curve_labels()
+    labels = {**curve_labels(), "mlp": _label("mlp")}
     with guard():
         rows = []
         for cell, run in trained.items():
-            rows.append({t("lstm.cell"): CELL_LABELS[cell], t("lstm.val_mse"): run.val_mse(),
+            rows.append({t("lstm.cell"): _label(cell), t("lstm.val_mse"): run.val_mse(),
                          t("lstm.fc_mse"): run.forecast_mse(), t("lstm.epochs"): run.epochs_done,
                          t("lstm.cmp.params"): sum(p.numel() for p in run.model.parameters()),
                          "seconds": round(run.seconds, 2)})
@@ -64,3 +68,5 @@ def draw(runs: dict | None) -> None:
         chart(fig, key="lstm_cmp_loss", data=df)
         fig, df = compare_forecast_figure(trained, labels, t("lstm.cmp.fig.forecast"))
         chart(fig, key="lstm_cmp_forecast", data=df)
+        if "mlp" in trained:
+            st.caption(t("lstm.mlp.note", w=trained["mlp"].data.window))

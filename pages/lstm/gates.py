@@ -14,6 +14,7 @@ from core.rnn.viz import bidir_figure, denoise_figure, gates_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls
+from pages.lstm.peephole import peephole_equations, peephole_key, peephole_toggle, peephole_values
 from pages.lstm.labels import curve_labels, gate_labels
 
 QUICK_KEY = "lstm_gates_runs"
@@ -30,11 +31,13 @@ EQUATIONS = {
 }
 
 
-def _trained(cell: str):
+def _trained(cell: str, peephole: bool = False):
     """The most recent model of this cell type the session trained, with where it came from."""
-    quick = st.session_state.get(QUICK_KEY, {}).get(cell)
+    quick = st.session_state.get(QUICK_KEY, {}).get(peephole_key(cell, peephole))
     if quick is not None and quick.history and quick.status != "diverged":
         return quick, t("lstm.tab.gates")
+    if peephole:  # only this tab trains the peephole variant
+        return None, None
     fc = st.session_state.get("lstm_fc_run")
     if fc is not None and fc.cfg.cell == cell and fc.history and fc.status != "diverged":
         return fc, t("lstm.tab.forecast")
@@ -50,19 +53,23 @@ def render() -> None:
     cell = c1.radio(t("lstm.cell"), CELL_TYPES, index=1, format_func=CELL_LABELS.get, horizontal=True,
                     key="lstm_gates_cell", bind="query-params")
     T = c2.slider(t("lstm.gates.steps"), 10, 150, 60, key="lstm_gates_T", bind="query-params")
-    st.latex(EQUATIONS[cell])
+    peephole = peephole_toggle(cell)
+    if peephole:
+        peephole_equations()
+    else:
+        st.latex(EQUATIONS[cell])
     with guard():
         live = LiveRun("lstm_gates", total=QUICK.epochs)
         if live.start_button(t("lstm.gates.quick", cell=CELL_LABELS[cell], epochs=QUICK.epochs)):
-            quick = ForecastRun(make_windows(make_series("sine"), 20), replace(QUICK, cell=cell))
-            st.session_state.setdefault(QUICK_KEY, {})[cell] = quick
+            quick = ForecastRun(make_windows(make_series("sine"), 20), replace(QUICK, cell=cell, peephole=peephole))
+            st.session_state.setdefault(QUICK_KEY, {})[peephole_key(cell, peephole)] = quick
             with live:
                 quick.fit(live.on_progress, live.should_stop)
         controls.finish_interrupted("lstm_gates", *st.session_state.get(QUICK_KEY, {}).values())
-        run, source = _trained(cell)
+        run, source = _trained(cell, peephole)
         if run is None:
             st.info(t("lstm.gates.untrained", cell=CELL_LABELS[cell]))
-            run = ForecastRun(make_windows(make_series("sine"), 20), replace(QUICK, cell=cell))
+            run = ForecastRun(make_windows(make_series("sine"), 20), replace(QUICK, cell=cell, peephole=peephole))
         else:
             st.caption(t("lstm.gates.trained", cell=CELL_LABELS[cell], source=source, epochs=run.epochs_done))
         x = run.data.z[:T]
@@ -70,6 +77,8 @@ def render() -> None:
         fig, df = gates_figure(trace, x, gate_labels(cell), t("lstm.gates.input"),
                                t("lstm.gates.fig", cell=CELL_LABELS[cell]), cell=cell)
         chart(fig, key="lstm_gates_fig", data=df)
+        if peephole:
+            peephole_values(run.model.rnn)
     st.divider()
     _bidirectional(cell)
 

@@ -7,6 +7,7 @@ from core.rnn import CELL_LABELS
 from core.rnn.probes import DEFAULT_GATE_BIAS, DEFAULT_STEPS, compare_gradients
 from core.rnn.viz import gradnorm_figure
 from pages.common.ui import chart, guard, t
+from pages.lstm import vanishing
 
 
 def render() -> None:
@@ -46,3 +47,4 @@ def render() -> None:
                 else:
                     st.caption(t("lstm.grad.clip_none", cell=name, norm=g.grad_norm, V=V))
         st.caption(t("lstm.grad.explain"))
+    vanishing.render(T)

@@ -4,13 +4,14 @@ numbers come from core.rnn, the figures from core.rnn.viz."""
 import streamlit as st
 
 from pages.common.ui import t
-from pages.lstm import compare, forecast, gates, gradients, text
+from pages.lstm import compare, forecast, gates, gradients, seqtasks, text
 
 st.title(t("lstm.title"))
 st.caption(t("lstm.lead"))
 
 SECTIONS = [("lstm.tab.forecast", forecast), ("lstm.tab.text", text), ("lstm.tab.compare", compare),
             ("lstm.tab.gates", gates), ("lstm.tab.gradients", gradients)]
+SECTIONS += [("lstm.tab.seqtasks", seqtasks)]
 
 tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
 for tab, (_key, section) in zip(tabs, SECTIONS):

@@ -12,6 +12,7 @@ from core.text import decode_upload
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls
+from pages.lstm import truncation
 from pages.lstm.labels import curve_labels
 
 RUN_KEY = "lstm_lm_run"
@@ -40,18 +41,21 @@ def render() -> None:
             with guard():
                 text = decode_upload(up.getvalue())
     cfg = controls.train_controls("lstm_lm", LM_DEFAULTS, bidir_reason=t("lstm.bidir.off_lm"))
+    k = truncation.k_slider()
     live = LiveRun("lstm_lm", total=max(1, cfg.epochs), chart_metrics=("loss", "val_loss"))
     if live.start_button(t("lstm.train")):
         with guard():
             if cfg.bidirectional:
                 st.warning(BIDIRECTIONAL_LM)
                 return
-            run = LMRun(text, level, cfg)
+            run = LMRun(text, level, cfg, seq_len=k)
             st.session_state[RUN_KEY] = run
             st.session_state.pop("lstm_lm_out", None)
             with live:
                 run.fit(live.on_progress, live.should_stop)
+            truncation.remember(run)
     draw(st.session_state.get(RUN_KEY))
+    truncation.effects(st.session_state.get(RUN_KEY))
 
 
 def draw(run) -> None:

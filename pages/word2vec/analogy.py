@@ -1,4 +1,5 @@
-"""Tab アナロジー: positive − negative (王様 − 男 + 女), top-N answers, lecture presets."""
+"""Tab アナロジー: positive − negative (王様 − 男 + 女), top-N answers, presets labelled by source
+(100本ノック No. 63 from the course vs commonly used examples)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -19,6 +20,13 @@ def _apply_preset() -> None:
             st.session_state["w2v_neg"] = p["negative"]
 
 
+def _preset_label(label: str) -> str:
+    if label == CUSTOM:
+        return t("w2v.an.custom")
+    p = next(p for p in query.ANALOGY_PRESETS if p["label"] == label)
+    return f"{label} — {t('w2v.an.src.' + p['source'])}"
+
+
 def render(source) -> None:
     if source is None:
         return
@@ -26,7 +34,7 @@ def render(source) -> None:
     st.markdown(t("w2v.an.lead"))
     labels = [CUSTOM] + [p["label"] for p in query.ANALOGY_PRESETS]
     st.selectbox(t("w2v.an.preset"), labels, key="w2v_preset", on_change=_apply_preset,
-                 format_func=lambda x: t("w2v.an.custom") if x == CUSTOM else x)
+                 format_func=_preset_label)
     st.session_state.setdefault("w2v_pos", "王様 女")
     st.session_state.setdefault("w2v_neg", "男")
     c1, c2, c3 = st.columns([2, 2, 1])
@@ -44,12 +52,14 @@ def render(source) -> None:
                 st.caption(r.explain())
         words = [w for w, _ in result.answers]
         scores = [s for _, s in result.answers]
-        expected = next((p["expected"] for p in query.ANALOGY_PRESETS
-                         if p["positive"] == pos.strip() and p["negative"] == neg.strip()), None)
-        if expected:
+        preset = next((p for p in query.ANALOGY_PRESETS
+                       if p["positive"] == pos.strip() and p["negative"] == neg.strip()), None)
+        expected = preset["expected"] if preset else None
+        if preset:
+            src = t("w2v.an.src." + preset["source"])
             rank = words.index(expected) + 1 if expected in words else None
-            st.info(t("w2v.an.expected.rank", word=expected, rank=rank) if rank
-                    else t("w2v.an.expected.none", word=expected, n=len(words)))
+            st.info(t("w2v.an.expected.rank", word=expected, rank=rank, source=src) if rank
+                    else t("w2v.an.expected.none", word=expected, n=len(words), source=src))
         fig = figures.bars(words, scores, title=t("w2v.an.chart", formula=formula), x_title=t("w2v.cosine"),
                            highlight={expected} if expected else None)
         chart(fig, key="w2v_an_chart", filename="analogy",

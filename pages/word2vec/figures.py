@@ -101,3 +101,20 @@ def grouped_bars(df: pd.DataFrame, x: str, ys: list[str], *, title: str, y_title
     fig.update_layout(title=title, barmode="group", yaxis_title=y_title, xaxis=dict(type="category"),
                       height=360, margin=dict(l=10, r=10, t=50, b=40))
     return fig
+
+
+def dendrogram(d: dict, colors: dict[str, str] | None = None, *, title: str, y_title: str = "") -> go.Figure:
+    """scipy's dendrogram layout (core.word2vec.cluster.dendrogram) as plotly lines; leaf labels
+    escaped (plotly text understands a few HTML tags), coloured by ``colors`` (word → colour)."""
+    import html
+
+    fig = go.Figure()
+    for xs, ys in zip(d["icoord"], d["dcoord"]):
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#555", width=1.5), hoverinfo="skip",
+                                 showlegend=False))
+    leaves = d["leaves"]
+    ticks = [f"<span style='color:{(colors or {}).get(w, '#222')}'>{html.escape(w)}</span>" for w in leaves]
+    fig.update_xaxes(tickmode="array", tickvals=[5 + 10 * i for i in range(len(leaves))], ticktext=ticks,
+                     tickangle=-60)
+    fig.update_layout(title=title, yaxis_title=y_title, height=460, margin=dict(l=10, r=10, t=50, b=10))
+    return fig

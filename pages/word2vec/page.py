@@ -5,6 +5,7 @@ import streamlit as st
 
 from pages.common.ui import t
 from pages.word2vec import analogy, evaluation, mechanics, neighbors, projection, sources, training
+from pages.word2vec import clustering, countbased, skipgram
 
 st.title(t("w2v.title"))
 st.caption(t("w2v.lead"))
@@ -12,12 +13,14 @@ st.caption(t("w2v.lead"))
 SECTIONS = [("w2v.tab.neighbors", neighbors), ("w2v.tab.analogy", analogy),
             ("w2v.tab.projection", projection), ("w2v.tab.eval", evaluation),
             ("w2v.tab.train", training), ("w2v.tab.mechanics", mechanics)]
+SECTIONS += [("w2v.tab.count", countbased), ("w2v.tab.skipgram", skipgram), ("w2v.tab.cluster", clustering)]
+OWN_DATA = {"w2v.tab.mechanics", "w2v.tab.train", "w2v.tab.count", "w2v.tab.skipgram"}  # tabs without the vector-source picker
 
 tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
 for tab, (key, section) in zip(tabs, SECTIONS):
     if tab.open:
         with tab:
-            if key in ("w2v.tab.mechanics", "w2v.tab.train"):
+            if key in OWN_DATA:
                 section.render()
             else:
                 section.render(sources.picker(key))

@@ -33,9 +33,9 @@ def test_sdpa_default_shows_every_step():
     at = open_section("att.tab.sdpa", query=RANDOM)
     assert_no_exception(at)
     assert at.code[0].value == "バナナ │ が │ 好き"
-    # X, Q, K, V, QKᵀ, QKᵀ/√d_k, weights, output, bar, hard
-    assert len(_charts(at)) == 10
-    assert len(at.get("download_button")) == 10  # every chart has its CSV
+    # X, Q, K, V, QKᵀ, QKᵀ/√d_k, weights, output, bar, hard (argmax), hard (sampling)
+    assert len(_charts(at)) == 11
+    assert len(at.get("download_button")) == 11  # every chart has its CSV
     assert "√d_k = 2.00" in _texts(at.caption)
 
 
@@ -127,7 +127,8 @@ def test_posenc_default_and_sliders():
     at = open_section("att.tab.posenc")
     assert_no_exception(at)
     assert len(_charts(at)) == 3
-    assert "100 × 512" in _spec(at, "att_pe_heatmap")
+    assert "100 位置 × 512 次元" in _spec(at, "att_pe_heatmap")
+    assert "講義のスライドと同じ" in _texts(at.caption)
     at.slider(key="att_pe_len").set_value(10).run()
     at.slider(key="att_pe_dim").set_value(8).run()
     assert_no_exception(at)
@@ -136,6 +137,21 @@ def test_posenc_default_and_sliders():
     at.multiselect(key="att_pe_dims").set_value([]).run()
     assert "1 つ以上" in _texts(at.info)
     assert len(_charts(at)) == 2
+    assert "講義のスライドと同じ" not in _texts(at.caption) and "大きさはスライド" in _texts(at.caption)
+
+
+def test_posenc_axes_as_the_slide_and_transpose_toggle():
+    import json
+
+    at = open_section("att.tab.posenc")
+    spec = json.loads(_spec(at, "att_pe_heatmap"))
+    assert "位置" in spec["layout"]["xaxis"]["title"]["text"] and "次元" in spec["layout"]["yaxis"]["title"]["text"]
+    assert spec["data"][0]["z"]["shape"] == "512, 100"  # rows = dimensions 0–511, columns = positions 0–99
+    at.toggle(key="att_pe_T").set_value(True).run()
+    assert_no_exception(at)
+    spec = json.loads(_spec(at, "att_pe_heatmap"))
+    assert "次元" in spec["layout"]["xaxis"]["title"]["text"] and spec["data"][0]["z"]["shape"] == "100, 512"
+    assert "軸を入れ替えた" in _texts(at.caption) and "講義のスライドと同じ" not in _texts(at.caption)
 
 
 # --- section 4: BERT ---------------------------------------------------------------------------

@@ -57,8 +57,12 @@ def test_head_view_lines_escape_and_weights():
 
 def test_positional_encoding_figures():
     pe = A.positional_encoding(20, 16)
-    fig, df = V.pe_heatmap(pe)
-    assert df.shape == (20, 16)
+    fig, df = V.pe_heatmap(pe)  # the slide's orientation: positions across, dimensions up the side
+    assert df.shape == (16, 20) and df.index.name == "dim"
+    assert fig.data[0].z.shape == (16, 20) and "位置" in fig.layout.xaxis.title.text
+    assert "次元" in fig.layout.yaxis.title.text
+    fig, df = V.pe_heatmap(pe, transpose=True)
+    assert df.shape == (20, 16) and fig.data[0].z.shape == (20, 16) and "次元" in fig.layout.xaxis.title.text
     fig, df = V.pe_lines(pe, [0, 3])
     assert list(df.columns) == ["d0", "d3"]
     off, dots = A.pe_dot_by_offset(pe, 5)

@@ -135,7 +135,7 @@ def test_text_tab_char_and_word():
     at.number_input(key="lstm_lm_hidden").set_value(16)
     at.button(key="lstm_lm__start").click().run()
     assert_no_exception(at)
-    assert charts(at) == 2  # top-k, loss
+    assert charts(at) == 3  # top-k, loss, gradient reach (truncated BPTT)
     assert at.text and at.text[-1].value.startswith("猫は")
     at.slider(key="lstm_lm_temp").set_value(0.0)
     at.button(key="lstm_lm_gen").click().run()
@@ -151,7 +151,7 @@ def test_text_tab_char_and_word():
     at.button(key="lstm_lm__start").click().run()
     assert_no_exception(at)
     assert at.session_state["lstm_lm_run"].level == "word"
-    assert charts(at) == 2
+    assert charts(at) == 3
 
 
 @pytest.mark.parametrize("text,expected", [("", "空"), ("あ", "短すぎ"), ("ああああああああああああああああああああああ", "短すぎ")])
@@ -175,7 +175,7 @@ def test_text_tab_pasted_and_uploaded_text():
     assert_no_exception(at)
     at.text_input(key="lstm_lm_prompt").set_value("あした").run()
     assert_no_exception(at)
-    assert charts(at) == 2
+    assert charts(at) == 3  # top-k, loss, gradient reach (truncated BPTT)
     assert at.text[-1].value.startswith("あした")
     at.radio(key="lstm_lm_source").set_value("upload").run()
     at.file_uploader(key="lstm_lm_upload").set_value(("t.txt", "ねこがすき。いぬもすき。".encode("cp932") * 5, "text/plain"))
@@ -188,16 +188,17 @@ def test_text_tab_pasted_and_uploaded_text():
     assert "バイナリ" in warnings(at)
 
 
-def test_compare_tab_trains_three_cells():
+def test_compare_tab_trains_three_cells_and_the_mlp():
     at = lstm_app("compare")
     at.number_input(key="lstm_cmp_epochs").set_value(2)
     at.number_input(key="lstm_cmp_hidden").set_value(8)
     at.button(key="lstm_cmp__start").click().run()
     assert_no_exception(at)
     runs = at.session_state["lstm_cmp_runs"]
-    assert set(runs) == {"rnn", "lstm", "gru"}
+    assert set(runs) == {"rnn", "lstm", "gru", "mlp"}
     assert all(r.epochs_done == 2 and r.cfg.hidden == 8 and r.cfg.seed == 0 for r in runs.values())
     assert charts(at) == 2 and len(at.dataframe) == 1
+    assert "固定窓 MLP" in at.dataframe[0].value.iloc[:, 0].tolist() and "w = " in texts(at)
     at.number_input(key="lstm_cmp_lr").set_value(0.0)
     at.button(key="lstm_cmp__start").click().run()
     assert "学習率" in warnings(at)
@@ -248,7 +249,7 @@ def test_gradients_tab_scale_and_clipping():
     assert any("Rightarrow" in str(x.value) for x in at.latex)
     at.slider(key="lstm_grad_T").set_value(120).run()
     assert_no_exception(at)
-    assert charts(at) == 1
+    assert charts(at) == 3  # the lab, then σ′ / tanh′ and their product (pages/lstm/vanishing.py)
 
 
 def test_english_ui():
