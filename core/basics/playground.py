@@ -25,7 +25,7 @@ DIVERGED_LOSS = 1e3  # a cross entropy this large means the weights blew up
 
 @dataclass(frozen=True)
 class PlaygroundConfig:
-    dataset: str = "xor"
+    dataset: str = "circles"
     n_points: int = 400
     noise: float = 0.1
     test_fraction: float = 0.3
