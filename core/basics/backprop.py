@@ -49,7 +49,10 @@ def forward_backward(x: float, w: float, b: float, t: float) -> Graph:
     W = torch.tensor(float(w), dtype=torch.float64, requires_grad=True)
     B = torch.tensor(float(b), dtype=torch.float64, requires_grad=True)
     Y = torch.sigmoid(W * X + B)
-    loss = torch.nn.functional.binary_cross_entropy(Y, torch.tensor(float(t), dtype=torch.float64))
+    T = torch.tensor(float(t), dtype=torch.float64)
+    # the same E written out (F.binary_cross_entropy's backward clamps y(1 − y) at 1e-12, which
+    # changes the gradient of a saturated y near u = 30)
+    loss = -(T * torch.log(Y) + (1 - T) * torch.log(1 - Y))
     loss.backward()  # autograd walks the same graph backwards
     auto = {"∂E/∂w": W.grad.item(), "∂E/∂b": B.grad.item(), "∂E/∂x": X.grad.item()}
     return Graph(forward={"x": x, "w": w, "b": b, "t": t, "u": u, "y": y, "E": E}, manual=manual, autograd=auto)
