@@ -59,7 +59,7 @@ class Descent:
     losses: np.ndarray  # (S + 1,)
     grads: np.ndarray  # (S, d): ∂E/∂p used at each step
     eta: float
-    diverged: bool = False  # |p| blew past BLOW_UP (or inf): η too large
+    diverged: bool = False  # the loss grew, or |p| blew past BLOW_UP (then stepping stopped): η too large
     stuck: bool = False  # η = 0: p never moves
 
     @property
@@ -88,6 +88,7 @@ def descend(surface: str = "1d", eta: float = 0.1, steps: int = 20, start: np.nd
     P = np.array(path)
     with np.errstate(over="ignore", invalid="ignore"):
         L = loss(surface, P)
+    diverged = diverged or bool(L[-1] > L[0])  # each step overshoots further: the loss grows
     return Descent(path=P, losses=L, grads=np.array(gs), eta=eta, diverged=diverged, stuck=eta == 0.0)
 
 

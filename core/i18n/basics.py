@@ -157,8 +157,8 @@ STRINGS = {
     "basics.gd.path": {"ja": "更新の軌跡", "en": "Path"},
     "basics.gd.1d.chart": {"ja": "E(p) と p の更新（η = {eta}、数字はステップ）", "en": "E(p) and the updates (η = {eta})"},
     "basics.gd.2d.chart": {"ja": "等高線の上の更新（η = {eta}）", "en": "Updates on the contours (η = {eta})"},
-    "basics.gd.diverged": {"ja": "発散しました（η = {eta}、{n} ステップ目で |p| が 10⁶ を超えました）。η が大きすぎて、"
-                                 "谷を飛び越えるたびに遠くへ行きます。η を 0.1 くらいに下げてください。",
+    "basics.gd.diverged": {"ja": "発散しました（η = {eta}、{n} ステップで損失が最初より大きくなりました。|p| が 10⁶ を超えたら"
+                                 "そこで止めます）。η が大きすぎて、谷を飛び越えるたびに遠くへ行きます。η を 0.1 くらいに下げてください。",
                            "en": "Diverged (η = {eta}, step {n}): η is too large; try 0.1."},
     "basics.gd.stuck": {"ja": "η = 0 なので p は一歩も動きません（p′ = p − 0·∂E/∂p = p）。",
                         "en": "η = 0: p never moves."},

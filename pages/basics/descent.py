@@ -42,7 +42,7 @@ def _one_d() -> None:
     st.latex(r"E(p) = (p - 2)^2,\qquad \frac{\partial E}{\partial p} = 2(p - 2)")
     c = st.columns(2)
     with c[0]:
-        eta = _eta("bg_eta", 0.1)
+        eta = _eta("bg_eta", 0.3)
     steps = c[1].slider(t("basics.gd.steps"), 1, 50, 15, key="bg_steps", bind="query-params")
     with guard():
         run = D.descend("1d", eta, steps)
@@ -65,7 +65,7 @@ def _two_d() -> None:
     c = st.columns(2)
     with c[0]:
         eta = _eta("bg_eta2", 0.08)
-    steps = c[1].slider(t("basics.gd.steps"), 1, 50, 20, key="bg_steps2", bind="query-params")
+    steps = c[1].slider(t("basics.gd.steps"), 1, 50, 40, key="bg_steps2", bind="query-params")
     with guard():
         run = D.descend("2d", eta, steps)
         _verdict(run)
