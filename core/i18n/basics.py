@@ -204,7 +204,7 @@ STRINGS = {
     # --- 8 playground
     "basics.pg.intro": {"ja": "TensorFlow Playground のように、2 次元の点を 2 クラスに分ける MLP を学習します。"
                               "隠れ層・ユニット数・活性化関数を変えて、決定境界（青 = クラス 1 の確率）が学習とともに変わる様子を見ましょう。"
-                              "隠れ層 0 はロジスティック回帰で、直線しか引けません。",
+                              "隠れ層 0 はロジスティック回帰で、直線しか引けません。渦巻きは難しいので、ユニット数・エポック数を増やしてみましょう。",
                         "en": "Like TensorFlow Playground: an MLP separates 2-D points; watch the decision boundary learn."},
     "basics.pg.dataset": {"ja": "データ", "en": "Data"},
     **{f"basics.pg.data.{k}": {"ja": ja, "en": en} for k, (ja, en) in _DATA.items()},

@@ -3,6 +3,8 @@ chosen layers, units and activation, trained live (progress, loss, decision boun
 learns, Stop). What a session trains lives in st.session_state only."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +17,7 @@ from pages.common.ui import chart, guard, t
 
 RUN_KEY = "bpg_run"  # this session's PlaygroundRun (never a cached object)
 COLORS = {0: "#d62728", 1: "#1f77b4"}
+FRAME_INTERVAL_S = 0.8  # a boundary frame costs ~0.05 s (0.2 s on a busy 2-core machine)
 
 
 def _controls() -> P.PlaygroundConfig:
@@ -76,10 +79,13 @@ def render() -> None:
         with guard():
             run = P.PlaygroundRun(cfg)  # checks the settings (0 hidden units → a message)
             st.session_state[RUN_KEY] = run  # kept even if Stop ends the loop early
-            frame = {"n": 0}
+            frame = {"n": 0, "at": 0.0}
 
             def redraw() -> None:  # the decision boundary as it learns (a fresh key per frame)
+                if time.perf_counter() - frame["at"] < FRAME_INTERVAL_S:
+                    return
                 frame["n"] += 1
+                frame["at"] = time.perf_counter()
                 with placeholder.container():
                     chart(boundary_figure(run, t("basics.pg.live", epoch=run.epoch)), key=f"bpg_live_{frame['n']}")
 
