@@ -107,6 +107,7 @@ STRINGS = {
     "basics.sm.temperature": {"ja": "温度 T (temperature)", "en": "Temperature T"},
     "basics.sm.temperature.help": {"ja": "T < 1 で尖り、T > 1 で平らになります（T = 1 が普通の softmax）。",
                                    "en": "T < 1 sharpens, T > 1 flattens (T = 1 is plain softmax)."},
+    "basics.sm.result": {"ja": "softmax の出力 y = ({p})", "en": "Softmax output y = ({p})"},
     "basics.sm.logit": {"ja": "ロジット a_k", "en": "Logit a_k"},
     "basics.sm.prob": {"ja": "確率 y_k", "en": "Probability y_k"},
     "basics.sm.sum": {"ja": "合計 Σ y_k = {s}", "en": "Sum Σ y_k = {s}"},

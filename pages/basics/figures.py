@@ -9,8 +9,10 @@ HEIGHT = 340
 
 
 def layout(fig: go.Figure, title: str, x: str = "", y: str = "", height: int = HEIGHT) -> go.Figure:
+    small = height < 300  # keep the legend clear of the x-axis title in short charts
     fig.update_layout(title=title, xaxis_title=x, yaxis_title=y, height=height,
-                      margin=dict(l=10, r=10, t=50, b=40), legend=dict(orientation="h", y=-0.25))
+                      margin=dict(l=10, r=10, t=50, b=70 if small else 40),
+                      legend=dict(orientation="h", y=-0.5 if small else -0.25))
     return fig
 
 

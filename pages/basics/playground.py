@@ -131,9 +131,9 @@ def _results(run: P.PlaygroundRun, cfg: P.PlaygroundConfig) -> None:
         fig = go.Figure([go.Scatter(x=hist.index, y=hist[k], mode="lines", name=n)
                          for k, n in (("loss", "train loss"), ("test_loss", "test loss"))])
         fig.update_yaxes(type="log")
-        chart(layout(fig, t("basics.pg.curves.loss"), "epoch", "cross entropy", height=210), key="bpg_loss",
+        chart(layout(fig, t("basics.pg.curves.loss"), "epoch", "cross entropy", height=250), key="bpg_loss",
               data=hist)
         fig = go.Figure([go.Scatter(x=hist.index, y=hist[k], mode="lines", name=n)
                          for k, n in (("train_acc", "train accuracy"), ("test_acc", "test accuracy"))])
         fig.update_yaxes(range=[0, 1.02])
-        chart(layout(fig, t("basics.pg.curves.acc"), "epoch", "accuracy", height=210), key="bpg_acc")
+        chart(layout(fig, t("basics.pg.curves.acc"), "epoch", "accuracy", height=250), key="bpg_acc")

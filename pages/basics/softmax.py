@@ -26,6 +26,8 @@ def render() -> None:
         p = I.softmax(a, T)
         labels = [f"y{k + 1}" for k in range(len(a))]
         df = pd.DataFrame({t("basics.sm.logit"): a, t("basics.sm.prob"): p}, index=labels)
+        shown = ", ".join(f"{v:.4f}" for v in p[:10]) + (", …" if len(p) > 10 else "")
+        st.markdown(t("basics.sm.result", p=shown))
         st.dataframe(df.T.style.format("{:.4f}"), width="stretch")
         st.caption(t("basics.sm.sum", s=f"{p.sum():.4f}"))
         fig = go.Figure(go.Bar(x=labels, y=p, text=[f"{v:.2f}" for v in p], textposition="outside"))

@@ -261,3 +261,26 @@ def test_english_ui_has_the_same_sections():
     at = open_section("basics.tab.neuron", query={"lang": "English"})
     assert_no_exception(at)
     assert at.title[0].value == "Neural-network basics"
+
+
+
+TAB_KEYS = [f"basics.tab.{k}" for k in ("neuron", "depth", "matmul", "softmax", "entropy", "descent", "backprop",
+                                         "playground", "knock")]
+
+
+def test_lecture_map_and_navigation_list_the_page_first():
+    from core.i18n import t
+    from pages.home.lecture_map import CHAPTERS, CONCEPTS
+    from tests.conftest import ROOT, app_test
+
+    assert CHAPTERS[0][0] == "0"
+    tabs = [c[4] for c in CONCEPTS if c[3] == "pages/basics/page.py" and c[0] == "0"]
+    assert tabs == TAB_KEYS  # one concept row per section, in the page's order
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    lecture = app[app.index('t("nav.section.pages")'):]
+    assert lecture.index("pages/basics/page.py") < lecture.index("pages/word2vec/page.py")  # first lecture page
+    home = app_test("home")
+    assert_no_exception(home)
+    assert "第0章 ニューラルネットの基礎" in texts(home.markdown)
+    labels = [link.proto.label for link in home.get("page_link")]
+    assert sum(any(t(k, "ja") in label for label in labels) for k in TAB_KEYS) == len(TAB_KEYS)
