@@ -199,7 +199,7 @@ STRINGS = {
                                     "実際に 1 回動かした結果です（学習率 0.5 の SGD で 1 ステップ）。",
                               "en": "Calling the module runs forward. The code below, run once with the current x, w, b, t."},
     "basics.bp.calls": {"ja": "forward が呼ばれた回数", "en": "forward calls"},
-    "basics.bp.step": {"ja": "1 ステップ後", "en": "After one step"},
+    "basics.bp.step": {"ja": "{p}（1 ステップ後）", "en": "{p} after one step"},
     "basics.bp.idiom.grads": {"ja": "loss.backward() の後: weight.grad = {gw}、bias.grad = {gb}（上の表の ∂E/∂w, ∂E/∂b と同じ）",
                               "en": "After loss.backward(): weight.grad = {gw}, bias.grad = {gb}."},
     # --- 8 playground

@@ -13,7 +13,7 @@ from pages.common.ui import chart, guard, t
 TOL = 1e-6
 
 # node: (x, y) position on the drawing
-NODES = {"x": (0, 2), "w": (0, 1), "b": (0, 0), "u": (1.4, 1), "y": (2.8, 1), "E": (4.2, 1), "t": (4.2, 2.2)}
+NODES = {"x": (0, 2), "w": (0, 1), "b": (0, 0), "u": (1.4, 1), "y": (2.8, 1), "E": (4.2, 1), "t": (3.2, 2.3)}
 EDGES = [("x", "u"), ("w", "u"), ("b", "u"), ("u", "y"), ("y", "E"), ("t", "E")]
 
 
@@ -61,7 +61,7 @@ def render() -> None:
         rows = pd.DataFrame({t("basics.bp.manual"): pd.Series(g.manual),
                              t("basics.bp.autograd"): pd.Series(g.autograd)})
         rows[t("basics.bp.diff")] = (rows.iloc[:, 0] - rows.iloc[:, 1]).abs()
-        st.dataframe(rows.style.format("{:.10f}", na_rep="—"), width="stretch")
+        st.dataframe(rows.style.format("{:.10f}"), width="stretch")
         if g.max_abs_diff < TOL:
             st.success(t("basics.bp.match", d=f"{g.max_abs_diff:.1e}"))
         else:  # a real disagreement would be a bug; say so rather than hide it
@@ -71,9 +71,10 @@ def render() -> None:
         st.markdown(t("basics.bp.idiom.intro"))
         st.code(B.MODEL_IDIOM, language="python")
         r = B.run_model_idiom(x, w, b, float(target))
-        cc = st.columns(4)
+        cc = st.columns(5)
         cc[0].metric("outputs", f"{r['outputs']:.4f}")
         cc[1].metric("loss", f"{r['loss']:.4f}")
         cc[2].metric(t("basics.bp.calls"), r["forward_calls"])
-        cc[3].metric(t("basics.bp.step"), f"w={r['w_new']:.3f}, b={r['b_new']:.3f}")
+        cc[3].metric(t("basics.bp.step", p="w"), f"{r['w_new']:.4f}")
+        cc[4].metric(t("basics.bp.step", p="b"), f"{r['b_new']:.4f}")
         st.caption(t("basics.bp.idiom.grads", gw=f"{r['grads']['∂E/∂w']:.4f}", gb=f"{r['grads']['∂E/∂b']:.4f}"))

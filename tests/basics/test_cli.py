@@ -38,7 +38,7 @@ def test_bad_input_exits_2_with_a_japanese_message(args, needle):
 def test_backprop_and_playground_json():
     r = run_cli("basics", "backprop", "--json")
     data = last_json(r.stdout)
-    assert data["max_abs_diff"] < 1e-6 and set(data["autograd"]) == {"∂E/∂w", "∂E/∂b", "∂E/∂x"}
+    assert data["max_abs_diff"] < 1e-6 and set(data["autograd"]) == {"∂E/∂y", "∂E/∂u", "∂E/∂w", "∂E/∂b", "∂E/∂x"}
     r = run_cli("basics", "playground", "--dataset", "xor", "--json")
     assert r.returncode == 0, r.stderr
     data = last_json(r.stdout)

@@ -143,7 +143,9 @@ def test_matmul_shapes_and_torch_error():
                                      (-5.0, 5.0, -5.0, 1.0), (0.0, 0.0, 0.0, 1.0)])
 def test_chain_rule_equals_autograd_within_1e_6(x, w, b, t):
     g = B.forward_backward(x, w, b, t)
-    assert g.max_abs_diff < 1e-6
+    assert g.max_abs_diff < 1e-6 and set(g.autograd) == set(g.manual)
+    for k in ("∂E/∂w", "∂E/∂b", "∂E/∂x", "∂E/∂u"):  # the gradients themselves, absolutely
+        assert abs(g.manual[k] - g.autograd[k]) < 1e-6
     y = 1 / (1 + math.exp(-(w * x + b)))
     assert g.manual["∂E/∂u"] == pytest.approx(y - t, abs=1e-9)  # σ′ folds into y − t
     assert g.manual["∂E/∂w"] == pytest.approx((y - t) * x, abs=1e-9)
