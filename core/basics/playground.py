@@ -175,14 +175,26 @@ class PlaygroundRun:
         import time
 
         import torch
-        from torch.nn.functional import binary_cross_entropy_with_logits as bce
-
-        from core.device import cpu_threads
 
         X, t = torch.from_numpy(self.X_train), torch.from_numpy(self.t_train)
         B, total = self.cfg.batch_size, self.cfg.epochs
         self.status = "running"
         t0 = time.perf_counter()
+        try:
+            self._loop(X, t, B, total, on_progress, should_stop)
+        finally:  # an interruption raised from on_progress (a page rerun) also ends as "stopped"
+            if self.status == "running":
+                self.status = "stopped"
+            self.seconds += time.perf_counter() - t0
+        return self
+
+    def _loop(self, X, t, B: int, total: int, on_progress: ProgressFn | None,
+              should_stop: Callable[[], bool] | None) -> None:
+        import torch
+        from torch.nn.functional import binary_cross_entropy_with_logits as bce
+
+        from core.device import cpu_threads
+
         with cpu_threads(1):
             while self.epoch < total:
                 if should_stop is not None and should_stop():
@@ -210,8 +222,6 @@ class PlaygroundRun:
                     on_progress(self.epoch, total, {k: v for k, v in row.items() if k != "epoch"})
             else:
                 self.status = "done"
-        self.seconds += time.perf_counter() - t0
-        return self
 
     @property
     def last(self) -> dict:

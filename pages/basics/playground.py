@@ -14,6 +14,7 @@ from core.basics import playground as P
 from pages.basics.figures import layout
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
+from pages.lstm.controls import finish_interrupted
 
 RUN_KEY = "bpg_run"  # this session's PlaygroundRun (never a cached object)
 COLORS = {0: "#d62728", 1: "#1f77b4"}
@@ -94,6 +95,7 @@ def render() -> None:
                 run.fit(live.on_progress, live.should_stop)
             placeholder.empty()
     run = st.session_state.get(RUN_KEY)
+    finish_interrupted("bpg", run)  # Stop (or any widget) during training: let that loop end first
     if run is None:
         with guard():
             cfg.checked()  # bad settings (0 hidden units …) get their message before training

@@ -261,3 +261,17 @@ def test_bad_settings_raise_japanese_messages(kw, needle):
 
 def test_zero_units_is_fine_without_hidden_layers():
     assert P.PlaygroundRun(P.PlaygroundConfig(layers=0, units=0, epochs=1)).fit().status == "done"
+
+
+def test_an_interruption_from_the_page_ends_the_run_as_stopped():
+    class Rerun(BaseException):  # what Streamlit raises into a running script
+        pass
+
+    def interrupt(step, total, metrics):
+        if step == 2:
+            raise Rerun
+
+    run = P.PlaygroundRun(P.PlaygroundConfig(epochs=50))
+    with pytest.raises(Rerun):
+        run.fit(on_progress=interrupt)
+    assert run.status == "stopped" and run.epoch == 2 and run.seconds > 0
