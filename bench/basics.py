@@ -8,6 +8,8 @@
   epoch at which the test accuracy reached 95 %, for XOR and circles (the acceptance target:
   ≥ 95 % in ≤ 10 s on 2 cores) and, for information, spirals and two blobs;
 - the cost of one live decision-boundary frame (P(class 1) on the 50 × 50 grid + its figure);
+- the page's own path (an AppTest session clicking 学習を開始 with the defaults: live progress,
+  loss chart and boundary frames included) for XOR and circles;
 - the machine's load average while measuring (the project machine is shared).
 """
 from __future__ import annotations
@@ -46,6 +48,20 @@ def frame_ms(repeats: int = 10) -> float:
     return (time.perf_counter() - t0) / repeats * 1000
 
 
+def page_seconds(dataset: str) -> dict:
+    """The page's path: AppTest session, click 学習を開始 with the defaults, live progress, loss
+    chart and boundary frames included; wall seconds of that script run and the test accuracy."""
+    from tests.basics.apptest import open_section
+
+    at = open_section("basics.tab.playground")
+    at.radio(key="bpg_data").set_value(dataset)
+    t0 = time.perf_counter()
+    at.button(key="bpg__start").click().run(timeout=300)
+    run = at.session_state["bpg_run"]
+    return {"seconds": round(time.perf_counter() - t0, 2), "training_seconds": round(run.seconds, 2),
+            "test_acc": round(run.last["test_acc"], 4), "status": run.status}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=3)
@@ -69,6 +85,7 @@ def main() -> None:
             "epoch_95": [r["epoch_95"] for r in runs],
         }
     out["boundary_frame_ms"] = round(frame_ms(), 1)
+    out["page"] = {name: page_seconds(name) for name in ("xor", "circles")}
     out["load_average_after"] = round(os.getloadavg()[0], 2)
     for name in ("xor", "circles"):
         d = out["datasets"][name]

@@ -18,7 +18,7 @@ from pages.lstm.controls import finish_interrupted
 
 RUN_KEY = "bpg_run"  # this session's PlaygroundRun (never a cached object)
 COLORS = {0: "#d62728", 1: "#1f77b4"}
-FRAME_INTERVAL_S = 0.8  # a boundary frame costs ~0.05 s (0.2 s on a busy 2-core machine)
+FRAME_INTERVAL_S = 1.2  # a boundary frame costs ~0.05 s (0.25 s on a busy 2-core machine): keep the loop training
 
 
 def _controls() -> P.PlaygroundConfig:
@@ -75,7 +75,7 @@ def render() -> None:
              r"E = -\frac{1}{N}\sum_n [t_n \log \hat{y}_n + (1 - t_n)\log(1 - \hat{y}_n)]")
     cfg = _controls()
     placeholder = st.empty()
-    live = LiveRun("bpg", total=cfg.epochs, chart_metrics=("loss", "test_loss"), min_interval_s=0.4)
+    live = LiveRun("bpg", total=cfg.epochs, chart_metrics=("loss", "test_loss"), min_interval_s=0.75)
     if live.start_button(t("basics.pg.train")):
         with guard():
             run = P.PlaygroundRun(cfg)  # checks the settings (0 hidden units → a message)
