@@ -25,6 +25,7 @@ PAGES = {
         st.Page("pages/home/page.py", title=t("nav.home"), icon=":material/map:", default=True),
     ],
     t("nav.section.pages"): [
+        st.Page("pages/basics/page.py", title=t("nav.basics"), icon=":material/school:", url_path="basics"),
         st.Page("pages/word2vec/page.py", title=t("nav.word2vec"), icon=":material/abc:", url_path="word2vec"),
         st.Page("pages/lstm/page.py", title=t("nav.lstm"), icon=":material/repeat:", url_path="lstm"),
         st.Page("pages/seq2seq/page.py", title=t("nav.seq2seq"), icon=":material/swap_horiz:", url_path="seq2seq"),

@@ -5,10 +5,10 @@ from core import registry
 from core.i18n import LANGS, missing, t, table
 from tests.conftest import app_test, assert_no_exception
 
-PAGES = ["home", "word2vec", "lstm", "seq2seq", "attention", "bert"]
+PAGES = ["home", "basics", "word2vec", "lstm", "seq2seq", "attention", "bert"]
 
 
-TITLES = {"home": "home.title", "word2vec": "w2v.title", "lstm": "lstm.title", "seq2seq": "s2s.title",
+TITLES = {"home": "home.title", "basics": "basics.title", "word2vec": "w2v.title", "lstm": "lstm.title", "seq2seq": "s2s.title",
           "attention": "att.title", "bert": "bert.title"}
 
 

@@ -11,6 +11,7 @@ import importlib
 import sys
 
 GROUPS = [
+    ("basics", "ニューラルネットの基礎: softmax・エントロピー・逆伝播・2D 分類 / NN basics"),
     ("env", "実行環境（デバイス・バージョン）を表示 / show device and versions"),
     ("word2vec", "単語ベクトル: 類似語・アナロジー・評価・学習 / word vectors"),
     ("rnn", "RNN / LSTM / GRU の学習と勾配 / recurrent networks"),

@@ -29,8 +29,9 @@ from pages.common.ui import t
 
 class LiveRun:
     def __init__(self, key: str, total: int, *, chart_metrics: tuple[str, ...] = ("loss",),
-                 min_interval_s: float = 0.25):
+                 min_interval_s: float = 0.25, on_draw=None):
         self.key = key
+        self.on_draw = on_draw  # optional extra live view (e.g. a decision boundary), redrawn with the chart
         self.total = max(1, int(total))
         self.chart_metrics = chart_metrics
         self.min_interval_s = min_interval_s
@@ -74,6 +75,8 @@ class LiveRun:
         if self._bar is not None:
             self._bar.progress(1.0)
         self._render(force=True)
+        if self.on_draw is not None:
+            self.on_draw()
         if self.should_stop() and self._status is not None:
             self._status.info(t("common.stopped"), icon="⏹️")
 
@@ -116,7 +119,7 @@ class LiveRun:
             text += "  " + "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
                                      for k, v in metrics.items())
         self._guarded(lambda: (self._bar.progress(frac, text=text) if self._bar is not None else None,
-                               self._render()))
+                               self._render(), self.on_draw() if self.on_draw is not None else None))
 
     def _render(self, force: bool = False) -> None:
         if self._chart is None or not self.history:

@@ -4,6 +4,7 @@ Each entry: (chapter key, concept ja, concept en, page file, tab i18n key, what 
 """
 
 CHAPTERS = [
+    ("0", "ニューラルネットの基礎（100本ノック 第8章）", "Neural-network basics (100 knocks ch. 8)"),
     ("1", "単語の分散表現 (word2vec)", "Distributed representations (word2vec)"),
     ("2", "RNN と BPTT", "RNN and BPTT"),
     ("3", "LSTM・GRU・双方向 RNN", "LSTM, GRU, bidirectional RNN"),
@@ -14,7 +15,27 @@ CHAPTERS = [
 
 W2V, LSTM, S2S, ATT, BERT = (f"pages/{p}/page.py" for p in ("word2vec", "lstm", "seq2seq", "attention", "bert"))
 
+BASICS = "pages/basics/page.py"
+
 CONCEPTS = [
+    ("0", "ニューロンと活性化関数 (ReLU・sigmoid・tanh)", "Neuron and activations", BASICS, "basics.tab.neuron",
+     "y = f(w·x + b) をスライダーで、ReLU(−1+1) と ReLU(−1)+ReLU(1) の線形性チェック"),
+    ("0", "多層化と非線形性", "Depth needs non-linearity", BASICS, "basics.tab.depth",
+     "線形の層は 1 つの行列にまとまる、ReLU を挟むと |x| が作れる"),
+    ("0", "全結合層 = 行列の積、ミニバッチ", "Fully connected layer = matrix product", BASICS, "basics.tab.matmul",
+     "1×3 · 3×2、形のルールと PyTorch のエラー、3×3 · 3×2 のミニバッチ"),
+    ("0", "Softmax 出力層", "Softmax output layer", BASICS, "basics.tab.softmax",
+     "(6, 4) → (0.88, 0.12)、温度、max を引く安定な計算"),
+    ("0", "情報量・エントロピー・交差エントロピー", "Information, entropy, cross entropy", BASICS, "basics.tab.entropy",
+     "コイン 1 ビット・マーク 2 ビット・8 方位 3 ビット、−log p"),
+    ("0", "勾配降下法・SGD", "Gradient descent and SGD", BASICS, "basics.tab.descent",
+     "p′ = p − η∂E/∂p を 1 ステップずつ、学習率の大小、SGD とフルバッチ"),
+    ("0", "誤差逆伝播（連鎖律）", "Backpropagation (chain rule)", BASICS, "basics.tab.backprop",
+     "計算グラフに順伝播の値と勾配、autograd と比較、outputs = model(inputs)"),
+    ("0", "多層パーセプトロンで 2D 分類", "An MLP on 2-D data", BASICS, "basics.tab.playground",
+     "円・XOR・渦巻きを学習し、決定境界が変わる様子を見る"),
+    ("0", "100本ノック 第8章 の流れ", "100 knocks ch. 8, exercise by exercise", BASICS, "basics.tab.knock",
+     "問題 70–79 がこのアプリのどこにあるか"),
     ("1", "分布仮説 (distributional hypothesis)", "Distributional hypothesis", W2V, "w2v.tab.train",
      "同じ文脈に出る単語（動物・食べ物・場所）が、学習後に近くなるのを確かめる"),
     ("1", "CBOW", "CBOW", W2V, "w2v.tab.mechanics",

@@ -9,7 +9,7 @@ import streamlit as st
 from core.rnn import CELL_LABELS, CELL_TYPES, blank, seqtasks
 from core.rnn.viz import steps_figure, topk_figure
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls
 
 SEQ_KEY = "lstm_seq_runs"
@@ -81,8 +81,8 @@ def _blank() -> None:
     m = st.columns(2)
     m[0].metric(t("lstm.blank.acc.uni"), f"{runs['uni'].accuracy():.1%}")
     m[1].metric(t("lstm.blank.acc.bi"), f"{runs['bi'].accuracy():.1%}")
-    text = st.text_input(t("lstm.blank.text"), f"猫が庭で鳴{blank.BLANK}ている。", key="lstm_blank_text",
-                         bind="query-params", max_chars=100, help=t("lstm.blank.text.help", blank=blank.BLANK))
+    text = checked(st.text_input(t("lstm.blank.text"), f"猫が庭で鳴{blank.BLANK}ている。", key="lstm_blank_text",
+                         bind="query-params", max_chars=100, help=t("lstm.blank.text.help", blank=blank.BLANK)), limit=100)
     with guard():
         cols = st.columns(2)
         for col, name in zip(cols, blank.DIRECTIONS):

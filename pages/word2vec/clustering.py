@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import cluster, project
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures
 
 
@@ -16,8 +16,8 @@ def render(source) -> None:
         return
     st.markdown(t("w2v.cl.lead"))
     c1, c2 = st.columns([4, 1])
-    words = c1.text_area(t("w2v.cl.words"), cluster.COUNTRIES, key="w2v_cl_words", bind="query-params",
-                         height=90, max_chars=3000)
+    words = checked(c1.text_area(t("w2v.cl.words"), cluster.COUNTRIES, key="w2v_cl_words", bind="query-params",
+                         height=90, max_chars=3000), area=True, limit=3000)
     k = c2.number_input(t("w2v.cl.k"), 2, cluster.MAX_K, 5, key="w2v_cl_k", bind="query-params")
     with guard():
         ws = project.list_set(source.kv, words)

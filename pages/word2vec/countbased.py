@@ -9,7 +9,7 @@ import streamlit as st
 from core.word2vec import count, train
 from core.word2vec.query import split_words
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures
 
 ROWS = "猫 犬 馬 パン 寿司 カレー 東京 大阪 父 母 電車 バス"
@@ -29,8 +29,8 @@ def render() -> None:
                       format_func=lambda k: t(f"w2v.cnt.kind.{k}"), horizontal=True)
     d = c[2].select_slider(t("w2v.cnt.dim"), [2, 5, 10, 20, 50, 100], 50, key="w2v_cnt_dim", bind="query-params")
     n_cols = c[3].slider(t("w2v.cnt.cols"), 5, 30, 15, key="w2v_cnt_cols", bind="query-params")
-    rows_text = st.text_input(t("w2v.cnt.rows"), ROWS, key="w2v_cnt_rows", bind="query-params",
-                              max_chars=300, help=t("w2v.cnt.rows.help"))
+    rows_text = checked(st.text_input(t("w2v.cnt.rows"), ROWS, key="w2v_cnt_rows", bind="query-params",
+                              max_chars=300, help=t("w2v.cnt.rows.help")), limit=300)
     svd_kv = None
     with guard():
         model = _model(window)
@@ -61,7 +61,7 @@ def _compare(window: int, d: int, svd_kv) -> None:
     st.caption(t("w2v.cnt.cmp.lead"))
     c1, c2 = st.columns([1, 3])
     sg = c1.radio(t("w2v.tr.model"), (1, 0), key="w2v_cnt_sg", format_func=lambda v: "skip-gram" if v else "CBOW")
-    queries = c2.text_input(t("w2v.cnt.queries"), QUERIES, key="w2v_cnt_q", bind="query-params", max_chars=200)
+    queries = checked(c2.text_input(t("w2v.cnt.queries"), QUERIES, key="w2v_cnt_q", bind="query-params", max_chars=200), limit=200)
     settings = {"window": window, "d": d, "sg": int(sg)}
     cfg = train.TrainConfig(sg=int(sg), vector_size=d, window=window, epochs=10, min_count=1)
     run = LiveRun("w2v_cnt", total=cfg.epochs, chart_metrics=("loss",))

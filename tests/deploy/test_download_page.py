@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from core import download, hub, registry
-from core.i18n import t
 from tests.bert.apptest import open_tab, texts
 from tests.conftest import assert_no_exception
 from tests.localhub import LocalHub

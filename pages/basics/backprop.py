@@ -1,0 +1,80 @@
+"""Section 7: backpropagation (chain rule) on y = σ(w·x + b), E = cross entropy — forward values and
+backward gradients written on the graph, checked against PyTorch autograd; the model(inputs) idiom."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.basics import backprop as B
+from pages.basics.figures import layout
+from pages.common.ui import chart, guard, t
+
+TOL = 1e-6
+
+# node: (x, y) position on the drawing
+NODES = {"x": (0, 2), "w": (0, 1), "b": (0, 0), "u": (1.4, 1), "y": (2.8, 1), "E": (4.2, 1), "t": (3.2, 2.3)}
+EDGES = [("x", "u"), ("w", "u"), ("b", "u"), ("u", "y"), ("y", "E"), ("t", "E")]
+
+
+def graph_figure(g: B.Graph) -> go.Figure:
+    f, m = g.forward, g.manual
+    grad = {"x": m["∂E/∂x"], "w": m["∂E/∂w"], "b": m["∂E/∂b"], "u": m["∂E/∂u"], "y": m["∂E/∂y"], "E": 1.0}
+    fig = go.Figure()
+    for a, b in EDGES:
+        (x0, y0), (x1, y1) = NODES[a], NODES[b]
+        fig.add_annotation(x=x1 - 0.25, y=y1 + (y0 - y1) * 0.18, ax=x0 + 0.25, ay=y0, xref="x", yref="y",
+                           axref="x", ayref="y", showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor="#888")
+    names = {"u": "u = w·x + b", "y": "y = σ(u)", "E": "E = BCE(y, t)"}
+    xs, ys, text, hover = [], [], [], []
+    for n, (x, y) in NODES.items():
+        xs.append(x)
+        ys.append(y)
+        val = f"<b>{names.get(n, n)}</b><br><span style='color:#1f77b4'>= {f[n]:.4f}</span>"
+        if n in grad:
+            val += f"<br><span style='color:#d62728'>∂E/∂{n} = {grad[n]:.4f}</span>"
+        text.append(val)
+        hover.append(n)
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+text", text=text, textposition="bottom center",
+                             marker=dict(size=26, color="#eef3fb", line=dict(color="#1f77b4", width=2)),
+                             hovertext=hover, hoverinfo="text", showlegend=False))
+    fig.update_xaxes(visible=False, range=[-0.6, 4.9])
+    fig.update_yaxes(visible=False, range=[-0.9, 2.8])
+    return layout(fig, t("basics.bp.graph"), height=380)
+
+
+def render() -> None:
+    st.markdown(t("basics.bp.intro"))
+    st.latex(r"u = wx + b,\quad y = \sigma(u),\quad E = -[t\log y + (1-t)\log(1-y)]")
+    st.latex(r"\frac{\partial E}{\partial w} = \frac{\partial E}{\partial y}\cdot\frac{\partial y}{\partial u}"
+             r"\cdot\frac{\partial u}{\partial w} = \left(-\frac{t}{y} + \frac{1-t}{1-y}\right) y(1-y)\, x = (y - t)\,x")
+    c = st.columns(4)
+    lim = B.LIMIT
+    x = c[0].slider("x", -lim, lim, B.DEFAULTS["x"], 0.1, key="bb_x", bind="query-params")
+    w = c[1].slider("w", -lim, lim, B.DEFAULTS["w"], 0.1, key="bb_w", bind="query-params")
+    b = c[2].slider("b", -lim, lim, B.DEFAULTS["b"], 0.1, key="bb_b", bind="query-params")
+    target = c[3].radio(t("basics.bp.t"), [1, 0], key="bb_t", bind="query-params", horizontal=True)
+    with guard():
+        g = B.forward_backward(x, w, b, float(target))
+        chart(graph_figure(g), key="bb_graph",
+              data=pd.DataFrame({"forward": pd.Series(g.forward), "gradient": pd.Series(g.manual)}))
+        rows = pd.DataFrame({t("basics.bp.manual"): pd.Series(g.manual),
+                             t("basics.bp.autograd"): pd.Series(g.autograd)})
+        rows[t("basics.bp.diff")] = (rows.iloc[:, 0] - rows.iloc[:, 1]).abs()
+        st.dataframe(rows.style.format("{:.10f}"), width="stretch")
+        if g.max_abs_diff < TOL:
+            st.success(t("basics.bp.match", d=f"{g.max_abs_diff:.1e}"))
+        else:  # a real disagreement would be a bug; say so rather than hide it
+            st.error(t("basics.bp.mismatch", d=f"{g.max_abs_diff:.1e}"))
+
+        st.subheader(t("basics.bp.idiom"))
+        st.markdown(t("basics.bp.idiom.intro"))
+        st.code(B.MODEL_IDIOM, language="python")
+        r = B.run_model_idiom(x, w, b, float(target))
+        cc = st.columns(5)
+        cc[0].metric("outputs", f"{r['outputs']:.4f}")
+        cc[1].metric("loss", f"{r['loss']:.4f}")
+        cc[2].metric(t("basics.bp.calls"), r["forward_calls"])
+        cc[3].metric(t("basics.bp.step", p="w"), f"{r['w_new']:.4f}")
+        cc[4].metric(t("basics.bp.step", p="b"), f"{r['b_new']:.4f}")
+        st.caption(t("basics.bp.idiom.grads", gw=f"{r['grads']['∂E/∂w']:.4f}", gb=f"{r['grads']['∂E/∂b']:.4f}"))

@@ -1,0 +1,117 @@
+"""Section 6: gradient descent p′ = p − η ∂E/∂p step by step on a 1D and a 2D loss surface, the
+learning rate (too small, good, diverging), and SGD vs full batch on the same data."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.basics import descent as D
+from pages.basics.figures import layout
+from pages.common.ui import chart, guard, t
+
+
+def _eta(key: str, default: float, label_key: str = "basics.gd.eta") -> float:
+    return st.number_input(t(label_key), 0.0, D.MAX_LR, default, format="%g", step=0.01, key=key,
+                           bind="query-params", help=t("basics.gd.eta.help"))
+
+
+def _verdict(run) -> None:
+    v = run.verdict
+    if v == "diverged":
+        st.warning(t("basics.gd.diverged", eta=f"{run.eta:g}", n=len(run.path) - 1), icon=":material/trending_up:")
+    elif v == "stuck":
+        st.info(t("basics.gd.stuck"), icon=":material/pause:")
+    elif v == "converged":
+        st.success(t("basics.gd.converged", n=len(run.path) - 1))
+    else:
+        st.info(t("basics.gd.slow", E=f"{run.losses[-1]:.3g}"), icon=":material/hourglass_bottom:")
+
+
+def render() -> None:
+    st.markdown(t("basics.gd.intro"))
+    st.latex(r"p' = p - \eta \frac{\partial E}{\partial p}")
+    _one_d()
+    _two_d()
+    _batches()
+
+
+def _one_d() -> None:
+    st.subheader(t("basics.gd.1d"))
+    st.latex(r"E(p) = (p - 2)^2,\qquad \frac{\partial E}{\partial p} = 2(p - 2)")
+    c = st.columns(2)
+    with c[0]:
+        eta = _eta("bg_eta", 0.3)
+    steps = c[1].slider(t("basics.gd.steps"), 1, 50, 15, key="bg_steps", bind="query-params")
+    with guard():
+        run = D.descend("1d", eta, steps)
+        _verdict(run)
+        lo, hi = min(-3.0, float(run.path.min())), max(7.0, float(run.path.max()))
+        ps = np.linspace(lo, hi, 200)
+        fig = go.Figure([go.Scatter(x=ps, y=D.loss("1d", ps[:, None]), mode="lines", name="E(p)"),
+                         go.Scatter(x=run.path[:, 0], y=run.losses, mode="lines+markers+text", name=t("basics.gd.path"),
+                                    text=[str(i) for i in range(len(run.path))], textposition="top center")])
+        table = pd.DataFrame({"p": run.path[:-1, 0], "∂E/∂p": run.grads[:, 0],
+                              "p′ = p − η∂E/∂p": run.path[1:, 0], "E(p′)": run.losses[1:]},
+                             index=pd.RangeIndex(1, len(run.path), name="step"))
+        chart(layout(fig, t("basics.gd.1d.chart", eta=f"{eta:g}"), "p", "E"), key="bg_1d", data=table)
+        st.dataframe(table.head(10).style.format("{:.4g}"), width="stretch")
+
+
+def _two_d() -> None:
+    st.subheader(t("basics.gd.2d"))
+    st.latex(r"E(p_1, p_2) = p_1^2 + 5 p_2^2,\qquad \nabla E = (2 p_1,\; 10 p_2)")
+    c = st.columns(2)
+    with c[0]:
+        eta = _eta("bg_eta2", 0.08)
+    steps = c[1].slider(t("basics.gd.steps"), 1, 50, 40, key="bg_steps2", bind="query-params")
+    with guard():
+        run = D.descend("2d", eta, steps)
+        _verdict(run)
+        g = np.linspace(-5, 5, 101)
+        P1, P2 = np.meshgrid(g, g)
+        Z = D.loss("2d", np.stack([P1, P2], axis=-1))
+        shown = run.path[np.abs(run.path).max(axis=1) < 50]  # points far outside the view are not drawn
+        fig = go.Figure([go.Contour(x=g, y=g, z=Z, colorscale="Blues", showscale=False,
+                                    contours=dict(start=0, end=150, size=10)),
+                         go.Scatter(x=shown[:, 0], y=shown[:, 1], mode="lines+markers", name=t("basics.gd.path"),
+                                    line=dict(color="orangered"))])
+        fig.update_xaxes(range=[-5, 5])
+        fig.update_yaxes(range=[-5, 5], scaleanchor="x")
+        data = pd.DataFrame(run.path, columns=["p1", "p2"]).assign(E=run.losses)
+        chart(layout(fig, t("basics.gd.2d.chart", eta=f"{eta:g}"), "p1", "p2", height=420), key="bg_2d", data=data)
+
+
+def _batches() -> None:
+    st.subheader(t("basics.gd.batch"))
+    st.markdown(t("basics.gd.batch.intro"))
+    c = st.columns(3)
+    with c[0]:
+        eta = _eta("bg_eta3", 0.1)
+    epochs = c[1].slider(t("basics.gd.epochs"), 1, 50, 20, key="bg_epochs", bind="query-params")
+    B = c[2].select_slider(t("basics.gd.B"), [1, 2, 4, 8, 16, 32], 8, key="bg_B", bind="query-params")
+    with guard():
+        cmp = D.compare_batches(eta, epochs, int(B))
+        full, sgd = cmp.runs["full"], cmp.runs["sgd"]
+        if full.diverged or sgd.diverged:
+            st.warning(t("basics.gd.batch.diverged", eta=f"{eta:g}"), icon=":material/trending_up:")
+        df = pd.DataFrame({t("basics.gd.full"): full.loss_per_epoch}).join(
+            pd.DataFrame({t("basics.gd.sgd", B=B): sgd.loss_per_epoch}), how="outer")
+        df.index.name = "epoch"
+        fig = go.Figure([go.Scatter(x=df.index, y=df[col], mode="lines+markers", name=col) for col in df.columns])
+        fig.update_yaxes(type="log")
+        cc = st.columns(2)
+        with cc[0]:
+            chart(layout(fig, t("basics.gd.batch.chart"), "epoch", "E（全データ）"), key="bg_batch", data=df)
+        with cc[1]:
+            fig = go.Figure([go.Scatter(x=cmp.x, y=cmp.y, mode="markers", name=t("basics.gd.data"), marker=dict(size=5))])
+            xs = np.array([-1.0, 1.0])
+            for run, name in ((full, t("basics.gd.full")), (sgd, t("basics.gd.sgd", B=B))):
+                w, b = run.path[-1]
+                if np.isfinite([w, b]).all() and max(abs(w), abs(b)) < 1e3:
+                    fig.add_trace(go.Scatter(x=xs, y=w * xs + b, mode="lines", name=f"{name}: y = {w:.2f}x + {b:.2f}"))
+            chart(layout(fig, t("basics.gd.batch.fit"), "x", "y"), key="bg_fit",
+                  data=pd.DataFrame({"x": cmp.x, "y": cmp.y}))
+        st.caption(t("basics.gd.batch.updates", full=full.updates_per_epoch * epochs, sgd=sgd.updates_per_epoch * epochs,
+                     B=B))

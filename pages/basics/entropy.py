@@ -1,0 +1,57 @@
+"""Section 5: information content, entropy and cross entropy — the notes' coin (1 bit), card suit
+(2 bits) and eight directions (3 bits), a distribution to edit, and −log p of the correct class."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.basics import information as I
+from core.basics.numbers import check_distribution, parse_numbers
+from pages.basics.figures import layout
+from pages.common.ui import chart, checked, guard, t
+
+
+def render() -> None:
+    st.markdown(t("basics.ent.intro"))
+    st.latex(r"I(p) = -\log_2 p,\qquad H(p) = -\sum_k p_k \log_2 p_k")
+    ex = pd.DataFrame([{t("basics.ent.example"): t(f"basics.ent.ex.{name}"), "n": n, "p": f"1/{n}",
+                        t("basics.ent.bits"): I.uniform_bits(n)} for name, n in I.EXAMPLES])
+    st.dataframe(ex, hide_index=True)
+
+    st.subheader(t("basics.ent.yours"))
+    text = checked(st.text_input(t("basics.ent.dist"), "0.5, 0.25, 0.125, 0.125", key="be_p", bind="query-params",
+                         max_chars=4000, help=t("basics.ent.dist.help")), limit=4000)
+    with guard():
+        p = check_distribution(parse_numbers(text, what="確率"))
+        H = I.entropy_bits(p)
+        c = st.columns(2)
+        c[0].metric(t("basics.ent.H"), f"{H:.4f}")
+        c[1].metric(t("basics.ent.max"), f"{I.uniform_bits(len(p)):.4f}")
+        labels = [f"{k + 1}" for k in range(len(p))]
+        df = pd.DataFrame({"p": p, "I = −log2 p": I.information_bits(p)}, index=labels)
+        fig = go.Figure([go.Bar(x=labels, y=p, name="p"),
+                         go.Scatter(x=labels, y=df["I = −log2 p"], name="−log2 p (bits)", yaxis="y2",
+                                    mode="lines+markers")])
+        fig.update_layout(yaxis2=dict(overlaying="y", side="right", title="bits"))
+        chart(layout(fig, t("basics.ent.chart", H=f"{H:.3f}"), t("basics.ent.outcome"), "p"), key="be_bar", data=df)
+
+    st.subheader(t("basics.ce.title"))
+    st.markdown(t("basics.ce.intro"))
+    st.latex(r"E = -\sum_k t_k \log y_k = -\log y_{\text{正解}}")
+    c = st.columns([3, 1])
+    pred = checked(c[0].text_input(t("basics.ce.pred"), "0.7, 0.2, 0.1", key="be_y", bind="query-params", max_chars=4000), limit=4000)
+    with guard():
+        y = check_distribution(parse_numbers(pred, what="予測の確率"), what="予測の確率")
+        if st.session_state.get("be_t") not in range(len(y)):  # fewer classes than before
+            st.session_state["be_t"] = 0
+        k = c[1].selectbox(t("basics.ce.target"), list(range(len(y))), key="be_t",
+                           format_func=lambda i: f"{i + 1}")
+        E = I.cross_entropy(y, int(k))
+        st.metric(t("basics.ce.value"), f"{E:.4f}")
+        xs, ys = I.minus_log_curve()
+        fig = go.Figure([go.Scatter(x=xs, y=ys, mode="lines", name="−log p"),
+                         go.Scatter(x=[y[k]], y=[E], mode="markers", marker=dict(size=12), name=t("basics.ce.here"))])
+        fig.update_yaxes(range=[0, 5.5])
+        chart(layout(fig, t("basics.ce.chart"), t("basics.ce.p"), "E"), key="be_curve",
+              data=pd.DataFrame({"p": xs, "-log p": ys}).set_index("p"))

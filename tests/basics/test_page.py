@@ -1,0 +1,286 @@
+"""AppTest of every section of the /basics page, its widgets and the bad inputs of issue #17."""
+import threading
+import time
+
+import pytest
+
+from core import device
+from tests.basics.apptest import open_section, texts
+from tests.conftest import assert_no_exception
+
+
+def _charts(at):
+    return at.get("plotly_chart")
+
+
+def _metrics(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def _frames(at) -> str:
+    return " ".join(df.value.to_string() for df in at.dataframe)
+
+
+# --- 1 neuron ------------------------------------------------------------------------------------
+
+def test_neuron_default_and_linearity_check():
+    at = open_section("basics.tab.neuron")
+    assert_no_exception(at)
+    m = _metrics(at)
+    assert m["u = w·x + b（活性化の前）"] == "0.600" and m["y = f(u)（出力）"] == "0.600"  # 0.8·1 − 0.6·0.5 + 0.1
+    assert "ReLU(-1 + 1) = 0 ですが ReLU(-1) + ReLU(1) = 1" in texts(at.info)
+    assert len(_charts(at)) == 1
+    at.radio(key="bn_act").set_value("sigmoid").run()
+    assert _metrics(at)["y = f(u)（出力）"] == "0.646"
+    at.slider(key="bn_w1").set_value(-3.0).run()  # u < 0
+    at.radio(key="bn_act").set_value("relu").run()
+    assert _metrics(at)["y = f(u)（出力）"] == "0.000"
+
+
+# --- 2 depth -------------------------------------------------------------------------------------
+
+def test_depth_collapses_and_relu_bends():
+    at = open_section("basics.tab.depth")
+    assert_no_exception(at)
+    assert "0 · x" in texts(at.markdown)
+    assert float(at.metric[0].value) > 0.05
+    at.number_input(key="bd_v2").set_value(2.0).run()
+    assert_no_exception(at)
+    assert "-1 · x" in texts(at.markdown)  # W1 W2 = 1·1 + (−1)·2
+
+
+# --- 3 matmul ------------------------------------------------------------------------------------
+
+def test_matmul_numbers_shape_error_and_minibatch():
+    at = open_section("basics.tab.matmul")
+    assert_no_exception(at)
+    assert "計算できません" in texts(at.warning)
+    assert "mat1 and mat2 shapes cannot be multiplied (1x3 and 2x3)" in at.code[0].value
+    assert "2.2" in _frames(at) and "2.8" in _frames(at)
+    at.number_input(key="bm_br").set_value(3).run()
+    assert_no_exception(at)
+    assert not at.warning and "(1 × 3)·(3 × 3) → (1 × 3)" in texts(at.success)
+
+
+# --- 4 softmax -----------------------------------------------------------------------------------
+
+def test_softmax_the_notes_example_and_overflow():
+    at = open_section("basics.tab.softmax")
+    assert_no_exception(at)
+    assert "0.8808" in _frames(at) and "0.1192" in _frames(at)
+    assert "nan" in _frames(at) and "nan になりました" in texts(at.warning)  # naive softmax of 1000, 998
+    at.slider(key="bs_T").set_value(2.0).run()
+    assert "0.731059" in _frames(at)  # softmax((6, 4) / 2) = softmax(3, 2)
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("6, x", "「x」は数ではありません"),
+    (", ".join(["1"] * 1000), "1,000 個"),
+    ("", "入っていません"),
+])
+def test_softmax_bad_logits(text, needle):
+    at = open_section("basics.tab.softmax")
+    at.text_input(key="bs_logits").set_value(text).run()
+    assert_no_exception(at)
+    assert needle in texts(at.warning)
+
+
+# --- 5 entropy -----------------------------------------------------------------------------------
+
+def test_entropy_examples_distribution_and_cross_entropy():
+    at = open_section("basics.tab.entropy")
+    assert_no_exception(at)
+    assert "コイン" in _frames(at) and "3.0" in _frames(at)
+    m = _metrics(at)
+    assert m["エントロピー H (bits)"] == "1.7500" and m["交差エントロピー E (nats)"] == "0.3567"
+    at.selectbox(key="be_t").set_value(2).run()
+    assert _metrics(at)["交差エントロピー E (nats)"] == "2.3026"  # −ln 0.1
+    at.text_input(key="be_y").set_value("0.9, 0.1").run()  # fewer classes than the chosen target
+    assert_no_exception(at)
+    assert _metrics(at)["交差エントロピー E (nats)"] == "0.1054"
+
+
+def test_entropy_distribution_not_summing_to_one():
+    at = open_section("basics.tab.entropy")
+    at.text_input(key="be_p").set_value("0.5, 0.4").run()
+    assert_no_exception(at)
+    assert "合計が 0.9" in texts(at.warning)
+
+
+# --- 6 gradient descent --------------------------------------------------------------------------
+
+def test_descent_default_converges_and_shows_batches():
+    at = open_section("basics.tab.descent")
+    assert_no_exception(at)
+    assert len(_charts(at)) == 4  # 1D, 2D, loss per epoch, fitted lines
+    assert "谷底" in texts(at.success)
+    assert "SGD（B = 8）160 回" in texts(at.caption)
+
+
+@pytest.mark.parametrize("eta,kind,needle", [(0.0, "info", "一歩も動きません"), (1e6, "warning", "発散しました"),
+                                             (1.05, "warning", "発散しました"), (0.01, "info", "まだ谷底")])
+def test_descent_learning_rates(eta, kind, needle):
+    at = open_section("basics.tab.descent", query={"bg_steps": "50"})
+    at.number_input(key="bg_eta").set_value(eta).run()
+    assert_no_exception(at)
+    assert needle in texts(getattr(at, kind))
+    at.number_input(key="bg_eta3").set_value(eta).run()  # the SGD / full-batch comparison too
+    assert_no_exception(at)
+    assert len(_charts(at)) == 4
+
+
+# --- 7 backprop ----------------------------------------------------------------------------------
+
+def test_backprop_matches_autograd_and_runs_the_idiom():
+    at = open_section("basics.tab.backprop")
+    assert_no_exception(at)
+    assert "autograd が一致しました" in texts(at.success)
+    assert _metrics(at)["forward が呼ばれた回数"] == "1"
+    assert "outputs = model(inputs)" in at.code[0].value
+    at.slider(key="bb_w").set_value(5.0).run()
+    at.slider(key="bb_x").set_value(5.0).run()
+    at.radio(key="bb_t").set_value(0).run()
+    assert_no_exception(at)
+    assert "autograd が一致しました" in texts(at.success)
+
+
+# --- 8 playground --------------------------------------------------------------------------------
+
+FAST = {"bpg_epochs": "8"}
+
+
+def test_playground_preview_then_training_keeps_the_model_in_the_session():
+    at = open_section("basics.tab.playground", query=FAST)
+    assert_no_exception(at)
+    assert len(_charts(at)) == 1 and "学習を開始" in texts(at.info)
+    at.button(key="bpg__start").click().run()
+    assert_no_exception(at)
+    run = at.session_state["bpg_run"]
+    assert run.status == "done" and run.epoch == 8
+    assert len(_charts(at)) == 3  # boundary, loss, accuracy
+    assert set(_metrics(at)) == {"学習データの損失", "評価データの損失", "学習データの正解率", "評価データの正解率"}
+    at.radio(key="bpg_data").set_value("spirals").run()  # changing a setting keeps the old model shown
+    assert_no_exception(at)
+    assert "設定が変わりました" in texts(at.caption)
+
+
+def test_playground_zero_hidden_units_says_what_to_do():
+    at = open_section("basics.tab.playground", query=FAST)
+    at.number_input(key="bpg_units").set_value(0).run()
+    assert_no_exception(at)
+    assert "ユニット数が 0" in texts(at.warning)
+    at.button(key="bpg__start").click().run()
+    assert_no_exception(at)
+    assert "bpg_run" not in at.session_state
+    at.slider(key="bpg_layers").set_value(0).run()  # no hidden layer: units do not matter
+    at.button(key="bpg__start").click().run()
+    assert_no_exception(at)
+    assert at.session_state["bpg_run"].status == "done"
+
+
+def test_playground_huge_learning_rate_shows_divergence():
+    at = open_section("basics.tab.playground", query=FAST)
+    at.number_input(key="bpg_lr").set_value(1e6).run()
+    at.button(key="bpg__start").click().run()
+    assert_no_exception(at)
+    assert "発散しました" in texts(at.warning)
+    assert at.session_state["bpg_run"].status == "diverged"
+
+
+def test_playground_learning_rate_zero_trains_without_learning():
+    at = open_section("basics.tab.playground", query=FAST)
+    at.number_input(key="bpg_lr").set_value(0.0).run()
+    at.button(key="bpg__start").click().run()
+    assert_no_exception(at)
+    h = at.session_state["bpg_run"].history
+    assert h[0]["loss"] == h[-1]["loss"]
+
+
+def test_playground_stop_keeps_the_partial_model(monkeypatch):
+    from pages.common import longrun
+
+    calls = {"n": 0}
+
+    def stop_after_a_few(self):
+        calls["n"] += 1
+        return calls["n"] > 3
+
+    monkeypatch.setattr(longrun.LiveRun, "should_stop", stop_after_a_few)
+    at = open_section("basics.tab.playground", query={"bpg_epochs": "100"})
+    at.button(key="bpg__start").click().run()
+    assert_no_exception(at)
+    run = at.session_state["bpg_run"]
+    assert run.status == "stopped" and 0 < run.epoch < 100
+    assert "停止しました" in texts(at.info)
+    assert len(_charts(at)) == 3  # the partial model is drawn
+
+
+def test_two_sessions_each_keep_their_own_model_and_wait_their_turn():
+    """Another session holds the heavy-work lock; this one waits, then trains. Two AppTest
+    sessions never see each other's model."""
+    released = threading.Event()
+
+    def other_user():
+        with device.heavy_work():
+            time.sleep(1.0)
+        released.set()
+
+    th = threading.Thread(target=other_user)
+    th.start()
+    time.sleep(0.1)
+    a = open_section("basics.tab.playground", query=FAST)
+    a.radio(key="bpg_data").set_value("xor")
+    a.button(key="bpg__start").click().run()
+    th.join()
+    assert released.is_set()
+    b = open_section("basics.tab.playground", query=FAST)
+    assert "bpg_run" not in b.session_state  # b starts empty
+    b.radio(key="bpg_data").set_value("blobs")
+    b.button(key="bpg__start").click().run()
+    assert_no_exception(a)
+    assert_no_exception(b)
+    assert a.session_state["bpg_run"].cfg.dataset == "xor"
+    assert b.session_state["bpg_run"].cfg.dataset == "blobs"
+    assert a.session_state["bpg_run"] is not b.session_state["bpg_run"]
+
+
+# --- 9 100 knocks ch. 8 ----------------------------------------------------------------------------
+
+def test_knock_map_links_every_exercise():
+    at = open_section("basics.tab.knock")
+    assert_no_exception(at)
+    links = at.get("page_link")
+    assert len(links) == 10
+    assert "ベースライン" in texts(at.info)
+    md = texts(at.markdown)
+    for n in range(70, 80):
+        assert f"**{n}.**" in md
+
+
+def test_english_ui_has_the_same_sections():
+    at = open_section("basics.tab.neuron", query={"lang": "English"})
+    assert_no_exception(at)
+    assert at.title[0].value == "Neural-network basics"
+
+
+
+TAB_KEYS = [f"basics.tab.{k}" for k in ("neuron", "depth", "matmul", "softmax", "entropy", "descent", "backprop",
+                                         "playground", "knock")]
+
+
+def test_lecture_map_and_navigation_list_the_page_first():
+    from core.i18n import t
+    from pages.home.lecture_map import CHAPTERS, CONCEPTS
+    from tests.conftest import ROOT, app_test
+
+    assert CHAPTERS[0][0] == "0"
+    tabs = [c[4] for c in CONCEPTS if c[3] == "pages/basics/page.py" and c[0] == "0"]
+    assert tabs == TAB_KEYS  # one concept row per section, in the page's order
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    lecture = app[app.index('t("nav.section.pages")'):]
+    assert lecture.index("pages/basics/page.py") < lecture.index("pages/word2vec/page.py")  # first lecture page
+    home = app_test("home")
+    assert_no_exception(home)
+    assert "第0章 ニューラルネットの基礎" in texts(home.markdown)
+    labels = [link.proto.label for link in home.get("page_link")]
+    assert sum(any(t(k, "ja") in label for label in labels) for k in TAB_KEYS) == len(TAB_KEYS)
