@@ -4,7 +4,7 @@ core.attention, the figures from core.attention_views."""
 import streamlit as st
 
 from pages.attention import assemble, bert_view, family, gpt, multihead, posenc, sdpa, seq2seq_view
-from pages.common.ui import t
+from pages.common.ui import t, tabbed
 
 st.title(t("att.title"))
 st.caption(t("att.lead"))
@@ -13,8 +13,4 @@ SECTIONS = [("att.tab.sdpa", sdpa), ("att.tab.multihead", multihead), ("att.tab.
             ("att.tab.bert", bert_view), ("att.tab.seq2seq", seq2seq_view),
             ("att.tab.assemble", assemble), ("att.tab.gpt", gpt), ("att.tab.family", family)]
 
-tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
-for tab, (_key, section) in zip(tabs, SECTIONS):
-    if tab.open:
-        with tab:
-            section.render()
+tabbed(SECTIONS)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.basics import backprop, depth, descent, entropy, knock, matmul, neuron, playground, softmax
-from pages.common.ui import t
+from pages.common.ui import t, tabbed
 
 st.title(t("basics.title"))
 st.caption(t("basics.lead"))
@@ -12,8 +12,4 @@ SECTIONS = [("basics.tab.neuron", neuron), ("basics.tab.depth", depth), ("basics
             ("basics.tab.softmax", softmax), ("basics.tab.entropy", entropy), ("basics.tab.descent", descent),
             ("basics.tab.backprop", backprop), ("basics.tab.playground", playground), ("basics.tab.knock", knock)]
 
-tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
-for tab, (_key, section) in zip(tabs, SECTIONS):
-    if tab.open:
-        with tab:
-            section.render()
+tabbed(SECTIONS)

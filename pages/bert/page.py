@@ -3,7 +3,7 @@ UI only: the numbers come from core.bert, the models from core.resources (source
 import streamlit as st
 
 from pages.bert import fill_mask_tab, finetune_tab, mlm_tab, pretrain_tab, sentiment_tab, sources
-from pages.common.ui import t
+from pages.common.ui import t, tabbed
 
 st.title(t("bert.title"))
 st.caption(t("bert.lead"))
@@ -18,8 +18,4 @@ SECTIONS = [("bert.tab.fillmask", fill_mask_tab), ("bert.tab.mlm", mlm_tab),
             ("bert.tab.sentiment", sentiment_tab), ("bert.tab.finetune", finetune_tab),
             ("bert.tab.pretrain", pretrain_tab)]
 
-tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
-for tab, (_key, section) in zip(tabs, SECTIONS):
-    if tab.open:
-        with tab:
-            section.render()
+tabbed(SECTIONS)

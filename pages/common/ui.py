@@ -65,6 +65,24 @@ def guard() -> Iterator[None]:
         show_error(exc)
 
 
+def tabbed(sections, render=None) -> None:
+    """A page's sections as tabs bound to ``?tab=<label>`` (shareable links, the lecture map's
+    deep links); only the open tab's code runs. ``sections``: [(i18n key, module with render())],
+    a module may be given by name (imported when its tab opens); ``render(key, module)`` replaces
+    the plain ``module.render()`` call."""
+    import importlib
+
+    tabs = st.tabs([t(key) for key, _ in sections], key="tab", bind="query-params")
+    for tab, (key, section) in zip(tabs, sections):
+        if tab.open:
+            with tab:
+                module = importlib.import_module(section) if isinstance(section, str) else section
+                if render is None:
+                    module.render()
+                else:
+                    render(key, module)
+
+
 def checked(value, *, limit: int | None = None, area: bool = False, label: str | None = None) -> str:
     """A text widget's value after core.inputs' checks (length cap, control characters, path
     traversal), before any other use: the value, or "" after a visible message when refused.

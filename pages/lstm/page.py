@@ -3,7 +3,7 @@ gates over time (and the bidirectional RNN), vanishing / exploding gradients. UI
 numbers come from core.rnn, the figures from core.rnn.viz."""
 import streamlit as st
 
-from pages.common.ui import t
+from pages.common.ui import t, tabbed
 from pages.lstm import compare, forecast, gates, gradients, seqtasks, text
 
 st.title(t("lstm.title"))
@@ -13,8 +13,4 @@ SECTIONS = [("lstm.tab.forecast", forecast), ("lstm.tab.text", text), ("lstm.tab
             ("lstm.tab.gates", gates), ("lstm.tab.gradients", gradients)]
 SECTIONS += [("lstm.tab.seqtasks", seqtasks)]
 
-tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
-for tab, (_key, section) in zip(tabs, SECTIONS):
-    if tab.open:
-        with tab:
-            section.render()
+tabbed(SECTIONS)

@@ -2,30 +2,12 @@
 search and attention heatmaps; pretrained MarianMT when it is available."""
 import streamlit as st
 
-from pages.common.ui import t
+from pages.common.ui import t, tabbed
 
 st.title(t("s2s.title"))
 st.caption(t("s2s.intro"))
 
-tabs = st.tabs([t("s2s.tab.train"), t("s2s.tab.compare"), t("s2s.tab.translate"), t("s2s.tab.pretrained")],
-               key="tab", bind="query-params")
-if tabs[0].open:
-    with tabs[0]:
-        from pages.seq2seq import train_tab
+SECTIONS = [("s2s.tab.train", "pages.seq2seq.train_tab"), ("s2s.tab.compare", "pages.seq2seq.compare_tab"),
+            ("s2s.tab.translate", "pages.seq2seq.translate_tab"), ("s2s.tab.pretrained", "pages.seq2seq.pretrained_tab")]
 
-        train_tab.render()
-if tabs[1].open:
-    with tabs[1]:
-        from pages.seq2seq import compare_tab
-
-        compare_tab.render()
-if tabs[2].open:
-    with tabs[2]:
-        from pages.seq2seq import translate_tab
-
-        translate_tab.render()
-if tabs[3].open:
-    with tabs[3]:
-        from pages.seq2seq import pretrained_tab
-
-        pretrained_tab.render()
+tabbed(SECTIONS)

@@ -3,7 +3,7 @@ projection, evaluation, training your own, and the CBOW mechanics.
 UI only: every number comes from core.word2vec; the shared vectors from core.resources."""
 import streamlit as st
 
-from pages.common.ui import t
+from pages.common.ui import t, tabbed
 from pages.word2vec import analogy, evaluation, mechanics, neighbors, projection, sources, training
 from pages.word2vec import clustering, countbased, skipgram
 
@@ -16,11 +16,4 @@ SECTIONS = [("w2v.tab.neighbors", neighbors), ("w2v.tab.analogy", analogy),
 SECTIONS += [("w2v.tab.count", countbased), ("w2v.tab.skipgram", skipgram), ("w2v.tab.cluster", clustering)]
 OWN_DATA = {"w2v.tab.mechanics", "w2v.tab.train", "w2v.tab.count", "w2v.tab.skipgram"}  # tabs without the vector-source picker
 
-tabs = st.tabs([t(key) for key, _ in SECTIONS], key="tab", bind="query-params")
-for tab, (key, section) in zip(tabs, SECTIONS):
-    if tab.open:
-        with tab:
-            if key in OWN_DATA:
-                section.render()
-            else:
-                section.render(sources.picker(key))
+tabbed(SECTIONS, lambda key, section: section.render() if key in OWN_DATA else section.render(sources.picker(key)))
