@@ -47,7 +47,6 @@ STRINGS = {
     "s2s.d_model": {"ja": "モデルの次元 (d_model)", "en": "d_model"},
     "s2s.heads": {"ja": "ヘッド数 (heads, h)", "en": "Heads (h)"},
     "s2s.layers": {"ja": "層の数 (layers, N)", "en": "Layers (N)"},
-    "s2s.att.multi_head": {"ja": "マルチヘッド (multi-head)", "en": "multi-head"},
     "s2s.cmp.transformer": {"ja": "Transformer", "en": "Transformer"},
     "s2s.cmp.tf_summary": {"ja": "同じ予算の Transformer（d_model = 隠れ層のサイズ、4 ヘッド、2 層）: 検証の完全一致率 {c:.1%}"
                                  "（最も長い入力のグループ: {lc:.1%}）",
