@@ -29,13 +29,14 @@ from core.seq2seq import checkpoint, date_model  # noqa: E402
 from core.seq2seq.data import dataset, split  # noqa: E402
 from core.seq2seq.decode import translate  # noqa: E402
 from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length  # noqa: E402
+from core.seq2seq.transformer import LR  # noqa: E402
 
 
 # d_model 64, 4 heads, 2 + 2 pre-LN layers; equivalent to
 #   python -m core seq2seq train --pairs dates.tsv --cell transformer --hidden 64 --heads 4 --layers 2 \
 #       --batch-size 64 --lr 1e-3 --target-accuracy 0.99 --json
 TRANSFORMER = {"model": {"hidden": 64, "cell": "transformer", "heads": 4, "layers": 2},
-               "train": {"batch_size": 64, "lr": 1e-3, "epochs": 15}}
+               "train": {"batch_size": 64, "lr": LR, "epochs": 15}}
 
 
 def time_to_target(device, n, threads, attention="additive", epochs=None, target=0.99, recipe=None):

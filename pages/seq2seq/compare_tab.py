@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.seq2seq import figures
+from core.seq2seq.transformer import LR as TRANSFORMER_LR
 from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
@@ -28,7 +29,8 @@ def render() -> None:
         if run.start_button(t("s2s.cmp.start")):
             a = Trainer(train, val, TrainConfig(**bud), **opts)
             b = Trainer(train, val, TrainConfig(**bud), **{**opts, "attention": "none"})
-            c = Trainer(train, val, TrainConfig(**bud), cell="transformer", hidden=opts["hidden"], heads=4, layers=2)
+            c = Trainer(train, val, TrainConfig(**{**bud, "lr": TRANSFORMER_LR}), cell="transformer",
+                        hidden=opts["hidden"], heads=4, layers=2)
             st.session_state[KEY] = {"with": a, "without": b, "transformer": c, "groups": None}
             with run:
                 for e in range(bud["epochs"]):

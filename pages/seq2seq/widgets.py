@@ -80,13 +80,13 @@ def model_options(prefix: str, *, attention: bool = True, with_none: bool = True
     return opts
 
 
-def budget(prefix: str, *, default_epochs: int = 5, teacher_forcing: bool = True) -> dict:
+def budget(prefix: str, *, default_epochs: int = 5, teacher_forcing: bool = True, default_lr: float = 5e-3) -> dict:
     c1, c2, c3 = st.columns(3)
     out = {}
     with c1:
         out["epochs"] = int(st.number_input(t("s2s.epochs"), min_value=1, max_value=MAX_EPOCHS,
                                             value=default_epochs, key=f"{prefix}_epochs", bind="query-params"))
-        out["lr"] = float(st.select_slider(t("s2s.lr"), [1e-3, 2e-3, 5e-3, 1e-2], value=5e-3, key=f"{prefix}_lr"))
+        out["lr"] = float(st.select_slider(t("s2s.lr"), [1e-3, 2e-3, 5e-3, 1e-2], value=default_lr, key=f"{prefix}_lr"))
     with c2:
         out["batch_size"] = int(st.select_slider(t("s2s.batch"), [32, 64, 128, 256], value=128, key=f"{prefix}_batch"))
         out["clip"] = float(st.number_input(t("s2s.clip"), min_value=0.0, max_value=100.0, value=1.0, step=0.5,
