@@ -2,7 +2,7 @@
 
     python -m core seq2seq train --pairs FILE.tsv [--attention none|dot|general|additive]
         [--cell gru|lstm|transformer] [--heads H] [--layers N] [--tokens char|word] [--epochs N] [--target-accuracy A]
-        [--val-fraction F] [--seed S] [--save DIR] --json
+        [--val-fraction F] [--seed S] [--lr-decay] [--save DIR] --json
     python -m core seq2seq translate --model DIR [--beam K] TEXT --json
     python -m core seq2seq data dates --n N        (also: data toy --n N)
 """
@@ -37,6 +37,8 @@ def register(p: argparse.ArgumentParser) -> None:
     t.add_argument("--batch-size", type=int, default=128)
     t.add_argument("--lr", type=float, default=5e-3)
     t.add_argument("--teacher-forcing", type=float, default=1.0)
+    t.add_argument("--lr-decay", action="store_true",
+                   help="学習率を計画したエポック数にわたって lr/10 まで線形に下げる / decay lr linearly to lr/10")
     t.add_argument("--clip", type=float, default=1.0)
     t.add_argument("--reverse-input", action="store_true")
     add_json(t)
@@ -77,7 +79,7 @@ def _train(args: argparse.Namespace) -> int:
 
     cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
                       teacher_forcing=args.teacher_forcing, clip=args.clip,
-                      target_accuracy=args.target_accuracy, seed=args.seed,
+                      target_accuracy=args.target_accuracy, seed=args.seed, lr_decay=args.lr_decay,
                       evals_per_epoch=4 if args.target_accuracy is not None else 1)  # "as soon as": every ¼ epoch
     cfg.validate()
     raw = _read_pairs(args.pairs)
