@@ -34,9 +34,10 @@ from core.seq2seq.transformer import LR  # noqa: E402
 
 # d_model 64, 4 heads, 2 + 2 pre-LN layers; equivalent to
 #   python -m core seq2seq train --pairs dates.tsv --cell transformer --hidden 64 --heads 4 --layers 2 \
-#       --batch-size 64 --lr 1e-3 --target-accuracy 0.99 --json
+#       --batch-size 64 --lr 2e-3 --lr-decay --epochs 8 --target-accuracy 0.99 --json
+# (a constant lr 1e-3 plateaued at 96–97 % validation exact match after 4–7 epochs)
 TRANSFORMER = {"model": {"hidden": 64, "cell": "transformer", "heads": 4, "layers": 2},
-               "train": {"batch_size": 64, "lr": LR, "epochs": 15}}
+               "train": {"batch_size": 64, "lr": LR, "epochs": 8, "lr_decay": True}}
 
 
 def time_to_target(device, n, threads, attention="additive", epochs=None, target=0.99, recipe=None):

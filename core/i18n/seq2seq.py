@@ -48,9 +48,9 @@ STRINGS = {
     "s2s.heads": {"ja": "ヘッド数 (heads, h)", "en": "Heads (h)"},
     "s2s.layers": {"ja": "層の数 (layers, N)", "en": "Layers (N)"},
     "s2s.cmp.transformer": {"ja": "Transformer", "en": "Transformer"},
-    "s2s.cmp.tf_summary": {"ja": "同じ予算の Transformer（d_model = 隠れ層のサイズ、4 ヘッド、2 層、学習率 0.001）: 検証の完全一致率 {c:.1%}"
+    "s2s.cmp.tf_summary": {"ja": "同じ予算の Transformer（d_model = 隠れ層のサイズ、4 ヘッド、2 層、学習率 0.002）: 検証の完全一致率 {c:.1%}"
                                  "（最も長い入力のグループ: {lc:.1%}）",
-                           "en": "Transformer at the same budget (d_model = hidden size, 4 heads, 2 layers, lr 0.001): validation "
+                           "en": "Transformer at the same budget (d_model = hidden size, 4 heads, 2 layers, lr 0.002): validation "
                                  "exact match {c:.1%} (longest inputs: {lc:.1%})"},
     "s2s.tr.cross_grid": {"ja": "ソース・ターゲット注意 (cross-attention) の全層・全ヘッド（行 = 層、列 = ヘッド）",
                           "en": "Cross-attention of every layer and head (rows = layers, columns = heads)"},

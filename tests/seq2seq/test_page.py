@@ -175,7 +175,7 @@ def test_train_tab_transformer_options():
     assert_no_exception(at)
     model = at.session_state["s2s_user"].model
     assert model.config.cell == "transformer" and (model.config.heads, model.config.layers) == (2, 1)
-    assert at.session_state["s2s_user"].cfg.lr == 1e-3  # the Transformer's own default learning rate
+    assert at.session_state["s2s_user"].cfg.lr == 2e-3  # the Transformer's own default learning rate
     # the translate tab: the heatmap plus the layers × heads grid of cross-attention
     at.switch_page("pages/seq2seq/page.py")
     at.query_params["tab"] = t("s2s.tab.translate", "ja")
@@ -195,6 +195,6 @@ def test_compare_tab_third_curve_transformer():
     assert_no_exception(at)
     state = at.session_state["s2s_compare"]
     c = state["transformer"]
-    assert c.model.config.cell == "transformer" and c.model.config.hidden == 16 and c.cfg.lr == 1e-3
+    assert c.model.config.cell == "transformer" and c.model.config.hidden == 16 and c.cfg.lr == 2e-3
     assert len(c.result.history) == len(state["with"].result.history) == 1
     assert len(state["groups"]) == 3 and "Transformer" in texts(at)
