@@ -1,8 +1,8 @@
 """`python -m core seq2seq ...`: train / translate / data (issue #5).
 
     python -m core seq2seq train --pairs FILE.tsv [--attention none|dot|general|additive]
-        [--cell gru|lstm] [--tokens char|word] [--epochs N] [--target-accuracy A]
-        [--val-fraction F] [--seed S] [--save DIR] --json
+        [--cell gru|lstm|transformer] [--heads H] [--layers N] [--tokens char|word] [--epochs N] [--target-accuracy A]
+        [--val-fraction F] [--seed S] [--lr-decay] [--save DIR] --json
     python -m core seq2seq translate --model DIR [--beam K] TEXT --json
     python -m core seq2seq data dates --n N        (also: data toy --n N)
 """
@@ -21,7 +21,10 @@ def register(p: argparse.ArgumentParser) -> None:
     t = sub.add_parser("train", help="TSV の対訳で encoder–decoder を学習 / train on source<TAB>target pairs")
     t.add_argument("--pairs", required=True, metavar="FILE.tsv", help="「原文<TAB>訳文」の TSV")
     t.add_argument("--attention", choices=["none", "dot", "general", "additive"], default="additive")
-    t.add_argument("--cell", choices=["gru", "lstm"], default="gru")
+    t.add_argument("--cell", choices=["gru", "lstm", "transformer"], default="gru",
+                   help="transformer: encoder–decoder Transformer (d_model = --hidden)")
+    t.add_argument("--heads", type=int, default=4, help="transformer: ヘッド数 h (d_model を割り切る数)")
+    t.add_argument("--layers", type=int, default=2, help="transformer: encoder / decoder の層の数 N")
     t.add_argument("--tokens", choices=["char", "word"], default="char")
     t.add_argument("--epochs", type=int, default=10)
     t.add_argument("--target-accuracy", type=float, default=None,
@@ -34,6 +37,8 @@ def register(p: argparse.ArgumentParser) -> None:
     t.add_argument("--batch-size", type=int, default=128)
     t.add_argument("--lr", type=float, default=5e-3)
     t.add_argument("--teacher-forcing", type=float, default=1.0)
+    t.add_argument("--lr-decay", action="store_true",
+                   help="学習率を計画したエポック数にわたって lr/10 まで線形に下げる / decay lr linearly to lr/10")
     t.add_argument("--clip", type=float, default=1.0)
     t.add_argument("--reverse-input", action="store_true")
     add_json(t)
@@ -79,7 +84,7 @@ def _train(args: argparse.Namespace) -> int:
 
     cfg = TrainConfig(epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
                       teacher_forcing=args.teacher_forcing, clip=args.clip,
-                      target_accuracy=args.target_accuracy, seed=args.seed,
+                      target_accuracy=args.target_accuracy, seed=args.seed, lr_decay=args.lr_decay,
                       evals_per_epoch=4 if args.target_accuracy is not None else 1)  # "as soon as": every ¼ epoch
     cfg.validate()
     raw = _read_pairs(args.pairs)
@@ -87,7 +92,7 @@ def _train(args: argparse.Namespace) -> int:
     train, val = split(pairs, args.val_fraction)
     trainer = Trainer(train, val, cfg, meta={"dataset": pathlib.Path(args.pairs).name},
                       emb=args.emb, hidden=args.hidden, cell=args.cell, attention=args.attention,
-                      reverse_input=args.reverse_input)
+                      reverse_input=args.reverse_input, heads=args.heads, layers=args.layers)
     bar = progress_bar(cfg.epochs, "seq2seq")
     try:
         result = trainer.run(on_progress=bar)

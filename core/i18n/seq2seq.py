@@ -29,12 +29,35 @@ STRINGS = {
     "s2s.col.ok": {"ja": "完全一致", "en": "Exact"},
     # model options
     "s2s.model": {"ja": "モデル", "en": "Model"},
-    "s2s.cell": {"ja": "RNN の種類 (cell)", "en": "RNN cell"},
+    "s2s.cell": {"ja": "モデルの種類 (RNN cell / Transformer)", "en": "Model (RNN cell / Transformer)"},
     "s2s.attention": {"ja": "注意機構 (attention)", "en": "Attention"},
     "s2s.att.none": {"ja": "なし (none)", "en": "none"},
     "s2s.att.dot": {"ja": "内積 (dot, Luong)", "en": "dot (Luong)"},
     "s2s.att.general": {"ja": "一般 (general, Luong)", "en": "general (Luong)"},
     "s2s.att.additive": {"ja": "加法 (additive, Bahdanau)", "en": "additive (Bahdanau)"},
+    "s2s.cell.gru": {"ja": "GRU", "en": "GRU"},
+    "s2s.cell.lstm": {"ja": "LSTM", "en": "LSTM"},
+    "s2s.cell.transformer": {"ja": "Transformer", "en": "Transformer"},
+    "s2s.tf_model.explain": {"ja": "Transformer: エンコーダ N 層 [自己注意, FFN] + デコーダ N 層 [マスク付き自己注意, "
+                                   "ソース・ターゲット注意 (source–target attention), FFN]（pre-LN）。学習は因果マスク (causal mask) で"
+                                   "全位置を並列に、生成は 1 トークンずつ。注意は常にマルチヘッドのスケール化内積注意です。",
+                             "en": "Transformer: N encoder layers [self-attention, FFN] + N decoder layers [masked "
+                                   "self-attention, source–target attention, FFN] (pre-LN). Trained in parallel under the "
+                                   "causal mask, generated one token at a time; attention is multi-head scaled dot-product."},
+    "s2s.d_model": {"ja": "モデルの次元 (d_model)", "en": "d_model"},
+    "s2s.heads": {"ja": "ヘッド数 (heads, h)", "en": "Heads (h)"},
+    "s2s.layers": {"ja": "層の数 (layers, N)", "en": "Layers (N)"},
+    "s2s.cmp.transformer": {"ja": "Transformer", "en": "Transformer"},
+    "s2s.cmp.tf_summary": {"ja": "同じ予算の Transformer（d_model = 隠れ層のサイズ、4 ヘッド、2 層、学習率 0.002）: 検証の完全一致率 {c:.1%}"
+                                 "（最も長い入力のグループ: {lc:.1%}）",
+                           "en": "Transformer at the same budget (d_model = hidden size, 4 heads, 2 layers, lr 0.002): validation "
+                                 "exact match {c:.1%} (longest inputs: {lc:.1%})"},
+    "s2s.tr.cross_grid": {"ja": "ソース・ターゲット注意 (cross-attention) の全層・全ヘッド（行 = 層、列 = ヘッド）",
+                          "en": "Cross-attention of every layer and head (rows = layers, columns = heads)"},
+    "s2s.tr.cross_explain": {"ja": "上のヒートマップは最後の層のヘッド平均です。Transformer では層ごと・ヘッドごとに別々の注意があり、"
+                                   "ヘッドによって年・月・日など見ている場所が分かれることがあります。",
+                             "en": "The heatmap above is the last layer averaged over heads; each layer and head "
+                                   "of the Transformer attends on its own."},
     "s2s.hidden": {"ja": "隠れ層のサイズ (hidden)", "en": "Hidden size"},
     "s2s.emb": {"ja": "埋め込みのサイズ (embedding)", "en": "Embedding size"},
     "s2s.reverse": {"ja": "入力を逆順にする (input reversal)", "en": "Reverse the input"},
@@ -66,9 +89,11 @@ STRINGS = {
     "s2s.params": {"ja": "パラメータ数: {n:,}", "en": "Parameters: {n:,}"},
     # compare
     "s2s.cmp.explain": {"ja": "同じデータ・同じ予算（エポック数）で、注意機構ありのモデルとなしのモデルを交互に 1 エポックずつ学習します。"
-                              "注意なしのモデルは入力全体を 1 つのベクトルに詰め込むので、長い入力ほど苦しくなります。",
+                              "注意なしのモデルは入力全体を 1 つのベクトルに詰め込むので、長い入力ほど苦しくなります。"
+                              "3 本目の曲線は同じ予算で学習した Transformer（RNN を使わず、注意だけで組み立てたエンコーダ・デコーダ）です。",
                         "en": "Same data and budget; the two models train alternately, one epoch at a time. Without attention the "
-                              "whole input must fit in one vector, so long inputs suffer."},
+                              "whole input must fit in one vector, so long inputs suffer. The third curve is a Transformer "
+                              "(an encoder–decoder built from attention alone) trained on the same budget."},
     "s2s.cmp.with": {"ja": "注意あり", "en": "with attention"},
     "s2s.cmp.without": {"ja": "注意なし", "en": "without attention"},
     "s2s.cmp.start": {"ja": "比較を開始", "en": "Start the comparison"},

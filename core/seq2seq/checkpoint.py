@@ -7,7 +7,7 @@ import pathlib
 
 from core import InvalidInput, ModelUnavailable
 from core.seq2seq.data import Vocab
-from core.seq2seq.model import Seq2Seq, Seq2SeqConfig
+from core.seq2seq.model import Seq2Seq, Seq2SeqConfig, build_model
 
 FORMAT = "nlp-playground-seq2seq"
 VERSION = 1
@@ -43,7 +43,7 @@ def load(directory, device=None) -> Seq2Seq:
         raise InvalidInput(f"{cfg_path} を読めません（{exc}）。") from None
     if config.get("format") != FORMAT:
         raise InvalidInput(f"{cfg_path} は seq2seq のチェックポイントではありません。")
-    model = Seq2Seq(Seq2SeqConfig(**config["model"]), Vocab(list(config["src_vocab"])),
+    model = build_model(Seq2SeqConfig(**config["model"]), Vocab(list(config["src_vocab"])),
                     Vocab(list(config["tgt_vocab"])), config.get("meta", {}))
     model.load_state_dict(load_file(str(w_path)))
     if device is None:

@@ -24,7 +24,8 @@ MAX_INPUT_CHARS = 300
 class Translation:
     """output: the best output text; candidates: [(text, logprob)], best first; attention:
     (len(out_tokens), len(src_tokens)) weights a_t(s) of the best output (zeros for a model
-    without attention); out_tokens end with "</s>"."""
+    without attention; a Transformer's: its last layer, averaged over the heads); out_tokens end
+    with "</s>"; extra["cross"] (Transformer only): (layers, heads, len(out_tokens), len(src_tokens))."""
 
     output: str
     candidates: list[tuple[str, float]]
@@ -160,8 +161,13 @@ def translate(model: Seq2Seq, text: str, beam: int = 1) -> Translation:
     k = check_beam(beam)
     tokens = source_tokens(model, text)
     level = model.meta.get("tgt_level", "char")
+    extra = {}
     with torch.inference_mode(), cpu_threads(1, next(model.parameters()).device):
         hyps = greedy(model, tokens) if k == 1 else beam_search(model, tokens, k)
+        if model.config.cell == "transformer":  # every layer and head: (N, h, T_out, S)
+            src_ids = model.src_vocab.encode(tokens)[::-1 if model.config.reverse_input else 1]
+            cross = model.cross_attention(src_ids, hyps[0][0]).cpu().numpy()
+            extra["cross"] = cross[..., ::-1].copy() if model.config.reverse_input else cross
     candidates = []
     for ids, lp, _ in hyps:
         candidates.append((detokenize(model.tgt_vocab.decode(ids), level), float(lp)))
@@ -174,4 +180,4 @@ def translate(model: Seq2Seq, text: str, beam: int = 1) -> Translation:
         att = att[:, ::-1].copy()
     return Translation(output=candidates[0][0], candidates=candidates, attention=att,
                        src_tokens=list(tokens), out_tokens=out_tokens,
-                       has_attention=model.config.attention != "none", beam=k)
+                       has_attention=model.config.attention != "none", beam=k, extra=extra)

@@ -28,7 +28,8 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from core.seq2seq.data import BOS_ID, EOS_ID, PAD_ID, Vocab
 
 ATTENTIONS = ("none", "dot", "general", "additive")
-CELLS = ("gru", "lstm")
+RNN_CELLS = ("gru", "lstm")
+CELLS = RNN_CELLS + ("transformer",)  # transformer: core/seq2seq/transformer.py (same interface)
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Seq2SeqConfig:
     cell: str = "gru"
     attention: str = "additive"
     reverse_input: bool = False
+    heads: int = 4  # transformer only (d_model = hidden)
+    layers: int = 2  # transformer only: N encoder and N decoder layers
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -87,7 +90,7 @@ class Seq2Seq(nn.Module):
 
     def __init__(self, config: Seq2SeqConfig, src_vocab: Vocab, tgt_vocab: Vocab, meta: dict | None = None):
         super().__init__()
-        if config.cell not in CELLS:
+        if config.cell not in RNN_CELLS:
             raise ValueError(config.cell)
         if config.attention not in ATTENTIONS:
             raise ValueError(config.attention)
@@ -176,6 +179,15 @@ class Seq2Seq(nn.Module):
 
     def n_parameters(self) -> int:
         return sum(p.numel() for p in self.parameters())
+
+
+def build_model(config: Seq2SeqConfig, src_vocab: Vocab, tgt_vocab: Vocab, meta: dict | None = None) -> nn.Module:
+    """The RNN encoder–decoder, or the Transformer one for ``cell == "transformer"``."""
+    if config.cell == "transformer":
+        from core.seq2seq.transformer import TransformerSeq2Seq
+
+        return TransformerSeq2Seq(config, src_vocab, tgt_vocab, meta)
+    return Seq2Seq(config, src_vocab, tgt_vocab, meta)
 
 
 def _mask(src_len: torch.Tensor, S: int) -> torch.Tensor:

@@ -19,11 +19,12 @@ from torch import nn
 from core import InvalidInput, TrainingDiverged
 from core.device import cpu_threads
 from core.seq2seq.data import EOS_ID, PAD_ID, BOS_ID, Pairs, Vocab
-from core.seq2seq.model import ATTENTIONS, CELLS, Seq2Seq, Seq2SeqConfig
+from core.seq2seq.model import ATTENTIONS, CELLS, Seq2Seq, Seq2SeqConfig, build_model
 
 MAX_EPOCHS = 200
 MAX_HIDDEN = 512
 MAX_EMB = 256
+MAX_LAYERS = 6  # transformer: encoder and decoder layers each
 
 
 @dataclass
@@ -59,17 +60,27 @@ class TrainConfig:
 
 
 def model_config(src_vocab: int, tgt_vocab: int, *, emb=32, hidden=128, cell="gru",
-                 attention="additive", reverse_input=False) -> Seq2SeqConfig:
+                 attention="additive", reverse_input=False, heads=4, layers=2) -> Seq2SeqConfig:
+    """Validated model config. For ``cell="transformer"`` hidden = d_model, ``attention`` is
+    always multi-head scaled dot-product (stored as "multi_head") and heads / layers apply."""
     if cell not in CELLS:
-        raise InvalidInput(f"RNN の種類は {' / '.join(CELLS)} から選んでください（{cell!r}）。")
-    if attention not in ATTENTIONS:
+        raise InvalidInput(f"モデルの種類は {' / '.join(CELLS)} から選んでください（{cell!r}）。")
+    if cell == "transformer":
+        from core.transformer.layers import TransformerConfig
+
+        if not 1 <= int(layers) <= MAX_LAYERS:
+            raise InvalidInput(f"層の数 (layers) は 1〜{MAX_LAYERS} にしてください（{layers}）。")
+        TransformerConfig(d_model=int(hidden), h=int(heads), n_layers=int(layers)).validated()
+        attention = "multi_head"
+    elif attention not in ATTENTIONS:
         raise InvalidInput(f"注意機構は {' / '.join(ATTENTIONS)} から選んでください（{attention!r}）。")
     if not 1 <= int(hidden) <= MAX_HIDDEN:
         raise InvalidInput(f"隠れ層のサイズ (hidden) は 1〜{MAX_HIDDEN} にしてください。")
     if not 1 <= int(emb) <= MAX_EMB:
         raise InvalidInput(f"埋め込みのサイズ (embedding) は 1〜{MAX_EMB} にしてください。")
     return Seq2SeqConfig(src_vocab=src_vocab, tgt_vocab=tgt_vocab, emb=int(emb), hidden=int(hidden),
-                         cell=cell, attention=attention, reverse_input=bool(reverse_input))
+                         cell=cell, attention=attention, reverse_input=bool(reverse_input),
+                         heads=int(heads), layers=int(layers))
 
 
 @dataclass
@@ -200,7 +211,7 @@ class Trainer:
         meta = {"src_level": train.src_level, "tgt_level": train.tgt_level, "normalize": train.normalize,
                 "max_src_len": max(len(s) for s in train.src), "max_tgt_len": max(len(t) for t in train.tgt),
                 **(meta or {})}
-        self.model = Seq2Seq(config, src_vocab, tgt_vocab, meta).to(self.device)
+        self.model = build_model(config, src_vocab, tgt_vocab, meta).to(self.device)
         self.train_pairs, self.val_pairs = train, val
         self.train_enc = encode_pairs(train, src_vocab, tgt_vocab, config.reverse_input)
         self.val_enc = encode_pairs(val, src_vocab, tgt_vocab, config.reverse_input)

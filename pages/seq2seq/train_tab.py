@@ -5,6 +5,7 @@ import streamlit as st
 
 from core.seq2seq import figures
 from core.seq2seq.data import detokenize
+from core.seq2seq.transformer import LR as TRANSFORMER_LR
 from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length, exact_matches, predict_ids, encode_pairs
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
@@ -24,7 +25,7 @@ def render() -> None:
         st.subheader(t("s2s.model"))
         opts = widgets.model_options("s2s_tr")
         st.subheader(t("s2s.budget"))
-        bud = widgets.budget("s2s_tr")
+        bud = widgets.budget("s2s_tr", default_lr=TRANSFORMER_LR if opts["cell"] == "transformer" else 5e-3)
         if data is None:
             return
         train, val = data

@@ -57,3 +57,8 @@ def render() -> None:
         hover = t("s2s.tr.hover", out="%{customdata[0]}", src="%{customdata[1]}")
         fig, df = figures.attention_heatmap(tr.attention, tr.src_tokens, tr.out_tokens, t("s2s.tr.heatmap"), hover=hover)
         chart(fig, key="s2s_heatmap", filename="seq2seq-attention", data=df)
+        if "cross" in tr.extra:  # a Transformer: every layer and head of the source–target attention
+            st.markdown(f"**{t('s2s.tr.cross_grid')}**")
+            st.caption(t("s2s.tr.cross_explain"))
+            fig, df = figures.model_view(tr.extra["cross"], tr.src_tokens, tr.out_tokens)
+            chart(fig, key="s2s_cross_grid", filename="seq2seq-transformer-cross-attention", data=df)

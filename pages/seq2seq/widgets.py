@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.seq2seq.data import Pairs, dataset, read_tsv_bytes, split
-from core.seq2seq.model import ATTENTIONS
+from core.seq2seq.model import ATTENTIONS, CELLS, RNN_CELLS
 from pages.common.ui import t
 
 # per-session limits (a class of 40 shares the server)
@@ -14,6 +14,8 @@ MAX_SECONDS = 240  # one run stops after the epoch that passes this wall-clock b
 MAX_UPLOAD_PAIRS = 20_000
 HIDDEN_CHOICES = [16, 32, 64, 128, 256]
 EMB_CHOICES = [8, 16, 32, 64, 128]
+HEAD_CHOICES = [1, 2, 4, 8]  # all divide every HIDDEN_CHOICES entry ≥ 16 (d_k = d_model / h)
+LAYER_CHOICES = [1, 2, 3, 4]
 DATASETS = ["dates", "toy", "upload"]
 
 
@@ -45,33 +47,46 @@ def pick_data(prefix: str, *, allow_upload: bool = True, default_n: int = 20_000
     return train, val
 
 
-def model_options(prefix: str, *, attention: bool = True, with_none: bool = True) -> dict:
+def model_options(prefix: str, *, attention: bool = True, with_none: bool = True,
+                  transformer: bool = True) -> dict:
+    """Cell (GRU / LSTM, and the Transformer unless ``transformer=False``), attention, sizes.
+    For the Transformer: d_model (the hidden slider), heads and layers instead of attention / emb."""
     c1, c2, c3 = st.columns(3)
     opts = {}
+    cells = list(CELLS if transformer else RNN_CELLS)
     with c1:
-        opts["cell"] = st.radio(t("s2s.cell"), ["gru", "lstm"], format_func=str.upper, key=f"{prefix}_cell",
-                                bind="query-params", horizontal=True)
-        if attention:
+        opts["cell"] = st.radio(t("s2s.cell"), cells, format_func=lambda c: t(f"s2s.cell.{c}"),
+                                key=f"{prefix}_cell", bind="query-params", horizontal=True)
+        is_tf = opts["cell"] == "transformer"
+        if attention and not is_tf:
             choices = list(ATTENTIONS) if with_none else [a for a in ATTENTIONS if a != "none"]
             opts["attention"] = st.selectbox(t("s2s.attention"), choices, index=len(choices) - 1,
                                              format_func=lambda k: t(f"s2s.att.{k}"), key=f"{prefix}_att",
                                              bind="query-params")
+        elif is_tf:
+            st.caption(t("s2s.tf_model.explain"))
     with c2:
-        opts["hidden"] = st.select_slider(t("s2s.hidden"), HIDDEN_CHOICES, value=64, key=f"{prefix}_hidden",
-                                          bind="query-params")
-        opts["emb"] = st.select_slider(t("s2s.emb"), EMB_CHOICES, value=32, key=f"{prefix}_emb")
+        opts["hidden"] = st.select_slider(t("s2s.d_model") if is_tf else t("s2s.hidden"), HIDDEN_CHOICES, value=64,
+                                          key=f"{prefix}_hidden", bind="query-params")
+        if is_tf:
+            opts["heads"] = st.select_slider(t("s2s.heads"), HEAD_CHOICES, value=4, key=f"{prefix}_heads")
+        else:
+            opts["emb"] = st.select_slider(t("s2s.emb"), EMB_CHOICES, value=32, key=f"{prefix}_emb")
     with c3:
-        opts["reverse_input"] = st.checkbox(t("s2s.reverse"), key=f"{prefix}_reverse")
+        if is_tf:
+            opts["layers"] = st.select_slider(t("s2s.layers"), LAYER_CHOICES, value=2, key=f"{prefix}_layers")
+        else:
+            opts["reverse_input"] = st.checkbox(t("s2s.reverse"), key=f"{prefix}_reverse")
     return opts
 
 
-def budget(prefix: str, *, default_epochs: int = 5, teacher_forcing: bool = True) -> dict:
+def budget(prefix: str, *, default_epochs: int = 5, teacher_forcing: bool = True, default_lr: float = 5e-3) -> dict:
     c1, c2, c3 = st.columns(3)
     out = {}
     with c1:
         out["epochs"] = int(st.number_input(t("s2s.epochs"), min_value=1, max_value=MAX_EPOCHS,
                                             value=default_epochs, key=f"{prefix}_epochs", bind="query-params"))
-        out["lr"] = float(st.select_slider(t("s2s.lr"), [1e-3, 2e-3, 5e-3, 1e-2], value=5e-3, key=f"{prefix}_lr"))
+        out["lr"] = float(st.select_slider(t("s2s.lr"), [1e-3, 2e-3, 5e-3, 1e-2], value=default_lr, key=f"{prefix}_lr"))
     with c2:
         out["batch_size"] = int(st.select_slider(t("s2s.batch"), [32, 64, 128, 256], value=128, key=f"{prefix}_batch"))
         out["clip"] = float(st.number_input(t("s2s.clip"), min_value=0.0, max_value=100.0, value=1.0, step=0.5,

@@ -74,3 +74,28 @@ def test_pretrained_tab_with_tiny_marian(fresh_server, page, tmp_path):
     _charts(page, 2)
     no_exception(page)
     _tall_screenshot(page, "seq2seq-pretrained-tiny-marian")
+
+
+def test_transformer_train_then_cross_attention_grid(server, page):
+    """Train a tiny Transformer in the browser, then the translate tab (same session) shows the
+    averaged heatmap and the layers × heads grid of its source–target attention."""
+    from playwright.sync_api import expect
+
+    from core.seq2seq.data import dataset
+
+    text = dataset("dates", 300, seed=0).raw[0][0]  # a training input: every character is in the vocabulary
+    _open(page, server, "s2s.tab.train", {"s2s_tr_n": "300", "s2s_tr_hidden": "16", "s2s_tr_epochs": "1",
+                                          "s2s_tr_cell": t("s2s.cell.transformer", "ja"), "s2s_text": text})
+    no_exception(page)
+    expect(page.get_by_text(t("s2s.heads", "ja"))).to_be_visible()
+    _click(page, t("s2s.train.start", "ja"))
+    no_exception(page)
+    _charts(page, 2)
+    act(page, lambda: page.get_by_role("tab", name=t("s2s.tab.translate", "ja")).click())
+    act(page, lambda: page.get_by_text(t("s2s.tr.mine", "ja")).click())
+    expect(page.get_by_text(t("s2s.tr.cross_grid", "ja"))).to_be_visible(timeout=90_000)
+    no_exception(page)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"]').length >= 2 && "
+                           "document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .heatmaplayer').length >= 2",
+                           timeout=90_000)
+    _tall_screenshot(page, "seq2seq-transformer-cross-attention")

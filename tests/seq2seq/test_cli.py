@@ -86,3 +86,28 @@ def test_train_bad_inputs(tmp_path, capsys):
         assert "エラー" in out.err
     rc, out = in_process(capsys, "data", "dates", "--n", "0")
     assert rc == 2
+
+
+def test_train_transformer_then_translate(tmp_path, capsys):
+    """--cell transformer: the same contract and JSON as the RNN models; translate works on the saved model."""
+    r = cli("data", "dates", "--n", "200")
+    (tmp_path / "p.tsv").write_text(r.stdout, encoding="utf-8")
+    r = cli("train", "--pairs", str(tmp_path / "p.tsv"), "--cell", "transformer", "--hidden", "16", "--heads", "2",
+            "--layers", "1", "--epochs", "1", "--val-fraction", "0.2", "--lr-decay", "--save", str(tmp_path / "m"),
+            "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    assert set(out) == {"val_exact_match", "seconds", "epochs_run", "train_pairs", "val_pairs"}
+    assert out["train_pairs"] == 160 and out["epochs_run"] == 1
+    config = json.loads((tmp_path / "m" / "config.json").read_text(encoding="utf-8"))
+    assert config["model"]["cell"] == "transformer" and config["model"]["heads"] == 2 and config["model"]["layers"] == 1
+    assert config["train"]["lr_decay"] is True
+    rc, res = in_process(capsys, "translate", "--model", str(tmp_path / "m"), "--beam", "2", "1994年9月27日", "--json")
+    assert rc == 0, res.err
+    tr = json.loads(res.out.strip().splitlines()[-1])
+    assert set(tr) == {"output", "candidates", "attention"} and tr["output"] == tr["candidates"][0][0]
+    assert len(tr["attention"][0]) == len("1994年9月27日")
+    for bad, fragment in ((["--heads", "3"], "割り切"), (["--layers", "0"], "層の数")):
+        rc, res = in_process(capsys, "train", "--pairs", str(tmp_path / "p.tsv"), "--cell", "transformer",
+                             "--hidden", "16", *bad, "--json")
+        assert rc == 2 and fragment in res.err, (bad, res.err)

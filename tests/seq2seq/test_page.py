@@ -159,3 +159,43 @@ def test_upload_good_file_trains_word_level(monkeypatch):
     trainer = at.session_state["s2s_user"]
     assert trainer.model.meta["src_level"] == "word" and trainer.result.train_pairs == 180
     assert "は" in trainer.model.src_vocab.stoi
+
+
+def test_train_tab_transformer_options():
+    """Choosing Transformer swaps attention / embedding for heads / layers and trains that model."""
+    at = s2s_app("train", query={"s2s_tr_cell": t("s2s.cell.transformer", "ja")})
+    assert_no_exception(at)
+    assert not [s for s in at.selectbox if s.key == "s2s_tr_att"]  # attention is always multi-head here
+    assert t("s2s.tf_model.explain", "ja") in texts(at)
+    at.slider(key="s2s_tr_n").set_value(300)
+    at.select_slider(key="s2s_tr_hidden").set_value(16)
+    at.select_slider(key="s2s_tr_heads").set_value(2)
+    at.select_slider(key="s2s_tr_layers").set_value(1)
+    at.number_input(key="s2s_tr_epochs").set_value(1)
+    at.button(key="s2s_train__start").click().run()
+    assert_no_exception(at)
+    model = at.session_state["s2s_user"].model
+    assert model.config.cell == "transformer" and (model.config.heads, model.config.layers) == (2, 1)
+    assert at.session_state["s2s_user"].cfg.lr == 2e-3  # the Transformer's own default learning rate
+    # the translate tab: the heatmap plus the layers × heads grid of cross-attention
+    at.switch_page("pages/seq2seq/page.py")
+    at.query_params["tab"] = t("s2s.tab.translate", "ja")
+    at.query_params["s2s_model"] = t("s2s.tr.mine", "ja")
+    at.query_params["s2s_text"] = at.session_state["s2s_user"].val_pairs.raw[0][0]
+    at.run()
+    assert_no_exception(at)
+    assert charts(at) == 2 and t("s2s.tr.cross_grid", "ja") in texts(at)
+
+
+def test_compare_tab_third_curve_transformer():
+    at = s2s_app("compare")
+    assert_no_exception(at)
+    assert not [r for r in at.radio if r.key == "s2s_cmp_cell" and "transformer" in r.options]
+    _tiny(at, "s2s_cmp", n=300, epochs=1)
+    at.button(key="s2s_cmp_run__start").click().run()
+    assert_no_exception(at)
+    state = at.session_state["s2s_compare"]
+    c = state["transformer"]
+    assert c.model.config.cell == "transformer" and c.model.config.hidden == 16 and c.cfg.lr == 2e-3
+    assert len(c.result.history) == len(state["with"].result.history) == 1
+    assert len(state["groups"]) == 3 and "Transformer" in texts(at)
