@@ -170,3 +170,16 @@ def bert_untrained_demo_dir(kind: str = "pretraining") -> str:
 
     return str(tiny.ensure_demo(kind))
 
+
+
+# --- classroom (issue 18) ------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def classrooms():
+    """Every live class of this server process (core.classroom.Classrooms): class codes, the
+    instructor's demo state, followers, the open quick check and its anonymous answers. Shared
+    by all sessions on purpose (that is how 40 screens follow one); thread-safe, in memory only,
+    classes expire (instructor silent for PLAYGROUND_CLASS_TIMEOUT s, or 8 h)."""
+    from core import classroom
+
+    return classroom.Classrooms()
