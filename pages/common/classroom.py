@@ -26,10 +26,10 @@ from pages.common import quickcheck
 from pages.common.ui import guard, presenter, t
 
 POLL_S = 1.0  # followers see a change within about this (+ one run of the page)
-RETRY_S = 4.0  # a follow that did not land (the browser was busy) is sent again after this
+RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
 TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached"
-PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED = ("cls_page", "cls_mine", "cls_target", "cls_pending",
-                                                  "cls_msg", "cls_share", "cls_joined")
+PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS = (
+    "cls_page", "cls_mine", "cls_target", "cls_pending", "cls_msg", "cls_share", "cls_joined", "cls_runs")
 
 
 def token() -> str:
@@ -64,7 +64,8 @@ def top(page) -> None:
     and the share panel (QR) when open."""
     ss = st.session_state
     ss[PAGE] = page.url_path
-    ss.setdefault(MINE, current_state(page.url_path))
+    ss[RUNS] = ss.get(RUNS, 0) + 1
+    ss[MINE] = current_state(page.url_path)  # a follow's run starts with the URL it was sent to
     _join_from_url()
     if ss.get(MSG):
         st.info(ss[MSG], icon=":material/school:")
@@ -91,12 +92,15 @@ def bottom(page) -> None:
     if role == "instructor":
         with guard():
             resources.classrooms().publish(ss[CODE], token(), *mine)
-    elif role == "follower" and ss.get(ATTACHED) and ss.get(TARGET) is not None and mine != ss[TARGET]:
+    elif role == "follower" and ss.get(TARGET) is not None:
         pending = ss.get(PENDING)
-        if not (pending and pending[0] == ss[TARGET] and time.monotonic() - pending[1] < RETRY_S):
-            ss[ATTACHED] = False  # the student changed the demo: stop following until 先生に戻る
-    elif role == "follower" and mine == ss.get(TARGET):
-        ss.pop(PENDING, None)
+        if mine == ss[TARGET]:
+            ss.pop(PENDING, None)
+        elif ss.get(ATTACHED) and not (pending and pending[2] == ss[RUNS]):
+            # a run other than the one that sent the follow ended away from the instructor's
+            # state: the student changed the demo. Stop following until 先生に戻る.
+            ss[ATTACHED] = False
+            ss.pop(PENDING, None)
     quickcheck.section(page.url_path, class_code=ss.get(CODE) if role == "instructor" else None)
 
 
@@ -194,16 +198,20 @@ def _follow(state: C.DemoState) -> None:
         return
     pending = ss.get(PENDING)
     now = time.monotonic()
-    if pending and pending[0] == target and now - pending[1] < RETRY_S:
-        return
-    ss[TARGET], ss[PENDING] = target, (target, now)
-    url = C.demo_link(request_root(), state.page, state.params, ss[CODE])
-    nonce = f"{state.version}-{now:.3f}"
-    # The URL is data in a JSON string ("<" escaped so no "</script>" can close the tag); the
-    # script is otherwise static. It does what the browser's Back button does: Streamlit reruns
-    # the page of the new URL and seeds the bound widgets from it.
-    st.html(FOLLOW_JS.replace("__URL__", json.dumps(url).replace("<", "\\u003c"))
-            .replace("__NONCE__", json.dumps(nonce)), unsafe_allow_javascript=True)
+    if not (pending and pending[0] == target and (pending[2] != ss.get(RUNS) or now - pending[1] < RETRY_S)):
+        # send it (again, if no run of the page started since the last try)
+        url = C.demo_link(request_root(), state.page, state.params, ss[CODE])
+        nonce = f"{state.version}-{now:.3f}"
+        # The URL is data in a JSON string ("<" escaped so no "</script>" can close the tag);
+        # the script is otherwise static. It does what the browser's Back button does: Streamlit
+        # reruns the page of the new URL and seeds the bound widgets from it.
+        script = (FOLLOW_JS.replace("__URL__", json.dumps(url).replace("<", "\\u003c"))
+                  .replace("__NONCE__", json.dumps(nonce)))
+        ss[TARGET], pending = target, (target, now, ss.get(RUNS, 0), script)
+        ss[PENDING] = pending
+    # Drawn on every tick until it lands: a busy browser may take seconds to mount it, and the
+    # nonce makes it run once.
+    st.html(pending[3], unsafe_allow_javascript=True)
 
 
 FOLLOW_JS = """<script>(function () {
