@@ -66,6 +66,9 @@ def top(page) -> None:
     ss[PAGE] = page.url_path
     ss[RUNS] = ss.get(RUNS, 0) + 1
     ss[MINE] = current_state(page.url_path)  # a follow's run starts with the URL it was sent to
+    if ss.get(ROLE) == "follower" and ss.get(TARGET) is not None and ss[MINE] != ss[TARGET] \
+            and PENDING not in ss:
+        ss[ATTACHED] = False  # the student opened another page or changed the URL: stop following
     _join_from_url()
     if ss.get(MSG):
         st.info(ss[MSG], icon=":material/school:")

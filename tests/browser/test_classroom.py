@@ -90,8 +90,8 @@ def test_students_follow_answer_and_the_qr_decodes(server, classroom):
 
     # Three students open the short link on phones and land on the teacher's demo
     students = [classroom(viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(3)]
-    for s in students:
-        goto(s, f"{server.url}/?class={code}")
+    for s in students:  # a follow may move the page before "load": wait on elements instead
+        s.goto(f"{server.url}/?class={code}", wait_until="commit")
     for s in students:
         expect(_word_box(s)).to_have_value("猫", timeout=FOLLOW_MS)
         expect(s.get_by_text("先生の画面についていきます")).to_be_visible()

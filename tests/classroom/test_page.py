@@ -68,8 +68,9 @@ def test_two_sessions_share_the_class_follow_and_answer():
     view = classrooms().heartbeat(code, token)
     assert view.question.n_answers == 1 and view.question.counts == {"<b>8</b>": 1}
     teacher.run()
-    chart = json.loads(teacher.get("plotly_chart")[-1].proto.spec)
-    assert chart["data"][0]["y"] == ["&lt;b&gt;8&lt;/b&gt;"] and chart["data"][0]["x"] == [1]
+    specs = [json.loads(c.proto.spec) for c in teacher.get("plotly_chart")]
+    chart = next(c for c in specs if "みんなの答え（1 人）" in json.dumps(c["layout"].get("title"), ensure_ascii=False))
+    assert chart["data"][0]["y"] == ["&lt;b&gt;8&lt;/b&gt;"] and chart["data"][0]["x"] == [1], chart["data"]
 
     teacher.button(key=f"qc_reveal_{seq}").click().run()
     student.run()
@@ -91,6 +92,7 @@ def test_a_student_who_edits_detaches_and_back_to_the_teacher_reattaches():
     student.query_params["class"] = code
     student.run()
     assert student.session_state["cls_attached"] is True
+    student.query_params["att_dk"] = "32"  # the browser writes a bound widget's value to the URL
     student.slider(key="att_dk").set_value(32).run()
     assert student.session_state["cls_attached"] is False
     assert student.button(key="cls_reattach").label == "先生に戻る"
