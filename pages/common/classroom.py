@@ -221,8 +221,17 @@ FOLLOW_JS = """<script>(function () {
   const url = __URL__, nonce = __NONCE__;
   if (window.__pgFollowed === nonce) return;
   window.__pgFollowed = nonce;
-  window.history.pushState(null, "", url);
-  window.dispatchEvent(new PopStateEvent("popstate", {state: null}));
+  let waited = 0;
+  const go = () => {  // between two runs (a navigation that arrives mid-run can be lost)
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (app && app.getAttribute("data-test-script-state") === "running" && waited++ < 100) {
+      setTimeout(go, 50);
+      return;
+    }
+    window.history.pushState(null, "", url);
+    window.dispatchEvent(new PopStateEvent("popstate", {state: null}));
+  };
+  go();
 })();</script>"""
 
 
