@@ -23,7 +23,7 @@ from core import PlaygroundError
 from core import classroom as C
 from core import resources
 from pages.common import quickcheck
-from pages.common.ui import guard, presenter, t
+from pages.common.ui import presenter, t
 
 POLL_S = 1.0  # followers see a change within about this (+ one run of the page)
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
@@ -93,8 +93,10 @@ def bottom(page) -> None:
     ss[MINE] = mine
     role = ss.get(ROLE)
     if role == "instructor":
-        with guard():
+        try:
             resources.classrooms().publish(ss[CODE], token(), *mine)
+        except PlaygroundError as exc:  # ended meanwhile (timeout) or taken over with the PIN
+            _leave(exc.message)
     elif role == "follower" and ss.get(TARGET) is not None:
         pending = ss.get(PENDING)
         if mine == ss[TARGET]:
