@@ -18,7 +18,6 @@ import json
 import time
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from core import PlaygroundError
 from core import classroom as C
@@ -204,15 +203,6 @@ def _follow(state: C.DemoState) -> None:
         return
     pending = ss.get(PENDING)
     now = time.monotonic()
-    if state.page != ss.get(MINE, ("",))[0] and not (pending and pending[0] == target):
-        # another page: Streamlit's own page switch (a fresh page seeds its widgets from the URL)
-        ss[TARGET], ss[PENDING] = target, (target, now, ss.get(RUNS, 0), "")
-        params = {k: v if len(v) > 1 else v[0] for k, v in state.params.items()}
-        try:
-            st.switch_page(f"pages/{state.page or 'home'}/page.py", query_params={**params, "class": ss[CODE]})
-        except StreamlitAPIException:  # not a page of this app's layout: the browser way below
-            ss.pop(PENDING, None)
-            pending = None
     if not (pending and pending[0] == target and (pending[2] != ss.get(RUNS) or now - pending[1] < RETRY_S)):
         # send it (again, if no run of the page started since the last try)
         url = C.demo_link(request_root(), state.page, state.params, ss[CODE])
@@ -226,8 +216,7 @@ def _follow(state: C.DemoState) -> None:
         ss[PENDING] = pending
     # Drawn on every tick until it lands: a busy browser may take seconds to mount it, and the
     # nonce makes it run once.
-    if pending[3]:
-        st.html(pending[3], unsafe_allow_javascript=True)
+    st.html(pending[3], unsafe_allow_javascript=True)
 
 
 FOLLOW_JS = """<script>(function () {

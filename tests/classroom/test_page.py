@@ -52,7 +52,8 @@ def test_two_sessions_share_the_class_follow_and_answer():
     student = app_test(None, query={"class": code})
     assert_no_exception(student)
     assert "先生の画面についていきます" in _markdown(student)
-    assert student.slider(key="att_dk").value == 16  # moved to the teacher's page and inputs
+    html = [e for e in student.main if type(e).__name__ == "Html"]
+    assert any(f"/attention?att_dk=16&class={code}" in h.proto.body for h in html)  # sent to the demo
     assert "参加 **1** 人" in _markdown(teacher.run())
 
     # the teacher asks the page's first question; the student's phone shows it and answers
