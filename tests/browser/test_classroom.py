@@ -127,7 +127,7 @@ def test_students_follow_answer_and_the_qr_decodes(server, classroom):
     for s, pick in zip(students, picks):
         question = s.get_by_text(t("qc.open"))
         expect(question).to_be_visible(timeout=FOLLOW_MS)
-        s.locator('[data-testid="stMain"] [data-testid="stRadio"]').first.locator("label").nth(pick).click()
+        s.locator('[data-testid="stMain"] [data-testid="stRadio"]').first.locator('label[data-baseweb="radio"]').nth(pick).click()
         s.get_by_role("button", name=t("qc.send")).click()
         expect(s.get_by_text(t("qc.sent"))).to_be_visible(timeout=FOLLOW_MS)
     # sent twice more: still counted once
