@@ -4,7 +4,7 @@ Keep this file light: no torch / transformers import here (the home page must re
 """
 import streamlit as st
 
-from pages.common import sidebar
+from pages.common import classroom, sidebar
 from pages.common.legacy import CLOSE_LEGACY_NOT_FOUND, legacy_first_run
 from pages.common.ui import t
 
@@ -36,4 +36,6 @@ PAGES = {
 
 current = st.navigation(PAGES)
 sidebar.render()
+classroom.top(current)
 current.run()
+classroom.bottom(current)

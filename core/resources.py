@@ -217,3 +217,15 @@ def fill_mask_result(_loaded, model_path: str, text: str, top_k: int):
     from core.bert import fill_mask as fm
 
     return fm.fill_mask(_loaded, text, top_k=top_k)
+
+# --- classroom (issue 18) ------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def classrooms():
+    """Every live class of this server process (core.classroom.Classrooms): class codes, the
+    instructor's demo state, followers, the open quick check and its anonymous answers. Shared
+    by all sessions on purpose (that is how 40 screens follow one); thread-safe, in memory only,
+    classes expire (instructor silent for PLAYGROUND_CLASS_TIMEOUT s, or 8 h)."""
+    from core import classroom
+
+    return classroom.Classrooms()

@@ -21,6 +21,7 @@ GROUPS = [
     ("bert", "BERT: 穴埋め・感情分析・ファインチューニング / BERT"),
     ("models", "モデルの状態・ダウンロード・ウォームアップ / models"),
     ("bench", "ベンチマーク（JSON を出力）/ benchmarks"),
+    ("classroom", "授業モード: 確認クイズ / classroom quick checks"),
 ]
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from core import registry
 from core.i18n import LANG_LABELS, LANGS
+from pages.common import classroom
 from pages.common.ui import LANG_KEY, PRESENTER_KEY, escape, t
 
 PRESENTER_CSS = """
@@ -28,6 +29,8 @@ def render() -> None:
         st.toggle(t("sidebar.presenter"), key=PRESENTER_KEY, help=t("sidebar.presenter.help"),
                   bind="query-params")
         share_button()
+        st.divider()
+        classroom.sidebar_section()
         st.divider()
         _device_line()
         _models_lines()

@@ -110,10 +110,11 @@ def _views(state: cbow.CBOWState) -> None:
                          "unigram^0.75": table["noise"]})
     chart(figures.grouped_bars(dist, "word", ["unigram", "unigram^0.75"], title=t("w2v.ns.dist"),
                                y_title=t("w2v.ns.prob")), key="w2v_ns_dist", filename="noise_distribution", data=dist)
-    seed = st.session_state.setdefault("w2v_ns_seed", 0)
+    raw = st.query_params.get("w2v_ns_seed", "0")  # in the URL: a link shows the same negatives
+    seed = int(raw) if raw.isdigit() else 0
     if st.button(t("w2v.ns.resample"), key="w2v_ns_resample"):
         seed += 1
-        st.session_state["w2v_ns_seed"] = seed
+        st.query_params["w2v_ns_seed"] = str(seed)
     rows = pd.DataFrame(state.negative_view(seed=seed))
     st.caption(t("w2v.ns.view", a=V[a], b=V[b], k=state.k))
     chart(figures.bars(list(rows["word"] + " (" + rows["role"] + ")"), list(rows["sigmoid"]),

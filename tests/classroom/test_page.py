@@ -1,0 +1,140 @@
+"""Classroom mode in AppTest: the share panel, a class with two sessions sharing the one
+in-process class object (core.resources.classrooms), quick checks, bad input; and item 4: two
+sessions with the same link draw the same figures (seeds come from the URL)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from core import classroom as C
+from core.resources import classrooms
+from tests.conftest import app_test, assert_no_exception
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _start(at) -> str:
+    at.button(key="cls_share_btn_side").click().run()
+    at.button(key="cls_start").click().run()
+    assert_no_exception(at)
+    return re.search(r"クラスコード: `([A-Z]{4})`", _markdown(at)).group(1)
+
+
+def test_presenter_mode_has_the_share_button_with_qr_and_link():
+    at = app_test(None, query={"presenter": "true", "lang": "日本語"})
+    at.button(key="cls_share_btn_top").click().run()
+    assert_no_exception(at)
+    assert any(type(e).__name__ == "Image" for e in at.main)  # the QR code
+    assert [c.value for c in at.code] == ["http://localhost:8501/"]  # presenter is not shared
+
+
+def test_public_url_from_the_environment_goes_into_the_link(monkeypatch):
+    monkeypatch.setenv(C.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/pg")
+    at = app_test("attention", query={"tab": "マルチヘッド (multi-head)"})
+    code = _start(at)
+    links = [c.value for c in at.code]
+    assert f"https://nlp.example.ac.jp/pg/?class={code}" in links
+    assert any(link.startswith("https://nlp.example.ac.jp/pg/attention?tab=") and link.endswith(f"&class={code}")
+               for link in links), links
+
+
+def test_two_sessions_share_the_class_follow_and_answer():
+    teacher = app_test("attention", query={"att_dk": "16"})
+    code = _start(teacher)
+    token = teacher.session_state["cls_token"]
+    state = classrooms().heartbeat(code, token).state
+    assert state.page == "attention" and state.params == {"att_dk": ["16"]}
+
+    student = app_test(None, query={"class": code})
+    assert_no_exception(student)
+    assert "先生の画面についていきます" in _markdown(student)
+    html = [e for e in student.main if type(e).__name__ == "Html"]
+    assert any(f"/attention?att_dk=16&class={code}" in h.proto.body for h in html)  # sent to the demo
+    assert "参加 **1** 人" in _markdown(teacher.run())
+
+    # the teacher asks the page's first question; the student's phone shows it and answers
+    teacher.button(key="qc_att-scale_ask").click().run()
+    student.run()
+    assert "d_k = 64" in _markdown(student)
+    seq = classrooms().heartbeat(code, token).question.seq
+    student.text_input(key=f"qc_class_{seq}").input("<b>8</b>")
+    for _ in range(3):
+        student.button(key=f"qc_send_{seq}").click().run()
+    assert_no_exception(student)
+    view = classrooms().heartbeat(code, token)
+    assert view.question.n_answers == 1 and view.question.counts == {"<b>8</b>": 1}
+    teacher.run()
+    specs = [json.loads(c.proto.spec) for c in teacher.get("plotly_chart")]
+    chart = next(c for c in specs if "みんなの答え（1 人）" in json.dumps(c["layout"].get("title"), ensure_ascii=False))
+    assert chart["data"][0]["y"] == ["&lt;b&gt;8&lt;/b&gt;"] and chart["data"][0]["x"] == [1], chart["data"]
+
+    teacher.button(key=f"qc_reveal_{seq}").click().run()
+    student.run()
+    assert "正解: 8" in _markdown(student) or any("8" in e.value for e in student.error)
+
+    teacher.button(key="cls_end").click().run()
+    student.run()
+    assert any("終了しました" in i.value for i in student.info)
+    assert student.session_state["cls_role"] is None if "cls_role" in student.session_state else True
+
+
+def test_a_student_who_edits_detaches_and_back_to_the_teacher_reattaches():
+    teacher = app_test("attention", query={"att_dk": "16"})
+    code = _start(teacher)
+    student = app_test(None, query={"class": code})
+    # the browser's history navigation (what the follow script does) lands on the demo
+    student.switch_page("pages/attention/page.py")
+    student.query_params["att_dk"] = "16"
+    student.query_params["class"] = code
+    student.run()
+    assert student.session_state["cls_attached"] is True
+    student.query_params["att_dk"] = "32"  # the browser writes a bound widget's value to the URL
+    student.slider(key="att_dk").set_value(32).run()
+    assert student.session_state["cls_attached"] is False
+    assert student.button(key="cls_reattach").label == "先生に戻る"
+    student.button(key="cls_reattach").click().run()
+    assert student.session_state["cls_attached"] is True
+
+
+def test_unknown_code_and_wrong_pin_say_so(monkeypatch):
+    at = app_test(None, query={"class": "QQQZ"})
+    assert any("見つかりません" in i.value for i in at.info)
+    monkeypatch.setenv(C.PIN_ENV, "2468")
+    at = app_test(None)
+    at.button(key="cls_share_btn_side").click().run()
+    at.text_input(key="cls_pin").input("0000")
+    at.button(key="cls_start").click().run()
+    assert any("PIN が違います" in w.value for w in at.warning)
+    assert at.session_state["cls_role"] is None if "cls_role" in at.session_state else True
+
+
+def test_quick_check_alone_gives_feedback_and_the_reason():
+    at = app_test("attention")
+    at.text_input(key="qc_att-scale").input("８")
+    at.button(key="qc_att-scale_check").click().run()
+    assert any("正解" in s.value for s in at.success)
+    at.radio(key="qc_att-causal").set_value(1)
+    at.button(key="qc_att-causal_check").click().run()
+    assert any("自分より後ろ" in e.value for e in at.error)
+    assert_no_exception(at)
+
+
+def _figures(at) -> list:
+    return [json.loads(c.proto.spec)["data"] for c in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page,query,other", [
+    ("attention", {"att_vec": "random", "att_seed": "7", "att_dk": "8"}, {"att_seed": "8"}),
+    ("attention", {"tab": "マルチヘッド (multi-head)", "att_mh_seed": "3"}, {"att_mh_seed": "4"}),
+    ("word2vec", {"tab": "仕組み (CBOW)", "w2v_ns_seed": "5"}, {"w2v_ns_seed": "6"}),
+])
+def test_same_link_same_figures(page, query, other):
+    a, b = app_test(page, query=query), app_test(page, query=query)
+    assert_no_exception(a)
+    assert _figures(a) and _figures(a) == _figures(b)
+    c = app_test(page, query={**query, **other})
+    assert _figures(c) != _figures(a)  # the seed in the URL is what decides
