@@ -23,7 +23,7 @@ from core import PlaygroundError
 from core import classroom as C
 from core import resources
 from pages.common import quickcheck
-from pages.common.ui import presenter, t
+from pages.common.ui import checked, presenter, t
 
 POLL_S = 1.0  # followers see a change within about this (+ one run of the page)
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
@@ -122,8 +122,8 @@ def sidebar_section() -> None:
         st.markdown(t("cls.sidebar.teaching", code=ss[CODE]))
     else:
         with st.form("cls_join_form", border=False):
-            code = st.text_input(t("cls.join.code"), max_chars=8, key="cls_join_code",
-                                 placeholder="ABCD")
+            code = checked(st.text_input(t("cls.join.code"), max_chars=8, key="cls_join_code",
+                                         placeholder="ABCD"), limit=8)
             if st.form_submit_button(t("cls.join")):
                 _join(code)
     st.button(t("cls.share.open"), key="cls_share_btn_side", icon=":material/qr_code_2:", on_click=_toggle_share)
@@ -318,11 +318,11 @@ def _start_form() -> None:
     ss = st.session_state
     st.markdown(t("cls.start.lead"))
     if C.pin_required():
-        st.text_input(t("cls.pin"), type="password", key="cls_pin", max_chars=64)
+        checked(st.text_input(t("cls.pin"), type="password", key="cls_pin", max_chars=64), limit=64)
     st.button(t("cls.start"), key="cls_start", type="primary", on_click=lambda: _start(ss.get("cls_pin", "")))
     if C.pin_required():
         with st.expander(t("cls.takeover")):
-            code = st.text_input(t("cls.join.code"), key="cls_takeover_code", max_chars=8)
+            code = checked(st.text_input(t("cls.join.code"), key="cls_takeover_code", max_chars=8), limit=8)
             st.button(t("cls.takeover.go"), key="cls_takeover", on_click=lambda: _take_over(code, ss.get("cls_pin", "")))
     if ss.get("cls_start_error"):
         st.warning(ss["cls_start_error"], icon="⚠️")

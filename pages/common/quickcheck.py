@@ -8,7 +8,7 @@ import streamlit as st
 
 from core import PlaygroundError, quiz
 from core import resources
-from pages.common.ui import chart, lang, show_error, t
+from pages.common.ui import chart, checked, lang, show_error, t
 
 
 @st.fragment
@@ -41,7 +41,7 @@ def _input(q: quiz.Question, key: str):
         labels = q.choice_texts(lang())
         return st.radio(t("qc.choose"), range(len(labels)), format_func=lambda i: labels[i], index=None,
                         key=key, label_visibility="collapsed")
-    return st.text_input(t("qc.number"), key=key, max_chars=40, placeholder="8")
+    return checked(st.text_input(t("qc.number"), key=key, max_chars=40, placeholder="8"), limit=40)
 
 
 def _feedback(q: quiz.Question, value) -> None:

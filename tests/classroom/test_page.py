@@ -9,6 +9,7 @@ import re
 import pytest
 
 from core import classroom as C
+from core.i18n import t
 from core.resources import classrooms
 from tests.conftest import app_test, assert_no_exception
 
@@ -34,7 +35,7 @@ def test_presenter_mode_has_the_share_button_with_qr_and_link():
 
 def test_public_url_from_the_environment_goes_into_the_link(monkeypatch):
     monkeypatch.setenv(C.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/pg")
-    at = app_test("attention", query={"tab": "マルチヘッド (multi-head)"})
+    at = app_test("attention", query={"tab": t("att.tab.multihead", "ja")})
     code = _start(at)
     links = [c.value for c in at.code]
     assert f"https://nlp.example.ac.jp/pg/?class={code}" in links
@@ -129,8 +130,8 @@ def _figures(at) -> list:
 
 @pytest.mark.parametrize("page,query,other", [
     ("attention", {"att_vec": "random", "att_seed": "7", "att_dk": "8"}, {"att_seed": "8"}),
-    ("attention", {"tab": "マルチヘッド (multi-head)", "att_mh_seed": "3"}, {"att_mh_seed": "4"}),
-    ("word2vec", {"tab": "仕組み (CBOW)", "w2v_ns_seed": "5"}, {"w2v_ns_seed": "6"}),
+    ("attention", {"tab": t("att.tab.multihead", "ja"), "att_mh_seed": "3"}, {"att_mh_seed": "4"}),
+    ("word2vec", {"tab": t("w2v.tab.mechanics", "ja"), "w2v_ns_seed": "5"}, {"w2v_ns_seed": "6"}),
 ])
 def test_same_link_same_figures(page, query, other):
     a, b = app_test(page, query=query), app_test(page, query=query)
