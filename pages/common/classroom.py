@@ -121,11 +121,10 @@ def sidebar_section() -> None:
     if role == "instructor":
         st.markdown(t("cls.sidebar.teaching", code=ss[CODE]))
     else:
-        with st.form("cls_join_form", border=False):
-            code = checked(st.text_input(t("cls.join.code"), max_chars=8, key="cls_join_code",
-                                         placeholder="ABCD"), limit=8)
-            if st.form_submit_button(t("cls.join")):
-                _join(code)
+        code = checked(st.text_input(t("cls.join.code"), max_chars=8, key="cls_join_code",
+                                     placeholder="ABCD"), limit=8)
+        if st.button(t("cls.join"), key="cls_join_btn") and code:
+            _join(code)
     st.button(t("cls.share.open"), key="cls_share_btn_side", icon=":material/qr_code_2:", on_click=_toggle_share)
 
 
