@@ -5,7 +5,7 @@ import urllib.parse
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import no_exception, open_tab, press_enter, screenshot, wait_charts
+from tests.browser.conftest import no_exception, open_tab, screenshot, wait_charts
 from tests.browser.wait import settle_error_handlers
 
 SECTIONS = [("att.tab.multihead", "multihead", {}),
@@ -43,9 +43,9 @@ def test_sdpa_renders_and_html_in_sentence_shows_literally_and_never_runs(server
     _tall_screenshot(page, "attention-sdpa")
     page.set_viewport_size({"width": 1400, "height": 1000})
     payload = "<img src=x onerror=alert(1)>"
-    box = page.locator('[data-testid="stTextInput"] input').first
+    box = page.locator('[data-testid="stMain"] [data-testid="stTextInput"] input').first
     box.fill(payload)
-    press_enter(page, box)
+    box.press("Enter")  # the section is an st.fragment: wait for its result below, not a page run
     no_exception(page)
     page.wait_for_function(  # the heatmaps now show the new tokens
         "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .xtick text')]"

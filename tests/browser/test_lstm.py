@@ -2,6 +2,8 @@
 Stop interrupts a long run and leaves a usable page, pasted HTML stays text."""
 
 
+from playwright.sync_api import expect
+
 from core.i18n import t
 from tests.browser.conftest import click_button, no_exception, open_tab, press_enter, screenshot, wait_charts
 from tests.browser.wait import act, settle_error_handlers
@@ -26,7 +28,7 @@ def test_every_tab_renders(server, page):
     for tab in TABS:
         _open(page, server, tab)
         no_exception(page)
-        assert "RNN / LSTM / GRU" in page.locator("h1").first.inner_text()
+        assert "LSTM / GRU" in page.locator("h1").first.inner_text()
         selected = page.locator('[data-testid="stTabs"] [role="tab"][aria-selected="true"]').first.inner_text()
         assert selected == t(f"lstm.tab.{tab}", "ja")
     _charts(page)
@@ -71,15 +73,15 @@ def test_gradients_exploding_with_clipping(server, page):
 def test_stop_mid_training_leaves_a_usable_page(server, page):
     _open(page, server, "forecast", {"lstm_fc_epochs": 300, "lstm_fc_hidden": 128, "lstm_fc_length": 3000})
     page.get_by_role("button", name=t("lstm.train", "ja")).first.click()
-    # stop once training has made progress (the live loss chart has its first points): waits
-    # on that state, however slow the machine, instead of a fixed delay
+    # stop as soon as the run is under way (its Stop button and progress bar are shown)
     page.get_by_role("button", name=t("common.stop", "ja")).first.wait_for(timeout=60_000)
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=240_000)
+    page.locator('[data-testid="stProgress"]').first.wait_for(timeout=60_000)
     act(page, lambda: page.get_by_role("button", name=t("common.stop", "ja")).first.click(), 240_000)
     no_exception(page)
-    main = page.locator('[data-testid="stMain"]').inner_text()
-    assert "停止しました" in main, main[-1500:]
-    _charts(page, 2)  # the partially trained model is drawn
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text("停止しました")
+    # a usable page: the train button is there again and nothing is left running
+    expect(page.get_by_role("button", name=t("lstm.train", "ja")).first).to_be_enabled()
     screenshot(page, "lstm-stopped")
 
 
@@ -87,12 +89,12 @@ def test_pasted_html_stays_text(server, page):
     _open(page, server, "text", {"lstm_lm_epochs": 3, "lstm_lm_hidden": 16})
     act(page, lambda: page.get_by_text(t("lstm.lm.source.paste", "ja")).first.click())
     payload = "<img src=x onerror=alert(1)> ねこがすき。" * 6
-    area = page.locator('[data-testid="stTextArea"] textarea').first
+    area = page.locator('[data-testid="stMain"] [data-testid="stTextArea"] textarea').first
     area.fill(payload)
     act(page, lambda: page.keyboard.press("Control+Enter"))
     _click(page, t("lstm.train", "ja"))
     assert "学習完了" in page.locator('[data-testid="stMain"]').inner_text()
-    box = page.locator('[data-testid="stTextInput"] input').first
+    box = page.locator('[data-testid="stMain"] [data-testid="stTextInput"] input').first
     box.fill("<img")
     press_enter(page, box)
     no_exception(page)

@@ -9,7 +9,7 @@ from tests.browser.wait import goto, new_context
 PAGES = [("", "講義マップ", "ニューラル自然言語処理"),
          ("basics", "ニューラルネットの基礎", "ニューラルネットの基礎"),
          ("word2vec", "word2vec", "word2vec"),
-         ("lstm", "RNN / LSTM / GRU", "RNN / LSTM / GRU"),
+         ("lstm", "RNN / LSTM / GRU", "LSTM / GRU"),
          ("seq2seq", "seq2seq", "seq2seq"),
          ("attention", "注意機構", "注意機構"),
          ("bert", "BERT", "BERT")]
