@@ -11,7 +11,6 @@ from pages.common.ui import chart, checked, guard, t
 DEFAULT_TEXT = "バナナが好き"
 
 
-@st.fragment  # its widgets only change this tab: a change reruns the tab, not the page
 def render() -> None:
     st.markdown(t("att.sdpa.intro"))
     st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d_k}}\right)V,"

@@ -13,7 +13,6 @@ DEFAULT_TEXT = "東北大学で[MASK]の研究をしています。"
 MODES = ("mask", "click")
 
 
-@st.fragment  # its widgets only change this tab: a change reruns the tab, not the page
 def render() -> None:
     st.markdown(t("bert.fm.lead"))
     loaded = masked_lm(key_suffix="_fm")

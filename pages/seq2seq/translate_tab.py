@@ -28,7 +28,6 @@ def _model():
         return resources.seq2seq_date_model(), "default"
 
 
-@st.fragment  # its widgets only change this tab: a change reruns the tab, not the page
 def render() -> None:
     with guard():
         model, which = _model()

@@ -10,7 +10,6 @@ from pages.common.ui import chart, checked, guard, t
 from pages.word2vec import figures
 
 
-@st.fragment  # its widgets only change this tab: a change reruns the tab, not the page
 def render(source) -> None:
     if source is None:
         return

@@ -28,7 +28,7 @@ def test_download_button_shared_progress_then_the_model_loads(browser, fresh_ser
         # the device probe reruns the app once torch is loaded: wait for it, then the button
         expect(page.get_by_text(re.compile(r"CPU \(|CUDA|MPS"))).to_be_visible(timeout=120_000)
         expect(page.get_by_text("apache-2.0")).to_be_visible(timeout=60_000)
-        button = page.get_by_role("button", name="ダウンロード")
+        button = page.get_by_role("button", name="ダウンロード", exact=True)
         expect(button).to_be_visible(timeout=60_000)
         button.click()  # this run lasts as long as the download: wait on the progress, not the run
         progress = re.compile(r"/秒")
@@ -41,7 +41,7 @@ def test_download_button_shared_progress_then_the_model_loads(browser, fresh_ser
             expect(second.get_by_text(progress)).to_be_visible(timeout=60_000)
         finally:
             screenshot(second, "deploy-download-second-student")
-        assert second.get_by_role("button", name="ダウンロード").count() == 0
+        assert second.get_by_role("button", name="ダウンロード", exact=True).count() == 0
         local.proceed()
 
         loaded = "いちばん確率の高い候補で埋めた文"

@@ -25,7 +25,9 @@ def mb_server(browser, tmp_path_factory):
     res = P.pretrain(small_text(), P.PretrainConfig(**TINY), text_name="browser test text")
     P.save(res, cache / "trained" / "mini-bert" / "tiny")
     s = Server({"PLAYGROUND_CACHE_DIR": str(cache), "OMP_NUM_THREADS": "1",
-                "PLAYGROUND_MODEL_FILL_MASK": "", "PLAYGROUND_MODEL_SENTIMENT": ""})
+                "PLAYGROUND_MODEL_FILL_MASK": "", "PLAYGROUND_MODEL_SENTIMENT": "",
+                # the model-source text field (custom models on, local paths under the cache only)
+                "PLAYGROUND_ALLOW_CUSTOM_MODELS": "1", "PLAYGROUND_MODEL_ROOTS": str(cache)})
     s.cache = cache
     yield s
     s.stop()

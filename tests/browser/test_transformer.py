@@ -1,5 +1,7 @@
 """The Transformer sections of the attention page in a real browser (issue #13): the assembled
 layers render, the mini-GPT trains, generates and shows its attention, the card renders."""
+from playwright.sync_api import expect
+
 from core.i18n import t
 from tests.browser.conftest import click_button, no_exception, open_tab, screenshot, wait_charts
 
@@ -22,7 +24,7 @@ def test_mini_gpt_trains_generates_and_shows_attention(server, page):
     no_exception(page)
     page.get_by_text(t("tf.gpt.par", "ja")).first.wait_for(timeout=120_000)
     wait_charts(page, 2)  # loss curves and the model view (layers × heads)
-    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1)  # parallel vs one-by-one table
     screenshot(page, "attention-mini-gpt")
 
 
