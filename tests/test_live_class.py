@@ -11,12 +11,17 @@ def _forecast_session(hidden: int, epochs: int, out: dict, name: str, start: thr
     at = app_test("lstm", query={"tab": t("lstm.tab.forecast", "ja")}, timeout=300)
     at.number_input(key="lstm_fc_hidden").set_value(hidden)
     at.number_input(key="lstm_fc_epochs").set_value(epochs)
-    start.wait()
+    start.wait(timeout=300)
     at.button(key="lstm_fc__start").click().run()
     out[name] = at
 
 
 def test_two_sessions_training_at_once_stay_apart():
+    from core import device
+    from tests.conftest import wait_until
+
+    # nothing else may hold the server-wide heavy-work lock (a leaked lock would hang a class)
+    wait_until(lambda: not device.lock_busy(), timeout=120, what="the heavy-work lock to be free")
     out: dict = {}
     start = threading.Barrier(2)
     threads = [threading.Thread(target=_forecast_session, args=(8, 2, out, "a", start)),

@@ -61,7 +61,12 @@ class LiveRun:
         self._chart = st.empty()
         self._lock_cm = device.heavy_work(on_wait=lambda: self._status.info(t("common.waiting"), icon="⏳"))
         self._lock_cm.__enter__()
-        self._status.empty()
+        try:
+            self._status.empty()  # a rerun / stop request can surface here, lock already held:
+        except BaseException as exc:  # release it, or every later run on the server would wait
+            self._lock_cm.__exit__(type(exc), exc, exc.__traceback__)
+            self._lock_cm = None
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb):
