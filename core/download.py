@@ -57,7 +57,8 @@ def ui_downloads_allowed() -> bool:
 
 @dataclass(frozen=True)
 class Card:
-    """What the page shows before a download: the files that will be fetched and their size."""
+    """A repository as the Hub describes it: the files :func:`fetch` downloads, their total size
+    (shown by the page before its button), the licence and the commit."""
     repo_id: str
     files: tuple[str, ...]
     size_bytes: int
@@ -100,10 +101,10 @@ def card(repo_id: str, *, token: str | None = None, timeout: float = CARD_TIMEOU
     total = sum(sizes[f] or 0 for f in files)
     unknown = any(sizes[f] is None for f in files)
     if max_mb is not None and (unknown or total > max_mb * 1e6):
-        size = "大きさが分かりません" if unknown else f"{total / 1e9:,.1f} GB"
+        size = "大きさが分かりません" if unknown else human_bytes(total)
         raise ModelUnavailable(
             f"モデル {repo_id} は大きすぎるためダウンロードしません（{size}。このサーバーの上限は "
-            f"{max_mb:,.0f} MB です）。小さいモデルを選ぶか、先生に事前のダウンロードを頼んでください。",
+            f"{max_mb:,g} MB です）。小さいモデルを選ぶか、先生に事前のダウンロードを頼んでください。",
             hint=hub.fetch_command(repo_id))
     lic = (info.card_data or {}).get("license") if info.card_data else None
     if not lic:
