@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from core import InvalidInput, PlaygroundError, hub, inputs, policy
+from core import InvalidInput, PlaygroundError, download, hub, inputs, policy
 from core.bert import data as bdata
 from core.bert import finetune as ft
 from core.bert import pn
@@ -142,7 +142,7 @@ def _base_model() -> str | None:
     try:
         base = hub.student_source("fill-mask", raw)
         if hub.locate(base).path is None:  # would download: allow-list and size cap now, no byte fetched
-            hub.check_download(base, "fill-mask")
+            download.check(base, "fill-mask")
     except PlaygroundError as exc:
         show_error(exc)
         if st.toggle(t("bert.ft.untrained"), key="bert_ft_untrained", help=t("bert.untrained.help")):
