@@ -8,7 +8,7 @@ import streamlit as st
 
 from core import ModelUnavailable, hub
 from core.bert import sentiment
-from pages.bert import explain_view, sources
+from pages.bert import explain, sources
 from pages.bert.common import bar_figure, untrained_banner
 from pages.common.ui import chart, checked, guard, show_error, t
 
@@ -80,7 +80,7 @@ def _baseline_explain() -> None:
     result = current_result()
     if result is not None:
         st.divider()
-        explain_view.baseline(result, resources.word_vectors(), st.session_state.get("base_text", DEFAULT_TEXT))
+        explain.baseline(result, resources.word_vectors(), st.session_state.get("base_text", DEFAULT_TEXT))
 
 
 def _single(loaded) -> None:
@@ -95,7 +95,7 @@ def _single(loaded) -> None:
               data=pd.DataFrame({"probability": [pred.scores[k] for k in labels]}, index=labels))
         if pred.truncated:
             st.info(t("bert.sent.truncated"), icon="✂️")
-        explain_view.bert(loaded, text)
+        explain.bert(loaded, text)
 
 
 def _batch(loaded) -> None:
