@@ -16,6 +16,7 @@ import streamlit as st
 from core.bert import baseline as B
 from core.bert import data as D
 from core.bert import pn
+from core.figures import bars, confusion
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 
@@ -145,17 +146,6 @@ def _curves(result: B.BaselineResult) -> None:
         chart(fig, key="base_acc_chart", filename="baseline-accuracy")
 
 
-def confusion_figure(confusion: list[list[int]], labels: list[str]) -> go.Figure:
-    fig = go.Figure(go.Heatmap(z=confusion, x=[f"{lab}\u2009" for lab in labels], y=[f"{lab}\u2009" for lab in labels],
-                               colorscale="Blues", text=confusion, texttemplate="%{text}", showscale=False,
-                               hovertemplate=t("base.confusion.true") + " %{y} → " + t("base.confusion.pred")
-                               + " %{x}: %{z}<extra></extra>"))
-    fig.update_layout(xaxis_title=t("base.confusion.pred"), yaxis_title=t("base.confusion.true"),
-                      yaxis=dict(autorange="reversed"), height=120 + 70 * len(labels),
-                      margin=dict(l=10, r=10, t=30, b=30))
-    return fig
-
-
 def _results(result: B.BaselineResult) -> None:
     st.subheader(t("base.results"))
     if result.stopped:
@@ -178,7 +168,8 @@ def _results(result: B.BaselineResult) -> None:
     with c1:
         st.caption(t("base.confusion"))
         conf = pd.DataFrame(result.test.confusion, index=result.label_names, columns=result.label_names)
-        chart(confusion_figure(result.test.confusion, result.label_names), key="base_confusion",
+        chart(confusion(result.test.confusion, result.label_names, true_title=t("base.confusion.true"),
+                        pred_title=t("base.confusion.pred")), key="base_confusion",
               filename="baseline-confusion", data=conf)
     with c2:
         st.caption(t("base.per_class"))
@@ -192,13 +183,8 @@ def _predict(result: B.BaselineResult) -> None:
         pred = B.predict(result, _vectors(), text)
         labels = list(pred.scores)
         values = [pred.scores[k] for k in labels]
-        colors = ["#d62728" if k == pred.label else "#1f77b4" for k in labels]
-        fig = go.Figure(go.Bar(x=values[::-1], y=[f"{k}\u2009" for k in labels[::-1]], orientation="h",
-                               marker_color=colors[::-1], text=[f"{v:.3f}" for v in values[::-1]],
-                               textposition="auto"))
-        fig.update_layout(title=t("base.predict.chart", label=pred.label), xaxis=dict(range=[0, 1.05]),
-                          xaxis_title="確率 (probability)", height=max(180, 40 * len(labels) + 80),
-                          margin=dict(l=10, r=10, t=40, b=30))
+        fig = bars(labels, values, title=t("base.predict.chart", label=pred.label), highlight={pred.label},
+                   x_title=t("bert.chart.prob"), x_range=(0.0, 1.0))
         chart(fig, key="base_pred_chart", filename="baseline-prediction",
               data=pd.DataFrame({"probability": values}, index=labels))
         found = sum(tok.found for tok in pred.tokens)

@@ -15,6 +15,7 @@ from core import InvalidInput, PlaygroundError, hub, inputs, policy
 from core.bert import data as bdata
 from core.bert import finetune as ft
 from core.bert import pn
+from core.figures import confusion
 from pages.bert import sources
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, show_error, t
@@ -176,12 +177,8 @@ def _results(r) -> None:
         chart(fig, key="bert_ft_curve", filename="finetune-curve", data=hist)
     st.dataframe(pd.DataFrame(r.per_class).round(3), hide_index=True, width="stretch")
     z = r.confusion
-    fig = go.Figure(go.Heatmap(z=z, x=[f"{lab}\u2009" for lab in r.labels], y=[f"{lab}\u2009" for lab in r.labels],
-                               colorscale="Blues", text=z, texttemplate="%{text}",
-                               hovertemplate="gold %{y} → predicted %{x}: %{z}<extra></extra>"))
-    fig.update_layout(title=t("bert.ft.confusion"), height=360, xaxis_title=t("bert.ft.predicted"),
-                      yaxis_title=t("bert.ft.gold"), yaxis_autorange="reversed", margin=dict(l=10, r=10, t=40, b=30))
-    chart(fig, key="bert_ft_confusion", filename="confusion-matrix",
+    chart(confusion(z, r.labels, true_title=t("bert.ft.gold"), pred_title=t("bert.ft.predicted"),
+                    title=t("bert.ft.confusion")), key="bert_ft_confusion", filename="confusion-matrix",
           data=pd.DataFrame(z, index=r.labels, columns=r.labels))
     if r.mistakes:
         st.markdown(f"**{t('bert.ft.mistakes')}**")

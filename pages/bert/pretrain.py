@@ -13,7 +13,8 @@ import streamlit as st
 from core import InvalidInput, hub, inputs, policy
 from core.bert import fill_mask as fm
 from core.bert import pretrain as P
-from pages.bert.common import bar_figure, candidates_frame
+from core.figures import bars
+from pages.bert.common import candidates_frame
 from pages.common.longrun import LiveRun
 from core.paths import claim_dir
 from pages.common.ui import chart, checked, guard, t
@@ -131,8 +132,8 @@ def _try(r: P.PretrainResult) -> None:
         out = fm.fill_mask(P.as_loaded(r), text, top_k=5)
         st.code(out.filled, language=None, wrap_lines=True)
         m = out.masks[0]
-        fig = bar_figure([tok for tok, _ in m.candidates], [p for _, p in m.candidates],
-                         title=t("bert.fm.mask_title", n=1, pos=m.position))
+        fig = bars([tok for tok, _ in m.candidates], [p for _, p in m.candidates], x_title=t("bert.chart.prob"),
+                   title=t("bert.fm.mask_title", n=1, pos=m.position))
         chart(fig, key="bert_pt_try_chart", filename="minibert-fill-mask", data=candidates_frame(m.candidates))
         if any(tok == r.tokenizer.unk_token for tok in out.tokens):
             st.caption(t("bert.pt.unk"))
