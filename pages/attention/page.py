@@ -1,6 +1,6 @@
 """attention page (issue #6): scaled dot-product step by step, multi-head, positional encoding,
 BERT's model view / head view, and the seq2seq model's attention. UI only: the numbers come from
-core.attention, the figures from core.attention_views."""
+core.attention, the figures from core.attention.figures."""
 import streamlit as st
 
 from pages.attention import assemble, bert, family, gpt, multihead, posenc, sdpa, seq2seq

@@ -7,7 +7,7 @@ from core.rnn.corpus import BUILTIN_TEXT
 from core.rnn.limits import LIMITS
 from core.rnn.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
 from core.rnn.train import BIDIRECTIONAL_LM
-from core.rnn.viz import loss_figure, topk_figure
+from core.rnn.figures import loss_figure, topk_figure
 from core.text import decode_upload
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
