@@ -10,12 +10,12 @@ Public functions (called by the BERT page's tabs):
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.bert import baseline as B
 from core.bert import data as D
 from core.bert import pn
+from core.bert.figures import comparison_figure, history_figure
 from core.figures import bars, confusion
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
@@ -128,21 +128,13 @@ def _curves(result: B.BaselineResult) -> None:
     hist = pd.DataFrame(result.history).set_index("epoch")
     c1, c2 = st.columns(2)
     with c1:
-        fig = go.Figure()
-        for col, name in (("loss", "train loss"), ("dev_loss", "dev loss")):
-            if col in hist:
-                fig.add_trace(go.Scatter(x=hist.index, y=hist[col], mode="lines+markers", name=name))
-        fig.update_layout(title=t("base.curves.loss"), xaxis_title="epoch", yaxis_title="cross-entropy",
-                          height=320, margin=dict(l=10, r=10, t=40, b=30))
+        fig = history_figure(hist, (("loss", "train loss"), ("dev_loss", "dev loss")), title=t("base.curves.loss"),
+                             y_title="cross-entropy")
         chart(fig, key="base_loss_chart", filename="baseline-loss", data=hist)
     with c2:
-        fig = go.Figure()
-        for col, name in (("train_acc", "train accuracy"), ("dev_acc", "dev accuracy")):
-            if col in hist:
-                fig.add_trace(go.Scatter(x=hist.index, y=hist[col], mode="lines+markers", name=name))
-        fig.add_hline(y=result.majority_rate, line_dash="dot", annotation_text=t("base.m.majority"))
-        fig.update_layout(title=t("base.curves.acc"), xaxis_title="epoch", yaxis_title="accuracy",
-                          height=320, margin=dict(l=10, r=10, t=40, b=30))
+        fig = history_figure(hist, (("train_acc", "train accuracy"), ("dev_acc", "dev accuracy")),
+                             title=t("base.curves.acc"), y_title="accuracy",
+                             hline=(result.majority_rate, t("base.m.majority")))
         chart(fig, key="base_acc_chart", filename="baseline-accuracy")
 
 
@@ -259,11 +251,7 @@ def render_comparison(rows: list[dict], *, data: D.LabelledData | None = None, k
                         t("base.compare.col.f1"): round(r["macro_f1"], 4), t("base.compare.col.sec"): round(r["seconds"], 1),
                         t("base.compare.col.n"): r.get("train_examples")} for r in rows])
     st.dataframe(df, hide_index=True, width="stretch")
-    fig = go.Figure()
-    for col in (t("base.compare.col.acc"), t("base.compare.col.f1")):
-        fig.add_trace(go.Bar(x=df[t("base.compare.col.model")], y=df[col], name=col, text=df[col],
-                             textposition="auto"))
-    fig.update_layout(barmode="group", yaxis=dict(range=[0, 1.05]), height=340, margin=dict(l=10, r=10, t=30, b=30))
+    fig = comparison_figure(df, t("base.compare.col.model"), (t("base.compare.col.acc"), t("base.compare.col.f1")))
     chart(fig, key=f"{key}_chart", filename="bert-vs-baseline", data=df.set_index(t("base.compare.col.model")))
     if rows and rows[0].get("split"):
         st.caption(rows[0]["split"])

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.bert import mlm
+from core.bert.figures import procedure_figure
 from core.figures import bars
 from pages.bert.common import masked_lm
 from pages.common.ui import chart, checked, guard, t
@@ -56,9 +56,8 @@ def _stats() -> None:
                  t("bert.mlm.action.keep")]
         vals = [s["chosen_share"], s["mask_share"], s["random_share"], s["keep_share"]]
         target = [0.15, 0.8, 0.1, 0.1]
-        fig = go.Figure([go.Bar(name=t("bert.mlm.stats.observed"), x=names, y=vals, text=[f"{v:.3f}" for v in vals]),
-                         go.Bar(name=t("bert.mlm.stats.target"), x=names, y=target)])
-        fig.update_layout(barmode="group", height=320, margin=dict(l=10, r=10, t=30, b=30), yaxis_title=t("bert.mlm.stats.share"))
+        fig = procedure_figure(names, vals, target, observed_name=t("bert.mlm.stats.observed"),
+                               target_name=t("bert.mlm.stats.target"), y_title=t("bert.mlm.stats.share"))
         chart(fig, key="bert_mlm_stats_chart", filename="mlm-procedure-stats",
               data=pd.DataFrame({"share": vals, "target": target}, index=names))
 

@@ -5,7 +5,6 @@ attention page and fine-tuning. The trained model lives in this session only unt
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import secrets
 
 import streamlit as st
@@ -13,6 +12,7 @@ import streamlit as st
 from core import InvalidInput, hub, inputs, policy
 from core.bert import fill_mask as fm
 from core.bert import pretrain as P
+from core.bert.figures import loss_accuracy_figure
 from core.figures import bars
 from pages.bert.common import candidates_frame
 from pages.common.longrun import LiveRun
@@ -107,15 +107,10 @@ def _results(r: P.PretrainResult) -> None:
     c4.metric(t("bert.pt.params"), f"{s['params']:,} / {s['vocab_size']:,}")
     if r.history:
         hist = pd.DataFrame(r.history).set_index("step")
-        fig = go.Figure(go.Scatter(x=hist.index, y=hist["mlm_loss"], name="MLM loss", mode="lines"))
-        for col, label in (("masked_acc", "masked acc (batch)"), ("val_acc", "masked acc (val)")):
-            if col in hist:
-                v = hist[col].dropna()
-                fig.add_trace(go.Scatter(x=v.index, y=v.values, name=label, yaxis="y2",
-                                         mode="lines" if col == "masked_acc" else "lines+markers"))
-        fig.update_layout(title=t("bert.pt.curve"), height=340, margin=dict(l=10, r=10, t=40, b=30),
-                          xaxis_title="step", yaxis_title="MLM loss",
-                          yaxis2=dict(title="accuracy", overlaying="y", side="right", range=[0, 1]))
+        fig = loss_accuracy_figure(hist, ("mlm_loss", "MLM loss"),
+                                   [("masked_acc", "masked acc (batch)", "lines"),
+                                    ("val_acc", "masked acc (val)", "lines+markers")],
+                                   y_title="MLM loss", y2_title="accuracy", title=t("bert.pt.curve"), height=340)
         chart(fig, key="bert_pt_curve", filename="minibert-mlm-curve", data=hist)
     st.markdown(f"**{t('bert.pt.snapshots', text=r.config.probe)}**")
     st.dataframe(pd.DataFrame([{t("bert.pt.col.step"): snap["step"],

@@ -8,9 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from core.figures import bars
-from core.word2vec import cbow
+from core.word2vec import cbow, figures
 from pages.common.ui import chart, checked, guard, t
-from pages.word2vec import figures
 
 STATE_KEY = "w2v_cbow_state"
 CFG_KEY = "w2v_cbow_cfg"

@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from core.figures import bars
-from core.word2vec import query
+from core.word2vec import figures, query
 from pages.common.ui import chart, checked, guard, t
-from pages.word2vec import figures
 
 
 def render(source) -> None:

@@ -1,4 +1,5 @@
-"""Plotly figures of the word2vec page (tokens enter only as plotly text, never as HTML)."""
+"""Plotly figures of the word2vec page (tokens enter only as plotly text, never as HTML); the
+neighbour / analogy / probability bars are core.figures.bars."""
 from __future__ import annotations
 
 import numpy as np
