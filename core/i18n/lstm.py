@@ -101,7 +101,7 @@ STRINGS = {
     "lstm.gate.i": {"ja": "入力ゲート i_t (input gate)", "en": "input gate i_t"},
     "lstm.gate.f": {"ja": "忘却ゲート f_t (forget gate)", "en": "forget gate f_t"},
     "lstm.gate.o": {"ja": "出力ゲート o_t (output gate)", "en": "output gate o_t"},
-    "lstm.gate.z_lstm": {"ja": "候補 z̃_t = c̃_t (candidate)", "en": "candidate z̃_t"},
+    "lstm.gate.c_tilde": {"ja": "候補 c̃_t (candidate)", "en": "candidate c̃_t"},
     "lstm.gate.c": {"ja": "記憶セル c_t（セル状態, memory cell）", "en": "cell state c_t"},
     "lstm.gate.h": {"ja": "隠れ状態 h_t (hidden state)", "en": "hidden state h_t"},
     "lstm.gate.r": {"ja": "リセットゲート r_t (reset gate)", "en": "reset gate r_t"},

@@ -18,8 +18,7 @@ from torch import Tensor, nn
 from core import InvalidInput
 from core.rnn.cells import Recurrent
 from core.rnn.corpus import Vocab
-from core.rnn.seqtasks import TaskRun
-from core.rnn.train import Progress, Stop, TrainConfig
+from core.rnn.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
 
 BLANK, PAD = "＿", "␣"
 R = 6  # characters of context on each side
@@ -62,21 +61,24 @@ def windows(sentence: str, vocab: Vocab) -> tuple[np.ndarray, np.ndarray]:
     return X, np.array(ids, dtype=np.int64)
 
 
-class BlankRun(TaskRun):
-    """A blank filler (one direction or both) with its data split by sentence."""
+class BlankRun(TrainingRun):
+    """A blank filler (one direction or both) with its data split by sentence; loss: cross
+    entropy of the character at the blank."""
 
     def __init__(self, bidirectional: bool, cfg: TrainConfig | None = None):
-        cfg = (cfg or BLANK_DEFAULTS).validated()
-        self.vocab = vocabulary(cfg.seed)
-        sents = _sentences(cfg.seed)
+        super().__init__((cfg or BLANK_DEFAULTS).validated())
+        self.bidirectional = bidirectional
+        self.vocab = vocabulary(self.cfg.seed)
+        sents = _sentences(self.cfg.seed)
         n_val = len(sents) // 10
         Xt, Yt = (np.concatenate(a) for a in zip(*(windows(s, self.vocab) for s in sents[n_val:])))
         Xv, Yv = (np.concatenate(a) for a in zip(*(windows(s, self.vocab) for s in sents[:n_val])))
-        rng = np.random.default_rng(cfg.seed)
-        keep = rng.permutation(len(Xt))[:N_TRAIN_MAX]
-        torch.manual_seed(cfg.seed)
-        model = BlankFiller(cfg.cell, len(self.vocab), cfg.hidden, bidirectional)
-        super().__init__(model, cfg, Xt[keep], Yt[keep], Xv, Yv)
+        keep = np.random.default_rng(self.cfg.seed).permutation(len(Xt))[:N_TRAIN_MAX]
+        self._data(Xt[keep], Yt[keep], Xv, Yv)
+        self._init_model()
+
+    def _build_model(self) -> BlankFiller:
+        return BlankFiller(self.cfg.cell, len(self.vocab), self.cfg.hidden, self.bidirectional)
 
     def loss(self, out, Y):
         return nn.functional.cross_entropy(out, Y)
@@ -112,16 +114,5 @@ def compare_blank(cfg: TrainConfig | None = None, *, runs: dict | None = None,
                   on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict[str, BlankRun]:
     """Train the forward-only and the bidirectional filler with the same budget."""
     cfg = (cfg or BLANK_DEFAULTS).validated()
-    runs = {} if runs is None else runs
-    for i, name in enumerate(DIRECTIONS):
-        run = BlankRun(name == "bi", cfg)
-        runs[name] = run
-
-        def progress(step, _total, metrics, _i=i):
-            if on_progress is not None:
-                on_progress(_i * cfg.epochs + step, 2 * cfg.epochs, metrics)
-
-        run.fit(progress, should_stop, prefix=f"{name}_")
-        if run.status == "stopped":
-            break
-    return runs
+    makers = {name: (lambda bi=name == "bi": BlankRun(bi, cfg)) for name in DIRECTIONS}
+    return train_in_turn(makers, cfg.epochs, runs=runs, on_progress=on_progress, should_stop=should_stop)

@@ -24,11 +24,11 @@ from torch import Tensor, nn
 
 GATES = {
     "rnn": ("h",),
-    "lstm": ("i", "f", "z", "o", "c", "h"),
+    "lstm": ("i", "f", "c_tilde", "o", "c", "h"),
     "gru": ("r", "z", "n", "h"),
 }
-"""What ``record=True`` stores per time step, per cell type (z in LSTM = candidate z̃_t = c̃_t;
-n in GRU = candidate h̃_t)."""
+"""What ``record=True`` stores per time step, per cell type (c_tilde in LSTM = candidate c̃_t;
+z in GRU = update gate z_t, n = candidate h̃_t)."""
 
 N_BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3}
 
@@ -75,17 +75,17 @@ class RNNCell(_Cell):
 
 
 class LSTMCell(_Cell):
-    """LSTM block (Hochreiter & Schmidhuber 1997), rows of W in the order i, f, z̃, o:
+    """LSTM block (Hochreiter & Schmidhuber 1997), rows of W in the order i, f, c̃, o:
 
         i_t = σ(W_i [h_{t−1}, x_t] + b_i)        input gate  (入力ゲート)
         f_t = σ(W_f [h_{t−1}, x_t] + b_f)        forget gate (忘却ゲート)
-        z̃_t = tanh(W_c [h_{t−1}, x_t] + b_c)     candidate c̃_t (候補)
+        c̃_t = tanh(W_c [h_{t−1}, x_t] + b_c)     candidate (候補)
         o_t = σ(W_o [h_{t−1}, x_t] + b_o)        output gate (出力ゲート)
-        c_t = f_t ⊙ c_{t−1} + i_t ⊙ z̃_t          memory cell (記憶セル)
+        c_t = f_t ⊙ c_{t−1} + i_t ⊙ c̃_t          memory cell (記憶セル)
         h_t = o_t ⊙ tanh(c_t)
 
     ``peephole=True``: the other set of notes (Gers & Schmidhuber 2000; Greff et al. 2017) lets
-    the gates look at the cell, written there with z (block input), y (block output = h_t),
+    the gates look at the cell, written there with z (block input = our c̃_t), y (block output = h_t),
     W (input weights = our W_x), R (recurrent weights = our W_h) and peephole vectors p:
 
         z_t = tanh(W_z x_t + R_z y_{t−1} + b_z)
@@ -111,20 +111,20 @@ class LSTMCell(_Cell):
     def forward(self, x_t: Tensor, state: tuple[Tensor, Tensor], record: dict | None = None):
         h_prev, c_prev = state
         a = x_t @ self.W_x.T + self.b_x + h_prev @ self.W_h.T + self.b_h
-        a_i, a_f, a_z, a_o = a.chunk(4, dim=-1)
+        a_i, a_f, a_c, a_o = a.chunk(4, dim=-1)
         if self.peephole:
             a_i = a_i + self.p_in * c_prev
             a_f = a_f + self.p_for * c_prev
         i_t = torch.sigmoid(a_i)
         f_t = torch.sigmoid(a_f)
-        z_t = torch.tanh(a_z)  # candidate z̃_t (= c̃_t)
-        c_t = f_t * c_prev + i_t * z_t
+        c_tilde = torch.tanh(a_c)  # candidate c̃_t
+        c_t = f_t * c_prev + i_t * c_tilde
         if self.peephole:
             a_o = a_o + self.p_out * c_t
         o_t = torch.sigmoid(a_o)
         h_t = o_t * torch.tanh(c_t)
         if record is not None:
-            for name, value in (("i", i_t), ("f", f_t), ("z", z_t), ("o", o_t), ("c", c_t), ("h", h_t)):
+            for name, value in (("i", i_t), ("f", f_t), ("c_tilde", c_tilde), ("o", o_t), ("c", c_t), ("h", h_t)):
                 record[name].append(value)
         return h_t, c_t
 

@@ -100,7 +100,7 @@ def gates_figure(trace: dict, x: np.ndarray, gate_labels: dict, input_label: str
     for r, name in enumerate(names, start=2):
         z = trace[name]
         scale, lo, hi = GATE_SCALES.get(name, ("RdBu_r", None, None))
-        if cell == "lstm" and name == "z":  # the LSTM's z̃_t is the tanh candidate, not a gate
+        if cell == "lstm" and name == "c_tilde":  # the LSTM's c̃_t is the tanh candidate, not a gate
             scale, lo, hi = "RdBu_r", -1, 1
         if lo is None:
             m = float(np.abs(z).max()) or 1.0

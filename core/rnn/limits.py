@@ -84,3 +84,14 @@ def check_clip(clip) -> float | None:
     if not math.isfinite(v) or v < 0:
         raise InvalidInput(f"クリッピングの閾値 V が {clip} です。0 以上にしてください（0 でクリッピングなし）。")
     return v or None
+
+
+def check_seconds(seconds) -> float:
+    """A wall-clock training budget in seconds (> 0)."""
+    try:
+        s = float(seconds)
+    except (TypeError, ValueError):
+        raise InvalidInput("学習時間 (seconds) は正の数値で指定してください（例: 30）。") from None
+    if not math.isfinite(s) or s <= 0:
+        raise InvalidInput(f"学習時間 (seconds) が {seconds} です。0 より大きい秒数にしてください。")
+    return s

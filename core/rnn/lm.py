@@ -7,22 +7,24 @@ temperature τ: P_τ(w) ∝ exp(logit_w / τ) (τ → 0: always the most likely 
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import replace
 
 import numpy as np
 import torch
 
-from core import InvalidInput, TrainingDiverged
+from core import InvalidInput
 from core.rnn.corpus import Vocab, prepare_text, tokens_of
 from core.rnn.models import TokenLM
-from core.rnn.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, _device, fit, single_thread
+from core.rnn.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, TrainingRun, single_thread
 
 MAX_GENERATE = 400
 LM_DEFAULTS = TrainConfig(cell="lstm", hidden=128, epochs=30, lr=0.005, batch_size=16, clip=1.0)
 
 
-class LMRun:
+class LMRun(TrainingRun):
+    """A token language model on a text: its tokens, vocabulary, the last 10 % held out, and the
+    mini-batches of ``seq_len`` + 1 tokens (truncated BPTT with k = seq_len)."""
+
     def __init__(self, text: str | None = None, level: str = "char", cfg: TrainConfig | None = None,
                  seq_len: int = 48):
         cfg = (cfg or LM_DEFAULTS).validated()
@@ -32,25 +34,16 @@ class LMRun:
         self.level = level
         tokens = tokens_of(self.text, level)
         self.vocab = Vocab.build(tokens, level)
-        self.cfg = cfg
-        self.device = _device()
+        super().__init__(cfg)
         ids = torch.tensor(self.vocab.encode(tokens, what="テキスト"), dtype=torch.long)
         n_val = len(ids) // 10 if len(ids) >= 200 else 0
         self.train_ids = ids[:len(ids) - n_val].to(self.device)
         self.val_ids = ids[len(ids) - n_val:].to(self.device) if n_val else None
         self.seq_len = max(4, min(int(seq_len), (len(self.train_ids) - 1) // 2))
-        torch.manual_seed(cfg.seed)
-        self.model = self._build_model().to(self.device)
-        self.history: list[dict] = []
-        self.status = "new"
-        self.seconds = 0.0
+        self._init_model()
 
     def _build_model(self) -> torch.nn.Module:
         return TokenLM(self.cfg.cell, len(self.vocab), self.cfg.hidden, self.cfg.layers)
-
-    @property
-    def epochs_done(self) -> int:
-        return sum(1 for r in self.history if not r.get("partial"))
 
     @property
     def n_tokens(self) -> int:
@@ -69,9 +62,9 @@ class LMRun:
             c = chunks[s:s + self.cfg.batch_size]
             yield c[:, :-1], c[:, 1:]
 
-    def _loss(self, model, x, y):
-        logits, _ = model(x, fused=self.cfg.fused)
-        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+    def loss(self, out, y):
+        logits, _ = out  # TokenLM returns (logits, state)
+        return token_loss(logits, y)
 
     @torch.no_grad()
     def val_loss(self) -> float:
@@ -84,43 +77,6 @@ class LMRun:
 
     def perplexity(self) -> float:
         return math.exp(min(50.0, self.val_loss()))
-
-    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None,
-            seconds: float | None = None) -> "LMRun":
-        """Train in place. ``seconds`` bounds this call's wall-clock time (checked after every
-        mini-batch; status "time"). Each history row gets "seconds": training time so far, so
-        validation curves of different models can share a wall-clock axis."""
-        t0 = time.perf_counter()
-        deadline = None if seconds is None else t0 + _check_seconds(seconds)
-        timed_out = []
-
-        def stop() -> bool:
-            if deadline is not None and time.perf_counter() >= deadline:
-                timed_out.append(True)
-                return True
-            return should_stop is not None and bool(should_stop())
-
-        def progress(step, total, metrics):
-            self.history[-1]["seconds"] = self.seconds + time.perf_counter() - t0
-            if on_progress is not None:
-                on_progress(step, total, metrics)
-
-        self.status = "running"
-        try:
-            self.status = fit(self.model, self._batches, self._loss, self.val_loss, self.cfg, self.history,
-                              on_progress=progress, should_stop=stop)
-            if timed_out:
-                self.status = "time"
-        except TrainingDiverged:
-            self.status = "diverged"
-            raise
-        finally:
-            self.seconds += time.perf_counter() - t0
-            if self.history and "seconds" not in self.history[-1]:
-                self.history[-1]["seconds"] = self.seconds
-            if self.status == "running":
-                self.status = "stopped"
-        return self
 
     # --- using the model --------------------------------------------------------------------
     def _prompt_ids(self, prompt: str) -> list[int]:
@@ -168,16 +124,6 @@ class LMRun:
             logits = logits[0, -1]
 
 
-def _check_seconds(seconds) -> float:
-    try:
-        s = float(seconds)
-    except (TypeError, ValueError):
-        raise InvalidInput("学習時間 (seconds) は正の数値で指定してください（例: 30）。") from None
-    if not np.isfinite(s) or s <= 0:
-        raise InvalidInput(f"学習時間 (seconds) が {seconds} です。0 より大きい秒数にしてください。")
-    return s
-
-
 def _check_temperature(temperature: float) -> float:
     try:
         t = float(temperature)
@@ -186,6 +132,12 @@ def _check_temperature(temperature: float) -> float:
     if not (0.0 <= t <= 3.0) or not np.isfinite(t):
         raise InvalidInput(f"温度 (temperature) {temperature} は範囲外です。0〜3 にしてください（0 = いつも最も確率の高いもの）。")
     return t
+
+
+def token_loss(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """L = −(1/T) Σ_t log P(w_{t+1} | w_≤t) over every position of every sequence:
+    logits (B, T, V), targets y (B, T)."""
+    return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
 
 
 def _probs(logits: torch.Tensor, temperature: float) -> torch.Tensor:
@@ -200,7 +152,7 @@ def _probs(logits: torch.Tensor, temperature: float) -> torch.Tensor:
 def train_lm(text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
              on_progress: Progress | None = None, should_stop: Stop | None = None,
              seconds: float | None = None) -> LMRun:
-    return LMRun(text, level, cfg).fit(on_progress, should_stop, seconds)
+    return LMRun(text, level, cfg).fit(on_progress, should_stop, seconds=seconds)
 
 
 def lm_config(**overrides) -> TrainConfig:

@@ -10,13 +10,12 @@ The classifier's label is the labeller's last one: the same question, asked once
 """
 from __future__ import annotations
 
-import time
 import numpy as np
 import torch
 from torch import Tensor, nn
 
 from core.rnn.cells import Recurrent
-from core.rnn.train import Progress, Stop, TrainConfig, _device, fit
+from core.rnn.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
 
 SEQ_T = 21
 N_TRAIN, N_VAL = 1000, 300
@@ -50,89 +49,40 @@ def majority_data(n: int, T: int = SEQ_T, seed: int = 0) -> tuple[np.ndarray, np
     return bits[..., None], steps[:, -1].copy(), steps
 
 
-class TaskRun:
-    """A small model, its data, training history and accuracy (kept in the page's session)."""
+class SequenceRun(TrainingRun):
+    """The classifier (``mode`` "classify": one label from h_N) or the labeller ("label": a label
+    from every h_t) on the majority sequences; loss: binary cross entropy on the logits."""
 
-    def __init__(self, model: nn.Module, cfg: TrainConfig, Xt, Yt, Xv, Yv):
-        self.cfg, self.device = cfg, _device()
-        d = self.device
-        self._Xt, self._Yt = torch.as_tensor(Xt, device=d), torch.as_tensor(Yt, device=d)
-        self._Xv, self._Yv = torch.as_tensor(Xv, device=d), torch.as_tensor(Yv, device=d)
-        self.model = model.to(d)
-        self.history: list[dict] = []
-        self.status = "new"
-        self.seconds = 0.0
+    def __init__(self, mode: str, cfg: TrainConfig | None = None):
+        super().__init__((cfg or SEQ_DEFAULTS).validated())
+        self.mode = mode
+        X, y_seq, y_steps = majority_data(N_TRAIN + N_VAL, seed=self.cfg.seed)
+        Y = y_steps if mode == "label" else y_seq
+        self._data(X[:N_TRAIN], Y[:N_TRAIN], X[N_TRAIN:], Y[N_TRAIN:])
+        self._init_model()
 
-    @property
-    def epochs_done(self) -> int:
-        return sum(1 for r in self.history if not r.get("partial"))
-
-    def _batches(self, gen):
-        perm = torch.randperm(len(self._Xt), generator=gen).to(self.device)
-        for s in range(0, len(perm), self.cfg.batch_size):
-            i = perm[s:s + self.cfg.batch_size]
-            yield self._Xt[i], self._Yt[i]
-
-    def _loss(self, model, X, Y):
-        return self.loss(model(X, fused=self.cfg.fused), Y)
+    def _build_model(self) -> SequenceModel:
+        return SequenceModel(self.cfg.cell, self.cfg.hidden, per_step=self.mode == "label")
 
     def loss(self, out, Y):
         return nn.functional.binary_cross_entropy_with_logits(out, Y)
-
-    @torch.no_grad()
-    def val_loss(self) -> float:
-        self.model.eval()
-        return float(self._loss(self.model, self._Xv, self._Yv))
 
     @torch.no_grad()
     def accuracy(self) -> float:
         self.model.eval()
         return float(((self.model(self._Xv) > 0).float() == self._Yv).float().mean())
 
-    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None, prefix: str = ""):
-        t0 = time.perf_counter()
-        self.status = "running"
-        try:
-            self.status = fit(self.model, self._batches, self._loss, self.val_loss, self.cfg, self.history,
-                              on_progress=on_progress, should_stop=should_stop, prefix=prefix)
-        finally:
-            self.seconds += time.perf_counter() - t0
-            if self.status == "running":
-                self.status = "stopped"
-        return self
-
-
-def sequence_run(mode: str, cfg: TrainConfig | None = None) -> TaskRun:
-    """mode "classify" (one label from h_N) or "label" (a label from every h_t)."""
-    cfg = (cfg or SEQ_DEFAULTS).validated()
-    X, y_seq, y_steps = majority_data(N_TRAIN + N_VAL, seed=cfg.seed)
-    Y = y_steps if mode == "label" else y_seq
-    torch.manual_seed(cfg.seed)
-    model = SequenceModel(cfg.cell, cfg.hidden, per_step=mode == "label")
-    return TaskRun(model, cfg, X[:N_TRAIN], Y[:N_TRAIN], X[N_TRAIN:], Y[N_TRAIN:])
-
 
 def compare_outputs(cfg: TrainConfig | None = None, *, runs: dict | None = None,
-                    on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict[str, TaskRun]:
+                    on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict[str, SequenceRun]:
     """Train the classifier and the labeller with the same cell, data and budget."""
     cfg = (cfg or SEQ_DEFAULTS).validated()
-    runs = {} if runs is None else runs
-    for i, mode in enumerate(MODES):
-        run = sequence_run(mode, cfg)
-        runs[mode] = run
-
-        def progress(step, _total, metrics, _i=i):
-            if on_progress is not None:
-                on_progress(_i * cfg.epochs + step, len(MODES) * cfg.epochs, metrics)
-
-        run.fit(progress, should_stop, prefix=f"{mode}_")
-        if run.status == "stopped":
-            break
-    return runs
+    makers = {mode: (lambda m=mode: SequenceRun(m, cfg)) for mode in MODES}
+    return train_in_turn(makers, cfg.epochs, runs=runs, on_progress=on_progress, should_stop=should_stop)
 
 
 @torch.no_grad()
-def example(runs: dict[str, TaskRun], index: int = 0) -> dict:
+def example(runs: dict[str, SequenceRun], index: int = 0) -> dict:
     """One validation sequence: x_t, the step labels y_t, P(y_t = 1) from every h_t, and the
     single P(y = 1) from h_N."""
     lab, cls = runs["label"], runs["classify"]

@@ -1,10 +1,12 @@
-"""One training loop for every model of the page, and the forecasting runs built on it.
+"""One training run for every model of the page (``TrainingRun``), and the forecasting run.
 
-``fit`` reports ``on_progress(epoch, epochs, {"loss": …, "val_loss": …})`` after each epoch,
-checks ``should_stop()`` after every mini-batch (Stop works mid-epoch), clips the gradient
-(g ← g·V/‖g‖ when ‖g‖ > V) and raises TrainingDiverged when the loss becomes NaN/∞.
-A run object (ForecastRun, LMRun) is created before training so a page can keep it in its
-session: the model is trained in place, so a run interrupted by Stop keeps what it learned.
+``TrainingRun.fit`` is the one loop: Adam on shuffled mini-batches, gradient clipping
+(g ← g·V/‖g‖ when ‖g‖ > V), ``on_progress(epoch, epochs, {"loss": …, "val_loss": …})`` after each
+epoch, ``should_stop()`` after every mini-batch (Stop works mid-epoch), a time budget, and
+TrainingDiverged when the loss becomes NaN/∞. ForecastRun (here), DenoiseRun (bidir.py),
+SequenceRun (seqtasks.py), BlankRun (blank.py), LMRun (lm.py) and the mini-GPT's GPTRun
+(core/transformer/lm.py) subclass it with their own model, data, loss target and evaluation.
+A run is created before training so a page can keep it in its session.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import torch
 
 from core import InvalidInput, TrainingDiverged
 from core.rnn.data import ForecastData
-from core.rnn.limits import LIMITS, check_cell, check_clip, check_int, check_lr
+from core.rnn.limits import LIMITS, check_cell, check_clip, check_int, check_lr, check_seconds
 from core.rnn.models import Forecaster, WindowMLP
 
 FORECAST_MODELS = ("rnn", "lstm", "gru", "mlp")  # mlp: the fixed-window MLP (forecasting only)
@@ -104,111 +106,85 @@ def diverged_message(epoch: int, lr: float, loss: float) -> str:
             "（勾配クリッピング (gradient clipping) の閾値 V を小さくするのも効きます）。")
 
 
-def fit(model: torch.nn.Module, batches: Callable[[torch.Generator], Iterable[tuple]],
-        loss_fn: Callable[..., torch.Tensor], validate: Callable[[], float], cfg: TrainConfig,
-        history: list[dict], *, on_progress: Progress | None = None, should_stop: Stop | None = None,
-        prefix: str = "") -> str:
-    """Train ``model`` in place for cfg.epochs; append {"epoch", "loss", "val_loss"} rows to
-    ``history``. Returns "done", "stopped" (should_stop) or "time" (cfg.max_seconds).
+class TrainingRun:
+    """A model, its data and its training history, kept in the page's session. The model is
+    trained in place, so a run interrupted by Stop keeps what it learned.
 
-    Divergence: a batch loss that is NaN/∞ or above max(1000, 100 × the first batch loss)
-    raises TrainingDiverged (lr = 100 ends here within the first epoch)."""
-    with single_thread():
-        return _fit(model, batches, loss_fn, validate, cfg, history, on_progress, should_stop, prefix)
+    This base owns what every run shares: the device, ``history`` (one row per epoch:
+    {"epoch", "loss", "val_loss", "seconds"}, a last row with "partial" when stopped mid-epoch),
+    shuffled mini-batches of the tensors ``_Xt, _Yt``, the loss of a mini-batch and the loop of
+    ``fit`` with its ``status``. A subclass brings only its own: the data (``_data``), the model
+    (``_build_model``, built with the seed by ``_init_model``), the loss target ``loss(out, Y)``
+    (default: mean squared error), ``validate()`` (default: ``val_loss()``, that loss on
+    ``_Xv, _Yv``) and its evaluation."""
 
-
-def _fit(model, batches, loss_fn, validate, cfg, history, on_progress, should_stop, prefix) -> str:
-    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
-    gen = torch.Generator().manual_seed(cfg.seed)
-    t0 = time.perf_counter()
-    first = None
-    start_epoch = len(history)
-    for epoch in range(start_epoch + 1, start_epoch + cfg.epochs + 1):
-        model.train()
-        total, count = 0.0, 0
-        for batch in batches(gen):
-            opt.zero_grad(set_to_none=True)
-            loss = loss_fn(model, *batch)
-            value = float(loss.detach())
-            if first is None:
-                first = value
-            if not math.isfinite(value) or value > max(1e3, 100 * first):
-                raise TrainingDiverged(diverged_message(epoch, cfg.lr, value))
-            loss.backward()
-            clip_gradient(model.parameters(), cfg.clip)
-            opt.step()
-            total += value * len(batch[0])
-            count += len(batch[0])
-            if should_stop is not None and should_stop():
-                if count:
-                    history.append({"epoch": epoch, "loss": total / count, "val_loss": validate(), "partial": True})
-                return "stopped"
-        if not all(torch.isfinite(p).all() for p in model.parameters()):
-            raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")))
-        val = validate()
-        if not math.isfinite(val):
-            raise TrainingDiverged(diverged_message(epoch, cfg.lr, val))
-        row = {"epoch": epoch, "loss": total / max(1, count), "val_loss": val}
-        history.append(row)
-        if on_progress is not None:
-            on_progress(epoch - start_epoch, cfg.epochs, {f"{prefix}loss": row["loss"], f"{prefix}val_loss": val})
-        if cfg.max_seconds and time.perf_counter() - t0 > cfg.max_seconds and epoch < start_epoch + cfg.epochs:
-            return "time"
-    return "done"
-
-
-class ForecastRun:
-    """A forecaster, its data and its training history (kept in the page's session)."""
-
-    def __init__(self, data: ForecastData, cfg: TrainConfig | None = None):
-        cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
-        if cfg.bidirectional:
-            raise InvalidInput(BIDIRECTIONAL_FORECAST)
-        self.data, self.cfg = data, cfg
+    def __init__(self, cfg: TrainConfig):
+        self.cfg = cfg
         self.device = _device()
-        torch.manual_seed(cfg.seed)
-        if cfg.cell == "mlp":  # the fixed-window MLP the notes start from, on the same windows
-            self.model = WindowMLP(data.window, cfg.hidden).to(self.device)
-        else:
-            self.model = Forecaster(cfg.cell, cfg.hidden, cfg.layers,
-                                    peephole=cfg.peephole and cfg.cell == "lstm").to(self.device)
         self.history: list[dict] = []
-        self.status = "new"
-        self.seconds = 0.0
-        dev = self.device
-        self._Xt = torch.as_tensor(data.X_train, device=dev)
-        self._yt = torch.as_tensor(data.y_train, device=dev)
-        self._Xv = torch.as_tensor(data.X_val, device=dev)
-        self._yv = torch.as_tensor(data.y_val, device=dev)
+        self.status = "new"  # "running", then "done" / "time" / "stopped" / "diverged"
+        self.seconds = 0.0  # training time of all fit calls together
 
+    # --- what a subclass provides -----------------------------------------------------------
+    def _data(self, Xt, Yt, Xv, Yv) -> None:
+        """Training and validation tensors on the run's device."""
+        d = self.device
+        self._Xt, self._Yt = torch.as_tensor(Xt, device=d), torch.as_tensor(Yt, device=d)
+        self._Xv, self._Yv = torch.as_tensor(Xv, device=d), torch.as_tensor(Yv, device=d)
+
+    def _build_model(self) -> torch.nn.Module:
+        raise NotImplementedError
+
+    def _init_model(self) -> None:
+        """The model, initialised from cfg.seed (the same seed gives the same weights)."""
+        torch.manual_seed(self.cfg.seed)
+        self.model = self._build_model().to(self.device)
+
+    def loss(self, out: torch.Tensor, Y: torch.Tensor) -> torch.Tensor:
+        """The task's loss of the model's output against its target: here (x̂ − y)² averaged."""
+        return torch.mean((out - Y) ** 2)
+
+    @torch.no_grad()
+    def val_loss(self) -> float:
+        """``loss`` on the validation tensors (the model in eval mode)."""
+        self.model.eval()
+        return float(self._loss(self.model, self._Xv, self._Yv))
+
+    def validate(self) -> float:
+        """The number recorded as "val_loss" after each epoch (lower is better)."""
+        return self.val_loss()
+
+    # --- shared -----------------------------------------------------------------------------
     @property
     def epochs_done(self) -> int:
         return sum(1 for r in self.history if not r.get("partial"))
 
     def _batches(self, gen: torch.Generator):
-        n = len(self._Xt)
-        perm = torch.randperm(n, generator=gen).to(self.device)
-        for s in range(0, n, self.cfg.batch_size):
+        """Mini-batches of (X, Y) in an order drawn from ``gen`` (a new order every epoch)."""
+        perm = torch.randperm(len(self._Xt), generator=gen).to(self.device)
+        for s in range(0, len(perm), self.cfg.batch_size):
             idx = perm[s:s + self.cfg.batch_size]
-            yield self._Xt[idx], self._yt[idx]
+            yield self._Xt[idx], self._Yt[idx]
 
-    def _loss(self, model, X, y):
-        return torch.mean((model(X, fused=self.cfg.fused) - y) ** 2)
+    def _loss(self, model, X, Y) -> torch.Tensor:
+        return self.loss(model(X, fused=self.cfg.fused), Y)
 
-    @torch.no_grad()
-    def val_mse(self) -> float:
-        """One-step-ahead mean squared error on the validation targets, in the series' units."""
-        self.model.eval()
-        mse = torch.mean((self.model(self._Xv, fused=self.cfg.fused) - self._yv) ** 2).item()
-        return mse * self.data.std ** 2
+    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None, *,
+            prefix: str = "", seconds: float | None = None):
+        """Train in place for cfg.epochs more epochs; returns the run.
 
-    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None,
-            prefix: str = "") -> "ForecastRun":
+        ``on_progress(epoch, epochs, {prefix + "loss", prefix + "val_loss"})`` after each epoch;
+        ``should_stop()`` after every mini-batch (status "stopped", a partial row); cfg.max_seconds
+        bounds the run after each epoch and ``seconds`` this call after every mini-batch (status
+        "time"); a NaN / ∞ loss, or one above max(1000, 100 × the first), raises TrainingDiverged
+        (status "diverged"). Each row gets "seconds": training time so far, so curves of different
+        models can share a wall-clock axis."""
         t0 = time.perf_counter()
+        deadline = None if seconds is None else t0 + check_seconds(seconds)
         self.status = "running"
         try:
-            self.status = fit(self.model, self._batches, self._loss, self.val_mse, self.cfg, self.history,
-                              on_progress=on_progress, should_stop=should_stop, prefix=prefix)
+            with single_thread():
+                self.status = self._loop(t0, deadline, on_progress, should_stop, prefix)
         except TrainingDiverged:
             self.status = "diverged"
             raise
@@ -217,6 +193,97 @@ class ForecastRun:
             if self.status == "running":  # interrupted (e.g. the page reran): keep what was learned
                 self.status = "stopped"
         return self
+
+    def _loop(self, t0, deadline, on_progress, should_stop, prefix) -> str:
+        model, cfg, history = self.model, self.cfg, self.history
+        opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+        gen = torch.Generator().manual_seed(cfg.seed)
+        first = None
+        start_epoch = len(history)
+
+        def row(epoch, total, count, val, **extra):
+            history.append({"epoch": epoch, "loss": total / max(1, count), "val_loss": val,
+                            "seconds": self.seconds + time.perf_counter() - t0, **extra})
+
+        for epoch in range(start_epoch + 1, start_epoch + cfg.epochs + 1):
+            model.train()
+            total, count = 0.0, 0
+            for batch in self._batches(gen):
+                opt.zero_grad(set_to_none=True)
+                loss = self._loss(model, *batch)
+                value = float(loss.detach())
+                if first is None:
+                    first = value
+                if not math.isfinite(value) or value > max(1e3, 100 * first):
+                    raise TrainingDiverged(diverged_message(epoch, cfg.lr, value))
+                loss.backward()
+                clip_gradient(model.parameters(), cfg.clip)
+                opt.step()
+                total += value * len(batch[0])
+                count += len(batch[0])
+                timed_out = deadline is not None and time.perf_counter() >= deadline
+                if timed_out or (should_stop is not None and should_stop()):
+                    row(epoch, total, count, self.validate(), partial=True)
+                    return "time" if timed_out else "stopped"
+            if not all(torch.isfinite(p).all() for p in model.parameters()):
+                raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")))
+            val = self.validate()
+            if not math.isfinite(val):
+                raise TrainingDiverged(diverged_message(epoch, cfg.lr, val))
+            row(epoch, total, count, val)
+            if on_progress is not None:
+                metrics = {f"{prefix}loss": history[-1]["loss"], f"{prefix}val_loss": val}
+                on_progress(epoch - start_epoch, cfg.epochs, metrics)
+            if cfg.max_seconds and time.perf_counter() - t0 > cfg.max_seconds and epoch < start_epoch + cfg.epochs:
+                return "time"
+        return "done"
+
+
+def train_in_turn(makers: dict[str, Callable[[], TrainingRun]], epochs: int, *, runs: dict | None = None,
+                  on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict:
+    """Build and train several runs one after the other, with the same budget, on one progress
+    bar (run i reports step i·epochs + s of len(makers)·epochs, its metrics prefixed "name_").
+    ``runs`` (a dict the page keeps in its session) receives each run before it trains; a Stop
+    ends the whole comparison."""
+    runs = {} if runs is None else runs
+    total = epochs * len(makers)
+    for i, (name, make) in enumerate(makers.items()):
+        run = runs[name] = make()
+
+        def progress(step, _total, metrics, _i=i):
+            if on_progress is not None:
+                on_progress(_i * epochs + step, total, metrics)
+
+        run.fit(progress, should_stop, prefix=f"{name}_")
+        if run.status == "stopped":
+            break
+    return runs
+
+
+class ForecastRun(TrainingRun):
+    """A forecaster (window → next value) on windows of one series."""
+
+    def __init__(self, data: ForecastData, cfg: TrainConfig | None = None):
+        cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
+        if cfg.bidirectional:
+            raise InvalidInput(BIDIRECTIONAL_FORECAST)
+        super().__init__(cfg)
+        self.data = data
+        self._init_model()
+        self._data(data.X_train, data.y_train, data.X_val, data.y_val)
+
+    def _build_model(self) -> torch.nn.Module:
+        cfg = self.cfg
+        if cfg.cell == "mlp":  # the fixed-window MLP the notes start from, on the same windows
+            return WindowMLP(self.data.window, cfg.hidden)
+        return Forecaster(cfg.cell, cfg.hidden, cfg.layers, peephole=cfg.peephole and cfg.cell == "lstm")
+
+    def val_mse(self) -> float:
+        """One-step-ahead mean squared error on the validation targets, in the series' units."""
+        return self.val_loss() * self.data.std ** 2
+
+    def validate(self) -> float:
+        return self.val_mse()
 
     @torch.no_grad()
     def one_step(self) -> np.ndarray:
@@ -265,17 +332,5 @@ def compare_cells(data: ForecastData, cfg: TrainConfig | None = None, cells=("rn
     """Train each cell on the same data, seed and budget (epochs, hidden size, lr). ``runs`` (a
     dict the page keeps in its session) receives each run before it trains."""
     cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
-    runs = {} if runs is None else runs
-    total = cfg.epochs * len(cells)
-    for i, cell in enumerate(cells):
-        run = ForecastRun(data, replace(cfg, cell=cell))
-        runs[cell] = run
-
-        def progress(step, _total, metrics, _i=i):
-            if on_progress is not None:
-                on_progress(_i * cfg.epochs + step, total, metrics)
-
-        run.fit(progress, should_stop, prefix=f"{cell}_")
-        if run.status == "stopped":
-            break
-    return runs
+    makers = {cell: (lambda c=cell: ForecastRun(data, replace(cfg, cell=c))) for cell in cells}
+    return train_in_turn(makers, cfg.epochs, runs=runs, on_progress=on_progress, should_stop=should_stop)

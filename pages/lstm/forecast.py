@@ -35,12 +35,7 @@ def render() -> None:
 
 
 def draw(run) -> None:
-    controls.finish_interrupted("lstm_fc", run)
-    if run is None:
-        st.info(t("lstm.no_model"))
-        return
-    controls.status_line(run)
-    if run.status == "diverged" or not run.history:
+    if not controls.ready("lstm_fc", run):
         return
     labels = curve_labels()
     with guard():

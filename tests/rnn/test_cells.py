@@ -68,7 +68,7 @@ def test_record_traces_gates_in_time_order(cell):
 
 
 def test_lstm_cell_equations_by_hand():
-    """c_t = f ⊙ c_{t−1} + i ⊙ z̃ and h_t = o ⊙ tanh(c_t), with hand-set weights."""
+    """c_t = f ⊙ c_{t−1} + i ⊙ c̃ and h_t = o ⊙ tanh(c_t), with hand-set weights."""
     model = Recurrent("lstm", 1, 1)
     cell = model.cells[0]
     with torch.no_grad():
@@ -78,6 +78,7 @@ def test_lstm_cell_equations_by_hand():
         cell.b_h.copy_(torch.tensor([0.0, 100.0, 0.0, 100.0]))  # f = o = 1
     out = model(torch.tensor([[[1.0]]]), record=True)
     i = torch.sigmoid(torch.tensor(1.0))
-    z = torch.tanh(torch.tensor(2.0))
-    assert torch.isclose(out.c_n[0, 0, 0], i * z)
-    assert torch.isclose(out.h_n[0, 0, 0], torch.tanh(i * z))
+    c_tilde = torch.tanh(torch.tensor(2.0))
+    assert torch.isclose(out.c_n[0, 0, 0], i * c_tilde)
+    assert torch.isclose(out.h_n[0, 0, 0], torch.tanh(i * c_tilde))
+    assert torch.isclose(out.trace[0]["c_tilde"][0, 0, 0], c_tilde)  # recorded under its lecture name

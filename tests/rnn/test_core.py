@@ -174,7 +174,7 @@ def test_gate_bias_and_clipping_in_the_lab():
         gradient_norms("rnn", 50, scale=-1)
 
 
-@pytest.mark.parametrize("cell,gates", [("rnn", {"h"}), ("lstm", {"i", "f", "z", "o", "c", "h"}),
+@pytest.mark.parametrize("cell,gates", [("rnn", {"h"}), ("lstm", {"i", "f", "c_tilde", "o", "c", "h"}),
                                         ("gru", {"r", "z", "n", "h"})])
 def test_trace_gates(cell, gates):
     from core.rnn.cells import Recurrent
@@ -238,7 +238,7 @@ def test_gate_heatmap_colour_ranges():
     fig, df = gates_figure(trace_gates(Recurrent("lstm", 1, 4), x)[0], x, {}, "x", cell="lstm")
     heat = {tr.name or i: tr for i, tr in enumerate(fig.data[1:])}
     ranges = [(tr.zmin, tr.zmax) for tr in heat.values()]
-    # i, f, z̃ (candidate), o, c, h
+    # i, f, c̃ (candidate), o, c, h
     assert ranges[0] == (0, 1) and ranges[1] == (0, 1) and ranges[2] == (-1, 1) and ranges[3] == (0, 1)
     assert ranges[4][0] == -ranges[4][1] and ranges[5] == (-1, 1)
     fig, _ = gates_figure(trace_gates(Recurrent("gru", 1, 4), x)[0], x, {}, "x", cell="gru")

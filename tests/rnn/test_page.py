@@ -1,10 +1,12 @@
 """AppTest: every tab of the LSTM page and every control path, bad input included."""
 import contextlib
+import json
 import threading
 
 import pytest
 
 from core import device
+from core.i18n import t
 from core.rnn.data import make_series, make_windows
 from core.rnn.train import ForecastRun, TrainConfig
 from tests.conftest import assert_no_exception, wait_until
@@ -215,6 +217,10 @@ def test_gates_tab_heatmaps_for_each_cell(monkeypatch):
         assert_no_exception(at)
         assert "ランダムな初期重み" in texts(at)
         assert charts(at) == 2  # gates, bidirectional hidden states
+        titles = [a["text"] for c in at.get("plotly_chart") for a in json.loads(c.proto.spec)["layout"].get("annotations", [])]
+        # the LSTM's candidate is c̃_t (the lecture's symbol); z_t is the GRU's update gate only
+        assert (t("lstm.gate.c_tilde", "ja") in titles) == (cell == "lstm")
+        assert (t("lstm.gate.z_gru", "ja") in titles) == (cell == "gru")
     at.button(key="lstm_gates__start").click().run()
     assert_no_exception(at)
     assert "学習した" in texts(at)
