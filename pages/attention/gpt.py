@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import attention_views as V
-from core import transformer_views as TV
+from core.attention import figures as V
+from core.transformer import figures as TV
 from core.rnn.limits import LIMITS
 from core.rnn.lm import MAX_GENERATE, LMRun, lm_config
-from core.rnn.viz import loss_figure
+from core.rnn.figures import loss_figure
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
 from pages.common.longrun import LiveRun

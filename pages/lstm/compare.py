@@ -9,7 +9,7 @@ import streamlit as st
 from core.rnn import CELL_LABELS
 from core.rnn.data import make_series, make_windows
 from core.rnn.train import ForecastRun, TrainConfig, compare_cells
-from core.rnn.viz import compare_forecast_figure, loss_figure
+from core.rnn.figures import compare_forecast_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls

@@ -6,7 +6,7 @@ import streamlit as st
 from core.rnn import CELL_LABELS
 from core.rnn.data import make_series, make_windows
 from core.rnn.train import BIDIRECTIONAL_FORECAST, ForecastRun, TrainConfig
-from core.rnn.viz import forecast_figure, loss_figure
+from core.rnn.figures import forecast_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls

@@ -10,7 +10,7 @@ from core.rnn.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
 from core.rnn.data import make_series, make_windows
 from core.rnn.probes import trace_gates
 from core.rnn.train import ForecastRun, TrainConfig
-from core.rnn.viz import bidir_figure, denoise_figure, gates_figure, loss_figure
+from core.rnn.figures import bidir_figure, denoise_figure, gates_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls

@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.rnn import CELL_LABELS
 from core.rnn.probes import DEFAULT_GATE_BIAS, DEFAULT_STEPS, compare_gradients
-from core.rnn.viz import gradnorm_figure
+from core.rnn.figures import gradnorm_figure
 from pages.common.ui import chart, guard, t
 from pages.lstm import vanishing
 

@@ -1,4 +1,4 @@
-"""Translated label dicts for the figures of core.rnn.viz."""
+"""Translated label dicts for the figures of core.rnn.figures."""
 from __future__ import annotations
 
 from core.rnn import CELL_LABELS

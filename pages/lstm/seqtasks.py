@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from core.rnn import CELL_LABELS, CELL_TYPES, blank, seqtasks
-from core.rnn.viz import steps_figure, topk_figure
+from core.rnn.figures import steps_figure, topk_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls

@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.rnn.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
 from core.rnn.train import BIDIRECTIONAL_LM
-from core.rnn.viz import loss_figure, topk_figure
+from core.rnn.figures import loss_figure, topk_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls

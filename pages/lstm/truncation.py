@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.rnn import truncated
-from core.rnn.viz import reach_figure
+from core.rnn.figures import reach_figure
 from pages.common.ui import chart, guard, t
 
 RUNS_KEY = "lstm_lm_k_runs"  # one summary row per finished training: k, loss, seconds

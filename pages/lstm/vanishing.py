@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.rnn import vanishing
-from core.rnn.viz import derivative_figure, product_figure
+from core.rnn.figures import derivative_figure, product_figure
 from pages.common.ui import chart, guard, t
 
 

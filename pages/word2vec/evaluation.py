@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.word2vec import evaluate
+from core.word2vec import evaluate, figures
 from pages.common.ui import chart, guard, t
-from pages.word2vec import figures
 
 
 def _data(uploader_key: str, sample_key: str, sample: str):

@@ -232,7 +232,7 @@ def test_lm_bad_prompt_and_settings():
 
 def test_gate_heatmap_colour_ranges():
     from core.rnn.cells import Recurrent
-    from core.rnn.viz import gates_figure
+    from core.rnn.figures import gates_figure
 
     x = np.sin(np.arange(20) / 3)
     fig, df = gates_figure(trace_gates(Recurrent("lstm", 1, 4), x)[0], x, {}, "x", cell="lstm")

@@ -8,13 +8,14 @@ from __future__ import annotations
 import secrets
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core import InvalidInput, PlaygroundError, download, hub, inputs, policy
 from core.bert import data as bdata
 from core.bert import finetune as ft
 from core.bert import pn
+from core.bert.figures import loss_accuracy_figure
+from core.figures import confusion
 from pages.bert import sources
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, show_error, t
@@ -167,21 +168,13 @@ def _results(r) -> None:
     c4.metric(t("bert.ft.seconds"), f"{r.seconds:.1f}")
     if r.history:
         hist = pd.DataFrame(r.history).drop(columns=["time"], errors="ignore").set_index("step")
-        fig = go.Figure(go.Scatter(x=hist.index, y=hist["loss"], name="loss", mode="lines"))
-        if "dev_acc" in hist:
-            dv = hist["dev_acc"].dropna()
-            fig.add_trace(go.Scatter(x=dv.index, y=dv.values, name="dev accuracy", mode="lines+markers", yaxis="y2"))
-        fig.update_layout(height=320, margin=dict(l=10, r=10, t=30, b=30), xaxis_title="step",
-                          yaxis_title="loss", yaxis2=dict(title="dev acc", overlaying="y", side="right", range=[0, 1]))
+        fig = loss_accuracy_figure(hist, ("loss", "loss"), [("dev_acc", "dev accuracy", "lines+markers")],
+                                   y_title="loss", y2_title="dev acc")
         chart(fig, key="bert_ft_curve", filename="finetune-curve", data=hist)
     st.dataframe(pd.DataFrame(r.per_class).round(3), hide_index=True, width="stretch")
     z = r.confusion
-    fig = go.Figure(go.Heatmap(z=z, x=[f"{lab}\u2009" for lab in r.labels], y=[f"{lab}\u2009" for lab in r.labels],
-                               colorscale="Blues", text=z, texttemplate="%{text}",
-                               hovertemplate="gold %{y} → predicted %{x}: %{z}<extra></extra>"))
-    fig.update_layout(title=t("bert.ft.confusion"), height=360, xaxis_title=t("bert.ft.predicted"),
-                      yaxis_title=t("bert.ft.gold"), yaxis_autorange="reversed", margin=dict(l=10, r=10, t=40, b=30))
-    chart(fig, key="bert_ft_confusion", filename="confusion-matrix",
+    chart(confusion(z, r.labels, true_title=t("bert.ft.gold"), pred_title=t("bert.ft.predicted"),
+                    title=t("bert.ft.confusion")), key="bert_ft_confusion", filename="confusion-matrix",
           data=pd.DataFrame(z, index=r.labels, columns=r.labels))
     if r.mistakes:
         st.markdown(f"**{t('bert.ft.mistakes')}**")

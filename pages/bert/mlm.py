@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.bert import mlm
-from pages.bert.common import bar_figure, masked_lm
+from core.bert.figures import procedure_figure
+from core.figures import bars
+from pages.bert.common import masked_lm
 from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "東北大学で自然言語処理を研究しています。今日はとても良い天気です。"
@@ -38,8 +39,8 @@ def render() -> None:
         df = pd.DataFrame(rows)
         st.dataframe(df, hide_index=True, width="stretch")
         labels = [f"{d.position}:{d.original}" for d in res.decisions]
-        fig = bar_figure(labels, [d.original_prob or 0.0 for d in res.decisions],
-                         title=t("bert.mlm.chart"), x_title=t("bert.mlm.chart.x"))
+        fig = bars(labels, [d.original_prob or 0.0 for d in res.decisions],
+                   title=t("bert.mlm.chart"), x_title=t("bert.mlm.chart.x"))
         chart(fig, key="bert_mlm_chart", filename="mlm-original-prob", data=df)
         st.caption(t("bert.mlm.loss_note"))
     _stats()
@@ -55,9 +56,8 @@ def _stats() -> None:
                  t("bert.mlm.action.keep")]
         vals = [s["chosen_share"], s["mask_share"], s["random_share"], s["keep_share"]]
         target = [0.15, 0.8, 0.1, 0.1]
-        fig = go.Figure([go.Bar(name=t("bert.mlm.stats.observed"), x=names, y=vals, text=[f"{v:.3f}" for v in vals]),
-                         go.Bar(name=t("bert.mlm.stats.target"), x=names, y=target)])
-        fig.update_layout(barmode="group", height=320, margin=dict(l=10, r=10, t=30, b=30), yaxis_title=t("bert.mlm.stats.share"))
+        fig = procedure_figure(names, vals, target, observed_name=t("bert.mlm.stats.observed"),
+                               target_name=t("bert.mlm.stats.target"), y_title=t("bert.mlm.stats.share"))
         chart(fig, key="bert_mlm_stats_chart", filename="mlm-procedure-stats",
               data=pd.DataFrame({"share": vals, "target": target}, index=names))
 
@@ -78,7 +78,7 @@ def _nsp(loaded) -> None:
         for note in r.notes:
             st.info(note, icon="ℹ️")
         if r.has_head and r.is_next is not None:
-            fig = bar_figure([t("bert.nsp.isnext"), t("bert.nsp.notnext")], [r.is_next, 1 - r.is_next],
-                             title=t("bert.nsp.chart"))
+            fig = bars([t("bert.nsp.isnext"), t("bert.nsp.notnext")], [r.is_next, 1 - r.is_next],
+                       title=t("bert.nsp.chart"), x_title=t("bert.chart.prob"))
             chart(fig, key="bert_nsp_chart", filename="nsp",
                   data=pd.DataFrame({"probability": [r.is_next, 1 - r.is_next]}, index=["IsNext", "NotNext"]))

@@ -1,4 +1,5 @@
-"""Plotly figures of the word2vec page (tokens enter only as plotly text, never as HTML)."""
+"""Plotly figures of the word2vec page (tokens enter only as plotly text, never as HTML); the
+neighbour / analogy / probability bars are core.figures.bars."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,22 +8,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 PALETTE = px.colors.qualitative.Safe + px.colors.qualitative.Set2
-
-
-def bars(words: list[str], scores: list[float], *, title: str, x_title: str, highlight: set[str] | None = None,
-         range_x: tuple[float, float] | None = (-0.2, 1.0)) -> go.Figure:
-    """Horizontal bars, best at the top."""
-    highlight = highlight or set()
-    colors = ["#d62728" if w in highlight else "#1f77b4" for w in words]
-    fig = go.Figure(go.Bar(x=scores, y=words, orientation="h", marker_color=colors,
-                           text=[f"{s:.3f}" for s in scores], textposition="outside",
-                           hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title=x_title, yaxis=dict(autorange="reversed", type="category"),
-                      height=max(260, 28 * len(words) + 110), margin=dict(l=10, r=30, t=50, b=40))
-    if range_x:
-        lo = min(range_x[0], min(scores, default=0) - 0.05)
-        fig.update_xaxes(range=[lo, max(range_x[1], max(scores, default=0) + 0.1)])
-    return fig
+COSINE_RANGE = (-0.2, 1.0)  # the x axis of cosine-similarity bars (core.figures.bars), widened to fit
 
 
 def scatter(coords: np.ndarray, words: list[str], groups: list[str], *, title: str,

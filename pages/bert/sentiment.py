@@ -8,8 +8,9 @@ import streamlit as st
 
 from core import ModelUnavailable, hub
 from core.bert import sentiment
-from pages.bert import explain_view, sources
-from pages.bert.common import bar_figure, untrained_banner
+from pages.bert import explain, sources
+from core.figures import bars
+from pages.bert.common import untrained_banner
 from pages.common.ui import chart, checked, guard, show_error, t
 
 FT_KEY = "bert_ft_result"  # written by the fine-tuning tab
@@ -80,7 +81,7 @@ def _baseline_explain() -> None:
     result = current_result()
     if result is not None:
         st.divider()
-        explain_view.baseline(result, resources.word_vectors(), st.session_state.get("base_text", DEFAULT_TEXT))
+        explain.baseline(result, resources.word_vectors(), st.session_state.get("base_text", DEFAULT_TEXT))
 
 
 def _single(loaded) -> None:
@@ -89,13 +90,13 @@ def _single(loaded) -> None:
     with guard():
         pred = sentiment.classify_one(loaded, text)
         labels = list(pred.scores)
-        fig = bar_figure(labels, [pred.scores[k] for k in labels], title=t("bert.sent.chart", label=pred.label),
-                         highlight=pred.label)
+        fig = bars(labels, [pred.scores[k] for k in labels], title=t("bert.sent.chart", label=pred.label),
+                   highlight={pred.label}, x_title=t("bert.chart.prob"))
         chart(fig, key="bert_sent_chart", filename="sentiment",
               data=pd.DataFrame({"probability": [pred.scores[k] for k in labels]}, index=labels))
         if pred.truncated:
             st.info(t("bert.sent.truncated"), icon="✂️")
-        explain_view.bert(loaded, text)
+        explain.bert(loaded, text)
 
 
 def _batch(loaded) -> None:

@@ -10,8 +10,8 @@ import streamlit as st
 
 from core import ModelUnavailable
 from core import attention as A
-from core import attention_bert
-from core import attention_views as V
+from core.attention import bert as attention_bert
+from core.attention import figures as V
 from pages.attention import common
 from pages.common.ui import chart, checked, guard, show_error, t
 

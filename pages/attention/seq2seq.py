@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import attention_views as V
+from core.attention import figures as V
 from core import resources
 from core.seq2seq.decode import translate
 from pages.common.ui import chart, checked, guard, t

@@ -14,6 +14,9 @@ a float mask is added to the scores (0 = attend, −∞ = hidden).
 Every function is checked numerically against torch (tests/attention/test_core.py):
 ``scaled_dot_product`` against ``torch.nn.functional.scaled_dot_product_attention``,
 ``multi_head`` against ``torch.nn.MultiheadAttention``.
+
+The package: this module (the tensor functions), bert.py (attention read out of a BERT),
+figures.py (the attention page's plotly figures).
 """
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ import streamlit as st
 
 from core import resources
 from core.bert import fill_mask as fm
-from pages.bert.common import bar_figure, candidates_frame, masked_lm
+from core.figures import bars
+from pages.bert.common import candidates_frame, masked_lm
 from pages.common.ui import chart, checked, guard, t
 
 DEFAULT_TEXT = "東北大学で[MASK]の研究をしています。"
@@ -42,8 +43,8 @@ def _mask_mode(loaded, top_k: int) -> None:
         for i, m in enumerate(result.masks):
             with cols[i % len(cols)]:
                 labels = [tok for tok, _ in m.candidates]
-                fig = bar_figure(labels, [p for _, p in m.candidates],
-                                 title=t("bert.fm.mask_title", n=i + 1, pos=m.position))
+                fig = bars(labels, [p for _, p in m.candidates], x_title=t("bert.chart.prob"),
+                           title=t("bert.fm.mask_title", n=i + 1, pos=m.position))
                 chart(fig, key=f"bert_fm_chart_{i}", filename=f"fill-mask-{i + 1}",
                       data=candidates_frame(m.candidates))
         _inspector(loaded, text)
@@ -71,8 +72,8 @@ def _click_mode(loaded, top_k: int) -> None:
         st.code(" ".join(masked), language=None, wrap_lines=True)
         st.markdown(t("bert.fm.click.original", token=m.original, prob=m.original_prob, rank=m.original_rank))
         labels = [tok for tok, _ in m.candidates]
-        fig = bar_figure(labels, [p for _, p in m.candidates], highlight=m.original,
-                         title=t("bert.fm.mask_title", n=1, pos=m.position))
+        fig = bars(labels, [p for _, p in m.candidates], highlight={m.original}, x_title=t("bert.chart.prob"),
+                   title=t("bert.fm.mask_title", n=1, pos=m.position))
         chart(fig, key="bert_fm_click_chart", filename="click-to-mask", data=candidates_frame(m.candidates))
         st.markdown(f"**{t('bert.fm.filled')}**")
         st.code(result.filled, language=None, wrap_lines=True)

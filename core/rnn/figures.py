@@ -9,6 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.figures import bars
+
 COLORS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c", "mlp": "#7f7f7f", "uni": "#ff7f0e", "bi": "#9467bd"}
 GATE_SCALES = {  # colour scale and range per recorded quantity
     "i": ("Viridis", 0, 1), "f": ("Viridis", 0, 1), "o": ("Viridis", 0, 1), "r": ("Viridis", 0, 1),
@@ -170,12 +172,10 @@ def gradnorm_figure(results: dict, labels: dict, title: str = "", clip_on: bool 
 
 
 def topk_figure(items: list[tuple[str, float]], title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """The k most likely next tokens as ranked bars (core.figures.bars); newline and space shown as ⏎ / ␣."""
     shown = ["⏎" if tok == "\n" else ("␣" if tok == " " else tok) for tok, _ in items]
     probs = [p for _, p in items]
-    fig = go.Figure(go.Bar(x=probs[::-1], y=[f"{i + 1}. {s}" for i, s in enumerate(shown)][::-1], orientation="h",
-                           text=[f"{p:.3f}" for p in probs[::-1]], textposition="auto", marker_color="#1f77b4"))
-    fig.update_layout(title=title, xaxis_title="P", xaxis_range=[0, 1], height=60 + 32 * len(items),
-                      margin=dict(t=50, b=10))
+    fig = bars([f"{i + 1}. {s}" for i, s in enumerate(shown)], probs, title=title, x_title="P", x_range=(0.0, 1.0))
     return fig, pd.DataFrame({"token": [tok for tok, _ in items], "p": probs})
 
 

@@ -5,7 +5,6 @@ attention page and fine-tuning. The trained model lives in this session only unt
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import secrets
 
 import streamlit as st
@@ -13,7 +12,9 @@ import streamlit as st
 from core import InvalidInput, hub, inputs, policy
 from core.bert import fill_mask as fm
 from core.bert import pretrain as P
-from pages.bert.common import bar_figure, candidates_frame
+from core.bert.figures import loss_accuracy_figure
+from core.figures import bars
+from pages.bert.common import candidates_frame
 from pages.common.longrun import LiveRun
 from core.paths import claim_dir
 from pages.common.ui import chart, checked, guard, t
@@ -106,15 +107,10 @@ def _results(r: P.PretrainResult) -> None:
     c4.metric(t("bert.pt.params"), f"{s['params']:,} / {s['vocab_size']:,}")
     if r.history:
         hist = pd.DataFrame(r.history).set_index("step")
-        fig = go.Figure(go.Scatter(x=hist.index, y=hist["mlm_loss"], name="MLM loss", mode="lines"))
-        for col, label in (("masked_acc", "masked acc (batch)"), ("val_acc", "masked acc (val)")):
-            if col in hist:
-                v = hist[col].dropna()
-                fig.add_trace(go.Scatter(x=v.index, y=v.values, name=label, yaxis="y2",
-                                         mode="lines" if col == "masked_acc" else "lines+markers"))
-        fig.update_layout(title=t("bert.pt.curve"), height=340, margin=dict(l=10, r=10, t=40, b=30),
-                          xaxis_title="step", yaxis_title="MLM loss",
-                          yaxis2=dict(title="accuracy", overlaying="y", side="right", range=[0, 1]))
+        fig = loss_accuracy_figure(hist, ("mlm_loss", "MLM loss"),
+                                   [("masked_acc", "masked acc (batch)", "lines"),
+                                    ("val_acc", "masked acc (val)", "lines+markers")],
+                                   y_title="MLM loss", y2_title="accuracy", title=t("bert.pt.curve"), height=340)
         chart(fig, key="bert_pt_curve", filename="minibert-mlm-curve", data=hist)
     st.markdown(f"**{t('bert.pt.snapshots', text=r.config.probe)}**")
     st.dataframe(pd.DataFrame([{t("bert.pt.col.step"): snap["step"],
@@ -131,8 +127,8 @@ def _try(r: P.PretrainResult) -> None:
         out = fm.fill_mask(P.as_loaded(r), text, top_k=5)
         st.code(out.filled, language=None, wrap_lines=True)
         m = out.masks[0]
-        fig = bar_figure([tok for tok, _ in m.candidates], [p for _, p in m.candidates],
-                         title=t("bert.fm.mask_title", n=1, pos=m.position))
+        fig = bars([tok for tok, _ in m.candidates], [p for _, p in m.candidates], x_title=t("bert.chart.prob"),
+                   title=t("bert.fm.mask_title", n=1, pos=m.position))
         chart(fig, key="bert_pt_try_chart", filename="minibert-fill-mask", data=candidates_frame(m.candidates))
         if any(tok == r.tokenizer.unk_token for tok in out.tokens):
             st.caption(t("bert.pt.unk"))

@@ -1,6 +1,6 @@
 """BERT attention for the attention page (issue #6): the weights of every layer and head of an
 encoder loaded with eager attention, and the clearly UNTRAINED small encoder shown offline.
-(Split from core/attention.py, which keeps the plain tensor functions.)"""
+(core/attention/__init__.py keeps the plain tensor functions.)"""
 from __future__ import annotations
 
 from dataclasses import dataclass

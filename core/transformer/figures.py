@@ -1,5 +1,5 @@
 """Figures of the Transformer sections (issue #13); the attention heatmaps themselves are
-core.attention_views.heatmap / model_view. Builders return ``(fig, DataFrame)`` or, for the
+core.attention.figures.heatmap / model_view. Builders return ``(fig, DataFrame)`` or, for the
 stack diagram, a Graphviz DOT string (no user text in it)."""
 from __future__ import annotations
 
