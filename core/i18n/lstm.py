@@ -6,7 +6,7 @@ STRINGS = {
     "lstm.tab.gates": {"ja": "セルの中 (gates)", "en": "Inside the cell"},
     "lstm.tab.gradients": {"ja": "勾配消失・勾配爆発（勾配発散） (vanishing / exploding gradient)", "en": "Vanishing / exploding gradient"},
     "lstm.lead": {"ja": "RNN は前の時刻の隠れ状態 h_{t−1} と今の入力 x_t から h_t を作ります。LSTM と GRU はゲートで「何を覚え、何を忘れるか」を決めます。"
-                        "どのセルも式どおりに書いたコード（core/rnn/cells.py）で動き、PyTorch の層と 1e-5 以内で一致することをテストしています。"
+                        "どのセルも式どおりに書いたコード（core/lstm/cells.py）で動き、PyTorch の層と 1e-5 以内で一致することをテストしています。"
                         "式は [h_{t−1}, x_t] と W で書くノートに従い、もう一方のノートのピープホール付き LSTM（z・y・R・p の記法）は「セルの中」タブで選べます。",
                   "en": "An RNN builds h_t from h_{t−1} and x_t; LSTM and GRU decide with gates what to keep and what to forget. "
                         "All cells are written from the lecture's equations and tested against PyTorch's layers (within 1e-5)."},

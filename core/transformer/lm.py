@@ -1,9 +1,9 @@
 """Training and using the mini-GPT on the same text, tokens, split and loop as the LSTM LM.
 
-``GPTRun`` is core.rnn.lm.LMRun with the recurrent model swapped for core.transformer.gpt.MiniGPT:
+``GPTRun`` is core.lstm.lm.LMRun with the recurrent model swapped for core.transformer.gpt.MiniGPT:
 the text check (prepare_text: caps, one repeated character), the char / fugashi-word tokens and
-Vocab (core.rnn.corpus), the validation part (the last 10 % of the tokens), the mini-batches of
-``context`` tokens and the training loop (core.rnn.train.TrainingRun.fit: Adam, clipping,
+Vocab (core.lstm.corpus), the validation part (the last 10 % of the tokens), the mini-batches of
+``context`` tokens and the training loop (core.lstm.train.TrainingRun.fit: Adam, clipping,
 NaN → TrainingDiverged, Stop after every mini-batch, a wall-clock ``seconds`` bound) are all
 shared, so the two models' validation losses (nats per token) and perplexities exp(loss) compare
 directly.
@@ -19,9 +19,9 @@ from dataclasses import asdict, replace
 import torch
 
 from core import InvalidInput, ModelUnavailable
-from core.rnn.corpus import Vocab
-from core.rnn.lm import MAX_GENERATE, LMRun, _check_temperature, _probs, token_loss
-from core.rnn.train import TrainConfig, single_thread
+from core.lstm.corpus import Vocab
+from core.lstm.lm import MAX_GENERATE, LMRun, _check_temperature, _probs, token_loss
+from core.lstm.train import TrainConfig, single_thread
 from core.transformer.gpt import GPTConfig, MiniGPT
 
 FORMAT = "nlp-playground-minigpt"
@@ -167,7 +167,7 @@ class GPTRun(LMRun):
         if config.get("format") != FORMAT:
             raise InvalidInput(f"{d} はミニ GPT の保存フォルダではありません。")
         self = cls.__new__(cls)
-        from core.rnn.train import _device
+        from core.lstm.train import _device
 
         self.arch = GPTConfig(**config["model"]).validated()
         self.level, self.vocab = config["level"], Vocab(list(itos), config["level"])

@@ -1,16 +1,16 @@
 """Section 「ミニGPT」: a decoder-only Transformer trained live on the LSTM page's text (or a pasted
 / uploaded one), generation with temperature and top-k, the attention of every layer and head,
 parallel training vs autoregressive generation, and the LSTM LM on the same text, tokens and
-wall-clock budget (core.transformer.lm / core.rnn.lm)."""
+wall-clock budget (core.transformer.lm / core.lstm.lm)."""
 from __future__ import annotations
 
 import streamlit as st
 
 from core.attention import figures as V
 from core.transformer import figures as TV
-from core.rnn.limits import LIMITS
-from core.rnn.lm import MAX_GENERATE, LMRun, lm_config
-from core.rnn.figures import loss_figure
+from core.lstm.limits import LIMITS
+from core.lstm.lm import MAX_GENERATE, LMRun, lm_config
+from core.lstm.figures import loss_figure
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
 from pages.common.longrun import LiveRun

@@ -12,11 +12,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS, CELL_TYPES
-from core.rnn.corpus import BUILTIN_TEXT
-from core.rnn.data import REAL, SERIES, series_label
-from core.rnn.limits import LIMITS
-from core.rnn.train import TrainConfig
+from core.lstm import CELL_LABELS, CELL_TYPES
+from core.lstm.corpus import BUILTIN_TEXT
+from core.lstm.data import REAL, SERIES, series_label
+from core.lstm.limits import LIMITS
+from core.lstm.train import TrainConfig
 from core.text import decode_upload
 from pages.common.ui import checked, guard, lang, t
 

@@ -5,12 +5,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS, CELL_TYPES
-from core.rnn.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
-from core.rnn.data import make_series, make_windows
-from core.rnn.probes import trace_gates
-from core.rnn.train import ForecastRun, TrainConfig
-from core.rnn.figures import bidir_figure, denoise_figure, gates_figure, loss_figure
+from core.lstm import CELL_LABELS, CELL_TYPES
+from core.lstm.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
+from core.lstm.data import make_series, make_windows
+from core.lstm.probes import trace_gates
+from core.lstm.train import ForecastRun, TrainConfig
+from core.lstm.figures import bidir_figure, denoise_figure, gates_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls

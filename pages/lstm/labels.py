@@ -1,7 +1,7 @@
-"""Translated label dicts for the figures of core.rnn.figures."""
+"""Translated label dicts for the figures of core.lstm.figures."""
 from __future__ import annotations
 
-from core.rnn import CELL_LABELS
+from core.lstm import CELL_LABELS
 from pages.common.ui import t
 
 

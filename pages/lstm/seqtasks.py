@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS, CELL_TYPES, blank, seqtasks
-from core.rnn.figures import steps_figure, topk_figure
+from core.lstm import CELL_LABELS, CELL_TYPES, blank, seqtasks
+from core.lstm.figures import steps_figure, topk_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.rnn.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
-from core.rnn.train import BIDIRECTIONAL_LM
-from core.rnn.figures import loss_figure, topk_figure
+from core.lstm.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
+from core.lstm.train import BIDIRECTIONAL_LM
+from core.lstm.figures import loss_figure, topk_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls

@@ -7,10 +7,10 @@ import pytest
 
 from core import device
 from core.i18n import t
-from core.rnn.data import make_series, make_windows
-from core.rnn.train import ForecastRun, TrainConfig
+from core.lstm.data import make_series, make_windows
+from core.lstm.train import ForecastRun, TrainConfig
 from tests.conftest import assert_no_exception, wait_until
-from tests.rnn.helpers import charts, lstm_app, texts, warnings
+from tests.lstm.helpers import charts, lstm_app, texts, warnings
 
 TABS = ["forecast", "text", "compare", "gates", "gradients"]
 

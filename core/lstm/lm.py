@@ -13,9 +13,9 @@ import numpy as np
 import torch
 
 from core import InvalidInput
-from core.rnn.corpus import Vocab, prepare_text, tokens_of
-from core.rnn.models import TokenLM
-from core.rnn.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, TrainingRun, single_thread
+from core.lstm.corpus import Vocab, prepare_text, tokens_of
+from core.lstm.models import TokenLM
+from core.lstm.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, TrainingRun, single_thread
 
 MAX_GENERATE = 400
 LM_DEFAULTS = TrainConfig(cell="lstm", hidden=128, epochs=30, lr=0.005, batch_size=16, clip=1.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 from torch import Tensor, nn
 
-from core.rnn.cells import Recurrent
+from core.lstm.cells import Recurrent
 
 
 class Forecaster(nn.Module):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core import InvalidInput
-from core.rnn.limits import LIMITS, check_int
+from core.lstm.limits import LIMITS, check_int
 
 SYNTHETIC = {
     "sine": ("正弦波 (sine)", "Sine wave"),

@@ -1,6 +1,6 @@
 """Truncated BPTT: how far back the gradient reaches with truncation length k.
 
-The language model trains on chunks of k tokens (core.rnn.lm.LMRun, ``seq_len`` = k): each chunk
+The language model trains on chunks of k tokens (core.lstm.lm.LMRun, ``seq_len`` = k): each chunk
 is one backpropagation through time, so a loss at step t gets a gradient from at most the k
 inputs of its chunk (the notes: k ≈ 10–100; a smaller k is cheaper per update and cannot learn
 dependencies longer than k).
@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from core import InvalidInput
-from core.rnn.train import single_thread
+from core.lstm.train import single_thread
 
 MIN_K, MAX_K = 4, 200
 
@@ -38,7 +38,7 @@ def _detach(state):
 
 def gradient_reach(model, ids: torch.Tensor, k: int | None) -> np.ndarray:
     """‖∂L_T/∂x_t‖ for t = 1 … T, L_T = the cross entropy of the last prediction, with the
-    gradient cut every ``k`` steps (k = None: full BPTT). ``model``: a core.rnn.models.TokenLM."""
+    gradient cut every ``k`` steps (k = None: full BPTT). ``model``: a core.lstm.models.TokenLM."""
     ids = ids[None, :]  # (1, T + 1)
     T = ids.shape[1] - 1
     was_training = model.training

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from core import InvalidInput
-from core.rnn import vanishing
+from core.lstm import vanishing
 from tests.conftest import assert_no_exception
-from tests.rnn.helpers import lstm_app, texts
+from tests.lstm.helpers import lstm_app, texts
 
 
 def test_derivatives_and_their_maxima():

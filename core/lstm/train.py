@@ -19,9 +19,9 @@ import numpy as np
 import torch
 
 from core import InvalidInput, TrainingDiverged
-from core.rnn.data import ForecastData
-from core.rnn.limits import LIMITS, check_cell, check_clip, check_int, check_lr, check_seconds
-from core.rnn.models import Forecaster, WindowMLP
+from core.lstm.data import ForecastData
+from core.lstm.limits import LIMITS, check_cell, check_clip, check_int, check_lr, check_seconds
+from core.lstm.models import Forecaster, WindowMLP
 
 FORECAST_MODELS = ("rnn", "lstm", "gru", "mlp")  # mlp: the fixed-window MLP (forecasting only)
 

@@ -1,4 +1,4 @@
-"""core.rnn without Streamlit: data, training loop, LM, probes, clipping, limits."""
+"""core.lstm without Streamlit: data, training loop, LM, probes, clipping, limits."""
 import math
 
 import numpy as np
@@ -6,10 +6,10 @@ import pytest
 import torch
 
 from core import InputTooLong, InvalidInput, OutOfVocabulary, TrainingDiverged
-from core.rnn.data import SERIES, make_series, make_windows
-from core.rnn.lm import LMRun, lm_config
-from core.rnn.probes import compare_gradients, gradient_norms, trace_gates
-from core.rnn.train import ForecastRun, TrainConfig, clip_gradient, compare_cells, train_forecaster
+from core.lstm.data import SERIES, make_series, make_windows
+from core.lstm.lm import LMRun, lm_config
+from core.lstm.probes import compare_gradients, gradient_norms, trace_gates
+from core.lstm.train import ForecastRun, TrainConfig, clip_gradient, compare_cells, train_forecaster
 
 SMALL = TrainConfig(hidden=8, epochs=2)
 
@@ -177,7 +177,7 @@ def test_gate_bias_and_clipping_in_the_lab():
 @pytest.mark.parametrize("cell,gates", [("rnn", {"h"}), ("lstm", {"i", "f", "c_tilde", "o", "c", "h"}),
                                         ("gru", {"r", "z", "n", "h"})])
 def test_trace_gates(cell, gates):
-    from core.rnn.cells import Recurrent
+    from core.lstm.cells import Recurrent
 
     tr = trace_gates(Recurrent(cell, 1, 5, bidirectional=True), np.sin(np.arange(12)))
     assert [d["direction"] for d in tr] == ["forward", "backward"]
@@ -231,8 +231,8 @@ def test_lm_bad_prompt_and_settings():
 
 
 def test_gate_heatmap_colour_ranges():
-    from core.rnn.cells import Recurrent
-    from core.rnn.figures import gates_figure
+    from core.lstm.cells import Recurrent
+    from core.lstm.figures import gates_figure
 
     x = np.sin(np.arange(20) / 3)
     fig, df = gates_figure(trace_gates(Recurrent("lstm", 1, 4), x)[0], x, {}, "x", cell="lstm")

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from core import InputTooLong, InvalidInput, OutOfVocabulary
-from core.rnn.limits import LIMITS
+from core.lstm.limits import LIMITS
 from core.text import normalize_input
 
 BUILTIN_TEXT = """\

@@ -2,7 +2,7 @@
 import pytest
 import torch
 
-from core.rnn.cells import GATES, Recurrent
+from core.lstm.cells import GATES, Recurrent
 
 TORCH = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
 

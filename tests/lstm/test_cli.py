@@ -46,6 +46,17 @@ def test_gradnorm_json_contract():
     assert all(n > 0 for n in out["norms"])
 
 
+def test_lstm_is_an_alias_of_the_rnn_group(capsys):
+    """The area's one name (lstm) reaches the same commands as the contract's `rnn`."""
+    rc_rnn, out_rnn, _ = run_main(capsys, "gradnorm", "--cell", "gru", "--steps", "6", "--json")
+    from core.cli import main
+
+    rc = main(["lstm", "gradnorm", "--cell", "gru", "--steps", "6", "--json"])
+    out = capsys.readouterr().out
+    assert rc == rc_rnn == 0
+    assert json.loads(out.strip().splitlines()[-1]) == json.loads(out_rnn.strip().splitlines()[-1])
+
+
 def test_gradnorm_default_rnn_vanishes_faster_than_lstm(capsys):
     norms = {}
     for cell in ("rnn", "lstm"):

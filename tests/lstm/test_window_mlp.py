@@ -3,10 +3,10 @@ import pytest
 import torch
 
 from core import InvalidInput
-from core.rnn.data import make_series, make_windows
-from core.rnn.lm import LMRun
-from core.rnn.models import WindowMLP
-from core.rnn.train import ForecastRun, TrainConfig, compare_cells
+from core.lstm.data import make_series, make_windows
+from core.lstm.lm import LMRun
+from core.lstm.models import WindowMLP
+from core.lstm.train import ForecastRun, TrainConfig, compare_cells
 
 
 def test_window_mlp_formula_and_fixed_inputs():

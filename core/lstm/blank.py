@@ -16,9 +16,9 @@ import torch
 from torch import Tensor, nn
 
 from core import InvalidInput
-from core.rnn.cells import Recurrent
-from core.rnn.corpus import Vocab
-from core.rnn.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
+from core.lstm.cells import Recurrent
+from core.lstm.corpus import Vocab
+from core.lstm.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
 
 BLANK, PAD = "＿", "␣"
 R = 6  # characters of context on each side

@@ -14,8 +14,8 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-from core.rnn.cells import Recurrent
-from core.rnn.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
+from core.lstm.cells import Recurrent
+from core.lstm.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
 
 SEQ_T = 21
 N_TRAIN, N_VAL = 1000, 300

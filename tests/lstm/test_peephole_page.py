@@ -1,6 +1,6 @@
 """The peephole option on the LSTM page's gates tab (issue 16 item 5)."""
 from tests.conftest import assert_no_exception
-from tests.rnn.helpers import lstm_app, texts
+from tests.lstm.helpers import lstm_app, texts
 
 
 def test_gates_tab_peephole_option(monkeypatch):

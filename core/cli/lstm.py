@@ -63,8 +63,8 @@ def register(p: argparse.ArgumentParser) -> None:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from core.rnn.data import make_series, make_windows
-    from core.rnn.train import TrainConfig, train_forecaster
+    from core.lstm.data import make_series, make_windows
+    from core.lstm.train import TrainConfig, train_forecaster
 
     defaults = TrainConfig()
     cfg = TrainConfig(cell=args.cell,
@@ -87,7 +87,7 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _gradnorm(args: argparse.Namespace) -> int:
-    from core.rnn.probes import gradient_norms
+    from core.lstm.probes import gradient_norms
 
     g = gradient_norms(args.cell, args.steps, hidden=args.hidden, scale=args.scale,
                        gate_bias=args.gate_bias, seed=args.seed)
@@ -98,7 +98,7 @@ def _gradnorm(args: argparse.Namespace) -> int:
 def _lm(args: argparse.Namespace) -> int:
     import pathlib
 
-    from core.rnn.lm import LM_DEFAULTS, lm_config, train_lm
+    from core.lstm.lm import LM_DEFAULTS, lm_config, train_lm
     from core.text import decode_upload
 
     text = decode_upload(pathlib.Path(args.text_file).read_bytes()) if args.text_file else None

@@ -4,10 +4,10 @@ import pytest
 import torch
 
 from core import InvalidInput
-from core.rnn import truncated
-from core.rnn.models import TokenLM
+from core.lstm import truncated
+from core.lstm.models import TokenLM
 from tests.conftest import assert_no_exception
-from tests.rnn.helpers import lstm_app, texts
+from tests.lstm.helpers import lstm_app, texts
 
 
 @pytest.mark.parametrize("k", [5, 12])

@@ -11,9 +11,9 @@ from dataclasses import replace
 import numpy as np
 import torch
 
-from core.rnn.data import make_series
-from core.rnn.models import Denoiser
-from core.rnn.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
+from core.lstm.data import make_series
+from core.lstm.models import Denoiser
+from core.lstm.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
 
 SEQ_LEN = 40
 BIDIR_DEFAULTS = TrainConfig(cell="gru", hidden=16, epochs=12, lr=0.01, batch_size=16)

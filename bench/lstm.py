@@ -1,13 +1,13 @@
 """LSTM page (issue #4) figures.
 
-    .venv/bin/python bench/rnn.py  →  one JSON object
+    .venv/bin/python bench/lstm.py  →  one JSON object
 
 - training throughput (sequences/s) of each cell, fused (torch's kernels) vs explicit (the
   cells written from the equations), on sine windows (window 20, batch 32, hidden 32);
 - time until the validation MSE (one step ahead, series units) falls below 0.01 on sine with
   the CLI defaults (`python -m core rnn train --task sine --cell …`), and the final val_mse;
 - the gradient lab's default setting: ‖∂L_T/∂h_1‖ / ‖∂L_T/∂h_T‖ per cell.
-Training runs on one CPU thread (core.rnn.train.single_thread), as the app does.
+Training runs on one CPU thread (core.lstm.train.single_thread), as the app does.
 """
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 def throughput(cell: str, fused: bool, steps: int = 60) -> float:
     import torch
 
-    from core.rnn.data import make_series, make_windows
-    from core.rnn.train import ForecastRun, TrainConfig, clip_gradient, single_thread
+    from core.lstm.data import make_series, make_windows
+    from core.lstm.train import ForecastRun, TrainConfig, clip_gradient, single_thread
 
     run = ForecastRun(make_windows(make_series("sine", 1200), 20), TrainConfig(cell=cell, hidden=32, fused=fused))
     opt = torch.optim.Adam(run.model.parameters(), lr=0.01)
@@ -48,8 +48,8 @@ def throughput(cell: str, fused: bool, steps: int = 60) -> float:
 
 
 def time_to_target(cell: str, target: float = 0.01) -> dict:
-    from core.rnn.data import make_series, make_windows
-    from core.rnn.train import ForecastRun, TrainConfig
+    from core.lstm.data import make_series, make_windows
+    from core.lstm.train import ForecastRun, TrainConfig
 
     t0 = time.perf_counter()
     data = make_windows(make_series("sine"), 20)
@@ -70,7 +70,7 @@ def main() -> None:
     import torch
 
     from core.device import info
-    from core.rnn.probes import compare_gradients
+    from core.lstm.probes import compare_gradients
 
     result = {"device": info().name, "torch": torch.__version__, "cpu_threads_default": torch.get_num_threads(),
               "throughput_sequences_per_s": {}, "sine_default": {}, "gradient_decay_default": {}}

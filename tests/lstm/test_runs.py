@@ -1,14 +1,14 @@
-"""The one base of every training run (core.rnn.train.TrainingRun): the same loop, statuses,
+"""The one base of every training run (core.lstm.train.TrainingRun): the same loop, statuses,
 history rows and time budget for forecasting, denoising, sequence tasks, blanks and the LM."""
 from dataclasses import replace
 
 import pytest
 
 from core import TrainingDiverged
-from core.rnn import bidir, blank, seqtasks
-from core.rnn.data import make_series, make_windows
-from core.rnn.lm import LMRun, lm_config
-from core.rnn.train import ForecastRun, TrainConfig, TrainingRun
+from core.lstm import bidir, blank, seqtasks
+from core.lstm.data import make_series, make_windows
+from core.lstm.lm import LMRun, lm_config
+from core.lstm.train import ForecastRun, TrainConfig, TrainingRun
 
 TINY = dict(hidden=4, epochs=1)
 

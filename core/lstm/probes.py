@@ -22,9 +22,9 @@ import numpy as np
 import torch
 
 from core import InvalidInput
-from core.rnn.cells import CELLS, Recurrent
-from core.rnn.limits import LIMITS, check_cell, check_clip, check_int
-from core.rnn.train import clip_gradient, single_thread
+from core.lstm.cells import CELLS, Recurrent
+from core.lstm.limits import LIMITS, check_cell, check_clip, check_int
+from core.lstm.train import clip_gradient, single_thread
 
 DEFAULT_STEPS = 50
 DEFAULT_HIDDEN = 32

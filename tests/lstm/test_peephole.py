@@ -3,8 +3,8 @@ the peepholes at zero (or switched off) it is the current LSTM."""
 import pytest
 import torch
 
-from core.rnn.cells import LSTMCell, Recurrent
-from core.rnn.train import ForecastRun, TrainConfig
+from core.lstm.cells import LSTMCell, Recurrent
+from core.lstm.train import ForecastRun, TrainConfig
 
 
 def _peephole_model(seed=0):
@@ -65,7 +65,7 @@ def test_peephole_is_an_lstm_option_and_trains():
     with pytest.raises(ValueError):
         Recurrent("gru", 1, 2, peephole=True)
     assert not LSTMCell(1, 2).peephole
-    from core.rnn.data import make_series, make_windows
+    from core.lstm.data import make_series, make_windows
 
     run = ForecastRun(make_windows(make_series("sine"), 20), TrainConfig(cell="lstm", hidden=4, epochs=2,
                                                                          peephole=True))

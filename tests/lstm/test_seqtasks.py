@@ -7,9 +7,9 @@ import pytest
 import torch
 
 from core import InvalidInput
-from core.rnn import blank, seqtasks
+from core.lstm import blank, seqtasks
 from tests.conftest import assert_no_exception
-from tests.rnn.helpers import charts, lstm_app, texts, warnings
+from tests.lstm.helpers import charts, lstm_app, texts, warnings
 
 
 def test_majority_labels():
