@@ -137,6 +137,7 @@ def main() -> None:
         teacher_wait(lambda: time.perf_counter() > end)
         wall = time.perf_counter() - w0
         ticks = sum(f.ticks for f in followers) - ticks0
+        idle_cpu_per_s = (cpu() - c0) / wall
         result["idle_poll"] = {"seconds": round(wall, 1), "ticks": ticks,
                                "server_cpu_percent": round(100 * (cpu() - c0) / wall, 1),
                                "server_cpu_ms_per_tick": round(1000 * (cpu() - c0) / max(ticks, 1), 1)}
@@ -162,6 +163,8 @@ def main() -> None:
             "follow_p95_s": round(q[18], 2), "follow_max_s": round(max(latencies), 2) if latencies else None,
             "followed": len(latencies), "expected": args.followers * args.changes, "per_change": per_change,
             "server_cpu_percent_while_following": round(100 * (cpu() - c0) / wall, 1),
+            # one follow = one page run per follower: the server's CPU for it, polling taken out
+            "server_cpu_s_per_follow": round((cpu() - c0 - idle_cpu_per_s * wall) / max(len(latencies), 1), 3),
             "server_rss_mb": round(proc.memory_info().rss / 2**20),
         })
     finally:

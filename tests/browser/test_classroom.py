@@ -48,7 +48,7 @@ def _qr_text(page) -> str:
     import io
 
     img = page.locator('[data-testid="stImage"] img').first
-    expect(img).to_be_visible()
+    expect(img).to_be_visible(timeout=FOLLOW_MS)
     src = img.get_attribute("src")
     data = page.request.get(urllib.parse.urljoin(page.url, src)).body()
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(data)))
@@ -61,7 +61,7 @@ def _start_class(teacher, server) -> str:
     click_button(teacher, t("cls.share.open"))
     click_button(teacher, t("cls.start"))
     code_line = teacher.locator('[data-testid="stMarkdown"]').filter(has_text=re.compile("クラスコード"))
-    expect(code_line).to_be_visible()
+    expect(code_line).to_be_visible(timeout=FOLLOW_MS)
     return re.search(r"[A-Z]{4}", code_line.inner_text()).group(0)
 
 
@@ -109,13 +109,14 @@ def test_students_follow_inputs_and_tabs_and_the_qr_decodes(server, classroom):
     screenshot(teacher, "classroom-teacher-qr")
     click_button(teacher, t("cls.share.close"))
 
-    # Three students open the short link on phones and land on the teacher's demo
+    # Three students scan the QR code on phones: they open the teacher's demo in the class (the
+    # short link /?class=CODE, which starts on the home page and follows, is test_followers_follow_a_page_change)
     students = [classroom(viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(3)]
-    for s in students:  # a follow may move the page before "load": wait on elements instead
-        s.goto(f"{server.url}/?class={code}", wait_until="commit")
     for s in students:
+        s.goto(decoded, wait_until="commit")
+    for s in students:
+        expect(s.get_by_text("先生の画面についていきます")).to_be_visible(timeout=FOLLOW_MS)
         expect(_word_box(s)).to_have_value("猫", timeout=FOLLOW_MS)
-        expect(s.get_by_text("先生の画面についていきます")).to_be_visible()
 
     # input change
     box = _word_box(teacher)
@@ -146,13 +147,12 @@ def test_quick_check_collects_three_answers_and_shows_their_distribution(server,
     teacher = classroom()
     code = _start_class(teacher, server)
     click_button(teacher, t("cls.share.close"))
-    # Three students open the short link on phones and land on the teacher's demo
+    # Three students open the class link of the demo on phones (what the QR code holds)
     students = [classroom(viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(3)]
-    for s in students:  # a follow may move the page before "load": wait on elements instead
-        s.goto(f"{server.url}/?class={code}", wait_until="commit")
     for s in students:
-        expect(_word_box(s)).to_have_value("猫", timeout=FOLLOW_MS)
-        expect(s.get_by_text("先生の画面についていきます")).to_be_visible()
+        s.goto(f"{server.url}/word2vec?class={code}", wait_until="commit")
+    for s in students:
+        expect(s.get_by_text("先生の画面についていきます")).to_be_visible(timeout=FOLLOW_MS)
 
     # quick check: the teacher asks everyone, three phones answer, the projector shows 2 / 1 / 0 / 0
     teacher.get_by_text(re.compile("確認クイズ \\(quick check\\)")).first.click()
@@ -165,7 +165,7 @@ def test_quick_check_collects_three_answers_and_shows_their_distribution(server,
         # Streamlit 1.67's radio: one label[data-testid=stRadioOption] per choice (react-aria)
         choice = _follow_panel(s).get_by_test_id("stRadioOption").filter(has_text=choices[pick])
         choice.click()
-        expect(choice.get_by_role("radio")).to_be_checked()
+        expect(choice.get_by_role("radio")).to_be_checked(timeout=FOLLOW_MS)
         _follow_panel(s).get_by_role("button", name=t("qc.send")).click()
         expect(s.get_by_text(t("qc.sent"))).to_be_visible(timeout=FOLLOW_MS)
     # sent twice more: still counted once
