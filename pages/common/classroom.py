@@ -36,7 +36,7 @@ TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached
 PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
     "cls_page", "cls_mine", "cls_target", "cls_pending", "cls_msg", "cls_share", "cls_joined", "cls_runs",
     "cls_sent")
-MAX_SENT = 8  # states sent to but not yet reached (the instructor may change faster than a page runs)
+MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
 
 
 def token() -> str:
@@ -204,7 +204,7 @@ def _follow(state: C.DemoState) -> None:
         return  # the instructor has not published yet
     target = (state.page, state.params)
     if ss.get(MINE) == target:
-        ss[TARGET] = target
+        ss[TARGET], ss[SENT] = target, [target]
         ss.pop(PENDING, None)
         return
     pending = ss.get(PENDING)
