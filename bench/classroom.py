@@ -1,11 +1,18 @@
-"""Classroom mode under load: one instructor and N following browsers (Chromium pages, one
-context each) against a real `streamlit run`; the instructor changes the word on the word2vec
-page and we measure how long each follower takes to show it. Prints one JSON object.
+"""Classroom mode under load: one instructor and N followers against a real `streamlit run`
+(bench/serve.py), each a browser tab spoken over Streamlit's WebSocket (bench/stclient.py).
 
     .venv/bin/python bench/classroom.py --followers 40 --changes 3
 
-Each follower page records (in the page, every 100 ms) when its input first shows the new word,
-so the figures are the browser's own clock, not the order we look at the pages in.
+Every follower does what a following browser does: it opens the class link ``/?class=CODE``,
+ticks its follow poll (the ``st.fragment(run_every=…)`` of pages/common/classroom.py: a
+fragment rerun every ``POLL_S``), and when a tick draws the follow script it goes where the
+script sends the browser (history.pushState + popstate = ``Session.navigate``: the page runs
+with the URL winning over the widgets). The instructor, on the word2vec neighbours tab, ticks
+its own poll (heartbeat) and changes the word ``--changes`` times; a follower has followed when
+the run of its page for the new word has finished (the neighbours chart drawn, no error).
+Follow latency = that moment − the moment the instructor sent the change (one clock: all
+sessions live in this process). Also measured: the server's CPU while N followers only poll
+(nothing changes) and while they follow. Prints one JSON object.
 """
 from __future__ import annotations
 
@@ -14,73 +21,163 @@ import json
 import re
 import statistics
 import sys
+import threading
 import time
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
 
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
+from bench.serve import Server  # noqa: E402
+from bench.stclient import ProtocolError, Session  # noqa: E402
 from core.i18n import t  # noqa: E402
-from tests.browser.wait import act, goto, new_context  # noqa: E402
+from pages.common.classroom import POLL_S  # noqa: E402
 
-WATCH = """() => { window.__pgSeen = {}; setInterval(() => {
-  const box = [...document.querySelectorAll('input')].find(i => i.getAttribute('aria-label') === %s);
-  if (box && !(box.value in window.__pgSeen)) window.__pgSeen[box.value] = Date.now(); }, 100); }"""
+WORDS = ["東京", "犬", "りんご", "大学", "電車"]
+FOLLOW_SCRIPT = re.compile(r"const url = (\".*?\"), nonce = (\".*?\");")
+
+
+def follow_script(run) -> tuple[str, str] | None:
+    """(url, nonce) of the follow script drawn in this run, if any."""
+    for e in run.elements:
+        if e.WhichOneof("type") == "html" and (m := FOLLOW_SCRIPT.search(e.html.body)):
+            return json.loads(m.group(1)), json.loads(m.group(2))
+    return None
+
+
+def fragment_with(session: Session, text: str) -> str | None:
+    """The id of the st.fragment that drew a markdown containing ``text`` (the poll's panel)."""
+    for path, node in session.tree.items():
+        if node.WhichOneof("type") == "markdown" and text in node.markdown.body and session.fragment_of.get(path):
+            return session.fragment_of[path]
+    return None
+
+
+def markdown_text(run) -> str:
+    return "\n".join(e.markdown.body for e in run.elements if e.WhichOneof("type") == "markdown")
+
+
+class Follower(threading.Thread):
+    """One student's tab: joins, polls, follows; records when each word was first shown."""
+
+    def __init__(self, url: str, code: str, timeout: float):
+        super().__init__(daemon=True)
+        self.session = Session(url, "", {"class": code}, timeout=timeout)
+        self.seen: dict[str, float] = {}  # word → perf_counter when its page run finished
+        self.ticks = 0
+        self.errors: list[str] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        s, last_nonce, poll_id = self.session, None, None
+        try:
+            run = s.open()
+            while not self.stop.is_set():
+                self.errors += run.problems()
+                poll_id = poll_id or fragment_with(s, "先生の画面")
+                script = follow_script(run)
+                if script and script[1] != last_nonce:  # the browser runs each follow once
+                    last_nonce = script[1]
+                    target = urlsplit(script[0])
+                    run = s.navigate(target.path.strip("/"), target.query)
+                    word = parse_qs(target.query).get("w2v_word", ["猫"])[0]
+                    if run.count("plotly_chart") and not run.problems() and word not in self.seen:
+                        self.seen[word] = time.perf_counter()
+                    continue
+                self.stop.wait(POLL_S)  # the browser's setInterval of the fragment
+                run = s.rerun(poll_id or "", auto=bool(poll_id))
+                self.ticks += 1
+        except (ProtocolError, OSError) as exc:
+            self.errors.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            s.close()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--followers", type=int, default=40)
     ap.add_argument("--changes", type=int, default=3)
-    ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--idle", type=float, default=10.0, help="seconds of polling only, for its CPU cost")
+    ap.add_argument("--timeout", type=float, default=120)
     args = ap.parse_args()
     import psutil
-    from playwright.sync_api import expect, sync_playwright
 
-    label = t("w2v.nb.word")
     server = Server()
     proc = psutil.Process(server.proc.pid)
-    result = {"followers": args.followers, "changes": args.changes}
+    cpu = lambda: sum(proc.cpu_times()[:2])  # noqa: E731
+    result: dict = {"followers": args.followers, "changes": args.changes, "poll_s": POLL_S}
+    followers: list[Follower] = []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            teacher = new_context(browser).new_page()
-            teacher.set_default_timeout(args.timeout * 1000)
-            goto(teacher, f"{server.url}/word2vec", int(args.timeout * 1000))
-            act(teacher, lambda: teacher.get_by_role("button", name=t("cls.share.open")).first.click())
-            act(teacher, lambda: teacher.get_by_role("button", name=t("cls.start")).click())
-            line = teacher.get_by_text(re.compile("クラスコード")).first
-            line.wait_for()
-            code = re.search(r"[A-Z]{4}", line.inner_text()).group(0)
-            t0 = time.time()
-            pages = []
-            for _ in range(args.followers):
-                p = new_context(browser, viewport={"width": 390, "height": 844}).new_page()
-                p.set_default_timeout(args.timeout * 1000)
-                p.goto(f"{server.url}/?class={code}", wait_until="commit")
-                pages.append(p)
-            for p in pages:
-                expect(p.get_by_role("textbox", name=label, exact=True)).to_have_value("猫", timeout=args.timeout * 1000)
-                p.evaluate(WATCH % json.dumps(label))
-            result["all_joined_s"] = round(time.time() - t0, 1)
-            proc.cpu_percent(None)
-            latencies = []
-            box = teacher.get_by_role("textbox", name=label, exact=True)
-            for i, word in enumerate(["東京", "犬", "りんご", "大学", "電車"][: args.changes]):
-                box.fill(word)
-                sent = time.time() * 1000
-                box.press("Enter")
-                for p in pages:
-                    expect(p.get_by_role("textbox", name=label, exact=True)).to_have_value(word, timeout=args.timeout * 1000)
-                latencies += [(p.evaluate(f"() => window.__pgSeen[{json.dumps(word)}]") - sent) / 1000 for p in pages]
-            q = statistics.quantiles(latencies, n=20)
-            result.update({"follow_p50_s": round(statistics.median(latencies), 2), "follow_p95_s": round(q[18], 2),
-                           "follow_max_s": round(max(latencies), 2), "all_followed": len(latencies),
-                           "server_cpu_percent": round(proc.cpu_percent(None), 1),
-                           "server_rss_mb": round(proc.memory_info().rss / 2**20)})
-            browser.close()
+        teacher = Session(server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=args.timeout)
+        teacher.open()
+        teacher.press(t("cls.share.open"))
+        teacher.rerun()
+        teacher.press(t("cls.start"))
+        code = re.search(r"クラスコード: `([A-Z]{4})`", markdown_text(teacher.rerun())).group(1)
+        teacher.press(t("cls.share.close"))
+        teacher.rerun()
+        teacher_poll = fragment_with(teacher, code)
+
+        def teacher_wait(until) -> None:  # the instructor's tab ticks its poll (heartbeat)
+            while not until():
+                time.sleep(POLL_S)
+                teacher.rerun(teacher_poll, auto=True)
+
+        t0 = time.perf_counter()
+        followers = [Follower(server.url, code, args.timeout) for _ in range(args.followers)]
+        for f in followers:
+            f.start()
+        deadline = t0 + args.timeout
+        teacher_wait(lambda: all("猫" in f.seen or not f.is_alive() for f in followers)
+                     or time.perf_counter() > deadline)
+        result["all_joined_s"] = round(time.perf_counter() - t0, 1)
+        result["joined"] = sum("猫" in f.seen for f in followers)
+
+        ticks0, c0, w0 = sum(f.ticks for f in followers), cpu(), time.perf_counter()
+        end = w0 + args.idle
+        teacher_wait(lambda: time.perf_counter() > end)
+        wall = time.perf_counter() - w0
+        ticks = sum(f.ticks for f in followers) - ticks0
+        idle_cpu_per_s = (cpu() - c0) / wall
+        result["idle_poll"] = {"seconds": round(wall, 1), "ticks": ticks,
+                               "server_cpu_percent": round(100 * (cpu() - c0) / wall, 1),
+                               "server_cpu_ms_per_tick": round(1000 * (cpu() - c0) / max(ticks, 1), 1)}
+
+        latencies, per_change = [], []
+        c0, w0 = cpu(), time.perf_counter()
+        for word in WORDS[: args.changes]:
+            teacher.type_text(t("w2v.nb.word"), word)
+            teacher.query_string = urlencode({"w2v_word": word})  # the frontend writes bound widgets to the URL
+            sent = time.perf_counter()
+            teacher.rerun()  # the instructor's run publishes the new state at its end
+            deadline = sent + args.timeout
+            teacher_wait(lambda: all(word in f.seen or not f.is_alive() for f in followers)
+                         or time.perf_counter() > deadline)
+            lat = [f.seen[word] - sent for f in followers if word in f.seen]
+            per_change.append({"word": word, "followed": len(lat), "p50_s": round(statistics.median(lat), 2) if lat else None,
+                               "max_s": round(max(lat), 2) if lat else None})
+            latencies += lat
+        wall = time.perf_counter() - w0
+        q = statistics.quantiles(latencies, n=20) if len(latencies) >= 2 else [float("nan")] * 19
+        result.update({
+            "follow_p50_s": round(statistics.median(latencies), 2) if latencies else None,
+            "follow_p95_s": round(q[18], 2), "follow_max_s": round(max(latencies), 2) if latencies else None,
+            "followed": len(latencies), "expected": args.followers * args.changes, "per_change": per_change,
+            "server_cpu_percent_while_following": round(100 * (cpu() - c0) / wall, 1),
+            # one follow = one page run per follower: the server's CPU for it, polling taken out
+            "server_cpu_s_per_follow": round((cpu() - c0 - idle_cpu_per_s * wall) / max(len(latencies), 1), 3),
+            "server_rss_mb": round(proc.memory_info().rss / 2**20),
+        })
     finally:
+        for f in followers:
+            f.stop.set()
+        for f in followers:
+            f.join(10)
         server.stop()
-    print(json.dumps(result))
+    result["errors"] = sorted({e for f in followers for e in f.errors})[:20]
+    result["n_errors"] = sum(len(f.errors) for f in followers)
+    result["load_average"] = [round(x, 1) for x in __import__("os").getloadavg()]
+    result["cpus"] = __import__("os").cpu_count()
+    print(json.dumps(result, ensure_ascii=False))
 
 
 if __name__ == "__main__":

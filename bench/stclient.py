@@ -97,6 +97,7 @@ class Session:
         self.timeout = timeout
         self.ws: websocket.WebSocket | None = None
         self.page_script_hash = ""
+        self.pages: dict[str, str] = {}  # URL path of each page → its script hash (st.navigation)
         self.tree: dict[tuple, object] = {}  # delta_path → Element or Block (what is on screen)
         self.states: dict[str, WidgetState] = {}  # widget id → the value the "browser" holds
         self.fragment_of: dict[tuple, str] = {}  # delta_path → id of the st.fragment that drew it
@@ -121,11 +122,13 @@ class Session:
         return self.rerun()
 
     # --- one script run ------------------------------------------------------------------
-    def rerun(self, fragment_id: str | None = None) -> Run:
+    def rerun(self, fragment_id: str | None = None, *, auto: bool = False, history: bool = False) -> Run:
         """Send the current widget states and read until ``script_finished``; timed from send.
 
         As the frontend does: when every changed widget lives in the same ``st.fragment``, only
-        that fragment reruns (``fragment_id``); otherwise the whole page."""
+        that fragment reruns (``fragment_id``); otherwise the whole page. ``auto``: the tick of
+        an ``st.fragment(run_every=…)``; ``history``: a Back / Forward navigation (the URL's
+        query parameters win over the widgets' current values)."""
         if fragment_id is None:
             fragment_id = next(iter(self._changed_in)) if len(self._changed_in) == 1 else ""
         self._changed_in.clear()
@@ -135,6 +138,8 @@ class Session:
         cs.page_script_hash = self.page_script_hash
         cs.page_name = self.page
         cs.fragment_id = fragment_id
+        cs.is_auto_rerun = auto
+        cs.is_history_navigation = history
         present = self.widget_ids()
         for wid, state in self.states.items():
             if wid in present or not self.tree:
@@ -171,6 +176,7 @@ class Session:
             elif kind == "navigation":
                 # st.navigation tells which page this run drew; later reruns name it by hash
                 self.page_script_hash = fmsg.navigation.page_script_hash or self.page_script_hash
+                self.pages.update({p.url_pathname: p.page_script_hash for p in fmsg.navigation.app_pages})
             elif kind == "page_info_changed":
                 self.query_string = fmsg.page_info_changed.query_string
             elif kind == "delta":
@@ -197,6 +203,15 @@ class Session:
                     # a full run: what it did not draw again is stale and disappears
                     self.tree = {p: n for p, n in self.tree.items() if p in seen}
                 return run
+
+    def navigate(self, page: str, query_string: str) -> Run:
+        """What the frontend does on ``popstate`` (the Back button, or a script's
+        history.pushState + popstate): rerun ``page`` (its URL path) with the new query string,
+        the URL winning over the widgets' current values. As the frontend, it names the page by
+        the hash st.navigation gave for that URL path."""
+        self.page, self.query_string = page, query_string
+        self.page_script_hash = self.pages.get(page, "")
+        return self.rerun("", history=True)
 
     # --- widgets -------------------------------------------------------------------------
     def widget_ids(self) -> set[str]:

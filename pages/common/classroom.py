@@ -9,8 +9,13 @@ as a student's trained models or uploads). The instructor publishes it after eac
 each tick of its poll; a follower's poll (``st.fragment(run_every=…)``) sees a new version and
 moves its browser there the way the Back button does (history.pushState + popstate), so
 Streamlit runs the target page with the URL winning over the widgets' current values, including
-back to defaults. A follower whose own run ends on a state other than the one it was sent to
-has edited something: it detaches until 「先生に戻る」.
+back to defaults. A page run of a follower that starts on a URL it was not sent to is the
+student's own doing (the browser writes a changed input or tab to the URL before the run): it
+detaches until 「先生に戻る」.
+
+The poll is a fragment rerun, not a page run: when nothing changed it costs the server a few
+milliseconds (bench/classroom.py), which is why .streamlit/config.toml turns off Streamlit's
+gc.collect() after every run (with the models in memory that alone cost 0.1-0.6 s per tick).
 """
 from __future__ import annotations
 
@@ -28,8 +33,10 @@ from pages.common.ui import checked, presenter, t
 POLL_S = 1.0  # followers see a change within about this (+ one run of the page)
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
 TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached"
-PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS = (
-    "cls_page", "cls_mine", "cls_target", "cls_pending", "cls_msg", "cls_share", "cls_joined", "cls_runs")
+PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
+    "cls_page", "cls_mine", "cls_target", "cls_pending", "cls_msg", "cls_share", "cls_joined", "cls_runs",
+    "cls_sent")
+MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
 
 
 def token() -> str:
@@ -65,10 +72,14 @@ def top(page) -> None:
     ss = st.session_state
     ss[PAGE] = page.url_path
     ss[RUNS] = ss.get(RUNS, 0) + 1
-    ss[MINE] = current_state(page.url_path)  # a follow's run starts with the URL it was sent to
-    if ss.get(ROLE) == "follower" and ss.get(TARGET) is not None and ss[MINE] != ss[TARGET] \
-            and PENDING not in ss:
-        ss[ATTACHED] = False  # the student opened another page or changed the URL: stop following
+    ss[MINE] = start = current_state(page.url_path)  # a follow's run starts with the URL it was sent to
+    if ss.get(ROLE) == "follower" and ss.get(ATTACHED) and ss.get(TARGET) is not None \
+            and start != ss[TARGET] and start not in ss.get(SENT, ()):
+        # a run that starts on a URL we did not send this browser to: the student opened another
+        # page, a tab, or changed a bound input (the browser writes it to the URL first). Stop
+        # following until 先生に戻る.
+        ss[ATTACHED] = False
+        ss.pop(PENDING, None)
     _join_from_url()
     if ss.get(MSG):
         st.info(ss[MSG], icon=":material/school:")
@@ -97,15 +108,9 @@ def bottom(page) -> None:
             resources.classrooms().publish(ss[CODE], token(), *mine)
         except PlaygroundError as exc:  # ended meanwhile (timeout) or taken over with the PIN
             _leave(exc.message)
-    elif role == "follower" and ss.get(TARGET) is not None:
-        pending = ss.get(PENDING)
-        if mine == ss[TARGET]:
-            ss.pop(PENDING, None)
-        elif ss.get(ATTACHED) and not (pending and pending[2] == ss[RUNS]):
-            # a run other than the one that sent the follow ended away from the instructor's
-            # state: the student changed the demo. Stop following until 先生に戻る.
-            ss[ATTACHED] = False
-            ss.pop(PENDING, None)
+    elif role == "follower" and mine == ss.get(TARGET):
+        ss.pop(PENDING, None)  # arrived
+        ss[SENT] = [mine]
     quickcheck.section(page.url_path, class_code=ss.get(CODE) if role == "instructor" else None)
 
 
@@ -145,13 +150,13 @@ def _join(code: str) -> None:
     except PlaygroundError as exc:
         ss[MSG] = exc.message
         return
-    ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, MSG: None})
+    ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, SENT: [], MSG: None})
     ss.pop(PENDING, None)
 
 
 def _leave(message: str | None = None) -> None:
     ss = st.session_state
-    for key in (ROLE, CODE, ATTACHED, TARGET, PENDING):
+    for key in (ROLE, CODE, ATTACHED, TARGET, PENDING, SENT):
         ss.pop(key, None)
     ss[MSG] = message
 
@@ -166,6 +171,8 @@ def _toggle_share() -> None:
 def _follower_panel() -> None:
     ss = st.session_state
     if ss.get(ROLE) != "follower":
+        if ss.get(MSG):  # the class ended on an earlier tick: keep saying so (until a page run does)
+            st.info(ss[MSG], icon=":material/school:")
         return
     try:
         view = resources.classrooms().follow(ss[CODE], token())
@@ -173,7 +180,7 @@ def _follower_panel() -> None:
         _leave(exc.message)
         st.info(exc.message, icon=":material/school:")
         return
-    with st.container(border=True):
+    with st.container(border=True, key="cls_follow_panel"):
         if ss.get(ATTACHED):
             st.markdown(t("cls.following", code=view.code))
             _follow(view.state)
@@ -186,7 +193,7 @@ def _follower_panel() -> None:
 
 
 def _reattach() -> None:
-    st.session_state.update({ATTACHED: True, TARGET: None})
+    st.session_state.update({ATTACHED: True, TARGET: None, SENT: []})
     st.session_state.pop(PENDING, None)
 
 
@@ -197,7 +204,7 @@ def _follow(state: C.DemoState) -> None:
         return  # the instructor has not published yet
     target = (state.page, state.params)
     if ss.get(MINE) == target:
-        ss[TARGET] = target
+        ss[TARGET], ss[SENT] = target, [target]
         ss.pop(PENDING, None)
         return
     pending = ss.get(PENDING)
@@ -213,6 +220,7 @@ def _follow(state: C.DemoState) -> None:
                   .replace("__NONCE__", json.dumps(nonce)))
         ss[TARGET], pending = target, (target, now, ss.get(RUNS, 0), script)
         ss[PENDING] = pending
+        ss[SENT] = [*ss.get(SENT, []), target][-MAX_SENT:]
     # Drawn on every tick until it lands: a busy browser may take seconds to mount it, and the
     # nonce makes it run once.
     st.html(pending[3], unsafe_allow_javascript=True)
@@ -242,6 +250,8 @@ FOLLOW_JS = """<script>(function () {
 def _instructor_panel() -> None:
     ss = st.session_state
     if ss.get(ROLE) != "instructor":
+        if ss.get(MSG):
+            st.info(ss[MSG], icon=":material/school:")
         return
     rooms = resources.classrooms()
     try:
@@ -251,7 +261,7 @@ def _instructor_panel() -> None:
         _leave(exc.message)
         st.info(exc.message, icon=":material/school:")
         return
-    with st.container(border=True):
+    with st.container(border=True, key="cls_teach_panel"):
         c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="center")
         c1.markdown(t("cls.teaching", code=view.code, n=view.n_followers))
         c2.button(t("cls.share.open"), key="cls_share_btn_inst", icon=":material/qr_code_2:", on_click=_toggle_share)

@@ -70,7 +70,8 @@ def instructor(code: str, token: str, view) -> None:
     q = quiz.get(view.qid)
     st.markdown(f"### {t('qc.open')} {q.text(lang())}")
     if q.kind == "choice":
-        st.markdown("\n".join(f"{chr(65 + i)}. {c}" for i, c in enumerate(q.choice_texts(lang()))))
+        # one choice per line on the projector (a bare newline would join them in one paragraph)
+        st.markdown("  \n".join(f"{chr(65 + i)}. {c}" for i, c in enumerate(q.choice_texts(lang()))))
     _results(q, view, key=f"qc_live_{view.seq}")
     c1, c2 = st.columns(2)
     rooms = resources.classrooms()

@@ -139,3 +139,35 @@ def test_same_link_same_figures(page, query, other):
     assert _figures(a) and _figures(a) == _figures(b)
     c = app_test(page, query={**query, **other})
     assert _figures(c) != _figures(a)  # the seed in the URL is what decides
+
+
+def _land(student, dk: str) -> None:
+    """The follow script's history navigation: the URL and the bound slider take the value."""
+    student.query_params["att_dk"] = dk
+    student.slider(key="att_dk").set_value(int(dk)).run()
+
+
+def test_a_follow_in_flight_is_not_taken_for_an_edit_when_the_instructor_changes_again():
+    teacher = app_test("attention", query={"att_dk": "16"})
+    code = _start(teacher)
+    student = app_test("attention", query={"att_dk": "16", "class": code})  # the QR's class link
+    assert student.session_state["cls_attached"] is True
+
+    def teacher_sets(dk):
+        teacher.query_params["att_dk"] = dk
+        teacher.slider(key="att_dk").set_value(int(dk)).run()
+
+    teacher_sets("32")
+    student.run()  # a page run still on the old URL: the follow to 32 is sent, the student stays
+    teacher_sets("8")
+    student.run()  # the instructor changed again before the browser moved: the follow to 8
+    assert student.session_state["cls_attached"] is True
+    _land(student, "32")  # the browser lands on the first follow, then on the second
+    assert student.session_state["cls_attached"] is True
+    _land(student, "8")
+    assert student.session_state["cls_attached"] is True
+    assert "cls_pending" not in student.session_state  # arrived
+    _land(student, "64")  # now the student's own change (the URL was never sent to)
+    assert student.session_state["cls_attached"] is False
+    teacher.button(key="cls_end").click().run()
+
