@@ -5,6 +5,7 @@ helper module under tests/.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 
@@ -59,6 +60,33 @@ def wait_until(predicate, timeout: float = 30.0, what: str = "condition") -> Non
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.01)
+
+
+@contextlib.contextmanager
+def another_user_training():
+    """Another session holds the heavy-work lock until a session of this test is queued behind
+    it. After the ``with`` block: asserts that one really waited and the lock was released."""
+    import threading
+
+    from core import device
+
+    held, saw_waiter, released = threading.Event(), threading.Event(), threading.Event()
+
+    def other_user():
+        with device.heavy_work():
+            held.set()
+            with contextlib.suppress(AssertionError):  # give up after the timeout: asserted below
+                wait_until(lambda: device.waiting_count() >= 1, timeout=120, what="a waiting session")
+                saw_waiter.set()
+        released.set()
+
+    th = threading.Thread(target=other_user)
+    th.start()
+    assert held.wait(30), "the other user never got the lock"
+    yield
+    th.join()
+    assert saw_waiter.is_set(), "the second session never waited for the lock"
+    assert released.is_set()
 
 
 @pytest.fixture

@@ -1,15 +1,12 @@
 """AppTest: every tab of the LSTM page and every control path, bad input included."""
-import contextlib
 import json
-import threading
 
 import pytest
 
-from core import device
 from core.i18n import t
 from core.lstm.data import make_series, make_windows
 from core.lstm.train import ForecastRun, TrainConfig
-from tests.conftest import assert_no_exception, wait_until
+from tests.conftest import another_user_training, assert_no_exception
 from tests.lstm.helpers import charts, lstm_app, texts, warnings
 
 TABS = ["forecast", "text", "compare", "gates", "gradients"]
@@ -108,25 +105,9 @@ def test_stop_keeps_partial_model(monkeypatch):
 
 def test_two_users_training_at_once_wait_their_turn():
     """Another session holds the heavy-work lock; this one waits for it, then trains (no error)."""
-    held, saw_waiter, released = threading.Event(), threading.Event(), threading.Event()
-
-    def other_user():
-        with device.heavy_work():
-            held.set()
-            # keep the lock until this test's session is queued behind it (or give up)
-            with contextlib.suppress(AssertionError):
-                wait_until(lambda: device.waiting_count() >= 1, timeout=120, what="a waiting session")
-                saw_waiter.set()
-        released.set()
-
-    th = threading.Thread(target=other_user)
-    th.start()
-    assert held.wait(30)
-    at = lstm_app("forecast")
-    _train_forecast(at, lstm_fc_epochs=1)
-    th.join()
-    assert saw_waiter.is_set(), "the second session never waited for the lock"
-    assert released.is_set()
+    with another_user_training():
+        at = lstm_app("forecast")
+        _train_forecast(at, lstm_fc_epochs=1)
     assert_no_exception(at)
     assert charts(at) == 2
 
