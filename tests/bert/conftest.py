@@ -38,12 +38,5 @@ def bert_env(monkeypatch, tiny_models):
 
 
 @pytest.fixture(autouse=True)
-def _one_torch_thread():
-    """Tiny models on a shared 2-core machine: one intra-op thread is ~7x faster than two
-    (no spin-waiting under contention). Restored after each test of this folder."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+def _one_torch_thread(one_torch_thread):
+    """Every test here on one torch thread (tests/conftest.one_torch_thread)."""

@@ -19,13 +19,8 @@ def tiny_bert(tmp_path_factory) -> dict[str, pathlib.Path]:
 
 
 @pytest.fixture(autouse=True)
-def _one_torch_thread():
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+def _one_torch_thread(one_torch_thread):
+    """Every test here on one torch thread (tests/conftest.one_torch_thread)."""
 
 
 class FakeHub:

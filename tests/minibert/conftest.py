@@ -18,13 +18,8 @@ def small_text(n: int = 400) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _one_torch_thread():
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+def _one_torch_thread(one_torch_thread):
+    """Every test here on one torch thread (tests/conftest.one_torch_thread)."""
 
 
 @pytest.fixture(scope="session")
