@@ -77,6 +77,7 @@ def card(repo_id: str, *, token: str | None = None, timeout: float = CARD_TIMEOU
     unknown id) with the Japanese message of core.hub."""
     if _offline():
         raise ModelUnavailable(f"HF_HUB_OFFLINE=1 のため {repo_id} の情報を取得できません。",
+                               en=f"HF_HUB_OFFLINE=1 is set, so the information on {repo_id} cannot be fetched.",
                                hint=hub.fetch_command(repo_id))
     try:
         info = _api(token).model_info(repo_id, files_metadata=True, timeout=timeout)
@@ -244,6 +245,8 @@ def start(source: str, known: Card | None = None) -> Job:
     if not ui_downloads_allowed():
         raise ModelUnavailable("このサーバーではページからのダウンロードが無効です（管理者の設定 "
                                f"{UI_ENV}=0）。管理者に次のコマンドでの事前ダウンロードを依頼してください。",
+                               en="Downloading from the page is switched off on this server (administrator setting "
+                                  f"{UI_ENV}=0). Ask the administrator to download it beforehand with the following command.",
                                hint=hub.fetch_command(source))
     check(source)
     with _jobs_lock:

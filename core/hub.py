@@ -169,23 +169,32 @@ def locate(source: str, *, fetch: bool = False) -> Located:
     source = (source or "").strip()
     if not source:
         raise ModelUnavailable("モデルが指定されていません。hub の ID（例: tohoku-nlp/bert-base-japanese-v3）"
-                               "またはモデルのディレクトリを入力してください。")
+                               "またはモデルのディレクトリを入力してください。",
+                               en="No model given. Enter a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) "
+                                  "or a model directory.")
     if is_local(source):
         path = pathlib.Path(source).expanduser()
         if not path.exists():
-            raise ModelUnavailable(f"ディレクトリ {source} がありません。パスを確かめてください。")
+            raise ModelUnavailable(f"ディレクトリ {source} がありません。パスを確かめてください。",
+                                   en=f"Directory {source} does not exist. Check the path.")
         if not path.is_dir():
             raise ModelUnavailable(f"{source} はディレクトリではありません。モデルのディレクトリ"
-                                   "（config.json と重みのあるフォルダ）を指定してください。")
+                                   "（config.json と重みのあるフォルダ）を指定してください。",
+                                   en=f"{source} is not a directory. Give a model directory "
+                                      "(a folder with config.json and the weights).")
         if not _is_model_dir(path):
             raise ModelUnavailable(
                 f"ディレクトリ {source} はモデルではありません（config.json がありません）。"
-                "save_pretrained() で保存したフォルダか、hub からダウンロードしたフォルダを指定してください。")
+                "save_pretrained() で保存したフォルダか、hub からダウンロードしたフォルダを指定してください。",
+                en=f"Directory {source} is not a model (no config.json). "
+                   "Give a folder saved with save_pretrained() or downloaded from the hub.")
         return Located(source, path.resolve(), "dir")
     if not _HUB_ID.match(source) or ".." in source or source.endswith((".git", ".")):
         raise ModelUnavailable(
             f"「{source}」はモデルの ID として正しくありません。"
-            "hub の ID（例: tohoku-nlp/bert-base-japanese-v3）またはローカルのディレクトリを指定してください。")
+            "hub の ID（例: tohoku-nlp/bert-base-japanese-v3）またはローカルのディレクトリを指定してください。",
+            en=f"\"{source}\" is not a valid model ID. "
+               "Give a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) or a local directory.")
     base = models_dir()
     if base is not None and _is_model_dir(base / source):
         return Located(source, (base / source).resolve(), "models_dir")
@@ -197,6 +206,8 @@ def locate(source: str, *, fetch: bool = False) -> Located:
     raise ModelUnavailable(
         f"モデル {source} がこのコンピュータにありません（オフライン、またはまだダウンロードしていません）。"
         "次のコマンドで事前にダウンロードしてください（ID が正しいかも確かめてください）。",
+        en=f"Model {source} is not on this computer (offline, or not downloaded yet). "
+           "Download it beforehand with the following command (and check that the ID is right).",
         hint=fetch_command(source))
 
 
@@ -230,19 +241,26 @@ def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
             or "not a local folder and is not a valid model identifier" in text:
         return ModelUnavailable(
             f"モデル {source} が見つかりません（存在しない ID か、非公開です）。ID のつづりを確かめてください。",
-            hint=f"{FETCH_ALL}  # 既定のモデル（default models）")
+            en=f"Model {source} not found (the ID does not exist or is private). Check the spelling of the ID.",
+            hint=f"{FETCH_ALL}  # 既定のモデル（default models）",
+            hint_en=f"{FETCH_ALL}  # default models")
     if "trust_remote_code" in text:
         return ModelUnavailable(
-            f"モデル {source} は独自コードの実行（trust_remote_code）を必要とするため、この教室用アプリでは使えません。")
+            f"モデル {source} は独自コードの実行（trust_remote_code）を必要とするため、この教室用アプリでは使えません。",
+            en=f"Model {source} needs to run its own code (trust_remote_code), so this classroom app cannot use it.")
     low = (name + " " + text).lower()
     if any(w in low for w in ("offline", "connect", "resolve", "timed out", "timeout", "localentrynotfound",
                               "name or service", "network", "unreachable")):
         return ModelUnavailable(
             f"モデル {source} をダウンロードできません（オフライン、またはネットワークに接続できません）。"
-            "インターネットにつながる環境で事前にダウンロードしてください。", hint=fetch_command(source))
+            "インターネットにつながる環境で事前にダウンロードしてください。",
+            en=f"Model {source} cannot be downloaded (offline, or no network connection). "
+               "Download it beforehand on a machine with internet access.", hint=fetch_command(source))
     return ModelUnavailable(
         f"モデル {source} を読み込めません（{name}: {text[:300]}）。"
         "このページに合う種類のモデル（BERT など）か、ファイルが壊れていないかを確かめてください。",
+        en=f"Model {source} cannot be loaded ({name}: {text[:300]}). "
+           "Check that it is a kind of model this page uses (BERT, …) and that its files are not broken.",
         hint=fetch_command(source) if not is_local(source) else None)
 
 
@@ -260,7 +278,9 @@ def download(task_or_source: str, dest_dir: str | os.PathLike | None = None, *,
     if os.environ.get("HF_HUB_OFFLINE", "").strip() in ("1", "true", "True", "yes"):
         raise ModelUnavailable(
             f"HF_HUB_OFFLINE=1 が設定されているため {repo_id} をダウンロードできません。"
-            "ネットにつながる環境で HF_HUB_OFFLINE を外して実行してください。", hint=fetch_command(repo_id))
+            "ネットにつながる環境で HF_HUB_OFFLINE を外して実行してください。",
+            en=f"HF_HUB_OFFLINE=1 is set, so {repo_id} cannot be downloaded. "
+               "Run it on a machine with internet access, without HF_HUB_OFFLINE.", hint=fetch_command(repo_id))
     plan = plan_download(repo_id, token=token, max_mb=max_mb)
     kwargs = {"allow_patterns": plan.patterns, "token": token}
     if dest_dir is not None:
@@ -312,7 +332,8 @@ def allowed_sources(task: str) -> list[str]:
 
 def refusal(text: str) -> InvalidInput:
     """The error for a student's input the server refuses (message starts with inputs.REFUSED)."""
-    return InvalidInput(f"{inputs.REFUSED}: {text}")
+    return InvalidInput(f"{inputs.REFUSED}: {text}",
+                        en=f"{inputs.REFUSED_EN}: {text}")
 
 
 def student_source(task: str, value: str | None) -> str:
@@ -379,6 +400,8 @@ def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | Non
         raise ModelUnavailable(
             f"モデル {repo_id} は大きすぎるためダウンロードしません（{size}。このサーバーの上限は "
             f"{max_mb:,.0f} MB です）。小さいモデルを選ぶか、先生に事前のダウンロードを頼んでください。",
+            en=f"Model {repo_id} is too large to download ({size}; this server's limit is "
+               f"{max_mb:,.0f} MB). Choose a smaller model or ask the teacher to download it beforehand.",
             hint=fetch_command(repo_id))
     return DownloadPlan(repo_id, patterns, [s.rfilename for s in chosen], total)
 
@@ -395,7 +418,9 @@ def _checked_id(repo_id: str) -> str:
     s = checked_hub_id(repo_id)
     if not downloads_allowed():
         raise ModelUnavailable(f"このサーバーではアプリからのダウンロードが止められています（{DOWNLOAD_ENV}）。"
-                               "先生に事前のダウンロードを頼んでください。", hint=fetch_command(s))
+                               "先生に事前のダウンロードを頼んでください。",
+                               en=f"Downloads from the app are switched off on this server ({DOWNLOAD_ENV}). "
+                                  "Ask the teacher to download the model beforehand.", hint=fetch_command(s))
     return s
 
 
@@ -423,7 +448,9 @@ def one_download(repo_id: str):
     runs is refused at once with a message (a class must not queue behind a big fetch)."""
     if not download_lock.acquire(blocking=False):
         raise ModelUnavailable(f"ほかのモデルのダウンロードが進行中です（サーバー全体で同時に 1 つまで）。"
-                               f"少し待ってから {repo_id} をもう一度試してください。")
+                               f"少し待ってから {repo_id} をもう一度試してください。",
+                               en=f"Another model is being downloaded (one at a time on the whole server). "
+                                  f"Wait a little and try {repo_id} again.")
     try:
         yield
     finally:

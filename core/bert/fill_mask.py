@@ -137,9 +137,11 @@ def _check_top_k(top_k: int) -> int:
     try:
         k = int(top_k)
     except (TypeError, ValueError):
-        raise InvalidInput("候補の数 (top-k) は整数で指定してください。") from None
+        raise InvalidInput("候補の数 (top-k) は整数で指定してください。",
+                           en="Give the number of candidates (top-k) as an integer.") from None
     if not 1 <= k <= MAX_TOP_K:
-        raise InvalidInput(f"候補の数 (top-k) は 1〜{MAX_TOP_K} にしてください。")
+        raise InvalidInput(f"候補の数 (top-k) は 1〜{MAX_TOP_K} にしてください。",
+                           en=f"The number of candidates (top-k) must be 1–{MAX_TOP_K}.")
     return k
 
 
@@ -150,7 +152,9 @@ def fill_mask(loaded, text: str, *, top_k: int = DEFAULT_TOP_K) -> FillMaskResul
     n_typed = text.count(MASK)
     if n_typed == 0:
         raise InvalidInput("文に [MASK] がありません。予測させたい場所に [MASK]（または ＿＿）を入れてください。"
-                           "例: 東北大学で[MASK]の研究をしています。")
+                           "例: 東北大学で[MASK]の研究をしています。",
+                           en="The sentence has no [MASK]. Put [MASK] (or ＿＿) where the model should predict a word. "
+                              "Example: 東北大学で[MASK]の研究をしています。")
     ids, tokens, notes = encode(loaded, text)
     mask_id = loaded.tokenizer.mask_token_id
     positions = [i for i, t in enumerate(ids) if t == mask_id]
@@ -165,7 +169,8 @@ def fill_mask(loaded, text: str, *, top_k: int = DEFAULT_TOP_K) -> FillMaskResul
             notes.append("[MASK] が文の 3 割を超えています。手がかりが少ないので予測は当てになりません"
                          "（学習時に隠すのは 15% ほどです）。")
     if not positions:
-        raise InvalidInput("予測できる [MASK] が残っていません（文が長すぎて切り捨てられました）。[MASK] を文の前のほうに置いてください。")
+        raise InvalidInput("予測できる [MASK] が残っていません（文が長すぎて切り捨てられました）。[MASK] を文の前のほうに置いてください。",
+                           en="No [MASK] is left to predict (the sentence was too long and was cut). Put [MASK] nearer the start of the sentence.")
     logits = mask_logits(loaded, ids, positions)
     cands, _ = _top_k(loaded, logits, k)
     masks = [MaskPrediction(p, c) for p, c in zip(positions, cands)]
@@ -184,7 +189,8 @@ def predict_at(loaded, text: str, index: int, *, top_k: int = DEFAULT_TOP_K) -> 
     text = require_text(text, max_chars=MAX_CHARS, what="文")
     ids, tokens, notes = encode(loaded, text)
     if not 1 <= index <= len(ids) - 2:
-        raise InvalidInput(f"位置 {index} のトークンはありません（1〜{len(ids) - 2} を選んでください）。")
+        raise InvalidInput(f"位置 {index} のトークンはありません（1〜{len(ids) - 2} を選んでください）。",
+                           en=f"There is no token at position {index} (choose 1–{len(ids) - 2}).")
     original_id = ids[index]
     masked = list(ids)
     masked[index] = loaded.tokenizer.mask_token_id

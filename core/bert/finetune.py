@@ -42,15 +42,20 @@ class FinetuneConfig:
 
     def validate(self) -> None:
         if not 1 <= int(self.epochs) <= MAX_EPOCHS:
-            raise InvalidInput(f"エポック数 (epochs) は 1〜{MAX_EPOCHS} にしてください。")
+            raise InvalidInput(f"エポック数 (epochs) は 1〜{MAX_EPOCHS} にしてください。",
+                               en=f"The number of epochs must be 1–{MAX_EPOCHS}.")
         if not (0 < float(self.lr) <= 1e-2) or math.isnan(float(self.lr)):
-            raise InvalidInput("学習率 (learning rate) は 0 より大きく 0.01 以下にしてください（BERT では 2e-5〜5e-5 が目安）。")
+            raise InvalidInput("学習率 (learning rate) は 0 より大きく 0.01 以下にしてください（BERT では 2e-5〜5e-5 が目安）。",
+                               en="The learning rate must be greater than 0 and at most 0.01 (2e-5 to 5e-5 is typical for BERT).")
         if not 1 <= int(self.batch_size) <= 128:
-            raise InvalidInput("バッチサイズ (batch size) は 1〜128 にしてください。")
+            raise InvalidInput("バッチサイズ (batch size) は 1〜128 にしてください。",
+                               en="The batch size must be 1–128.")
         if not 8 <= int(self.max_length) <= MAX_LENGTH_CAP:
-            raise InvalidInput(f"最大長 (max length) は 8〜{MAX_LENGTH_CAP} トークンにしてください。")
+            raise InvalidInput(f"最大長 (max length) は 8〜{MAX_LENGTH_CAP} トークンにしてください。",
+                               en=f"The max length must be 8–{MAX_LENGTH_CAP} tokens.")
         if self.max_train is not None and int(self.max_train) < 2:
-            raise InvalidInput("学習に使う文の数 (max train) は 2 以上にしてください。")
+            raise InvalidInput("学習に使う文の数 (max train) は 2 以上にしてください。",
+                               en="The number of training sentences (max train) must be at least 2.")
 
 
 @dataclass
@@ -191,7 +196,8 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
     dv_x, dv_y = _take(data.dev, n_eval, cfg.seed)
     te_x, te_y = _take(data.test, n_eval, cfg.seed)
     if len(tr_x) < 2:
-        raise InvalidInput("学習データが少なすぎます（2 文以上必要です）。")
+        raise InvalidInput("学習データが少なすぎます（2 文以上必要です）。",
+                           en="Too little training data (at least 2 sentences are needed).")
     if len(data.train) > len(tr_x):
         notes.append(f"学習データ {len(data.train):,} 文のうち {len(tr_x):,} 文を使いました（seed {cfg.seed} で無作為に選択）。")
     if len(data.test) > len(te_x):
@@ -227,7 +233,8 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
                 break
             loss = torch.nn.functional.cross_entropy(model(**enc).logits.float(), y)
             if not torch.isfinite(loss):
-                raise TrainingDiverged(f"損失が {loss.item()} になりました（発散）。学習率 (learning rate) を下げてください。")
+                raise TrainingDiverged(f"損失が {loss.item()} になりました（発散）。学習率 (learning rate) を下げてください。",
+                                       en=f"The loss became {loss.item()} (diverged). Lower the learning rate.")
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

@@ -92,11 +92,13 @@ def apply(loaded, text: str, *, seed: int = 0, top_k: int = 5, predict: bool = T
     try:
         seed = int(seed)
     except (TypeError, ValueError):
-        raise InvalidInput("シード (seed) は整数にしてください。") from None
+        raise InvalidInput("シード (seed) は整数にしてください。",
+                           en="The seed must be an integer.") from None
     ids, tokens, notes = fm.encode(loaded, text)
     n = len(ids) - 2
     if n < 1:
-        raise InvalidInput("トークンがありません。文を入力してください。")
+        raise InvalidInput("トークンがありません。文を入力してください。",
+                           en="There are no tokens. Enter a sentence.")
     rng = random.Random(seed)
     tok = loaded.tokenizer
     pool = _random_token_ids(tok)

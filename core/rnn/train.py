@@ -30,9 +30,17 @@ BIDIRECTIONAL_FORECAST = (
     "双方向 (bidirectional) は自己回帰の予測には使えません: 逆方向の RNN は系列の最後（未来）から読むので、"
     "予測したい未来の値がまだ無い時点では計算できません。双方向は文の穴埋めやノイズ除去のように"
     "系列全体が先に与えられる課題で使います（「セルの中」タブで試せます）。")
+BIDIRECTIONAL_FORECAST_EN = (
+    "A bidirectional RNN cannot forecast autoregressively: its backward RNN reads from the end of the "
+    "sequence (the future), which does not exist yet when the future value is to be predicted. Use "
+    "bidirectional models for tasks that get the whole sequence first, such as filling blanks or "
+    "denoising (try them in the \"Inside the cell\" tab).")
 BIDIRECTIONAL_LM = (
     "双方向 (bidirectional) は次の文字予測には使えません: 逆方向の RNN は答えの文字そのもの（未来）を"
     "読んでしまうので、予測ではなくカンニングになります。")
+BIDIRECTIONAL_LM_EN = (
+    "A bidirectional RNN cannot predict the next character: its backward RNN reads the answer itself "
+    "(the future), so it would be cheating, not predicting.")
 
 
 @dataclass
@@ -95,7 +103,14 @@ def clip_gradient(params: Iterable[torch.Tensor], V: float | None) -> tuple[floa
     return norm, V
 
 
-def diverged_message(epoch: int, lr: float, loss: float) -> str:
+def diverged_message(epoch: int, lr: float, loss: float, lang: str = "ja") -> str:
+    if lang == "en":
+        what = ("NaN (not a number)" if math.isnan(loss) else "infinite (inf)" if math.isinf(loss)
+                else f"{loss:.3g} (over 100 times the first)")
+        return (f"Training diverged: at epoch {epoch} the loss became {what} (learning rate lr = {lr:g}). "
+                "With too large a learning rate one update moves the weights too far and the values "
+                "overflow to NaN. Lower the learning rate to about 0.01 and train again "
+                "(a smaller gradient clipping threshold V helps too).")
     what = ("NaN（非数）" if math.isnan(loss) else "無限大 (inf)" if math.isinf(loss)
             else f"{loss:.3g}（最初の 100 倍以上）")
     return (f"学習が発散しました: エポック {epoch} で損失 (loss) が {what} になりました（学習率 lr = {lr:g}）。"
@@ -133,7 +148,8 @@ def _fit(model, batches, loss_fn, validate, cfg, history, on_progress, should_st
             if first is None:
                 first = value
             if not math.isfinite(value) or value > max(1e3, 100 * first):
-                raise TrainingDiverged(diverged_message(epoch, cfg.lr, value))
+                raise TrainingDiverged(diverged_message(epoch, cfg.lr, value),
+                                       en=diverged_message(epoch, cfg.lr, value, "en"))
             loss.backward()
             clip_gradient(model.parameters(), cfg.clip)
             opt.step()
@@ -144,10 +160,12 @@ def _fit(model, batches, loss_fn, validate, cfg, history, on_progress, should_st
                     history.append({"epoch": epoch, "loss": total / count, "val_loss": validate(), "partial": True})
                 return "stopped"
         if not all(torch.isfinite(p).all() for p in model.parameters()):
-            raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")))
+            raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")),
+                                   en=diverged_message(epoch, cfg.lr, float("nan"), "en"))
         val = validate()
         if not math.isfinite(val):
-            raise TrainingDiverged(diverged_message(epoch, cfg.lr, val))
+            raise TrainingDiverged(diverged_message(epoch, cfg.lr, val),
+                                   en=diverged_message(epoch, cfg.lr, val, "en"))
         row = {"epoch": epoch, "loss": total / max(1, count), "val_loss": val}
         history.append(row)
         if on_progress is not None:
@@ -163,7 +181,8 @@ class ForecastRun:
     def __init__(self, data: ForecastData, cfg: TrainConfig | None = None):
         cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
         if cfg.bidirectional:
-            raise InvalidInput(BIDIRECTIONAL_FORECAST)
+            raise InvalidInput(BIDIRECTIONAL_FORECAST,
+                               en=BIDIRECTIONAL_FORECAST_EN)
         self.data, self.cfg = data, cfg
         self.device = _device()
         torch.manual_seed(cfg.seed)

@@ -17,7 +17,7 @@ from core.bert import finetune as ft
 from core.bert import pn
 from pages.bert import sources
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, show_error, t
+from pages.common.ui import chart, checked, guard, lang, show_error, t
 
 RESULT_KEY = "bert_ft_result"
 PARTIAL_KEY = "bert_ft_partial"
@@ -98,7 +98,7 @@ def _data():
             path = pn.find_pn()
             if path is None:
                 st.info(t("bert.ft.pn_missing"), icon="ℹ️")
-                st.code(pn.fetch_hint(), language="bash")
+                st.code(pn.fetch_hint(lang=lang()), language="bash")
                 if st.button(t("bert.ft.pn_download"), key="bert_ft_pn_download"):
                     pn.download_pn()
                     st.rerun()
