@@ -27,5 +27,7 @@ STRINGS = {
     "common.waiting": {"ja": "順番待ち: ほかの人の重い処理が終わるのを待っています…", "en": "Waiting for another heavy job to finish…"},
     "common.error.unexpected": {"ja": "予期しないエラーが起きました（{kind}）。入力を変えてもう一度試してください。続く場合は管理者に連絡してください。",
                                  "en": "Unexpected error ({kind}). Try a different input; if it persists, tell the administrator."},
+    "common.dims": {"ja": "（{r} × {c}）", "en": " ({r} × {c})"},
+    "common.paren": {"ja": "（{x}）", "en": " ({x})"},
     "common.suggestions": {"ja": "候補: {words}", "en": "Suggestions: {words}"},
 }

@@ -202,4 +202,13 @@ STRINGS = {
                     "en": "Context “{a} ? {b}”: 1 positive and {k} negatives."},
     "w2v.ns.sigmoid": {"ja": "σ(h·u_w): 正例（赤）は 1、負例は 0 が正解", "en": "σ(h·u_w): positive (red) should be 1, negatives 0"},
     "w2v.ns.loss": {"ja": "この例の負例サンプリング損失: {loss:.4f}（= −log σ(正例) − Σ log σ(−負例), k = {k}）", "en": "Negative-sampling loss of this example: {loss:.4f} (k = {k})"},
+    "w2v.col.answer": {"ja": "答え", "en": "answer"},
+    "w2v.col.cosine": {"ja": "コサイン類似度", "en": "cosine similarity"},
+    "w2v.col.word": {"ja": "単語", "en": "word"},
+    "w2v.col.mean_cosine": {"ja": "平均とのコサイン", "en": "cosine to the mean"},
+    "w2v.col.sentence": {"ja": "例文", "en": "example sentence"},
+    "w2v.axis.human": {"ja": "人手のスコア (score)", "en": "human score"},
+    "w2v.axis.cosine": {"ja": "コサイン類似度 (cosine)", "en": "cosine similarity"},
+    "w2v.upload.empty": {"ja": "ベクトルのファイルが空です。word2vec 形式（テキストまたはバイナリ）のファイルを選んでください。", "en": "The vector file is empty. Choose a file in word2vec format (text or binary)."},
+    "w2v.upload.too_big": {"ja": "ベクトルのファイルが大きすぎます（{mb} MB）。{limit} MB 以下にしてください。", "en": "The vector file is too large ({mb} MB). Use a file of {limit} MB or less."},
 }

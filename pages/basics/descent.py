@@ -103,7 +103,7 @@ def _batches() -> None:
         fig.update_yaxes(type="log")
         cc = st.columns(2)
         with cc[0]:
-            chart(layout(fig, t("basics.gd.batch.chart"), "epoch", "E（全データ）"), key="bg_batch", data=df)
+            chart(layout(fig, t("basics.gd.batch.chart"), "epoch", t("basics.gd.E_all")), key="bg_batch", data=df)
         with cc[1]:
             fig = go.Figure([go.Scatter(x=cmp.x, y=cmp.y, mode="markers", name=t("basics.gd.data"), marker=dict(size=5))])
             xs = np.array([-1.0, 1.0])

@@ -50,7 +50,7 @@ def _controls() -> P.PlaygroundConfig:
 def boundary_figure(run: P.PlaygroundRun, title: str) -> go.Figure:
     xs, ys, Z = run.probabilities()
     fig = go.Figure(go.Heatmap(x=xs, y=ys, z=Z, zmin=0, zmax=1, colorscale="RdBu", opacity=0.75,
-                               colorbar=dict(title="P(青)", len=0.8)))
+                               colorbar=dict(title=t("basics.pg.p_blue"), len=0.8)))
     for X, tt, name, symbol in ((run.X_train, run.t_train, t("basics.pg.trainset"), "circle"),
                                 (run.X_test, run.t_test, t("basics.pg.test"), "x")):
         fig.add_trace(go.Scatter(x=X[:, 0], y=X[:, 1], mode="markers", name=name,

@@ -78,7 +78,7 @@ def _label_spec(data: D.LabelledData) -> str:
 
 def _summary_table(data: D.LabelledData) -> None:
     df = pd.DataFrame(data.summary()).T
-    df["計 (total)"] = df.sum(axis=1)
+    df[t("base.col.total")] = df.sum(axis=1)
     st.caption(t("base.summary"))
     st.dataframe(df, width="content")
     if data.notice:
@@ -197,7 +197,7 @@ def _predict(result: B.BaselineResult) -> None:
                                marker_color=colors[::-1], text=[f"{v:.3f}" for v in values[::-1]],
                                textposition="auto"))
         fig.update_layout(title=t("base.predict.chart", label=pred.label), xaxis=dict(range=[0, 1.05]),
-                          xaxis_title="確率 (probability)", height=max(180, 40 * len(labels) + 80),
+                          xaxis_title=t("base.axis.prob"), height=max(180, 40 * len(labels) + 80),
                           margin=dict(l=10, r=10, t=40, b=30))
         chart(fig, key="base_pred_chart", filename="baseline-prediction",
               data=pd.DataFrame({"probability": values}, index=labels))

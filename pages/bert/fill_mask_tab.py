@@ -53,7 +53,7 @@ def _click_mode(loaded, top_k: int) -> None:
     text = checked(st.text_input(t("bert.fm.click.text"), "今日はとても良い天気です。", key="bert_fm_click_text",
                          bind="query-params"))
     with guard():
-        ids, tokens, notes = fm.encode(loaded, fm.require_text(text, max_chars=fm.MAX_CHARS, what="文"))
+        ids, tokens, notes = fm.encode(loaded, fm.require_text(text, max_chars=fm.MAX_CHARS, what=t("bert.fm.what")))
         for note in notes:
             st.info(note, icon="✂️")
         options = list(range(1, len(tokens) - 1))
@@ -84,7 +84,7 @@ def _inspector(loaded, text: str) -> None:
         st.caption(t("bert.fm.inspector.help"))
         with guard():
             rows = fm.inspect_tokens(loaded, fm.normalize_masks(text))
-            df = pd.DataFrame([{"MeCab word (形態素)": r.word, "WordPiece": " ".join(r.pieces),
+            df = pd.DataFrame([{t("bert.fm.col.word"): r.word, "WordPiece": " ".join(r.pieces),
                                 "ids": ", ".join(str(i) for i in r.ids)} for r in rows])
             st.dataframe(df, hide_index=True, width="stretch")
             n_unk = sum(p == loaded.tokenizer.unk_token for r in rows for p in r.pieces)

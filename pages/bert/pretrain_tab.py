@@ -70,10 +70,10 @@ def _text():
                     key="bert_pt_data", bind="query-params")
     if kind == "builtin":
         st.caption(t("bert.pt.builtin.info", n=_builtin_count()))
-        return None, P.BUILTIN_NAME
+        return None, t("bert.pt.textname.builtin")
     if kind == "paste":
         return (checked(st.text_area(t("bert.pt.paste"), "", key="bert_pt_text", height=150), area=True,
-                        limit=P.MAX_TEXT_CHARS), "貼り付けたテキスト (pasted text)")
+                        limit=P.MAX_TEXT_CHARS), t("bert.pt.textname.paste"))
     up = st.file_uploader(t("bert.pt.upload"), type=["txt", "tsv", "csv"], key="bert_pt_upload")
     if up is None:
         st.caption(t("bert.pt.upload.none"))
@@ -81,7 +81,7 @@ def _text():
     from core.text import decode_upload
 
     with guard():
-        return decode_upload(up.getvalue(), what=f"ファイル {up.name}"), up.name
+        return decode_upload(up.getvalue(), what=t("bert.pt.textname.file", name=up.name)), up.name
     return False, None
 
 
@@ -159,7 +159,7 @@ def _save(r: P.PretrainResult) -> None:
             with guard():
                 clean = inputs.name(name)
                 if P.DEFAULT_NAME == clean:
-                    raise InvalidInput(f"「{clean}」はウォームアップの既定モデルの名前です。別の名前にしてください。")
+                    raise InvalidInput(t("bert.pt.save.reserved", name=clean))
                 out = P.save(r, claim_dir(P.model_dir(clean)))
                 st.session_state["bert_pt_saved_path"] = str(out)
                 if out.name != clean:

@@ -63,5 +63,5 @@ def render(source) -> None:
         fig = figures.bars(words, scores, title=t("w2v.an.chart", formula=formula), x_title=t("w2v.cosine"),
                            highlight={expected} if expected else None)
         chart(fig, key="w2v_an_chart", filename="analogy",
-              data=pd.DataFrame({"答え": words, "コサイン類似度": scores}, index=range(1, len(words) + 1)))
+              data=pd.DataFrame({t("w2v.col.answer"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1)))
         st.caption(t("w2v.an.note"))

@@ -6,6 +6,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from pages.common.ui import t
+
 PALETTE = px.colors.qualitative.Safe + px.colors.qualitative.Set2
 
 
@@ -89,7 +91,7 @@ def pairs_scatter(df: pd.DataFrame, *, title: str) -> go.Figure:
     fig = go.Figure(go.Scattergl(x=ok["score"], y=ok["cosine"], mode="markers",
                                  text=ok["word1"] + " – " + ok["word2"],
                                  hovertemplate="%{text}<br>score=%{x}<br>cos=%{y:.3f}<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title="人手のスコア (score)", yaxis_title="コサイン類似度 (cosine)",
+    fig.update_layout(title=title, xaxis_title=t("w2v.axis.human"), yaxis_title=t("w2v.axis.cosine"),
                       height=420, margin=dict(l=10, r=10, t=50, b=40))
     return fig
 

@@ -24,7 +24,7 @@ def render(source) -> None:
         st.caption(result.resolution.explain())
         words = [w for w, _ in result.neighbors]
         scores = [s for _, s in result.neighbors]
-        df = pd.DataFrame({"単語": words, "コサイン類似度": scores}, index=range(1, len(words) + 1))
+        df = pd.DataFrame({t("w2v.col.word"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1))
         fig = figures.bars(words, scores, title=t("w2v.nb.chart", word=result.resolution.key),
                            x_title=t("w2v.cosine"))
         chart(fig, key="w2v_nb_chart", filename="neighbors", data=df)
@@ -52,7 +52,7 @@ def render(source) -> None:
         ss = [s for _, s in odd.scores]
         fig = figures.bars(ws, ss, title=t("w2v.odd.chart"), x_title=t("w2v.cosine"), highlight={odd.odd})
         chart(fig, key="w2v_odd_chart", filename="doesnt_match",
-              data=pd.DataFrame({"単語": ws, "平均とのコサイン": ss}))
+              data=pd.DataFrame({t("w2v.col.word"): ws, t("w2v.col.mean_cosine"): ss}))
         notes = [r.explain() for r in odd.resolutions if r.how != "as typed" or r.shared_row]
         for n in notes:
             st.caption(n)

@@ -73,7 +73,7 @@ def render() -> None:
     else:
         with st.expander(t("w2v.tr.sample.show")):
             st.caption(t("w2v.tr.sample.about"))
-            st.dataframe(pd.DataFrame({"例文": sample_corpus.sentences(12)}), hide_index=True)
+            st.dataframe(pd.DataFrame({t("w2v.col.sentence"): sample_corpus.sentences(12)}), hide_index=True)
             st.download_button(t("w2v.tr.sample.download"), sample_corpus.text().encode("utf-8"),
                                file_name="sample_corpus.txt", mime="text/plain", key="w2v_tr_sample_dl")
 
