@@ -40,7 +40,7 @@ def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True, lan
         title = t("tf.fig.encoder" if side == "e" else "tf.fig.decoder", lang)
         out.append(f'subgraph cluster_{side} {{ label="{title}  × {n}"; style=dashed; fontsize=11;')
         for i in range(1, n + 1):
-            out.append(f'subgraph cluster_{side}{i} {{ label="{t('tf.fig.layer', lang, i=i)}"; style=rounded; fontsize=9;')
+            out.append(f'subgraph cluster_{side}{i} {{ label="{t("tf.fig.layer", lang, i=i)}"; style=rounded; fontsize=9;')
             out += sub(side, i, names)
             out.append("}")
             for j in range(len(names)):

@@ -83,6 +83,10 @@ loss = nn.functional.binary_cross_entropy(outputs, targets)
 loss.backward()                            # 逆伝播: 各パラメータの .grad に ∂E/∂w, ∂E/∂b
 optimizer.step()                           # p′ = p − η ∂E/∂p
 '''
+MODEL_IDIOM_EN = (MODEL_IDIOM.replace("# w と b", "# w and b")
+                  .replace("# 順伝播: ", "# forward: ")
+                  .replace("# model(...) が forward(...) を呼ぶ", "# model(...) calls forward(...)")
+                  .replace("# 逆伝播: 各パラメータの .grad に ∂E/∂w, ∂E/∂b", "# backward: ∂E/∂w, ∂E/∂b into each .grad"))
 
 
 def run_model_idiom(x: float, w: float, b: float, t: float, eta: float = 0.5) -> dict:

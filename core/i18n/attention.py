@@ -50,7 +50,7 @@ STRINGS = {
                        "en": "W_Q, W_K, W_V are random {d} × {dk} matrices (seeded). One row per token."},
     "att.step2": {"ja": "2. スコア: QKᵀ と QKᵀ / √d_k", "en": "2. Scores: QKᵀ and QKᵀ / √d_k"},
     "att.step2.help": {"ja": "行 = クエリ、列 = キー。内積が大きいほど「合う」。d_k = {dk} なので √d_k = {sq} で割って分散を 1 程度に保ちます。",
-                       "en": "Rows = queries, columns = keys. Dividing by √d_k = {sq} keeps the variance near 1."},
+                       "en": "Rows = queries, columns = keys. The larger the dot product, the better they \"match\". With d_k = {dk}, dividing by √d_k = {sq} keeps the variance near 1."},
     "att.step3": {"ja": "3. softmax で重みに、重み × V で出力", "en": "3. softmax → weights; weights × V → output"},
     "att.step3.help": {"ja": "各行の重みは足して 1（ソフト注意 (soft attention) の加重平均）。",
                        "en": "Each row of weights sums to 1 (soft attention: a weighted average)."},
@@ -109,7 +109,7 @@ STRINGS = {
                              "en": "As the slide: position 0–99 across, dimension 0–511 up, values −1…1. Low dims (bottom) oscillate fast, high dims slowly."},
     "att.pe.heatmap.sizes": {"ja": "横軸 = 位置 0–{n}、縦軸 = 次元 0–{d} の順（スライドの向き）ですが、大きさはスライド（100 位置 × 512 次元）と違います。"
                                    "下（低い次元）ほど細かく振動します。",
-                             "en": "Slide orientation (position across, dimension up) but not the slide's size (100 × 512)."},
+                             "en": "Positions 0–{n} across and dimensions 0–{d} up (the slide's orientation), but not the slide's size (100 positions × 512 dimensions). Lower dimensions oscillate faster."},
     "att.pe.heatmap.transposed": {"ja": "軸を入れ替えた表示です（縦 = 位置、横 = 次元）。スライドは横 = 位置、縦 = 次元です。"
                                         "左（低い次元）ほど細かく振動します。",
                                   "en": "Transposed view (position down, dimension across); the slide has position across."},
