@@ -78,7 +78,7 @@ def card(repo_id: str, *, token: str | None = None, timeout: float = CARD_TIMEOU
     if _offline():
         raise ModelUnavailable(f"HF_HUB_OFFLINE=1 のため {repo_id} の情報を取得できません。",
                                en=f"HF_HUB_OFFLINE=1 is set, so the information on {repo_id} cannot be fetched.",
-                               hint=hub.fetch_command(repo_id))
+                               hint=hub.fetch_command(repo_id), hint_en=hub.fetch_command(repo_id, "en"))
     try:
         info = _api(token).model_info(repo_id, files_metadata=True, timeout=timeout)
     except Exception as exc:  # noqa: BLE001 - translated for the page
@@ -247,7 +247,7 @@ def start(source: str, known: Card | None = None) -> Job:
                                f"{UI_ENV}=0）。管理者に次のコマンドでの事前ダウンロードを依頼してください。",
                                en="Downloading from the page is switched off on this server (administrator setting "
                                   f"{UI_ENV}=0). Ask the administrator to download it beforehand with the following command.",
-                               hint=hub.fetch_command(source))
+                               hint=hub.fetch_command(source), hint_en=hub.fetch_command(source, "en"))
     check(source)
     with _jobs_lock:
         job = _jobs.get(source)

@@ -31,7 +31,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from core import InvalidInput, ModelUnavailable, inputs, policy
+from core import InvalidInput, ModelUnavailable, Msg, inputs, policy
 from core.paths import cache_dir
 
 TRUST_REMOTE_CODE = False  # never on: a hub id must not run code on the class's server
@@ -45,17 +45,17 @@ class ModelSpec:
     task: str  # "fill-mask" | "sentiment" | "translation"
     default: str  # hub id
     env: str  # environment variable that overrides the default
-    label: str  # Japanese description for the UI
+    label: str  # description for the UI (a core.Msg: Japanese, with .en)
     session_key: str  # st.session_state key of the page's override field
 
 
 MODELS: dict[str, ModelSpec] = {
     "fill-mask": ModelSpec("fill-mask", "tohoku-nlp/bert-base-japanese-v3", "PLAYGROUND_MODEL_FILL_MASK",
-                           "穴埋め・MLM・注意の可視化 (fill-mask)", "hub_fill_mask"),
+                           Msg("穴埋め・MLM・注意の可視化 (fill-mask)", "fill-mask, MLM, attention views"), "hub_fill_mask"),
     "sentiment": ModelSpec("sentiment", "llm-book/bert-base-japanese-v3-marc_ja", "PLAYGROUND_MODEL_SENTIMENT",
-                           "感情分析 (sentiment)", "hub_sentiment"),
+                           Msg("感情分析 (sentiment)", "sentiment"), "hub_sentiment"),
     "translation": ModelSpec("translation", "Helsinki-NLP/opus-mt-ja-en", "PLAYGROUND_MODEL_TRANSLATION",
-                             "日英翻訳 (translation ja→en, Marian)", "hub_translation"),
+                             Msg("日英翻訳 (translation ja→en, Marian)", "translation ja→en (Marian)"), "hub_translation"),
 }
 
 # files a model needs (snapshot_download patterns): weights in safetensors, configs, vocabularies
@@ -104,8 +104,10 @@ def downloads_allowed() -> bool:
     return os.environ.get(DOWNLOAD_ENV, "").strip() in ("1", "true", "yes")
 
 
-def fetch_command(source: str) -> str:
+def fetch_command(source: str, lang: str = "ja") -> str:
     """The exact commands that fetch ``source`` (shown in the page and the CLI)."""
+    if lang == "en":
+        return f"{FETCH_ALL}\n# or: hf download {source}   (older versions: huggingface-cli download {source})"
     return (f"{FETCH_ALL}\n"
             f"# または / or: hf download {source}   (古い版では huggingface-cli download {source})")
 
@@ -208,7 +210,7 @@ def locate(source: str, *, fetch: bool = False) -> Located:
         "次のコマンドで事前にダウンロードしてください（ID が正しいかも確かめてください）。",
         en=f"Model {source} is not on this computer (offline, or not downloaded yet). "
            "Download it beforehand with the following command (and check that the ID is right).",
-        hint=fetch_command(source))
+        hint=fetch_command(source), hint_en=fetch_command(source, "en"))
 
 
 def status(task: str, override: str | None = None) -> dict:
@@ -255,13 +257,14 @@ def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
             f"モデル {source} をダウンロードできません（オフライン、またはネットワークに接続できません）。"
             "インターネットにつながる環境で事前にダウンロードしてください。",
             en=f"Model {source} cannot be downloaded (offline, or no network connection). "
-               "Download it beforehand on a machine with internet access.", hint=fetch_command(source))
+               "Download it beforehand on a machine with internet access.", hint=fetch_command(source), hint_en=fetch_command(source, "en"))
     return ModelUnavailable(
         f"モデル {source} を読み込めません（{name}: {text[:300]}）。"
         "このページに合う種類のモデル（BERT など）か、ファイルが壊れていないかを確かめてください。",
         en=f"Model {source} cannot be loaded ({name}: {text[:300]}). "
            "Check that it is a kind of model this page uses (BERT, …) and that its files are not broken.",
-        hint=fetch_command(source) if not is_local(source) else None)
+        hint=fetch_command(source) if not is_local(source) else None,
+        hint_en=fetch_command(source, "en") if not is_local(source) else None)
 
 
 def download(task_or_source: str, dest_dir: str | os.PathLike | None = None, *,
@@ -280,7 +283,7 @@ def download(task_or_source: str, dest_dir: str | os.PathLike | None = None, *,
             f"HF_HUB_OFFLINE=1 が設定されているため {repo_id} をダウンロードできません。"
             "ネットにつながる環境で HF_HUB_OFFLINE を外して実行してください。",
             en=f"HF_HUB_OFFLINE=1 is set, so {repo_id} cannot be downloaded. "
-               "Run it on a machine with internet access, without HF_HUB_OFFLINE.", hint=fetch_command(repo_id))
+               "Run it on a machine with internet access, without HF_HUB_OFFLINE.", hint=fetch_command(repo_id), hint_en=fetch_command(repo_id, "en"))
     plan = plan_download(repo_id, token=token, max_mb=max_mb)
     kwargs = {"allow_patterns": plan.patterns, "token": token}
     if dest_dir is not None:
@@ -402,7 +405,7 @@ def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | Non
             f"{max_mb:,.0f} MB です）。小さいモデルを選ぶか、先生に事前のダウンロードを頼んでください。",
             en=f"Model {repo_id} is too large to download ({size}; this server's limit is "
                f"{max_mb:,.0f} MB). Choose a smaller model or ask the teacher to download it beforehand.",
-            hint=fetch_command(repo_id))
+            hint=fetch_command(repo_id), hint_en=fetch_command(repo_id, "en"))
     return DownloadPlan(repo_id, patterns, [s.rfilename for s in chosen], total)
 
 
@@ -420,7 +423,7 @@ def _checked_id(repo_id: str) -> str:
         raise ModelUnavailable(f"このサーバーではアプリからのダウンロードが止められています（{DOWNLOAD_ENV}）。"
                                "先生に事前のダウンロードを頼んでください。",
                                en=f"Downloads from the app are switched off on this server ({DOWNLOAD_ENV}). "
-                                  "Ask the teacher to download the model beforehand.", hint=fetch_command(s))
+                                  "Ask the teacher to download the model beforehand.", hint=fetch_command(s), hint_en=fetch_command(s, "en"))
     return s
 
 

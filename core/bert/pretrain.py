@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from core import InvalidInput, TrainingDiverged
+from core import InvalidInput, Msg, TrainingDiverged
 from core.bert import mlm
 from core.bert import wordpiece as wp
 
@@ -117,7 +117,7 @@ def builtin_text() -> str:
     return BUILTIN_TEXT + SAMPLE_TEXT + sample_corpus.text(3000, seed=0)
 
 
-BUILTIN_NAME = "組み込みの例文 (built-in text)"
+BUILTIN_NAME = Msg("組み込みの例文 (built-in text)", "built-in text")
 _SPLIT = re.compile(r"(?<=[。！？!?])|\n")
 
 
@@ -132,7 +132,8 @@ def sentences_of(text: str) -> tuple[list[str], list[str]]:
     text = normalize_input(str(text))
     notes = []
     if len(text) > MAX_TEXT_CHARS:
-        notes.append(f"テキストが長いので（{len(text):,} 文字）、先頭の {MAX_TEXT_CHARS:,} 文字だけを使います。")
+        notes.append(Msg(f"テキストが長いので（{len(text):,} 文字）、先頭の {MAX_TEXT_CHARS:,} 文字だけを使います。",
+                         f"The text is long ({len(text):,} characters): only the first {MAX_TEXT_CHARS:,} are used."))
         text = text[:MAX_TEXT_CHARS]
     sents = [s.strip() for s in _SPLIT.split(text) if s and s.strip()]
     if len(set("".join(sents))) < MIN_DISTINCT_CHARS:

@@ -30,4 +30,12 @@ STRINGS = {
     "common.dims": {"ja": "（{r} × {c}）", "en": " ({r} × {c})"},
     "common.paren": {"ja": "（{x}）", "en": " ({x})"},
     "common.suggestions": {"ja": "候補: {words}", "en": "Suggestions: {words}"},
+    "res.mecab": {"ja": "形態素解析", "en": "morphological analysis"},
+    "res.chive": {"ja": "単語ベクトル・word2vec・2万語×300次元", "en": "word vectors, word2vec, 20k words × 300 dimensions"},
+    "res.vectors_file": {"ja": "単語ベクトル (word2vec)", "en": "word vectors (word2vec)"},
+    "res.s2s_dates": {"ja": "日付の正規化 (additive attention)", "en": "date normalisation (additive attention)"},
+    "res.marian": {"ja": "事前学習済み翻訳 (ja→en)", "en": "pretrained translation (ja→en)"},
+    "res.fill_mask": {"ja": "穴埋め (fill-mask)", "en": "fill-mask"},
+    "res.sentiment": {"ja": "感情分析 (sentiment)", "en": "sentiment"},
+    "res.attention": {"ja": "注意の可視化 (attention)", "en": "attention views"},
 }

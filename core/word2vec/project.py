@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core import InvalidInput
+from core import InvalidInput, Msg
 from core.word2vec.query import analogy as run_analogy
 from core.word2vec.query import check_topn, split_words
 from core.word2vec.vectors import word_vector
@@ -49,7 +49,7 @@ def neighbor_set(kv, queries, per_query: int = 15) -> WordSet:
         vec, res = word_vector(kv, q)
         ws.add(res.query, res.query, vec)
         if res.how != "as typed" or res.shared_row:
-            ws.notes.append(res.explain())
+            ws.notes.append(Msg(res.explain(), res.explain("en")))
         for w, _ in nb.neighbors:
             ws.add(w, res.query, np.asarray(kv[w], dtype=np.float32))
     if not ws.words:
@@ -73,7 +73,8 @@ def list_set(kv, words, group_by_line: bool = False) -> WordSet:
             continue
         ws.add(res.query, "入力した単語", vec)
     if missing:
-        ws.notes.append(f"語彙にないため除いた単語: {'、'.join(missing)}")
+        ws.notes.append(Msg(f"語彙にないため除いた単語: {'、'.join(missing)}",
+                               f"Left out, not in the vocabulary: {', '.join(missing)}"))
     if len(ws.words) < 3:
         raise InvalidInput("射影するには語彙にある単語が 3 語以上必要です（例: 犬 猫 馬 東京 大阪 京都）。",
                            en="Projecting needs at least 3 words in the vocabulary (e.g. 犬 猫 馬 東京 大阪 京都).")

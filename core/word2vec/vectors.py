@@ -29,12 +29,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InvalidInput, ModelUnavailable, OutOfVocabulary, term_en
+from core import InvalidInput, ModelUnavailable, Msg, OutOfVocabulary, term_en
 from core.text import normalize_input, sudachi_normalize, tokenize
 from core.word2vec import chive
 
 MAX_WORD_CHARS = 100  # a "word" field; longer text is refused with a message
-CHIVE_LABEL = "chiVe（ja_ginza 同梱・2万語 300次元）"
+CHIVE_LABEL = Msg("chiVe（ja_ginza 同梱・2万語 300次元）", "chiVe (bundled with ja_ginza, 20k words × 300 dimensions)")
 
 # gensim-data models worth naming (the 100-knock exercises use the first)
 GENSIM_DATA_MODELS = (
@@ -142,7 +142,8 @@ def load_vectors(path: str | os.PathLike):
         raise InvalidInput(f"{p.name} には単語ベクトルが 1 つもありません。",
                            en=f"{p.name} has no word vectors.")
     kv.fill_norms()
-    kv.playground_label = f"{p.name}（{len(kv.index_to_key):,} 語 × {kv.vector_size} 次元）"
+    kv.playground_label = Msg(f"{p.name}（{len(kv.index_to_key):,} 語 × {kv.vector_size} 次元）",
+                              f"{p.name} ({len(kv.index_to_key):,} words × {kv.vector_size} dimensions)")
     return kv
 
 
@@ -187,9 +188,11 @@ class Resolution:
     def is_phrase(self) -> bool:
         return self.how == HOW_PHRASE
 
-    def explain(self) -> str:
-        """One Japanese sentence for the page."""
+    def explain(self, lang: str = "ja") -> str:
+        """One sentence for the page, in ``lang``."""
         q = self.query
+        if lang == "en":
+            return self._explain_en()
         if self.how == HOW_PHRASE:
             text = f"「{q}」は語彙にないため、単語 {' + '.join(self.tokens)} に分けて平均ベクトルを使いました。"
             if self.skipped:
@@ -205,6 +208,24 @@ class Resolution:
         if self.how == HOW_LEMMA:
             return f"「{q}」は原形 (lemma)「{self.key}」として見つかりました。"
         return f"「{q}」は入力どおり見つかりました。"
+
+    def _explain_en(self) -> str:
+        q = self.query
+        if self.how == HOW_PHRASE:
+            text = f"“{q}” is not in the vocabulary, so it was split into {' + '.join(self.tokens)} and their mean vector was used."
+            if self.skipped:
+                text += f" (left out, not in the vocabulary: {', '.join(self.skipped)})"
+            if self.dropped:
+                text += f" (left out, particles / auxiliaries: {', '.join(self.dropped)})"
+            return text
+        if self.shared_row:
+            form = self.via or q
+            return f"In chiVe “{form}” shares its vector with “{self.key}” (searched as “{self.key}”)."
+        if self.how == HOW_SUDACHI:
+            return f"“{q}” was found as its Sudachi normalised form “{self.key}”."
+        if self.how == HOW_LEMMA:
+            return f"“{q}” was found as its lemma “{self.key}”."
+        return f"“{q}” was found as typed."
 
     def as_dict(self) -> dict:
         return {"query": self.query, "key": self.key, "how": self.how, "tokens": list(self.tokens),

@@ -17,7 +17,7 @@ from core.bert import baseline as B
 from core.bert import data as D
 from core.bert import pn
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 RESULT_KEY = "base_result"  # BaselineResult of this session (never a cached object)
 LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
@@ -82,9 +82,9 @@ def _summary_table(data: D.LabelledData) -> None:
     st.caption(t("base.summary"))
     st.dataframe(df, width="content")
     if data.notice:
-        st.caption(data.notice)
+        st.caption(local(data.notice))
     for note in data.notes:
-        st.caption(t("base.note", note=note))
+        st.caption(t("base.note", note=local(note)))
 
 
 # --- training -------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ def _results(result: B.BaselineResult) -> None:
     if result.test.accuracy <= result.majority_rate + 0.02:
         st.warning(t("base.near_majority"), icon="⚖️")
     for note in result.notes:
-        st.caption(t("base.note", note=note))
+        st.caption(t("base.note", note=local(note)))
     if result.history:
         _curves(result)
     c1, c2 = st.columns([3, 2])

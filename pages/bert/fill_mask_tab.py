@@ -7,7 +7,7 @@ import streamlit as st
 from core import resources
 from core.bert import fill_mask as fm
 from pages.bert.common import bar_figure, candidates_frame, masked_lm
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 DEFAULT_TEXT = "東北大学で[MASK]の研究をしています。"
 MODES = ("mask", "click")
@@ -33,7 +33,7 @@ def _mask_mode(loaded, top_k: int) -> None:
     with guard():
         result = resources.fill_mask_result(loaded, loaded.path, text, top_k)  # shared model: cached per input
         for note in result.notes:
-            st.info(note, icon="✂️")
+            st.info(local(note), icon="✂️")
         st.markdown(f"**{t('bert.fm.filled')}**")
         st.code(result.filled, language=None, wrap_lines=True)
         if len(result.masks) > 1:
@@ -55,7 +55,7 @@ def _click_mode(loaded, top_k: int) -> None:
     with guard():
         ids, tokens, notes = fm.encode(loaded, fm.require_text(text, max_chars=fm.MAX_CHARS, what=t("bert.fm.what")))
         for note in notes:
-            st.info(note, icon="✂️")
+            st.info(local(note), icon="✂️")
         options = list(range(1, len(tokens) - 1))
         if not options:
             st.info(t("bert.fm.click.none"))

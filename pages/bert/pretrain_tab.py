@@ -16,7 +16,7 @@ from core.bert import pretrain as P
 from pages.bert.common import bar_figure, candidates_frame
 from pages.common.longrun import LiveRun
 from core.paths import claim_dir
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 RESULT_KEY = "bert_pt_result"
 OWNER_KEY = "bert_pt_owner"  # this session's id: default save names
@@ -95,7 +95,7 @@ def _results(r: P.PretrainResult) -> None:
     if r.stopped:
         st.info(t("common.stopped"), icon="⏹️")
     for note in r.notes:
-        st.caption(note)
+        st.caption(local(note))
     st.info(t("bert.pt.session_label", text=r.text_name, n=r.n_sentences, steps=r.steps), icon="🧪")
     s = r.summary()
     c1, c2, c3, c4 = st.columns(4)

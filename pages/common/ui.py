@@ -36,6 +36,12 @@ def t(key: str, **fmt) -> str:
     return _t(key, lang(), **fmt)
 
 
+def local(text) -> str:
+    """A core.Msg (a note or label from core in both languages) in the UI language; any other
+    value as it is (user data, numbers, strings already from t())."""
+    return text.text(lang()) if hasattr(text, "en") and hasattr(text, "text") else text
+
+
 def show_error(exc: BaseException) -> None:
     """Render an exception for a person: never a traceback.
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import query
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 from pages.word2vec import figures
 
 CUSTOM = "—"
@@ -49,7 +49,7 @@ def render(source) -> None:
         st.markdown(t("w2v.an.formula", formula=formula))
         for r in result.positive + result.negative:
             if r.how != "as typed" or r.shared_row:
-                st.caption(r.explain())
+                st.caption(r.explain(lang()))
         words = [w for w, _ in result.answers]
         scores = [s for _, s in result.answers]
         preset = next((p for p in query.ANALOGY_PRESETS

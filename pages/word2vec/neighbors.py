@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import query
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, local, t
 from pages.word2vec import figures
 
 
@@ -21,7 +21,7 @@ def render(source) -> None:
                            help=t("w2v.nb.topn.help"))
     with guard():
         result = query.neighbors(kv, word, topn)
-        st.caption(result.resolution.explain())
+        st.caption(result.resolution.explain(lang()))
         words = [w for w, _ in result.neighbors]
         scores = [s for _, s in result.neighbors]
         df = pd.DataFrame({t("w2v.col.word"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1))
@@ -39,7 +39,7 @@ def render(source) -> None:
         st.metric(t("w2v.sim.metric", a=ra.query, b=rb.query), f"{cos:.4f}")
         for r in (ra, rb):
             if r.how != "as typed" or r.shared_row:
-                st.caption(r.explain())
+                st.caption(r.explain(lang()))
 
     st.divider()
     st.subheader(t("w2v.odd.title"))
@@ -53,6 +53,6 @@ def render(source) -> None:
         fig = figures.bars(ws, ss, title=t("w2v.odd.chart"), x_title=t("w2v.cosine"), highlight={odd.odd})
         chart(fig, key="w2v_odd_chart", filename="doesnt_match",
               data=pd.DataFrame({t("w2v.col.word"): ws, t("w2v.col.mean_cosine"): ss}))
-        notes = [r.explain() for r in odd.resolutions if r.how != "as typed" or r.shared_row]
+        notes = [r.explain(lang()) for r in odd.resolutions if r.how != "as typed" or r.shared_row]
         for n in notes:
-            st.caption(n)
+            st.caption(local(n))

@@ -8,7 +8,7 @@ import streamlit as st
 from core import device
 from core.word2vec import project
 from core.word2vec.vectors import uid
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 from pages.word2vec import figures
 
 MODES = ("neighbors", "list", "frequent")
@@ -62,7 +62,7 @@ def render(source) -> None:
             arrows, answer = project.add_analogy(kv, ws, pos, neg)
             st.caption(t("w2v.proj.arrows.caption", a=arrows[0].label, b=arrows[1].label, answer=answer))
         for note in ws.notes:
-            st.caption(note)
+            st.caption(local(note))
         key = (source.name, uid(kv), tuple(ws.words), method, int(dims))
         cache = st.session_state.setdefault(CACHE_KEY, {})
         coords = cache.get(key)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core import InvalidInput, InputTooLong, resources
-from pages.common.ui import guard, t
+from pages.common.ui import guard, local, t
 
 TRAINED_KEY = "w2v_trained"  # {name: TrainResult}
 UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}
@@ -90,7 +90,7 @@ def picker(tab_key: str) -> Source | None:
     source = None
     with guard():
         source = load(choice)
-        st.caption(t("w2v.source.caption", label=source.label))
+        st.caption(t("w2v.source.caption", label=local(source.label)))
     return source
 
 
