@@ -233,7 +233,8 @@ def check(source: str) -> None:
 
     s = hub.checked_hub_id(source)
     if not policy.allow_custom_models() and not any(s in hub.allowed_sources(task) for task in hub.MODELS):
-        raise hub.refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。")
+        raise hub.refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。",
+                          f"model {s} is not on the list the teacher allowed on this classroom server.")
     hub.plan_download(s, max_mb=policy.max_download_mb())
 
 

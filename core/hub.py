@@ -333,10 +333,10 @@ def allowed_sources(task: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def refusal(text: str) -> InvalidInput:
+def refusal(text: str, en: str) -> InvalidInput:
     """The error for a student's input the server refuses (message starts with inputs.REFUSED)."""
     return InvalidInput(f"{inputs.REFUSED}: {text}",
-                        en=f"{inputs.REFUSED_EN}: {text}")
+                        en=f"{inputs.REFUSED_EN}: {en}")
 
 
 def student_source(task: str, value: str | None) -> str:
@@ -351,19 +351,23 @@ def student_source(task: str, value: str | None) -> str:
     if s in allowed_sources(task):
         return s
     if not policy.allow_custom_models():
-        raise refusal("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。")
+        raise refusal("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。",
+                      "on this classroom server only the models the teacher listed can be used. Choose one from the list.")
     looks_like_id = hub_id_ok(s)
     if looks_like_id and not is_local(s):
         return s
     if not s.startswith(("/", "./", "~")) and not looks_like_id:
         raise refusal(f"「{s[:80]}」は hub の ID（例: tohoku-nlp/bert-base-japanese-v3）でも、"
-                      "フォルダの場所（/ で始まるパス）でもありません。")
+                      "フォルダの場所（/ で始まるパス）でもありません。",
+                      f"\"{s[:80]}\" is neither a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) "
+                      "nor a folder location (a path starting with /).")
     try:
         path = pathlib.Path(s).expanduser().resolve()
     except (OSError, RuntimeError, ValueError):
-        raise refusal("このフォルダの場所は使えません。") from None
+        raise refusal("このフォルダの場所は使えません。", "this folder location cannot be used.") from None
     if not any(path.is_relative_to(root) for root in allowed_roots()):
-        raise refusal("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。")
+        raise refusal("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。",
+                      "models outside the folders the teacher allowed cannot be loaded. Choose one from the list or ask the teacher.")
     return str(path)
 
 
@@ -413,7 +417,8 @@ def checked_hub_id(repo_id: str) -> str:
     """``repo_id`` after the input checks and the Hub's id syntax (raises InvalidInput)."""
     s = inputs.text(repo_id, label="モデルの ID", limit=SOURCE_LIMIT).strip()
     if not hub_id_ok(s):
-        raise refusal(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。")
+        raise refusal(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。",
+                      f"\"{s[:80]}\" is not a valid hub ID (e.g. tohoku-nlp/bert-base-japanese-v3).")
     return s
 
 
@@ -434,7 +439,8 @@ def check_download(repo_id: str, task: str | None = None) -> DownloadPlan:
     and the size from the Hub API against ``PLAYGROUND_MAX_DOWNLOAD_MB``. No file is fetched."""
     s = _checked_id(repo_id)
     if task is not None and s not in allowed_sources(task) and not policy.allow_custom_models():
-        raise refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。")
+        raise refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。",
+                      f"model {s} is not on the list the teacher allowed on this classroom server.")
     return plan_download(s, max_mb=policy.max_download_mb())
 
 

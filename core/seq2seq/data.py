@@ -178,10 +178,11 @@ def parse_tsv(text: str, *, max_pairs: int = MAX_PAIRS) -> list[tuple[str, str]]
         pairs.append((src, tgt))
     if bad:
         shown = "、".join(str(b) for b in bad[:5]) + (" など" if len(bad) > 5 else "")
+        shown_en = ", ".join(str(b) for b in bad[:5]) + (" …" if len(bad) > 5 else "")
         raise InvalidInput(
             f"TSV の {shown} 行目にタブ区切りの「原文<TAB>訳文」がありません（{len(bad)} 行）。"
             "各行を「原文」タブ「訳文」の形にしてください。",
-            en=f"Line {shown} of the TSV has no tab-separated \"source<TAB>target\" ({len(bad)} lines). "
+            en=f"Line {shown_en} of the TSV has no tab-separated \"source<TAB>target\" ({len(bad)} lines). "
                "Make each line \"source\" tab \"target\".")
     if not pairs:
         raise InvalidInput("TSV に対訳がありません。「原文<TAB>訳文」の行を 2 行以上入れてください。",

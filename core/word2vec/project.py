@@ -38,6 +38,10 @@ def _empty(kv) -> WordSet:
     return WordSet([], [], np.zeros((0, kv.vector_size), dtype=np.float32))
 
 
+TYPED_GROUP = Msg("入力した単語", "words you typed")  # legend names of the projection
+ANALOGY_GROUP = Msg("アナロジー", "analogy")
+
+
 def neighbor_set(kv, queries, per_query: int = 15) -> WordSet:
     """Each query word and its neighbours, grouped by query."""
     from core.word2vec.query import neighbors
@@ -71,7 +75,7 @@ def list_set(kv, words, group_by_line: bool = False) -> WordSet:
         except OutOfVocabulary:
             missing.append(w)
             continue
-        ws.add(res.query, "入力した単語", vec)
+        ws.add(res.query, TYPED_GROUP, vec)
     if missing:
         ws.notes.append(Msg(f"語彙にないため除いた単語: {'、'.join(missing)}",
                                f"Left out, not in the vocabulary: {', '.join(missing)}"))
@@ -112,7 +116,7 @@ def add_analogy(kv, ws: WordSet, positive: str, negative: str) -> tuple[list[Arr
     answer = result.answers[0][0]
     b, c = result.positive
     a = result.negative[0]
-    group = "アナロジー"
+    group = ANALOGY_GROUP
     for res in (a, b, c):
         vec, _ = word_vector(kv, res.query)
         ws.add(res.query, group, vec)

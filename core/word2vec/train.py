@@ -243,7 +243,7 @@ def to_word2vec_text(kv) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def compare_neighbors(results: dict, words: list[str], topn: int = 5) -> list[dict]:
+def compare_neighbors(results: dict, words: list[str], topn: int = 5, lang: str = "ja") -> list[dict]:
     """Rows for a side-by-side table: for each word and model, its top-N neighbours.
     ``results``: name → a TrainResult or a KeyedVectors (e.g. count-based SVD vectors)."""
     from core import OutOfVocabulary
@@ -251,12 +251,12 @@ def compare_neighbors(results: dict, words: list[str], topn: int = 5) -> list[di
 
     rows = []
     for w in words:
-        row = {"単語": w}
+        row = {"word" if lang == "en" else "単語": w}
         for name, res in results.items():
             try:
                 nb = neighbors(getattr(res, "kv", res), w, topn)
                 row[name] = "、".join(f"{x}({s:.2f})" for x, s in nb.neighbors)
             except OutOfVocabulary:
-                row[name] = "（語彙にない）"
+                row[name] = "(not in the vocabulary)" if lang == "en" else "（語彙にない）"
         rows.append(row)
     return rows

@@ -72,7 +72,7 @@ def render(source) -> None:
                     coords = project.project(ws.vectors, method, int(dims))
             cache.clear()  # keep one projection per session
             cache[key] = coords
-        fig = figures.scatter(coords, ws.words, ws.groups, arrows=[(a.start, a.end, a.label) for a in arrows],
+        fig = figures.scatter(coords, ws.words, [local(g) for g in ws.groups], arrows=[(a.start, a.end, a.label) for a in arrows],
                               title=t("w2v.proj.chart", method="t-SNE" if method == "tsne" else "PCA",
                                       dims=int(dims), n=len(ws.words)))
         cols = ["x", "y", "z"][: int(dims)]

@@ -12,7 +12,7 @@ from core import InvalidInput
 from core.text import decode_upload
 from core.word2vec import sample_corpus, train
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 from pages.word2vec import figures, sources
 
 LIMITS = train.CLASSROOM
@@ -149,7 +149,7 @@ def _show_last() -> None:
     with guard():
         from core.word2vec.query import split_words
 
-        rows = train.compare_neighbors({sources.display(name): result}, split_words(words, maximum=10), topn=5)
+        rows = train.compare_neighbors({sources.display(name): result}, split_words(words, maximum=10), topn=5, lang=lang())
         st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
@@ -171,6 +171,6 @@ def _show_compare() -> None:
     with guard():
         from core.word2vec.query import split_words
 
-        rows = train.compare_neighbors(results, split_words(words, maximum=10), topn=5)
+        rows = train.compare_neighbors(results, split_words(words, maximum=10), topn=5, lang=lang())
         st.dataframe(pd.DataFrame(rows), hide_index=True)
         st.caption(t("w2v.tr.compare.note"))
