@@ -31,6 +31,8 @@ def test_english_strings_have_the_same_placeholders_and_no_kana():
     that language is shown; kana in an English string is an untranslated leftover."""
     wrong = {k: v for k, v in table().items() if _fields(v["ja"]) != _fields(v["en"])}
     assert not wrong, wrong
+    clash = {k for k, v in table().items() if _fields(v["ja"]) & {"key", "lang"}}  # t(key, lang, **fmt)
+    assert not clash, clash
     kana = {k: v["en"] for k, v in table().items() if KANA.search(v["en"]) and k not in KANA_IN_ENGLISH}
     assert not kana, kana
 
@@ -101,6 +103,22 @@ def test_core_errors_render_in_the_ui_language(lang):
         assert bool(KANA.search(text)) == (lang == "ja"), text
     if lang == "en":
         assert "hidden size" in cases[1] and "256" in cases[1]
+
+
+def test_notes_from_core_carry_english():
+    """core.Msg: the Japanese is the str (CLI, JSON, comparisons); ``en`` for the English UI."""
+    import json
+
+    from core import Msg
+    from core.word2vec.vectors import CHIVE_LABEL, Resolution
+
+    note = Msg("空の文 2 行を飛ばしました。", "Skipped 2 empty lines.")
+    assert note == "空の文 2 行を飛ばしました。" and json.loads(json.dumps(note)) == str(note)
+    assert note.text("en") == "Skipped 2 empty lines." and note.text("ja") == str(note)
+    assert not KANA.search(CHIVE_LABEL.text("en"))
+    found = Resolution("ねこ", "猫", "Sudachi normalised")
+    assert "Sudachi" in found.explain("en") and not KANA.search(found.explain("en").replace("ねこ", ""))
+    assert found.explain() == "「ねこ」は Sudachi の正規化形「猫」として見つかりました。"
 
 
 def test_cli_prints_the_japanese_message(capsys):

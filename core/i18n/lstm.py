@@ -146,4 +146,8 @@ STRINGS = {
     "lstm.grad.clip_off": {"ja": "クリッピングはオフです。オンにすると g ← g·V/‖g‖ の前後のノルムを表示します。", "en": "Clipping is off."},
     "lstm.grad.explain": {"ja": "クリッピングは勾配の向きを変えずに長さだけを V に縮めるので、爆発した 1 回の更新で重みが飛んでいくのを防ぎます。消えてしまった勾配は元に戻せません（それが LSTM・GRU のゲートの役目です）。",
                           "en": "Clipping shrinks the length, not the direction: it tames exploding updates but cannot restore vanished gradients."},
+    "lstm.diverged": {"ja": "学習が発散しました: エポック {epoch} で損失 (loss) が {what} になりました（学習率 lr = {lr}）。学習率が大きすぎると 1 回の更新で重みが飛びすぎ、値があふれて NaN になります。学習率を 0.01 くらいに下げて、もう一度学習してください（勾配クリッピング (gradient clipping) の閾値 V を小さくするのも効きます）。", "en": "Training diverged: at epoch {epoch} the loss became {what} (learning rate lr = {lr}). With too large a learning rate one update moves the weights too far and the values overflow to NaN. Lower the learning rate to about 0.01 and train again (a smaller gradient clipping threshold V helps too)."},
+    "lstm.diverged.nan": {"ja": "NaN（非数）", "en": "NaN (not a number)"},
+    "lstm.diverged.inf": {"ja": "無限大 (inf)", "en": "infinite (inf)"},
+    "lstm.diverged.big": {"ja": "{loss}（最初の 100 倍以上）", "en": "{loss} (over 100 times the first)"},
 }

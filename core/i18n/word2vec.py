@@ -211,4 +211,12 @@ STRINGS = {
     "w2v.axis.cosine": {"ja": "コサイン類似度 (cosine)", "en": "cosine similarity"},
     "w2v.upload.empty": {"ja": "ベクトルのファイルが空です。word2vec 形式（テキストまたはバイナリ）のファイルを選んでください。", "en": "The vector file is empty. Choose a file in word2vec format (text or binary)."},
     "w2v.upload.too_big": {"ja": "ベクトルのファイルが大きすぎます（{mb} MB）。{limit} MB 以下にしてください。", "en": "The vector file is too large ({mb} MB). Use a file of {limit} MB or less."},
+    "w2v.found.sep": {"ja": "、", "en": ", "},
+    "w2v.found.phrase": {"ja": "「{q}」は語彙にないため、単語 {tokens} に分けて平均ベクトルを使いました。", "en": "“{q}” is not in the vocabulary, so it was split into {tokens} and their mean vector was used."},
+    "w2v.found.skipped": {"ja": "（語彙にない {words} は除きました）", "en": " (left out, not in the vocabulary: {words})"},
+    "w2v.found.dropped": {"ja": "（助詞・助動詞 {words} は除きました）", "en": " (left out, particles / auxiliaries: {words})"},
+    "w2v.found.shared": {"ja": "chiVe では「{form}」は「{found}」と同じベクトルを共有しています（「{found}」として検索）。", "en": "In chiVe “{form}” shares its vector with “{found}” (searched as “{found}”)."},
+    "w2v.found.sudachi": {"ja": "「{q}」は Sudachi の正規化形「{found}」として見つかりました。", "en": "“{q}” was found as its Sudachi normalised form “{found}”."},
+    "w2v.found.lemma": {"ja": "「{q}」は原形 (lemma)「{found}」として見つかりました。", "en": "“{q}” was found as its lemma “{found}”."},
+    "w2v.found.typed": {"ja": "「{q}」は入力どおり見つかりました。", "en": "“{q}” was found as typed."},
 }

@@ -17,6 +17,7 @@ import numpy as np
 import torch
 
 from core import InvalidInput, TrainingDiverged
+from core.i18n import t
 from core.rnn.data import ForecastData
 from core.rnn.limits import LIMITS, check_cell, check_clip, check_int, check_lr
 from core.rnn.models import Forecaster, WindowMLP
@@ -104,19 +105,9 @@ def clip_gradient(params: Iterable[torch.Tensor], V: float | None) -> tuple[floa
 
 
 def diverged_message(epoch: int, lr: float, loss: float, lang: str = "ja") -> str:
-    if lang == "en":
-        what = ("NaN (not a number)" if math.isnan(loss) else "infinite (inf)" if math.isinf(loss)
-                else f"{loss:.3g} (over 100 times the first)")
-        return (f"Training diverged: at epoch {epoch} the loss became {what} (learning rate lr = {lr:g}). "
-                "With too large a learning rate one update moves the weights too far and the values "
-                "overflow to NaN. Lower the learning rate to about 0.01 and train again "
-                "(a smaller gradient clipping threshold V helps too).")
-    what = ("NaN（非数）" if math.isnan(loss) else "無限大 (inf)" if math.isinf(loss)
-            else f"{loss:.3g}（最初の 100 倍以上）")
-    return (f"学習が発散しました: エポック {epoch} で損失 (loss) が {what} になりました（学習率 lr = {lr:g}）。"
-            "学習率が大きすぎると 1 回の更新で重みが飛びすぎ、値があふれて NaN になります。"
-            "学習率を 0.01 くらいに下げて、もう一度学習してください"
-            "（勾配クリッピング (gradient clipping) の閾値 V を小さくするのも効きます）。")
+    what = (t("lstm.diverged.nan", lang) if math.isnan(loss) else t("lstm.diverged.inf", lang) if math.isinf(loss)
+            else t("lstm.diverged.big", lang, loss=f"{loss:.3g}"))
+    return t("lstm.diverged", lang, epoch=epoch, what=what, lr=f"{lr:g}")
 
 
 def fit(model: torch.nn.Module, batches: Callable[[torch.Generator], Iterable[tuple]],

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core import InvalidInput, ModelUnavailable, Msg, OutOfVocabulary, term_en
+from core.i18n import t
 from core.text import normalize_input, sudachi_normalize, tokenize
 from core.word2vec import chive
 
@@ -189,43 +190,19 @@ class Resolution:
         return self.how == HOW_PHRASE
 
     def explain(self, lang: str = "ja") -> str:
-        """One sentence for the page, in ``lang``."""
-        q = self.query
-        if lang == "en":
-            return self._explain_en()
+        """One sentence for the page, in ``lang`` (core/i18n keys w2v.found.*)."""
+        q, sep = self.query, t("w2v.found.sep", lang)
         if self.how == HOW_PHRASE:
-            text = f"「{q}」は語彙にないため、単語 {' + '.join(self.tokens)} に分けて平均ベクトルを使いました。"
+            text = t("w2v.found.phrase", lang, q=q, tokens=" + ".join(self.tokens))
             if self.skipped:
-                text += f"（語彙にない {'、'.join(self.skipped)} は除きました）"
+                text += t("w2v.found.skipped", lang, words=sep.join(self.skipped))
             if self.dropped:
-                text += f"（助詞・助動詞 {'、'.join(self.dropped)} は除きました）"
+                text += t("w2v.found.dropped", lang, words=sep.join(self.dropped))
             return text
         if self.shared_row:
-            form = self.via or q
-            return f"chiVe では「{form}」は「{self.key}」と同じベクトルを共有しています（「{self.key}」として検索）。"
-        if self.how == HOW_SUDACHI:
-            return f"「{q}」は Sudachi の正規化形「{self.key}」として見つかりました。"
-        if self.how == HOW_LEMMA:
-            return f"「{q}」は原形 (lemma)「{self.key}」として見つかりました。"
-        return f"「{q}」は入力どおり見つかりました。"
-
-    def _explain_en(self) -> str:
-        q = self.query
-        if self.how == HOW_PHRASE:
-            text = f"“{q}” is not in the vocabulary, so it was split into {' + '.join(self.tokens)} and their mean vector was used."
-            if self.skipped:
-                text += f" (left out, not in the vocabulary: {', '.join(self.skipped)})"
-            if self.dropped:
-                text += f" (left out, particles / auxiliaries: {', '.join(self.dropped)})"
-            return text
-        if self.shared_row:
-            form = self.via or q
-            return f"In chiVe “{form}” shares its vector with “{self.key}” (searched as “{self.key}”)."
-        if self.how == HOW_SUDACHI:
-            return f"“{q}” was found as its Sudachi normalised form “{self.key}”."
-        if self.how == HOW_LEMMA:
-            return f"“{q}” was found as its lemma “{self.key}”."
-        return f"“{q}” was found as typed."
+            return t("w2v.found.shared", lang, form=self.via or q, found=self.key)
+        how = {HOW_SUDACHI: "sudachi", HOW_LEMMA: "lemma"}.get(self.how, "typed")
+        return t(f"w2v.found.{how}", lang, q=q, found=self.key)
 
     def as_dict(self) -> dict:
         return {"query": self.query, "key": self.key, "how": self.how, "tokens": list(self.tokens),
