@@ -26,13 +26,13 @@ class Msg(str):
         return self.en if lang == "en" else str(self)
 
 
-def term_en(name: str) -> str:
+def term_en(name: str, cap: bool = False) -> str:
     """The English of a Japanese field name for an English message: the term in parentheses
-    ("学習率 (learning rate)" → "learning rate"), else a generic word ("文" → "input")."""
+    ("学習率 (learning rate)" → "learning rate"), else a generic word ("文" → "input");
+    ``cap``: capitalised, for the start of a sentence."""
     m = _EN_TERM.search(str(name))
-    if m:
-        return m.group(1)
-    return name if str(name).isascii() else "input"
+    term = m.group(1) if m else (str(name) if str(name).isascii() else "input")
+    return term[:1].upper() + term[1:] if cap else term
 
 
 class PlaygroundError(Exception):

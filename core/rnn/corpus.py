@@ -106,7 +106,7 @@ class Vocab:
             raise OutOfVocabulary(
                 f"{what}に、学習テキストに出てこない{unit}があります: {shown}。"
                 f"モデルはこれらの{unit}を知りません。学習テキストにある{unit}だけで書いてください。",
-                en=f"{term_en(what)} has {unit_en}s that never appear in the training text: {shown}. "
+                en=f"{term_en(what, cap=True)} has {unit_en}s that never appear in the training text: {shown}. "
                    f"The model does not know them. Write only with {unit_en}s from the training text.",
                 word=missing[0], suggestions=self.examples())
         return [self.stoi[t] for t in tokens]

@@ -56,11 +56,11 @@ def check_int(value, name: str, lo: int, hi: int, what_next: str = "") -> int:
                            en=f"Give {term_en(name)} as an integer ({lo}–{hi}).")
     if v < lo:
         raise InvalidInput(f"{name}が {v} です。{lo} 以上にしてください。{what_next}".strip(),
-                           en=f"{term_en(name)} is {v}. Use {lo} or more.")
+                           en=f"{term_en(name, cap=True)} is {v}. Use {lo} or more.")
     if v > hi:
         raise InvalidInput(f"{name}が {v:,} です。この教室用サーバーでは {hi:,} までです"
                            f"（40 人で共有しているため）。{what_next}".strip(),
-                           en=f"{term_en(name)} is {v:,}. This classroom server allows up to {hi:,} "
+                           en=f"{term_en(name, cap=True)} is {v:,}. This classroom server allows up to {hi:,} "
                               f"(40 people share it).")
     return v
 

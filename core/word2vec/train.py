@@ -66,7 +66,7 @@ class TrainConfig:
             v = getattr(self, name)
             if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or not lo <= v <= hi:
                 raise InvalidInput(f"{what} ({name}) は {lo}〜{hi} の整数にしてください（{v!r}）。",
-                                   en=f"{term_en(what)} ({name}) must be an integer from {lo} to {hi} ({v!r}).")
+                                   en=f"{term_en(what, cap=True)} ({name}) must be an integer from {lo} to {hi} ({v!r}).")
 
         if self.sg not in (0, 1):
             raise InvalidInput("sg は 0（CBOW）か 1（skip-gram）にしてください。",
