@@ -25,6 +25,9 @@ class Msg(str):
     def text(self, lang: str = "ja") -> str:
         return self.en if lang == "en" else str(self)
 
+    def __reduce__(self):  # pickles (a saved KeyedVectors keeps its label) and copies
+        return Msg, (str(self), self.en)
+
 
 def term_en(name: str, cap: bool = False) -> str:
     """The English of a Japanese field name for an English message: the term in parentheses

@@ -102,7 +102,7 @@ def test_core_errors_render_in_the_ui_language(lang):
         assert text
         assert bool(KANA.search(text)) == (lang == "ja"), text
     if lang == "en":
-        assert "hidden size" in cases[1] and "256" in cases[1]
+        assert "Hidden size is 500" in cases[1] and "256" in cases[1]
 
 
 def test_notes_from_core_carry_english():
@@ -115,6 +115,11 @@ def test_notes_from_core_carry_english():
     note = Msg("空の文 2 行を飛ばしました。", "Skipped 2 empty lines.")
     assert note == "空の文 2 行を飛ばしました。" and json.loads(json.dumps(note)) == str(note)
     assert note.text("en") == "Skipped 2 empty lines." and note.text("ja") == str(note)
+    import copy
+    import pickle
+
+    for again in (pickle.loads(pickle.dumps(note)), copy.deepcopy(note)):  # saved vectors keep their label
+        assert again == note and again.en == note.en
     assert not KANA.search(CHIVE_LABEL.text("en"))
     found = Resolution("ねこ", "猫", "Sudachi normalised")
     assert "Sudachi" in found.explain("en") and not KANA.search(found.explain("en").replace("ねこ", ""))
