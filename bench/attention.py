@@ -39,8 +39,8 @@ def bert_base_model_view() -> dict:
     import torch
     from transformers import BertConfig, BertJapaneseTokenizer, BertModel
 
-    from core import attention_bert
-    from core import attention_views as V
+    from core.attention import bert as attention_bert
+    from core.attention import figures as V
     from core.bert import tiny
     from core.bert.models import _quiet
 
@@ -75,7 +75,7 @@ def bert_base_model_view() -> dict:
 
 def positional_encoding() -> dict:
     from core import attention as A
-    from core import attention_views as V
+    from core.attention import figures as V
 
     compute, pe = _times(lambda: A.positional_encoding(512, 1024), repeats=5)
     build, _ = _times(lambda: V.pe_heatmap(pe), repeats=5)

@@ -37,14 +37,13 @@ def train_once(dataset: str, seed: int) -> dict:
 
 
 def frame_ms(repeats: int = 10) -> float:
-    os.environ.setdefault("STREAMLIT_GLOBAL_SHOW_WARNING_ON_DIRECT_EXECUTION", "false")
+    from core.basics.figures import boundary_figure
     from core.basics.playground import PlaygroundConfig, PlaygroundRun
-    from pages.basics.playground import boundary_figure
 
     run = PlaygroundRun(PlaygroundConfig(epochs=5)).fit()
     t0 = time.perf_counter()
     for _ in range(repeats):
-        boundary_figure(run, "frame").to_json()
+        boundary_figure(run, "frame", "train", "test").to_json()
     return (time.perf_counter() - t0) / repeats * 1000
 
 

@@ -64,7 +64,7 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--text", default=None)
     args = ap.parse_args()
-    from core.rnn.lm import LMRun, lm_config
+    from core.lstm.lm import LMRun, lm_config
     from core.transformer.lm import GPTRun, gpt_config
 
     text, source = bench_text(args.text)

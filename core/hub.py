@@ -10,9 +10,8 @@ Resolution order for a task (first non-empty wins):
 On a shared class server the operator decides (core/policy.py): students pick from
 :func:`allowed_sources` (the defaults, the operator's list, the models trained and saved in this
 app); free-text ids and paths pass :func:`student_source` only when the operator enables them,
-local paths only inside :func:`allowed_roots`. A download goes through :func:`check_download`
-(hub id syntax, allow-list, size from the Hub API against ``PLAYGROUND_MAX_DOWNLOAD_MB``,
-before any byte is fetched) and :data:`download_lock` (one download at a time).
+local paths only inside :func:`allowed_roots`. Downloads (the checks before any byte, the
+size cap, one at a time) are core/download.py's.
 
 ``trust_remote_code`` is never switched on. The app does not download at page-render time
 (a class's server must not stall on the network): a hub id must be in the local Hugging Face
@@ -24,11 +23,9 @@ No torch / transformers import here: the sidebar and the CLI's ``models status``
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import pathlib
 import re
-import threading
 from dataclasses import dataclass
 
 from core import InvalidInput, ModelUnavailable, Msg, inputs, policy
@@ -57,10 +54,6 @@ MODELS: dict[str, ModelSpec] = {
     "translation": ModelSpec("translation", "Helsinki-NLP/opus-mt-ja-en", "PLAYGROUND_MODEL_TRANSLATION",
                              Msg("日英翻訳 (translation ja→en, Marian)", "translation ja→en (Marian)"), "hub_translation"),
 }
-
-# files a model needs (snapshot_download patterns): weights in safetensors, configs, vocabularies
-ALLOW_PATTERNS = ["*.json", "*.txt", "*.safetensors", "*.model", "*.spm", "vocab*", "source.spm",
-                  "target.spm", "merges.txt"]
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
 
@@ -98,10 +91,14 @@ def origin(task: str, override: str | None = None) -> str:
     return "default"
 
 
+def offline() -> bool:
+    """``HF_HUB_OFFLINE`` is set: no download of any kind, page or command line."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes")
+
+
 def downloads_allowed() -> bool:
-    if os.environ.get("HF_HUB_OFFLINE", "").strip() in ("1", "true", "True", "YES", "yes"):
-        return False
-    return os.environ.get(DOWNLOAD_ENV, "").strip() in ("1", "true", "yes")
+    """May the loaders fetch a missing hub model on first use? (``PLAYGROUND_HUB_DOWNLOAD``)"""
+    return not offline() and os.environ.get(DOWNLOAD_ENV, "").strip() in ("1", "true", "yes")
 
 
 def fetch_command(source: str, lang: str = "ja") -> str:
@@ -166,8 +163,9 @@ def locate(source: str, *, fetch: bool = False) -> Located:
     a directory that is not a model, a malformed id, or a hub id not downloaded yet.
 
     A hub id that is not here while downloads are allowed: ``fetch=False`` returns it with
-    ``path=None``; ``fetch=True`` (the loaders) downloads it through :func:`fetch` (size cap,
-    one download at a time) and returns the local snapshot."""
+    ``path=None``; ``fetch=True`` (the loaders) downloads it through
+    :func:`core.download.fetch_model` (size cap, one download at a time) and returns the local
+    snapshot."""
     source = (source or "").strip()
     if not source:
         raise ModelUnavailable("モデルが指定されていません。hub の ID（例: tohoku-nlp/bert-base-japanese-v3）"
@@ -191,7 +189,7 @@ def locate(source: str, *, fetch: bool = False) -> Located:
                 en=f"Directory {source} is not a model (no config.json). "
                    "Give a folder saved with save_pretrained() or downloaded from the hub.")
         return Located(source, path.resolve(), "dir")
-    if not _HUB_ID.match(source) or ".." in source or source.endswith((".git", ".")):
+    if not hub_id_ok(source):
         raise ModelUnavailable(
             f"「{source}」はモデルの ID として正しくありません。"
             "hub の ID（例: tohoku-nlp/bert-base-japanese-v3）またはローカルのディレクトリを指定してください。",
@@ -204,7 +202,11 @@ def locate(source: str, *, fetch: bool = False) -> Located:
     if snap is not None:
         return Located(source, snap, "cache")
     if downloads_allowed():
-        return Located(source, fetch_model(source), "cache") if fetch else Located(source, None, "hub")
+        if not fetch:
+            return Located(source, None, "hub")
+        from core import download  # core.download imports this module
+
+        return Located(source, download.fetch_model(source), "cache")
     raise ModelUnavailable(
         f"モデル {source} がこのコンピュータにありません（オフライン、またはまだダウンロードしていません）。"
         "次のコマンドで事前にダウンロードしてください（ID が正しいかも確かめてください）。",
@@ -244,8 +246,7 @@ def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
         return ModelUnavailable(
             f"モデル {source} が見つかりません（存在しない ID か、非公開です）。ID のつづりを確かめてください。",
             en=f"Model {source} not found (the ID does not exist or is private). Check the spelling of the ID.",
-            hint=f"{FETCH_ALL}  # 既定のモデル（default models）",
-            hint_en=f"{FETCH_ALL}  # default models")
+            hint=f"{FETCH_ALL}  # 既定のモデル（default models）", hint_en=f"{FETCH_ALL}  # default models")
     if "trust_remote_code" in text:
         return ModelUnavailable(
             f"モデル {source} は独自コードの実行（trust_remote_code）を必要とするため、この教室用アプリでは使えません。",
@@ -263,46 +264,13 @@ def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
         "このページに合う種類のモデル（BERT など）か、ファイルが壊れていないかを確かめてください。",
         en=f"Model {source} cannot be loaded ({name}: {text[:300]}). "
            "Check that it is a kind of model this page uses (BERT, …) and that its files are not broken.",
-        hint=fetch_command(source) if not is_local(source) else None,
-        hint_en=fetch_command(source, "en") if not is_local(source) else None)
-
-
-def download(task_or_source: str, dest_dir: str | os.PathLike | None = None, *,
-             token: str | None = None, max_mb: float | None = None) -> pathlib.Path:
-    """Download a model (a task name or a hub id) into the HF cache, or into ``dest_dir/<id>``.
-
-    Safetensors only where the repository has them; otherwise the PyTorch weights file (loaded
-    later with weights_only=True by transformers). The size is checked through the Hub API
-    first (against ``max_mb`` when given: the app's downloads; the operator's CLI passes None),
-    and :data:`download_lock` keeps it to one download at a time."""
-    from huggingface_hub import snapshot_download
-
-    repo_id = spec(task_or_source).default if task_or_source in MODELS else task_or_source
-    if os.environ.get("HF_HUB_OFFLINE", "").strip() in ("1", "true", "True", "yes"):
-        raise ModelUnavailable(
-            f"HF_HUB_OFFLINE=1 が設定されているため {repo_id} をダウンロードできません。"
-            "ネットにつながる環境で HF_HUB_OFFLINE を外して実行してください。",
-            en=f"HF_HUB_OFFLINE=1 is set, so {repo_id} cannot be downloaded. "
-               "Run it on a machine with internet access, without HF_HUB_OFFLINE.", hint=fetch_command(repo_id), hint_en=fetch_command(repo_id, "en"))
-    plan = plan_download(repo_id, token=token, max_mb=max_mb)
-    kwargs = {"allow_patterns": plan.patterns, "token": token}
-    if dest_dir is not None:
-        target = pathlib.Path(dest_dir).expanduser() / repo_id
-        target.mkdir(parents=True, exist_ok=True)
-        kwargs["local_dir"] = str(target)
-    with one_download(repo_id):
-        try:
-            path = snapshot_download(repo_id, **kwargs)
-        except Exception as exc:  # noqa: BLE001
-            raise unavailable_from_error(repo_id, exc) from exc
-    return pathlib.Path(path)
+        hint=fetch_command(source) if not is_local(source) else None, hint_en=fetch_command(source, "en") if not is_local(source) else None)
 
 
 # --- the shared class server: what students may load and download (operator: core/policy.py) ---
 
 SOURCE_LIMIT = 300  # characters of a model source typed by a student
 TRAINED_KINDS = {"fill-mask": ("mini-bert",), "sentiment": ("bert-pn",)}  # models trained in this app
-download_lock = threading.Lock()  # one download at a time on the whole server
 
 
 def trained_dir(kind: str) -> pathlib.Path:
@@ -371,48 +339,6 @@ def student_source(task: str, value: str | None) -> str:
     return str(path)
 
 
-@dataclass(frozen=True)
-class DownloadPlan:
-    """What a download would fetch (from the Hub API's file list, no file fetched yet)."""
-    repo_id: str
-    patterns: list[str]
-    files: list[str]
-    total_bytes: int
-
-    total_mb = property(lambda self: self.total_bytes / 1e6)
-
-
-def plan_download(repo_id: str, *, token: str | None = None, max_mb: float | None = None) -> DownloadPlan:
-    """The files and total size of ``repo_id`` that :func:`download` would fetch, from
-    ``HfApi.model_info(files_metadata=True)``; raises ModelUnavailable above ``max_mb``."""
-    import fnmatch
-
-    from huggingface_hub import HfApi
-
-    try:
-        # the endpoint read now (HfApi's default is fixed when huggingface_hub is imported)
-        api = HfApi(endpoint=os.environ.get("HF_ENDPOINT") or None, token=token)
-        info = api.model_info(repo_id, files_metadata=True)
-    except Exception as exc:  # noqa: BLE001
-        raise unavailable_from_error(repo_id, exc) from exc
-    siblings = list(info.siblings or [])
-    patterns = list(ALLOW_PATTERNS)
-    if not any(s.rfilename.endswith(".safetensors") for s in siblings):
-        patterns.append("pytorch_model.bin")
-    chosen = [s for s in siblings if any(fnmatch.fnmatch(s.rfilename, p) for p in patterns)]
-    unknown = [s.rfilename for s in chosen if s.size is None]
-    total = sum(s.size or 0 for s in chosen)
-    if max_mb is not None and (unknown or total > max_mb * 1e6):
-        size = "大きさが分かりません" if unknown else f"{total / 1e9:,.1f} GB"
-        raise ModelUnavailable(
-            f"モデル {repo_id} は大きすぎるためダウンロードしません（{size}。このサーバーの上限は "
-            f"{max_mb:,.0f} MB です）。小さいモデルを選ぶか、先生に事前のダウンロードを頼んでください。",
-            en=f"Model {repo_id} is too large to download ({size}; this server's limit is "
-               f"{max_mb:,.0f} MB). Choose a smaller model or ask the teacher to download it beforehand.",
-            hint=fetch_command(repo_id), hint_en=fetch_command(repo_id, "en"))
-    return DownloadPlan(repo_id, patterns, [s.rfilename for s in chosen], total)
-
-
 def checked_hub_id(repo_id: str) -> str:
     """``repo_id`` after the input checks and the Hub's id syntax (raises InvalidInput)."""
     s = inputs.text(repo_id, label="モデルの ID", limit=SOURCE_LIMIT).strip()
@@ -420,47 +346,3 @@ def checked_hub_id(repo_id: str) -> str:
         raise refusal(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。",
                       f"\"{s[:80]}\" is not a valid hub ID (e.g. tohoku-nlp/bert-base-japanese-v3).")
     return s
-
-
-def _checked_id(repo_id: str) -> str:
-    s = checked_hub_id(repo_id)
-    if not downloads_allowed():
-        raise ModelUnavailable(f"このサーバーではアプリからのダウンロードが止められています（{DOWNLOAD_ENV}）。"
-                               "先生に事前のダウンロードを頼んでください。",
-                               en=f"Downloads from the app are switched off on this server ({DOWNLOAD_ENV}). "
-                                  "Ask the teacher to download the model beforehand.", hint=fetch_command(s), hint_en=fetch_command(s, "en"))
-    return s
-
-
-def check_download(repo_id: str, task: str | None = None) -> DownloadPlan:
-    """Everything the app checks before downloading ``repo_id`` (a one-click download button
-    calls this, shows the plan, then :func:`fetch_model`): the input checks, the hub id
-    syntax, downloads switched on, the allow-list of ``task`` (unless custom models are on),
-    and the size from the Hub API against ``PLAYGROUND_MAX_DOWNLOAD_MB``. No file is fetched."""
-    s = _checked_id(repo_id)
-    if task is not None and s not in allowed_sources(task) and not policy.allow_custom_models():
-        raise refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。",
-                      f"model {s} is not on the list the teacher allowed on this classroom server.")
-    return plan_download(s, max_mb=policy.max_download_mb())
-
-
-def fetch_model(repo_id: str, task: str | None = None) -> pathlib.Path:
-    """Download ``repo_id`` into the HF cache after :func:`check_download`'s checks (size cap
-    included); one download at a time on the server. Returns the local snapshot folder."""
-    check_download(repo_id, task)
-    return download(repo_id, max_mb=policy.max_download_mb())
-
-
-@contextlib.contextmanager
-def one_download(repo_id: str):
-    """``with one_download(repo_id):`` holds :data:`download_lock`; a second download while one
-    runs is refused at once with a message (a class must not queue behind a big fetch)."""
-    if not download_lock.acquire(blocking=False):
-        raise ModelUnavailable(f"ほかのモデルのダウンロードが進行中です（サーバー全体で同時に 1 つまで）。"
-                               f"少し待ってから {repo_id} をもう一度試してください。",
-                               en=f"Another model is being downloaded (one at a time on the whole server). "
-                                  f"Wait a little and try {repo_id} again.")
-    try:
-        yield
-    finally:
-        download_lock.release()

@@ -17,7 +17,9 @@ model, read from ``huggingface_hub/hf_api.py`` and ``file_download.py``:
 ``break_after={"model.safetensors": 1000}`` cuts the connection after that many bytes of the
 file on every attempt (an interrupted download); ``hold_after={"model.safetensors": 65536}``
 pauses the file's body there until ``proceed()`` (a download caught in progress, without timing);
-``chunk_delay`` slows each 64 KiB chunk. Use as a context manager; ``.url`` is the HF_ENDPOINT.
+``chunk_delay`` slows each 64 KiB chunk. Use as a context manager; ``.url`` is the HF_ENDPOINT;
+:func:`use` points this process's huggingface_hub at it (subprocesses: tests/deploy/conftest.py's
+``hub_env``).
 """
 from __future__ import annotations
 
@@ -106,6 +108,10 @@ class LocalHub:
 
     def file_requests(self, name: str) -> int:
         return sum(1 for m, p in self.requests if m == "GET" and p.endswith("/" + name))
+
+    def file_repos(self) -> list[str]:
+        """The repository of every file request (HEAD or GET on ``/resolve/``), in order."""
+        return [m["repo"] for m in (_RESOLVE.match(p) for _, p in self.requests) if m]
 
     def _handler(self):
         hub = self
@@ -206,3 +212,13 @@ class LocalHub:
                         time.sleep(hub.chunk_delay)  # server-side throttle (not test synchronisation)
 
         return Handler
+
+
+def use(monkeypatch, hub: LocalHub, cache: pathlib.Path) -> None:
+    """This process talks to ``hub``, with the Hugging Face cache at ``cache`` (for the test)."""
+    import huggingface_hub.constants as C
+
+    monkeypatch.setenv("HF_ENDPOINT", hub.url)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    monkeypatch.setattr(C, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(C, "HF_HUB_CACHE", str(cache))

@@ -3,42 +3,67 @@ models or progress; shared models are one object for everyone; per-session model
 with the session."""
 import threading
 
-from tests.conftest import app_test, assert_no_exception
 from core.i18n import t
 
 
-def _forecast_session(hidden: int, epochs: int, out: dict, name: str, start: threading.Barrier) -> None:
-    at = app_test("lstm", query={"tab": t("lstm.tab.forecast", "ja")}, timeout=300)
-    at.number_input(key="lstm_fc_hidden").set_value(hidden)
-    at.number_input(key="lstm_fc_epochs").set_value(epochs)
-    start.wait(timeout=300)
-    at.button(key="lstm_fc__start").click().run()
-    out[name] = at
+def _texts(run, kind: str) -> list[str]:
+    """The text bodies of one element kind drawn in a run (metric values, alert bodies)."""
+    out = []
+    for e in run.elements:
+        if e.WhichOneof("type") == kind:
+            out.append(e.metric.body if kind == "metric" else e.alert.body)
+    return out
 
 
 def test_two_sessions_training_at_once_stay_apart():
-    from core import device
-    from tests.conftest import wait_until
+    """Two students on one real server press Train at the same moment with different settings:
+    each sees its own model (its H) and its own progress (its epoch count), no exception.
 
-    # nothing else may hold the server-wide heavy-work lock (a leaked lock would hang a class)
-    wait_until(lambda: not device.lock_busy(), timeout=120, what="the heavy-work lock to be free")
-    out: dict = {}
-    start = threading.Barrier(2)
-    threads = [threading.Thread(target=_forecast_session, args=(8, 2, out, "a", start)),
-               threading.Thread(target=_forecast_session, args=(12, 3, out, "b", start))]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    a, b = out["a"], out["b"]
-    assert_no_exception(a)
-    assert_no_exception(b)
-    run_a, run_b = a.session_state["lstm_fc_run"], b.session_state["lstm_fc_run"]
-    assert run_a is not run_b and run_a.model is not run_b.model
-    assert (run_a.cfg.hidden, run_b.cfg.hidden) == (8, 12)
-    assert (run_a.epochs_done, run_b.epochs_done) == (2, 3)  # each its own progress
-    assert len([r for r in run_a.history if not r.get("partial")]) == 2
-    assert len([r for r in run_b.history if not r.get("partial")]) == 3
+    A real server and the browser's protocol (bench/stclient.py): AppTest cannot run two
+    sessions at once (each AppTest run installs and removes a process-wide mock Runtime)."""
+    from bench.serve import Server
+    from bench.stclient import Session
+
+    server = Server()
+    results: dict = {}
+    failures: list[str] = []
+    ready = threading.Barrier(2, timeout=300)
+
+    def student(name: str, hidden: int, epochs: int) -> None:
+        query = {"tab": t("lstm.tab.forecast", "ja"), "lstm_fc_hidden": hidden, "lstm_fc_epochs": epochs,
+                 "lstm_fc_length": 400}
+        s = Session(server.url, "lstm", query, timeout=300)
+        try:
+            first = s.open()
+            failures.extend(first.problems())
+            s.press(t("lstm.train", "ja"))
+            ready.wait()  # both press Train together
+            results[name] = s.rerun()
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            failures.append(f"{name}: {type(exc).__name__}: {exc}")
+        finally:
+            s.close()
+
+    try:
+        threads = [threading.Thread(target=student, args=("a", 8, 2)), threading.Thread(target=student, args=("b", 16, 3))]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+    finally:
+        server.stop()
+    assert failures == []
+    a, b = results["a"], results["b"]
+    assert a.problems() == [] and b.problems() == []
+    # each session's own model: its hidden size in the cell metric, never the other's
+    assert any("H=8 " in m for m in _texts(a, "metric")), _texts(a, "metric")
+    assert any("H=16 " in m for m in _texts(b, "metric")), _texts(b, "metric")
+    assert not any("H=16 " in m for m in _texts(a, "metric"))
+    # each session's own progress: the finished line counts its own epochs
+    done_a = [x for x in _texts(a, "alert") if "学習完了" in x]
+    done_b = [x for x in _texts(b, "alert") if "学習完了" in x]
+    assert len(done_a) == 1 and "2 エポック" in done_a[0], _texts(a, "alert")
+    assert len(done_b) == 1 and "3 エポック" in done_b[0], _texts(b, "alert")
 
 
 def test_shared_vectors_are_one_object_for_every_session():

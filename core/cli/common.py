@@ -67,7 +67,7 @@ def progress_bar(total: int, desc: str):
 
 def epochs_for(epochs: int | None, seconds: float | None, default: int) -> int:
     """With a time budget and no epoch count, train until the time is up (at most the cap)."""
-    from core.rnn.limits import LIMITS
+    from core.lstm.limits import LIMITS
 
     if epochs is not None:
         return epochs

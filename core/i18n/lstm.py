@@ -6,7 +6,7 @@ STRINGS = {
     "lstm.tab.gates": {"ja": "セルの中 (gates)", "en": "Inside the cell"},
     "lstm.tab.gradients": {"ja": "勾配消失・勾配爆発（勾配発散） (vanishing / exploding gradient)", "en": "Vanishing / exploding gradient"},
     "lstm.lead": {"ja": "RNN は前の時刻の隠れ状態 h_{t−1} と今の入力 x_t から h_t を作ります。LSTM と GRU はゲートで「何を覚え、何を忘れるか」を決めます。"
-                        "どのセルも式どおりに書いたコード（core/rnn/cells.py）で動き、PyTorch の層と 1e-5 以内で一致することをテストしています。"
+                        "どのセルも式どおりに書いたコード（core/lstm/cells.py）で動き、PyTorch の層と 1e-5 以内で一致することをテストしています。"
                         "式は [h_{t−1}, x_t] と W で書くノートに従い、もう一方のノートのピープホール付き LSTM（z・y・R・p の記法）は「セルの中」タブで選べます。",
                   "en": "An RNN builds h_t from h_{t−1} and x_t; LSTM and GRU decide with gates what to keep and what to forget. "
                         "All cells are written from the lecture's equations and tested against PyTorch's layers (within 1e-5)."},
@@ -101,7 +101,7 @@ STRINGS = {
     "lstm.gate.i": {"ja": "入力ゲート i_t (input gate)", "en": "input gate i_t"},
     "lstm.gate.f": {"ja": "忘却ゲート f_t (forget gate)", "en": "forget gate f_t"},
     "lstm.gate.o": {"ja": "出力ゲート o_t (output gate)", "en": "output gate o_t"},
-    "lstm.gate.z_lstm": {"ja": "候補 z̃_t = c̃_t (candidate)", "en": "candidate z̃_t"},
+    "lstm.gate.c_tilde": {"ja": "候補 c̃_t (candidate)", "en": "candidate c̃_t"},
     "lstm.gate.c": {"ja": "記憶セル c_t（セル状態, memory cell）", "en": "cell state c_t"},
     "lstm.gate.h": {"ja": "隠れ状態 h_t (hidden state)", "en": "hidden state h_t"},
     "lstm.gate.r": {"ja": "リセットゲート r_t (reset gate)", "en": "reset gate r_t"},

@@ -1,9 +1,10 @@
-"""The Transformer assembled from core/attention.py's parts (issue #13).
+"""The Transformer assembled from core.attention's parts (issue #13).
 
     layers.py  EncoderLayer / DecoderLayer (residual + LayerNorm, pre- or post-LN), Encoder / Decoder stacks
     gpt.py     MiniGPT: decoder-only language model (embeddings + PE, causal pre-LN blocks, LM head)
     lm.py      GPTRun: training / generation / save-load, sharing the LSTM LM's text, tokens and loop
     demo.py    one encoder and one decoder layer step by step (the attention page's 「Transformer を組み立てる」)
+    figures.py the Transformer sections' figures (built on core.attention.figures)
 """
 from core.transformer.gpt import GPTConfig, MiniGPT
 from core.transformer.layers import (Decoder, DecoderLayer, Encoder, EncoderLayer, FeedForward,

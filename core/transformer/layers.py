@@ -1,4 +1,4 @@
-"""The Transformer's encoder and decoder layers, assembled from core/attention.py's parts.
+"""The Transformer's encoder and decoder layers, assembled from core.attention's parts.
 
     Encoder layer (post-LN, the 2017 paper)      Encoder layer (pre-LN, the newer notes)
         x = LN(x + MultiHead(x, x, x))               x = x + MultiHead(LN(x), LN(x), LN(x))

@@ -1,11 +1,12 @@
 """Training and using the mini-GPT on the same text, tokens, split and loop as the LSTM LM.
 
-``GPTRun`` is core.rnn.lm.LMRun with the recurrent model swapped for core.transformer.gpt.MiniGPT:
+``GPTRun`` is core.lstm.lm.LMRun with the recurrent model swapped for core.transformer.gpt.MiniGPT:
 the text check (prepare_text: caps, one repeated character), the char / fugashi-word tokens and
-Vocab (core.rnn.corpus), the validation part (the last 10 % of the tokens), the mini-batches of
-``context`` tokens and the training loop (core.rnn.train.fit: Adam, clipping, NaN → TrainingDiverged,
-Stop after every mini-batch, a wall-clock ``seconds`` bound) are all shared, so the two models'
-validation losses (nats per token) and perplexities exp(loss) compare directly.
+Vocab (core.lstm.corpus), the validation part (the last 10 % of the tokens), the mini-batches of
+``context`` tokens and the training loop (core.lstm.train.TrainingRun.fit: Adam, clipping,
+NaN → TrainingDiverged, Stop after every mini-batch, a wall-clock ``seconds`` bound) are all
+shared, so the two models' validation losses (nats per token) and perplexities exp(loss) compare
+directly.
 
 Saved as a directory: model.safetensors + config.json + vocab.json (no pickle).
 """
@@ -18,9 +19,9 @@ from dataclasses import asdict, replace
 import torch
 
 from core import InvalidInput, ModelUnavailable
-from core.rnn.corpus import Vocab
-from core.rnn.lm import MAX_GENERATE, LMRun, _check_temperature, _probs
-from core.rnn.train import TrainConfig, single_thread
+from core.lstm.corpus import Vocab
+from core.lstm.lm import MAX_GENERATE, LMRun, _check_temperature, _probs, token_loss
+from core.lstm.train import TrainConfig, single_thread
 from core.transformer.gpt import GPTConfig, MiniGPT
 
 FORMAT = "nlp-playground-minigpt"
@@ -56,8 +57,7 @@ class GPTRun(LMRun):
         return self.model.n_params()
 
     def _loss(self, model, x, y):
-        logits = model(x)  # (B, T, V): every position predicted at once under the causal mask
-        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+        return token_loss(model(x), y)  # logits (B, T, V): every position at once under the causal mask
 
     @torch.no_grad()
     def val_loss(self) -> float:
@@ -175,7 +175,7 @@ class GPTRun(LMRun):
             raise InvalidInput(f"{d} はミニ GPT の保存フォルダではありません。",
                                en=f"{d} is not a saved mini-GPT folder.")
         self = cls.__new__(cls)
-        from core.rnn.train import _device
+        from core.lstm.train import _device
 
         self.arch = GPTConfig(**config["model"]).validated()
         self.level, self.vocab = config["level"], Vocab(list(itos), config["level"])
@@ -204,7 +204,7 @@ def _check_top_k(top_k, vocab_size: int) -> int:
 
 def train_gpt(text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
               on_progress=None, should_stop=None, seconds: float | None = None, **arch) -> GPTRun:
-    return GPTRun(text, level, cfg, **arch).fit(on_progress, should_stop, seconds)
+    return GPTRun(text, level, cfg, **arch).fit(on_progress, should_stop, seconds=seconds)
 
 
 def gpt_config(**overrides) -> TrainConfig:

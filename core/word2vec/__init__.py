@@ -9,4 +9,5 @@ projections and evaluation. Importable without Streamlit.
 - train.py     gensim Word2Vec with per-epoch progress, Stop, limits, word2vec text export
 - sample_corpus.py  the built-in template corpus (distributional hypothesis made visible)
 - cbow.py      a tiny CBOW in torch (W_in, W_out, softmax, loss) + negative sampling view
+- figures.py   the page's plotly figures (scatter, heatmap, lines, dendrogram; score bars: core.figures)
 """

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from core import attention as A
-from core import attention_views as V
-from core import transformer_views as TV
+from core.attention import figures as V
+from core.transformer import figures as TV
 from core.transformer.demo import Assembled, assemble, similarity
 from pages.attention import common
 from pages.common.ui import chart, checked, guard, lang, t

@@ -1,18 +1,16 @@
 """Section 「ミニGPT」: a decoder-only Transformer trained live on the LSTM page's text (or a pasted
 / uploaded one), generation with temperature and top-k, the attention of every layer and head,
 parallel training vs autoregressive generation, and the LSTM LM on the same text, tokens and
-wall-clock budget (core.transformer.lm / core.rnn.lm)."""
+wall-clock budget (core.transformer.lm / core.lstm.lm)."""
 from __future__ import annotations
 
 import streamlit as st
 
-from core import attention_views as V
-from core import transformer_views as TV
-from core.rnn.corpus import BUILTIN_TEXT
-from core.rnn.limits import LIMITS
-from core.rnn.lm import MAX_GENERATE, LMRun, lm_config
-from core.rnn.viz import loss_figure
-from core.text import decode_upload
+from core.attention import figures as V
+from core.transformer import figures as TV
+from core.lstm.limits import LIMITS
+from core.lstm.lm import MAX_GENERATE, LMRun, lm_config
+from core.lstm.figures import loss_figure
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
 from pages.common.longrun import LiveRun
@@ -20,7 +18,6 @@ from pages.common.ui import chart, checked, guard, lang, t
 from pages.lstm import controls
 
 RUN_KEY, LSTM_KEY = "tf_gpt_run", "tf_gpt_lstm"
-SOURCES = ("builtin", "paste", "upload")
 MAX_SHOWN_TOKENS = 32
 
 
@@ -28,7 +25,7 @@ def render() -> None:
     st.markdown(t("tf.gpt.intro"))
     st.latex(r"h^0_t = E[w_t] + PE(t),\quad h^l = \mathrm{Block}^l(h^{l-1})\ \text{(causal mask)},\quad "
              r"P(w_{t+1}\mid w_{\le t}) = \mathrm{softmax}(\mathrm{LN}(h^N_t)\,W_{vocab})")
-    text, level = _text()
+    text, level = controls.text_controls("tf_gpt")
     c = st.columns(4)
     d_model = c[0].number_input("d_model", 1, 1024, 64, step=8, key="tf_gpt_d", bind="query-params")
     n_layers = c[1].number_input(t("lstm.layers"), 0, 24, 2, key="tf_gpt_layers", bind="query-params")
@@ -56,35 +53,8 @@ def render() -> None:
     draw(st.session_state.get(RUN_KEY))
 
 
-def _text() -> tuple[str | None, str]:
-    c1, c2 = st.columns([1, 2])
-    level = c1.radio(t("lstm.lm.level"), ("char", "word"), format_func=lambda v: t(f"lstm.lm.level.{v}"),
-                     key="tf_gpt_level", bind="query-params")
-    source = c2.radio(t("lstm.lm.source"), SOURCES, format_func=lambda v: t(f"lstm.lm.source.{v}"),
-                      horizontal=True, key="tf_gpt_source", bind="query-params")
-    text = None
-    if source == "builtin":
-        with st.expander(t("lstm.lm.builtin_show")):
-            st.text(BUILTIN_TEXT)
-    elif source == "paste":
-        text = checked(st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="tf_gpt_text", height=150),
-                       area=True, limit=LIMITS.max_text_chars)
-    else:
-        up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key="tf_gpt_upload")
-        text = ""
-        if up is not None:
-            with guard():
-                text = decode_upload(up.getvalue())
-    return text, level
-
-
 def draw(run: GPTRun | None) -> None:
-    controls.finish_interrupted("tf_gpt", run, st.session_state.get(LSTM_KEY))
-    if run is None:
-        st.info(t("lstm.no_model"))
-        return
-    controls.status_line(run)
-    if run.status == "diverged" or not run.history:
+    if not controls.ready("tf_gpt", run, st.session_state.get(LSTM_KEY)):
         return
     with guard():
         st.caption(t("tf.gpt.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from core import attention as A
-from core import attention_views as V
+from core.attention import figures as V
 from pages.attention import common
 from pages.common.ui import chart, checked, guard, t
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import attention as A
-from core import attention_views as V
+from core.attention import figures as V
 from pages.common.ui import chart, guard, lang, t
 
 MAX_LEN = 512  # slider limits: a 512 × 1024 heatmap (and its CSV) stays quick to draw

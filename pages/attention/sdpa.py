@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import attention as A
-from core import attention_views as V
+from core.attention import figures as V
 from pages.attention import common
 from pages.common.ui import chart, checked, guard, lang, t
 

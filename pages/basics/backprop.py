@@ -3,45 +3,13 @@ backward gradients written on the graph, checked against PyTorch autograd; the m
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.basics import backprop as B
-from pages.basics.figures import layout
+from core.basics.figures import graph_figure
 from pages.common.ui import chart, guard, lang, t
 
 TOL = 1e-6
-
-# node: (x, y) position on the drawing
-NODES = {"x": (0, 2), "w": (0, 1), "b": (0, 0), "u": (1.4, 1), "y": (2.8, 1), "E": (4.2, 1), "t": (3.2, 2.3)}
-EDGES = [("x", "u"), ("w", "u"), ("b", "u"), ("u", "y"), ("y", "E"), ("t", "E")]
-
-
-def graph_figure(g: B.Graph) -> go.Figure:
-    f, m = g.forward, g.manual
-    grad = {"x": m["∂E/∂x"], "w": m["∂E/∂w"], "b": m["∂E/∂b"], "u": m["∂E/∂u"], "y": m["∂E/∂y"], "E": 1.0}
-    fig = go.Figure()
-    for a, b in EDGES:
-        (x0, y0), (x1, y1) = NODES[a], NODES[b]
-        fig.add_annotation(x=x1 - 0.25, y=y1 + (y0 - y1) * 0.18, ax=x0 + 0.25, ay=y0, xref="x", yref="y",
-                           axref="x", ayref="y", showarrow=True, arrowhead=2, arrowwidth=1.5, arrowcolor="#888")
-    names = {"u": "u = w·x + b", "y": "y = σ(u)", "E": "E = BCE(y, t)"}
-    xs, ys, text, hover = [], [], [], []
-    for n, (x, y) in NODES.items():
-        xs.append(x)
-        ys.append(y)
-        val = f"<b>{names.get(n, n)}</b><br><span style='color:#1f77b4'>= {f[n]:.4f}</span>"
-        if n in grad:
-            val += f"<br><span style='color:#d62728'>∂E/∂{n} = {grad[n]:.4f}</span>"
-        text.append(val)
-        hover.append(n)
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+text", text=text, textposition="bottom center",
-                             marker=dict(size=26, color="#eef3fb", line=dict(color="#1f77b4", width=2)),
-                             hovertext=hover, hoverinfo="text", showlegend=False))
-    fig.update_xaxes(visible=False, range=[-0.6, 4.9])
-    fig.update_yaxes(visible=False, range=[-0.9, 2.8])
-    return layout(fig, t("basics.bp.graph"), height=380)
-
 
 def render() -> None:
     st.markdown(t("basics.bp.intro"))
@@ -56,7 +24,7 @@ def render() -> None:
     target = c[3].radio(t("basics.bp.t"), [1, 0], key="bb_t", bind="query-params", horizontal=True)
     with guard():
         g = B.forward_backward(x, w, b, float(target))
-        chart(graph_figure(g), key="bb_graph",
+        chart(graph_figure(g, t("basics.bp.graph")), key="bb_graph",
               data=pd.DataFrame({"forward": pd.Series(g.forward), "gradient": pd.Series(g.manual)}))
         rows = pd.DataFrame({t("basics.bp.manual"): pd.Series(g.manual),
                              t("basics.bp.autograd"): pd.Series(g.autograd)})

@@ -6,7 +6,7 @@ import numpy as np
 import streamlit as st
 
 from core.basics import neuron as N
-from pages.basics.figures import lines, matrix
+from core.basics.figures import lines, matrix
 from pages.common.ui import chart, guard, t
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.basics import descent as D
-from pages.basics.figures import layout
+from core.basics.figures import curves_figure, descent_1d_figure, descent_2d_figure, fit_figure
 from pages.common.ui import chart, guard, t
 
 
@@ -49,13 +48,12 @@ def _one_d() -> None:
         _verdict(run)
         lo, hi = min(-3.0, float(run.path.min())), max(7.0, float(run.path.max()))
         ps = np.linspace(lo, hi, 200)
-        fig = go.Figure([go.Scatter(x=ps, y=D.loss("1d", ps[:, None]), mode="lines", name="E(p)"),
-                         go.Scatter(x=run.path[:, 0], y=run.losses, mode="lines+markers+text", name=t("basics.gd.path"),
-                                    text=[str(i) for i in range(len(run.path))], textposition="top center")])
+        fig = descent_1d_figure(ps, D.loss("1d", ps[:, None]), run.path, run.losses, t("basics.gd.path"),
+                                t("basics.gd.1d.chart", eta=f"{eta:g}"))
         table = pd.DataFrame({"p": run.path[:-1, 0], "∂E/∂p": run.grads[:, 0],
                               "p′ = p − η∂E/∂p": run.path[1:, 0], "E(p′)": run.losses[1:]},
                              index=pd.RangeIndex(1, len(run.path), name="step"))
-        chart(layout(fig, t("basics.gd.1d.chart", eta=f"{eta:g}"), "p", "E"), key="bg_1d", data=table)
+        chart(fig, key="bg_1d", data=table)
         st.dataframe(table.head(10).style.format("{:.4g}"), width="stretch")
 
 
@@ -73,14 +71,9 @@ def _two_d() -> None:
         P1, P2 = np.meshgrid(g, g)
         Z = D.loss("2d", np.stack([P1, P2], axis=-1))
         shown = run.path[np.abs(run.path).max(axis=1) < 50]  # points far outside the view are not drawn
-        fig = go.Figure([go.Contour(x=g, y=g, z=Z, colorscale="Blues", showscale=False,
-                                    contours=dict(start=0, end=150, size=10)),
-                         go.Scatter(x=shown[:, 0], y=shown[:, 1], mode="lines+markers", name=t("basics.gd.path"),
-                                    line=dict(color="orangered"))])
-        fig.update_xaxes(range=[-5, 5])
-        fig.update_yaxes(range=[-5, 5], scaleanchor="x")
+        fig = descent_2d_figure(g, Z, shown, t("basics.gd.path"), t("basics.gd.2d.chart", eta=f"{eta:g}"))
         data = pd.DataFrame(run.path, columns=["p1", "p2"]).assign(E=run.losses)
-        chart(layout(fig, t("basics.gd.2d.chart", eta=f"{eta:g}"), "p1", "p2", height=420), key="bg_2d", data=data)
+        chart(fig, key="bg_2d", data=data)
 
 
 def _batches() -> None:
@@ -99,19 +92,13 @@ def _batches() -> None:
         df = pd.DataFrame({t("basics.gd.full"): full.loss_per_epoch}).join(
             pd.DataFrame({t("basics.gd.sgd", B=B): sgd.loss_per_epoch}), how="outer")
         df.index.name = "epoch"
-        fig = go.Figure([go.Scatter(x=df.index, y=df[col], mode="lines+markers", name=col) for col in df.columns])
-        fig.update_yaxes(type="log")
         cc = st.columns(2)
         with cc[0]:
-            chart(layout(fig, t("basics.gd.batch.chart"), "epoch", t("basics.gd.E_all")), key="bg_batch", data=df)
+            chart(curves_figure(df, t("basics.gd.batch.chart"), "epoch", t("basics.gd.E_all"), log_y=True), key="bg_batch",
+                  data=df)
         with cc[1]:
-            fig = go.Figure([go.Scatter(x=cmp.x, y=cmp.y, mode="markers", name=t("basics.gd.data"), marker=dict(size=5))])
-            xs = np.array([-1.0, 1.0])
-            for run, name in ((full, t("basics.gd.full")), (sgd, t("basics.gd.sgd", B=B))):
-                w, b = run.path[-1]
-                if np.isfinite([w, b]).all() and max(abs(w), abs(b)) < 1e3:
-                    fig.add_trace(go.Scatter(x=xs, y=w * xs + b, mode="lines", name=f"{name}: y = {w:.2f}x + {b:.2f}"))
-            chart(layout(fig, t("basics.gd.batch.fit"), "x", "y"), key="bg_fit",
+            fits = [(name, *run.path[-1]) for run, name in ((full, t("basics.gd.full")), (sgd, t("basics.gd.sgd", B=B)))]
+            chart(fit_figure(cmp.x, cmp.y, t("basics.gd.data"), fits, t("basics.gd.batch.fit")), key="bg_fit",
                   data=pd.DataFrame({"x": cmp.x, "y": cmp.y}))
         st.caption(t("basics.gd.batch.updates", full=full.updates_per_epoch * epochs, sgd=sgd.updates_per_epoch * epochs,
                      B=B))

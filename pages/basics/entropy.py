@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.basics import information as I
 from core.basics.numbers import check_distribution, parse_numbers
-from pages.basics.figures import layout
+from core.basics.figures import cross_entropy_figure, information_figure
 from pages.common.ui import chart, checked, guard, t
 
 
@@ -30,11 +29,9 @@ def render() -> None:
         c[1].metric(t("basics.ent.max"), f"{I.uniform_bits(len(p)):.4f}")
         labels = [f"{k + 1}" for k in range(len(p))]
         df = pd.DataFrame({"p": p, "I = −log2 p": I.information_bits(p)}, index=labels)
-        fig = go.Figure([go.Bar(x=labels, y=p, name="p"),
-                         go.Scatter(x=labels, y=df["I = −log2 p"], name="−log2 p (bits)", yaxis="y2",
-                                    mode="lines+markers")])
-        fig.update_layout(yaxis2=dict(overlaying="y", side="right", title="bits"))
-        chart(layout(fig, t("basics.ent.chart", H=f"{H:.3f}"), t("basics.ent.outcome"), "p"), key="be_bar", data=df)
+        fig = information_figure(labels, p, df["I = −log2 p"], t("basics.ent.chart", H=f"{H:.3f}"),
+                                 t("basics.ent.outcome"))
+        chart(fig, key="be_bar", data=df)
 
     st.subheader(t("basics.ce.title"))
     st.markdown(t("basics.ce.intro"))
@@ -50,8 +47,6 @@ def render() -> None:
         E = I.cross_entropy(y, int(k))
         st.metric(t("basics.ce.value"), f"{E:.4f}")
         xs, ys = I.minus_log_curve()
-        fig = go.Figure([go.Scatter(x=xs, y=ys, mode="lines", name="−log p"),
-                         go.Scatter(x=[y[k]], y=[E], mode="markers", marker=dict(size=12), name=t("basics.ce.here"))])
-        fig.update_yaxes(range=[0, 5.5])
-        chart(layout(fig, t("basics.ce.chart"), t("basics.ce.p"), "E"), key="be_curve",
+        fig = cross_entropy_figure(xs, ys, y[k], E, t("basics.ce.here"), t("basics.ce.chart"), t("basics.ce.p"))
+        chart(fig, key="be_curve",
               data=pd.DataFrame({"p": xs, "-log p": ys}).set_index("p"))

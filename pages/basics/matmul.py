@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.basics import neuron as N
-from pages.basics.figures import matrix
+from core.basics.figures import matrix
 from pages.common.ui import guard, t
 
 XS, WS, YS = ["x1", "x2", "x3"], ["y1", "y2"], ["1"]

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.basics import neuron as N
-from pages.basics.figures import layout
+from core.basics.figures import activations_figure
 from pages.common.ui import chart, guard, t
 
 ACTS = ("relu", "sigmoid", "tanh", "step")
@@ -32,12 +31,9 @@ def render() -> None:
         m[0].metric(t("basics.neuron.u"), f"{u:.3f}")
         m[1].metric(t("basics.neuron.y"), f"{y:.3f}")
         grid = np.linspace(-4, 4, 161)
-        fig = go.Figure()
-        for a in ACTS:
-            fig.add_trace(go.Scatter(x=grid, y=N.activation(a)(grid), mode="lines", name=t(f"basics.act.{a}"),
-                                     line=dict(width=4 if a == act else 1.5)))
-        fig.add_trace(go.Scatter(x=[u], y=[y], mode="markers", name="(u, y)", marker=dict(size=12, color="black")))
-        chart(layout(fig, t("basics.neuron.curves"), "u", "f(u)"), key="bn_curves",
+        fig = activations_figure(grid, {a: (t(f"basics.act.{a}"), N.activation(a)(grid)) for a in ACTS}, act, u, y,
+                                 t("basics.neuron.curves"))
+        chart(fig, key="bn_curves",
               data=pd.DataFrame({"u": grid, **{a: N.activation(a)(grid) for a in ACTS}}).set_index("u"))
 
     st.subheader(t("basics.linear.title"))

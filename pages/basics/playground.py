@@ -7,17 +7,15 @@ import time
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.basics import playground as P
-from pages.basics.figures import layout
+from core.basics.figures import boundary_figure, curves_figure, points_figure
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, guard, lang, t
 from pages.lstm.controls import finish_interrupted
 
 RUN_KEY = "bpg_run"  # this session's PlaygroundRun (never a cached object)
-COLORS = {0: "#d62728", 1: "#1f77b4"}
 FRAME_INTERVAL_S = 1.2  # a boundary frame costs ~0.05 s (0.25 s on a busy 2-core machine): keep the loop training
 
 
@@ -47,26 +45,8 @@ def _controls() -> P.PlaygroundConfig:
                               batch_size=int(batch))
 
 
-def boundary_figure(run: P.PlaygroundRun, title: str) -> go.Figure:
-    xs, ys, Z = run.probabilities()
-    fig = go.Figure(go.Heatmap(x=xs, y=ys, z=Z, zmin=0, zmax=1, colorscale="RdBu", opacity=0.75,
-                               colorbar=dict(title=t("basics.pg.p_blue"), len=0.8)))
-    for X, tt, name, symbol in ((run.X_train, run.t_train, t("basics.pg.trainset"), "circle"),
-                                (run.X_test, run.t_test, t("basics.pg.test"), "x")):
-        fig.add_trace(go.Scatter(x=X[:, 0], y=X[:, 1], mode="markers", name=name,
-                                 marker=dict(symbol=symbol, size=6, color=[COLORS[int(v)] for v in tt],
-                                             line=dict(width=0.5, color="white"))))
-    fig.update_xaxes(range=[xs[0], xs[-1]], constrain="domain")
-    fig.update_yaxes(range=[ys[0], ys[-1]], scaleanchor="x")
-    return layout(fig, title, "x1", "x2", height=440)
-
-
-def data_figure(cfg: P.PlaygroundConfig) -> go.Figure:
-    X, tt = P.make_dataset(cfg.dataset, cfg.n_points, cfg.noise, cfg.seed)
-    fig = go.Figure(go.Scatter(x=X[:, 0], y=X[:, 1], mode="markers", showlegend=False,
-                               marker=dict(size=6, color=[COLORS[int(v)] for v in tt])))
-    fig.update_yaxes(scaleanchor="x")
-    return layout(fig, t("basics.pg.preview", n=len(X)), "x1", "x2", height=400)
+def _boundary(run: P.PlaygroundRun, title: str):
+    return boundary_figure(run, title, t("basics.pg.trainset"), t("basics.pg.test"), lang=lang())
 
 
 def render() -> None:
@@ -88,7 +68,7 @@ def render() -> None:
                 frame["n"] += 1
                 frame["at"] = time.perf_counter()
                 with placeholder.container():
-                    chart(boundary_figure(run, t("basics.pg.live", epoch=run.epoch)), key=f"bpg_live_{frame['n']}")
+                    chart(_boundary(run, t("basics.pg.live", epoch=run.epoch)), key=f"bpg_live_{frame['n']}")
 
             live.on_draw = redraw
             with live:
@@ -99,7 +79,8 @@ def render() -> None:
     if run is None:
         with guard():
             cfg.checked()  # bad settings (0 hidden units …) get their message before training
-            chart(data_figure(cfg), key="bpg_preview")
+            X, tt = P.make_dataset(cfg.dataset, cfg.n_points, cfg.noise, cfg.seed)
+            chart(points_figure(X, tt, t("basics.pg.preview", n=len(X))), key="bpg_preview")
             st.info(t("basics.pg.none"), icon=":material/play_arrow:")
         return
     _results(run, cfg)
@@ -127,15 +108,12 @@ def _results(run: P.PlaygroundRun, cfg: P.PlaygroundConfig) -> None:
     hist = pd.DataFrame(run.history).set_index("epoch")
     cols = st.columns([3, 2])
     with cols[0]:
-        chart(boundary_figure(run, t("basics.pg.boundary", epoch=run.epoch)), key="bpg_boundary",
+        chart(_boundary(run, t("basics.pg.boundary", epoch=run.epoch)), key="bpg_boundary",
               data=pd.DataFrame(np.c_[run.X_test, run.t_test], columns=["x1", "x2", "t"]))
     with cols[1]:
-        fig = go.Figure([go.Scatter(x=hist.index, y=hist[k], mode="lines", name=n)
-                         for k, n in (("loss", "train loss"), ("test_loss", "test loss"))])
-        fig.update_yaxes(type="log")
-        chart(layout(fig, t("basics.pg.curves.loss"), "epoch", "cross entropy", height=250), key="bpg_loss",
+        chart(curves_figure(hist, t("basics.pg.curves.loss"), "epoch", "cross entropy", log_y=True, mode="lines",
+                            names={"loss": "train loss", "test_loss": "test loss"}, height=250), key="bpg_loss",
               data=hist)
-        fig = go.Figure([go.Scatter(x=hist.index, y=hist[k], mode="lines", name=n)
-                         for k, n in (("train_acc", "train accuracy"), ("test_acc", "test accuracy"))])
-        fig.update_yaxes(range=[0, 1.02])
-        chart(layout(fig, t("basics.pg.curves.acc"), "epoch", "accuracy", height=250), key="bpg_acc")
+        chart(curves_figure(hist, t("basics.pg.curves.acc"), "epoch", "accuracy", y_range=(0, 1.02), mode="lines",
+                            names={"train_acc": "train accuracy", "test_acc": "test accuracy"}, height=250),
+              key="bpg_acc")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.basics import information as I
 from core.basics.numbers import MAX_VALUES, parse_numbers
-from pages.basics.figures import layout
+from core.basics.figures import softmax_figure
 from pages.common.ui import chart, checked, guard, t
 
 
@@ -30,9 +29,7 @@ def render() -> None:
         st.markdown(t("basics.sm.result", p=shown))
         st.dataframe(df.T.style.format("{:.4f}"), width="stretch")
         st.caption(t("basics.sm.sum", s=f"{p.sum():.4f}"))
-        fig = go.Figure(go.Bar(x=labels, y=p, text=[f"{v:.2f}" for v in p], textposition="outside"))
-        fig.update_yaxes(range=[0, 1.1])
-        chart(layout(fig, t("basics.sm.chart", T=f"{T:g}"), "", "y_k"), key="bs_bar", data=df)
+        chart(softmax_figure(labels, p, t("basics.sm.chart", T=f"{T:g}")), key="bs_bar", data=df)
 
     st.subheader(t("basics.sm.stable"))
     st.markdown(t("basics.sm.stable.intro"))

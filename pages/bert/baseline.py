@@ -10,12 +10,13 @@ Public functions (called by the BERT page's tabs):
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core.bert import baseline as B
 from core.bert import data as D
 from core.bert import pn
+from core.bert.figures import comparison_figure, history_figure
+from core.figures import bars, confusion
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, local, t
 
@@ -127,33 +128,14 @@ def _curves(result: B.BaselineResult) -> None:
     hist = pd.DataFrame(result.history).set_index("epoch")
     c1, c2 = st.columns(2)
     with c1:
-        fig = go.Figure()
-        for col, name in (("loss", "train loss"), ("dev_loss", "dev loss")):
-            if col in hist:
-                fig.add_trace(go.Scatter(x=hist.index, y=hist[col], mode="lines+markers", name=name))
-        fig.update_layout(title=t("base.curves.loss"), xaxis_title="epoch", yaxis_title="cross-entropy",
-                          height=320, margin=dict(l=10, r=10, t=40, b=30))
+        fig = history_figure(hist, (("loss", "train loss"), ("dev_loss", "dev loss")), title=t("base.curves.loss"),
+                             y_title="cross-entropy")
         chart(fig, key="base_loss_chart", filename="baseline-loss", data=hist)
     with c2:
-        fig = go.Figure()
-        for col, name in (("train_acc", "train accuracy"), ("dev_acc", "dev accuracy")):
-            if col in hist:
-                fig.add_trace(go.Scatter(x=hist.index, y=hist[col], mode="lines+markers", name=name))
-        fig.add_hline(y=result.majority_rate, line_dash="dot", annotation_text=t("base.m.majority"))
-        fig.update_layout(title=t("base.curves.acc"), xaxis_title="epoch", yaxis_title="accuracy",
-                          height=320, margin=dict(l=10, r=10, t=40, b=30))
+        fig = history_figure(hist, (("train_acc", "train accuracy"), ("dev_acc", "dev accuracy")),
+                             title=t("base.curves.acc"), y_title="accuracy",
+                             hline=(result.majority_rate, t("base.m.majority")))
         chart(fig, key="base_acc_chart", filename="baseline-accuracy")
-
-
-def confusion_figure(confusion: list[list[int]], labels: list[str]) -> go.Figure:
-    fig = go.Figure(go.Heatmap(z=confusion, x=[f"{lab}\u2009" for lab in labels], y=[f"{lab}\u2009" for lab in labels],
-                               colorscale="Blues", text=confusion, texttemplate="%{text}", showscale=False,
-                               hovertemplate=t("base.confusion.true") + " %{y} → " + t("base.confusion.pred")
-                               + " %{x}: %{z}<extra></extra>"))
-    fig.update_layout(xaxis_title=t("base.confusion.pred"), yaxis_title=t("base.confusion.true"),
-                      yaxis=dict(autorange="reversed"), height=120 + 70 * len(labels),
-                      margin=dict(l=10, r=10, t=30, b=30))
-    return fig
 
 
 def _results(result: B.BaselineResult) -> None:
@@ -178,7 +160,8 @@ def _results(result: B.BaselineResult) -> None:
     with c1:
         st.caption(t("base.confusion"))
         conf = pd.DataFrame(result.test.confusion, index=result.label_names, columns=result.label_names)
-        chart(confusion_figure(result.test.confusion, result.label_names), key="base_confusion",
+        chart(confusion(result.test.confusion, result.label_names, true_title=t("base.confusion.true"),
+                        pred_title=t("base.confusion.pred")), key="base_confusion",
               filename="baseline-confusion", data=conf)
     with c2:
         st.caption(t("base.per_class"))
@@ -192,13 +175,8 @@ def _predict(result: B.BaselineResult) -> None:
         pred = B.predict(result, _vectors(), text)
         labels = list(pred.scores)
         values = [pred.scores[k] for k in labels]
-        colors = ["#d62728" if k == pred.label else "#1f77b4" for k in labels]
-        fig = go.Figure(go.Bar(x=values[::-1], y=[f"{k}\u2009" for k in labels[::-1]], orientation="h",
-                               marker_color=colors[::-1], text=[f"{v:.3f}" for v in values[::-1]],
-                               textposition="auto"))
-        fig.update_layout(title=t("base.predict.chart", label=pred.label), xaxis=dict(range=[0, 1.05]),
-                          xaxis_title=t("base.axis.prob"), height=max(180, 40 * len(labels) + 80),
-                          margin=dict(l=10, r=10, t=40, b=30))
+        fig = bars(labels, values, title=t("base.predict.chart", label=pred.label), highlight={pred.label},
+                   x_title=t("bert.chart.prob"), x_range=(0.0, 1.0))
         chart(fig, key="base_pred_chart", filename="baseline-prediction",
               data=pd.DataFrame({"probability": values}, index=labels))
         found = sum(tok.found for tok in pred.tokens)
@@ -273,11 +251,7 @@ def render_comparison(rows: list[dict], *, data: D.LabelledData | None = None, k
                         t("base.compare.col.f1"): round(r["macro_f1"], 4), t("base.compare.col.sec"): round(r["seconds"], 1),
                         t("base.compare.col.n"): r.get("train_examples")} for r in rows])
     st.dataframe(df, hide_index=True, width="stretch")
-    fig = go.Figure()
-    for col in (t("base.compare.col.acc"), t("base.compare.col.f1")):
-        fig.add_trace(go.Bar(x=df[t("base.compare.col.model")], y=df[col], name=col, text=df[col],
-                             textposition="auto"))
-    fig.update_layout(barmode="group", yaxis=dict(range=[0, 1.05]), height=340, margin=dict(l=10, r=10, t=30, b=30))
+    fig = comparison_figure(df, t("base.compare.col.model"), (t("base.compare.col.acc"), t("base.compare.col.f1")))
     chart(fig, key=f"{key}_chart", filename="bert-vs-baseline", data=df.set_index(t("base.compare.col.model")))
     if rows and rows[0].get("split"):
         st.caption(rows[0]["split"])

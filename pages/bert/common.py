@@ -1,9 +1,8 @@
 """Shared pieces of the BERT page's tabs: getting the cached models (with the offline path),
-the untrained-model banner, small plotly figures."""
+the untrained-model banner, the candidates table (figures: core.figures)."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core import ModelUnavailable
@@ -56,18 +55,6 @@ def _trained_here_fallback(key_suffix: str):
     loaded = resources.bert_fill_mask_model(path)
     sources.trained_here_label(path)
     return loaded
-
-
-def bar_figure(labels: list[str], values: list[float], *, title: str = "", highlight: str | None = None,
-               x_title: str | None = None) -> go.Figure:
-    """Horizontal bars, best on top; ``highlight`` colours one label."""
-    colors = ["#d62728" if (highlight is not None and lab == highlight) else "#1f77b4" for lab in labels]
-    fig = go.Figure(go.Bar(x=values[::-1], y=[f"{lab}\u2009" for lab in labels[::-1]], orientation="h",
-                           marker_color=colors[::-1], text=[f"{v:.3f}" for v in values[::-1]],
-                           textposition="auto", hovertemplate="%{y}: %{x:.4f}<extra></extra>"))
-    fig.update_layout(title=title, height=max(180, 40 * len(labels) + 80), margin=dict(l=10, r=10, t=40, b=30),
-                      xaxis_title=x_title or t("bert.chart.prob"), xaxis=dict(range=[0, max(values + [0.01]) * 1.15]))
-    return fig
 
 
 def candidates_frame(candidates) -> pd.DataFrame:

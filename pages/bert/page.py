@@ -2,7 +2,7 @@
 UI only: the numbers come from core.bert, the models from core.resources (sources: core.hub)."""
 import streamlit as st
 
-from pages.bert import fill_mask_tab, finetune_tab, mlm_tab, pretrain_tab, sentiment_tab, sources
+from pages.bert import fill_mask, finetune, mlm, pretrain, sentiment, sources
 from pages.common.ui import t, tabbed
 
 st.title(t("bert.title"))
@@ -14,8 +14,8 @@ with st.sidebar:
 sources.source_field("fill-mask")
 sources.source_field("sentiment")
 
-SECTIONS = [("bert.tab.fillmask", fill_mask_tab), ("bert.tab.mlm", mlm_tab),
-            ("bert.tab.sentiment", sentiment_tab), ("bert.tab.finetune", finetune_tab),
-            ("bert.tab.pretrain", pretrain_tab)]
+SECTIONS = [("bert.tab.fillmask", fill_mask), ("bert.tab.mlm", mlm),
+            ("bert.tab.sentiment", sentiment), ("bert.tab.finetune", finetune),
+            ("bert.tab.pretrain", pretrain)]
 
 tabbed(SECTIONS)

@@ -50,7 +50,7 @@ def offer(source: str, *, key: str) -> None:
                              help=t("dl.help")):
                 return
             try:
-                job = download.start(source, info)
+                job = download.start(source)
             except PlaygroundError as exc:  # refused: not on the list, too large, switched off
                 show_error(exc)
                 return

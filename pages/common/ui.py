@@ -1,6 +1,7 @@
 """Small UI helpers every page uses: language, errors, charts with export, not-ready notice.
 
-Pages are thin: read widgets → call core → draw with these helpers and core.viz figures.
+Pages are thin: read widgets → call core → draw with these helpers and the figures of
+core/figures.py (shared) and core/<area>/figures.py.
 """
 from __future__ import annotations
 

@@ -6,10 +6,10 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from core.rnn import CELL_LABELS
-from core.rnn.data import make_series, make_windows
-from core.rnn.train import ForecastRun, TrainConfig, compare_cells
-from core.rnn.viz import compare_forecast_figure, loss_figure
+from core.lstm import CELL_LABELS
+from core.lstm.data import make_series, make_windows
+from core.lstm.train import ForecastRun, TrainConfig, compare_cells
+from core.lstm.figures import compare_forecast_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls

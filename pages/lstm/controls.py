@@ -1,4 +1,5 @@
-"""Widgets shared by the tabs of the LSTM page: series choice and training settings.
+"""Widgets shared by the tabs of the LSTM page (and the mini-GPT section, which trains on the
+same texts): series choice, text source, training settings, and the header of a trained view.
 
 Every main widget has a page-prefixed key bound to the URL (a copied link reproduces the demo).
 Number inputs accept out-of-range values on purpose: core checks them and the page shows the
@@ -11,11 +12,15 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS, CELL_TYPES
-from core.rnn.data import REAL, SERIES, series_label
-from core.rnn.limits import LIMITS
-from core.rnn.train import TrainConfig
-from pages.common.ui import lang, t
+from core.lstm import CELL_LABELS, CELL_TYPES
+from core.lstm.corpus import BUILTIN_TEXT
+from core.lstm.data import REAL, SERIES, series_label
+from core.lstm.limits import LIMITS
+from core.lstm.train import TrainConfig
+from core.text import decode_upload
+from pages.common.ui import checked, guard, lang, t
+
+TEXT_SOURCES = ("builtin", "paste", "upload")
 
 
 def series_controls(prefix: str) -> dict:
@@ -31,6 +36,30 @@ def series_controls(prefix: str) -> dict:
     if real:
         st.caption(t("lstm.real_note"))
     return {"name": name, "length": length, "noise": noise, "window": window}
+
+
+def text_controls(prefix: str) -> tuple[str | None, str]:
+    """Token level (char / word) and the text to train on: the built-in story (None), a pasted
+    text or an upload. Returns (text, level)."""
+    c1, c2 = st.columns([1, 2])
+    level = c1.radio(t("lstm.lm.level"), ("char", "word"), format_func=lambda v: t(f"lstm.lm.level.{v}"),
+                     key=f"{prefix}_level", bind="query-params")
+    source = c2.radio(t("lstm.lm.source"), TEXT_SOURCES, format_func=lambda v: t(f"lstm.lm.source.{v}"),
+                      horizontal=True, key=f"{prefix}_source", bind="query-params")
+    text = None
+    if source == "builtin":
+        with st.expander(t("lstm.lm.builtin_show")):
+            st.text(BUILTIN_TEXT)
+    elif source == "paste":
+        text = checked(st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key=f"{prefix}_text",
+                                    height=150), area=True, limit=LIMITS.max_text_chars)
+    else:
+        up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key=f"{prefix}_upload")
+        text = ""
+        if up is not None:
+            with guard():
+                text = decode_upload(up.getvalue())
+    return text, level
 
 
 def train_controls(prefix: str, defaults: TrainConfig, *, cell: bool = True, bidir_reason: str | None = None) -> TrainConfig:
@@ -74,6 +103,18 @@ def finish_interrupted(key: str, *runs, timeout_s: float = 60.0) -> None:
     with st.spinner(t("lstm.stopping")):
         while any(r.status == "running" for r in running) and time.monotonic() < deadline:
             time.sleep(0.1)
+
+
+def ready(key: str, run, *others) -> bool:
+    """The header of a trained view: wait for an interrupted run (``finish_interrupted``), then
+    say that there is no model yet or how the last run ended. True when ``run`` has a model worth
+    drawing (trained at least one mini-batch, not diverged)."""
+    finish_interrupted(key, run, *others)
+    if run is None:
+        st.info(t("lstm.no_model"))
+        return False
+    status_line(run)
+    return run.status != "diverged" and bool(run.history)
 
 
 def status_line(run) -> None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS
-from core.rnn.data import make_series, make_windows
-from core.rnn.train import BIDIRECTIONAL_FORECAST, ForecastRun, TrainConfig
-from core.rnn.viz import forecast_figure, loss_figure
+from core.lstm import CELL_LABELS
+from core.lstm.data import make_series, make_windows
+from core.lstm.train import BIDIRECTIONAL_FORECAST, ForecastRun, TrainConfig
+from core.lstm.figures import forecast_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls
@@ -35,12 +35,7 @@ def render() -> None:
 
 
 def draw(run) -> None:
-    controls.finish_interrupted("lstm_fc", run)
-    if run is None:
-        st.info(t("lstm.no_model"))
-        return
-    controls.status_line(run)
-    if run.status == "diverged" or not run.history:
+    if not controls.ready("lstm_fc", run):
         return
     labels = curve_labels()
     with guard():

@@ -5,12 +5,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS, CELL_TYPES
-from core.rnn.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
-from core.rnn.data import make_series, make_windows
-from core.rnn.probes import trace_gates
-from core.rnn.train import ForecastRun, TrainConfig
-from core.rnn.viz import bidir_figure, denoise_figure, gates_figure, loss_figure
+from core.lstm import CELL_LABELS, CELL_TYPES
+from core.lstm.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
+from core.lstm.data import make_series, make_windows
+from core.lstm.probes import trace_gates
+from core.lstm.train import ForecastRun, TrainConfig
+from core.lstm.figures import bidir_figure, denoise_figure, gates_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls
@@ -23,8 +23,8 @@ QUICK = TrainConfig(hidden=16, epochs=15)
 EQUATIONS = {
     "rnn": r"h_t=\tanh(W_h h_{t-1}+W_x x_t+b)",
     "lstm": r"\begin{aligned}i_t&=\sigma(W_i[h_{t-1},x_t]+b_i),\; f_t=\sigma(W_f[h_{t-1},x_t]+b_f),\;"
-            r"o_t=\sigma(W_o[h_{t-1},x_t]+b_o)\\ \tilde z_t&=\tanh(W_c[h_{t-1},x_t]+b_c),\;"
-            r"c_t=f_t\odot c_{t-1}+i_t\odot\tilde z_t,\; h_t=o_t\odot\tanh(c_t)\end{aligned}",
+            r"o_t=\sigma(W_o[h_{t-1},x_t]+b_o)\\ \tilde c_t&=\tanh(W_c[h_{t-1},x_t]+b_c),\;"
+            r"c_t=f_t\odot c_{t-1}+i_t\odot\tilde c_t,\; h_t=o_t\odot\tanh(c_t)\end{aligned}",
     "gru": r"\begin{aligned}r_t&=\sigma(W_r[h_{t-1},x_t]+b_r),\; z_t=\sigma(W_z[h_{t-1},x_t]+b_z)\\"
            r"\tilde h_t&=\tanh(W_{xh}x_t+r_t\odot(W_{hh}h_{t-1})+b),\; h_t=(1-z_t)\odot\tilde h_t+z_t\odot h_{t-1}"
            r"\end{aligned}",

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS
-from core.rnn.probes import DEFAULT_GATE_BIAS, DEFAULT_STEPS, compare_gradients
-from core.rnn.viz import gradnorm_figure
+from core.lstm import CELL_LABELS
+from core.lstm.probes import DEFAULT_GATE_BIAS, DEFAULT_STEPS, compare_gradients
+from core.lstm.figures import gradnorm_figure
 from pages.common.ui import chart, guard, t
 from pages.lstm import vanishing
 

@@ -1,7 +1,7 @@
-"""Translated label dicts for the figures of core.rnn.viz."""
+"""Translated label dicts for the figures of core.lstm.figures."""
 from __future__ import annotations
 
-from core.rnn import CELL_LABELS
+from core.lstm import CELL_LABELS
 from pages.common.ui import t
 
 
@@ -13,6 +13,6 @@ def curve_labels() -> dict:
 
 
 def gate_labels(cell: str) -> dict:
-    return {"i": t("lstm.gate.i"), "f": t("lstm.gate.f"), "o": t("lstm.gate.o"), "c": t("lstm.gate.c"),
-            "h": t("lstm.gate.h"), "r": t("lstm.gate.r"), "n": t("lstm.gate.n"),
-            "z": t("lstm.gate.z_lstm") if cell == "lstm" else t("lstm.gate.z_gru")}
+    return {"i": t("lstm.gate.i"), "f": t("lstm.gate.f"), "c_tilde": t("lstm.gate.c_tilde"), "o": t("lstm.gate.o"),
+            "c": t("lstm.gate.c"), "h": t("lstm.gate.h"), "r": t("lstm.gate.r"), "z": t("lstm.gate.z_gru"),
+            "n": t("lstm.gate.n")}

@@ -1,6 +1,6 @@
 """LSTM page (issue #4): RNN / LSTM / GRU — forecasting, next-token prediction, comparison,
 gates over time (and the bidirectional RNN), vanishing / exploding gradients. UI only: the
-numbers come from core.rnn, the figures from core.rnn.viz."""
+numbers come from core.lstm, the figures from core.lstm.figures."""
 import streamlit as st
 
 from pages.common.ui import t, tabbed

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from core.rnn import CELL_LABELS, CELL_TYPES, blank, seqtasks
-from core.rnn.viz import steps_figure, topk_figure
+from core.lstm import CELL_LABELS, CELL_TYPES, blank, seqtasks
+from core.lstm.figures import steps_figure, topk_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls
@@ -16,12 +16,28 @@ SEQ_KEY = "lstm_seq_runs"
 BLANK_KEY = "lstm_blank_runs"
 
 
-def _settings(prefix: str, defaults) -> tuple[str, int]:
+def _trained_pair(prefix: str, key: str, defaults, compare, label: str, names: tuple[str, str]) -> dict | None:
+    """Cell and epochs, the train button for ``compare`` (two runs one after the other, kept in
+    st.session_state[key] as they start) and, once both have trained, the two runs."""
     c1, c2 = st.columns([2, 1])
     cell = c1.radio(t("lstm.cell"), CELL_TYPES, index=CELL_TYPES.index(defaults.cell), format_func=CELL_LABELS.get,
                     horizontal=True, key=f"{prefix}_cell", bind="query-params")
-    epochs = c2.number_input(t("lstm.epochs"), 0, 100, defaults.epochs, key=f"{prefix}_epochs", bind="query-params")
-    return cell, int(epochs)
+    epochs = int(c2.number_input(t("lstm.epochs"), 0, 100, defaults.epochs, key=f"{prefix}_epochs",
+                                 bind="query-params"))
+    live = LiveRun(prefix, total=max(1, 2 * epochs), chart_metrics=tuple(f"{n}_loss" for n in names))
+    if live.start_button(label):
+        with guard():
+            cfg = replace(defaults, cell=cell, epochs=epochs).validated()
+            runs: dict = {}
+            st.session_state[key] = runs
+            with live:
+                compare(cfg, runs=runs, on_progress=live.on_progress, should_stop=live.should_stop)
+    runs = st.session_state.get(key)
+    controls.finish_interrupted(prefix, *(runs or {}).values())
+    if not runs or len(runs) < 2 or not all(r.history for r in runs.values()):
+        st.info(t("lstm.no_model"))
+        return None
+    return runs
 
 
 def render() -> None:
@@ -35,19 +51,9 @@ def _classify_vs_label() -> None:
     st.markdown(t("lstm.seq.intro"))
     st.latex(r"\text{classification: } P(y=1)=\sigma(w^{\top}h_N+b)\qquad"
              r"\text{labelling: } P(y_t=1)=\sigma(w^{\top}h_t+b),\ t=1\dots N")
-    cell, epochs = _settings("lstm_seq", seqtasks.SEQ_DEFAULTS)
-    live = LiveRun("lstm_seq", total=max(1, 2 * epochs), chart_metrics=("classify_loss", "label_loss"))
-    if live.start_button(t("lstm.seq.train")):
-        with guard():
-            cfg = replace(seqtasks.SEQ_DEFAULTS, cell=cell, epochs=epochs).validated()
-            runs: dict = {}
-            st.session_state[SEQ_KEY] = runs
-            with live:
-                seqtasks.compare_outputs(cfg, runs=runs, on_progress=live.on_progress, should_stop=live.should_stop)
-    runs = st.session_state.get(SEQ_KEY)
-    controls.finish_interrupted("lstm_seq", *(runs or {}).values())
-    if not runs or len(runs) < 2 or not all(r.history for r in runs.values()):
-        st.info(t("lstm.no_model"))
+    runs = _trained_pair("lstm_seq", SEQ_KEY, seqtasks.SEQ_DEFAULTS, seqtasks.compare_outputs,
+                         t("lstm.seq.train"), seqtasks.MODES)
+    if runs is None:
         return
     with guard():
         m = st.columns(2)
@@ -64,19 +70,9 @@ def _classify_vs_label() -> None:
 def _blank() -> None:
     st.subheader(t("lstm.blank.title"))
     st.markdown(t("lstm.blank.intro", r=blank.R))
-    cell, epochs = _settings("lstm_blank", blank.BLANK_DEFAULTS)
-    live = LiveRun("lstm_blank", total=max(1, 2 * epochs), chart_metrics=("uni_loss", "bi_loss"))
-    if live.start_button(t("lstm.blank.train")):
-        with guard():
-            cfg = replace(blank.BLANK_DEFAULTS, cell=cell, epochs=epochs).validated()
-            runs: dict = {}
-            st.session_state[BLANK_KEY] = runs
-            with live:
-                blank.compare_blank(cfg, runs=runs, on_progress=live.on_progress, should_stop=live.should_stop)
-    runs = st.session_state.get(BLANK_KEY)
-    controls.finish_interrupted("lstm_blank", *(runs or {}).values())
-    if not runs or len(runs) < 2 or not all(r.history for r in runs.values()):
-        st.info(t("lstm.no_model"))
+    runs = _trained_pair("lstm_blank", BLANK_KEY, blank.BLANK_DEFAULTS, blank.compare_blank,
+                         t("lstm.blank.train"), blank.DIRECTIONS)
+    if runs is None:
         return
     m = st.columns(2)
     m[0].metric(t("lstm.blank.acc.uni"), f"{runs['uni'].accuracy():.1%}")

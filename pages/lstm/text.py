@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.rnn.corpus import BUILTIN_TEXT
-from core.rnn.limits import LIMITS
-from core.rnn.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
-from core.rnn.train import BIDIRECTIONAL_LM
-from core.rnn.viz import loss_figure, topk_figure
-from core.text import decode_upload
+from core.lstm.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
+from core.lstm.train import BIDIRECTIONAL_LM
+from core.lstm.figures import loss_figure, topk_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls
@@ -16,30 +13,13 @@ from pages.lstm import truncation
 from pages.lstm.labels import curve_labels
 
 RUN_KEY = "lstm_lm_run"
-SOURCES = ("builtin", "paste", "upload")
 
 
 def render() -> None:
     st.markdown(t("lstm.lm.intro"))
     st.latex(r"P(w_{t+1}\mid w_1\dots w_t)=\mathrm{softmax}(W_{out}h_t+b),\quad "
              r"L=-\frac{1}{T}\sum_t \log P(w_{t+1}\mid w_{\le t})")
-    c1, c2 = st.columns([1, 2])
-    level = c1.radio(t("lstm.lm.level"), ("char", "word"), format_func=lambda v: t(f"lstm.lm.level.{v}"),
-                     key="lstm_lm_level", bind="query-params")
-    source = c2.radio(t("lstm.lm.source"), SOURCES, format_func=lambda v: t(f"lstm.lm.source.{v}"),
-                      horizontal=True, key="lstm_lm_source", bind="query-params")
-    text = None
-    if source == "builtin":
-        with st.expander(t("lstm.lm.builtin_show")):
-            st.text(BUILTIN_TEXT)
-    elif source == "paste":
-        text = checked(st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key="lstm_lm_text", height=150), area=True, limit=LIMITS.max_text_chars)
-    else:
-        up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key="lstm_lm_upload")
-        text = ""
-        if up is not None:
-            with guard():
-                text = decode_upload(up.getvalue())
+    text, level = controls.text_controls("lstm_lm")
     cfg = controls.train_controls("lstm_lm", LM_DEFAULTS, bidir_reason=t("lstm.bidir.off_lm"))
     k = truncation.k_slider()
     live = LiveRun("lstm_lm", total=max(1, cfg.epochs), chart_metrics=("loss", "val_loss"))
@@ -59,12 +39,7 @@ def render() -> None:
 
 
 def draw(run) -> None:
-    controls.finish_interrupted("lstm_lm", run)
-    if run is None:
-        st.info(t("lstm.no_model"))
-        return
-    controls.status_line(run)
-    if run.status == "diverged" or not run.history:
+    if not controls.ready("lstm_lm", run):
         return
     with guard():
         st.caption(t("lstm.lm.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),

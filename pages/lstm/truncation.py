@@ -1,12 +1,12 @@
 """Language-model tab: the truncation length k of truncated BPTT (the notes: k ≈ 10–100) and
-what it changes — loss, time per epoch, how far back the gradient reaches (core.rnn.truncated)."""
+what it changes — loss, time per epoch, how far back the gradient reaches (core.lstm.truncated)."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from core.rnn import truncated
-from core.rnn.viz import reach_figure
+from core.lstm import truncated
+from core.lstm.figures import reach_figure
 from pages.common.ui import chart, guard, t
 
 RUNS_KEY = "lstm_lm_k_runs"  # one summary row per finished training: k, loss, seconds

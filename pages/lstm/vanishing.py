@@ -1,11 +1,11 @@
 """Gradients tab, part 2: why gradients vanish — σ′ ≤ 0.25, tanh′ ≤ 1, and the product of T
-derivatives (core.rnn.vanishing), beside the gradient-norm lab."""
+derivatives (core.lstm.vanishing), beside the gradient-norm lab."""
 from __future__ import annotations
 
 import streamlit as st
 
-from core.rnn import vanishing
-from core.rnn.viz import derivative_figure, product_figure
+from core.lstm import vanishing
+from core.lstm.figures import derivative_figure, product_figure
 from pages.common.ui import chart, guard, t
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.word2vec import query
+from core.figures import bars
+from core.word2vec import figures, query
 from pages.common.ui import chart, checked, guard, lang, t
-from pages.word2vec import figures
 
 CUSTOM = "—"
 
@@ -60,8 +60,8 @@ def render(source) -> None:
             rank = words.index(expected) + 1 if expected in words else None
             st.info(t("w2v.an.expected.rank", word=expected, rank=rank, source=src) if rank
                     else t("w2v.an.expected.none", word=expected, n=len(words), source=src))
-        fig = figures.bars(words, scores, title=t("w2v.an.chart", formula=formula), x_title=t("w2v.cosine"),
-                           highlight={expected} if expected else None)
+        fig = bars(words, scores, title=t("w2v.an.chart", formula=formula), x_title=t("w2v.cosine"),
+                   highlight={expected} if expected else None, x_range=figures.COSINE_RANGE)
         chart(fig, key="w2v_an_chart", filename="analogy",
               data=pd.DataFrame({t("w2v.col.answer"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1)))
         st.caption(t("w2v.an.note"))

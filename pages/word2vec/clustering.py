@@ -6,9 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.word2vec import cluster, project
+from core.word2vec import cluster, figures, project
 from pages.common.ui import chart, checked, guard, local, t
-from pages.word2vec import figures
 
 
 def render(source) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.word2vec import count, train
+from core.word2vec import count, figures, train
 from core.word2vec.query import split_words
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, lang, t
-from pages.word2vec import figures
 
 ROWS = "猫 犬 馬 パン 寿司 カレー 東京 大阪 父 母 電車 バス"
 QUERIES = "猫 東京 父 カレー バス"

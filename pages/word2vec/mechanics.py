@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.word2vec import cbow
+from core.figures import bars
+from core.word2vec import cbow, figures
 from pages.common.ui import chart, checked, guard, t
-from pages.word2vec import figures
 
 STATE_KEY = "w2v_cbow_state"
 CFG_KEY = "w2v_cbow_cfg"
@@ -91,9 +91,9 @@ def _views(state: cbow.CBOWState) -> None:
         probs = state.focus_probs()
         order = np.argsort(-probs)
         words = [V[i] for i in order]
-        fig = figures.bars(words, [float(probs[i]) for i in order],
-                           title=t("w2v.cb.probs", a=V[a], b=V[b]), x_title="P(w | context)",
-                           highlight={V[tgt]}, range_x=(0.0, 1.0))
+        fig = bars(words, [float(probs[i]) for i in order],
+                   title=t("w2v.cb.probs", a=V[a], b=V[b]), x_title="P(w | context)",
+                   highlight={V[tgt]}, x_range=(0.0, 1.0))
         chart(fig, key="w2v_cb_probs", filename="cbow_probs",
               data=pd.DataFrame({"word": words, "p": [float(probs[i]) for i in order]}))
     hist = pd.DataFrame(state.history)
@@ -117,8 +117,8 @@ def _views(state: cbow.CBOWState) -> None:
         st.query_params["w2v_ns_seed"] = str(seed)
     rows = pd.DataFrame(state.negative_view(seed=seed))
     st.caption(t("w2v.ns.view", a=V[a], b=V[b], k=state.k))
-    chart(figures.bars(list(rows["word"] + " (" + rows["role"] + ")"), list(rows["sigmoid"]),
-                       title=t("w2v.ns.sigmoid"), x_title="σ(h·u_w)", range_x=(0.0, 1.0),
-                       highlight={rows["word"][0] + " (" + rows["role"][0] + ")"}),
+    chart(bars(list(rows["word"] + " (" + rows["role"] + ")"), list(rows["sigmoid"]),
+               title=t("w2v.ns.sigmoid"), x_title="σ(h·u_w)", x_range=(0.0, 1.0),
+               highlight={rows["word"][0] + " (" + rows["role"][0] + ")"}),
           key="w2v_ns_sigmoid", filename="negative_sampling", data=rows)
     st.caption(t("w2v.ns.loss", loss=float(rows["loss_term"].sum()), k=state.k))

@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from core import device
-from core.word2vec import project
+from core.word2vec import figures, project
 from core.word2vec.vectors import uid
 from pages.common.ui import chart, checked, guard, local, t
-from pages.word2vec import figures
 
 MODES = ("neighbors", "list", "frequent")
 CACHE_KEY = "w2v_proj_cache"

@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.word2vec import cbow
+from core.figures import bars
+from core.word2vec import cbow, figures
 from pages.common.ui import chart, guard, t
-from pages.word2vec import figures
 
 STATE_KEY = "w2v_sg_states"  # {"cbow": CBOWState, "skipgram": CBOWState}
 CFG_KEY = "w2v_sg_cfg"
@@ -86,8 +86,8 @@ def _column(state: cbow.CBOWState, arch: str) -> None:
     words = [V[i] for i in order]
     targets = {V[i] for i in state.focus_targets()}
     title = (t("w2v.cb.probs", a=V[a], b=V[b]) if arch == "cbow" else t("w2v.sg.probs", t=V[w_t]))
-    chart(figures.bars(words, [float(probs[i]) for i in order], title=title, x_title="P", highlight=targets,
-                       range_x=(0.0, 1.0)),
+    chart(bars(words, [float(probs[i]) for i in order], title=title, x_title="P", highlight=targets,
+               x_range=(0.0, 1.0)),
           key=f"w2v_sg_probs_{arch}", filename=f"{arch}_probs",
           data=pd.DataFrame({"word": words, "p": [float(probs[i]) for i in order]}))
     terms = state.focus_loss_terms()

@@ -10,10 +10,10 @@ import streamlit as st
 
 from core import InvalidInput
 from core.text import decode_upload
-from core.word2vec import sample_corpus, train
+from core.word2vec import figures, sample_corpus, train
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, lang, t
-from pages.word2vec import figures, sources
+from pages.word2vec import sources
 
 LIMITS = train.CLASSROOM
 COMPARE_KEY = "w2v_compare"

@@ -1,9 +1,9 @@
-"""core.attention_bert.bert_attention on a tiny offline BERT (eager attention, output_attentions)."""
+"""core.attention.bert.bert_attention on a tiny offline BERT (eager attention, output_attentions)."""
 import numpy as np
 import pytest
 
 from core import InvalidInput
-from core import attention_bert
+from core.attention import bert as attention_bert
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 import pytest
 
 from core import attention as A
-from core import attention_bert
+from core.attention import bert as attention_bert
 from tests.attention.apptest import open_section
 from tests.conftest import assert_no_exception
 

@@ -1,11 +1,11 @@
-"""core.attention_views: figures carry escaped tokens, CSV tables carry the numbers."""
+"""core.attention.figures: figures carry escaped tokens, CSV tables carry the numbers."""
 import json
 
 import numpy as np
 import torch
 
 from core import attention as A
-from core import attention_views as V
+from core.attention import figures as V
 
 XSS = "<img src=x onerror=alert(1)>"
 

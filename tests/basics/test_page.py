@@ -1,12 +1,12 @@
 """AppTest of every section of the /basics page, its widgets and the bad inputs of issue #17."""
+import contextlib
 import threading
-import time
 
 import pytest
 
 from core import device
 from tests.basics.apptest import open_section, texts
-from tests.conftest import assert_no_exception
+from tests.conftest import assert_no_exception, wait_until
 
 
 def _charts(at):
@@ -216,22 +216,27 @@ def test_playground_stop_keeps_the_partial_model(monkeypatch):
 
 
 def test_two_sessions_each_keep_their_own_model_and_wait_their_turn():
-    """Another session holds the heavy-work lock; this one waits, then trains. Two AppTest
+    """Another session holds the heavy-work lock; this one waits for it, then trains. Two AppTest
     sessions never see each other's model."""
-    released = threading.Event()
+    held, saw_waiter, released = threading.Event(), threading.Event(), threading.Event()
 
     def other_user():
         with device.heavy_work():
-            time.sleep(1.0)
+            held.set()
+            # keep the lock until this test's session is queued behind it (or give up)
+            with contextlib.suppress(AssertionError):
+                wait_until(lambda: device.waiting_count() >= 1, timeout=120, what="a waiting session")
+                saw_waiter.set()
         released.set()
 
     th = threading.Thread(target=other_user)
     th.start()
-    time.sleep(0.1)
+    assert held.wait(30)
     a = open_section("basics.tab.playground", query=FAST)
     a.radio(key="bpg_data").set_value("xor")
     a.button(key="bpg__start").click().run()
     th.join()
+    assert saw_waiter.is_set(), "the second session never waited for the lock"
     assert released.is_set()
     b = open_section("basics.tab.playground", query=FAST)
     assert "bpg_run" not in b.session_state  # b starts empty

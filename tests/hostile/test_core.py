@@ -1,4 +1,5 @@
-"""core.inputs, core.policy and the shared-server API of core.hub (issue #19), without Streamlit."""
+"""core.inputs, core.policy and the shared-server API of core.hub and core.download (issue #19),
+without Streamlit."""
 from __future__ import annotations
 
 import os
@@ -6,7 +7,9 @@ import threading
 
 import pytest
 
-from core import InputTooLong, InvalidInput, ModelUnavailable, hub, inputs, policy
+from core import InputTooLong, InvalidInput, ModelUnavailable, download, hub, inputs, policy
+from tests.conftest import wait_until
+from tests.hostile.conftest import OK_MODEL
 
 
 # --- core.inputs --------------------------------------------------------------------------
@@ -114,51 +117,71 @@ def test_trained_models_are_allowed(shared_server):
     assert hub.student_source("sentiment", str(saved)) == str(saved)
 
 
-# --- core.hub: downloads --------------------------------------------------------------------
+# --- core.download: what a download must pass (tests/localhub.py, the real huggingface_hub) --
 
-def test_check_download_size_cap_before_any_byte(shared_server, monkeypatch):
-    with pytest.raises(ModelUnavailable, match="大きすぎる"):
-        hub.check_download("bigscience/bloom")
-    with pytest.raises(ModelUnavailable, match="大きすぎる"):
-        hub.locate("bigscience/bloom", fetch=True)  # what every loader calls
-    assert shared_server.hub.info_calls == ["bigscience/bloom"] * 2 and not shared_server.hub.downloads
-    plan = hub.check_download("tiny/ok-model")
-    assert plan.files == ["config.json", "model.safetensors"] and round(plan.total_mb, 3) == 1.001
+def test_size_cap_before_any_byte(online_server, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_ALLOWED_FILL_MASK", OK_MODEL)  # on the operator's list
+    card = download.check(OK_MODEL)
+    assert card.files == ("config.json", "model.safetensors") and round(card.size_mb, 3) == 1.0
     monkeypatch.setenv(policy.MAX_MB_ENV, "0.5")
-    with pytest.raises(ModelUnavailable, match="上限は"):
-        hub.check_download("tiny/ok-model")
+    with pytest.raises(ModelUnavailable, match="大きすぎる"):
+        download.check(OK_MODEL)  # the button, the fine-tuning tab
+    with pytest.raises(ModelUnavailable, match="大きすぎる"):
+        hub.locate(OK_MODEL, fetch=True)  # what every loader calls
+    assert not online_server.hub.file_repos()  # asked the Hub's API, fetched no file
 
 
-def test_check_download_allow_list_and_switch(shared_server, monkeypatch):
+def test_allow_list_before_the_hub_is_asked(online_server, monkeypatch):
     with pytest.raises(InvalidInput, match="許可した一覧"):
-        hub.check_download("tiny/ok-model", "fill-mask")  # custom models off: not in the list
+        download.check(OK_MODEL, "fill-mask")  # custom models off: not in the task's list
+    with pytest.raises(InvalidInput, match="許可した一覧"):
+        download.check(OK_MODEL)  # nor in any task's list (the page's button)
+    for bad in ("../../etc/passwd", "a\x00b", "あ" * 10_000, "org/../x"):
+        with pytest.raises(InvalidInput):
+            download.check(bad)
     with pytest.raises(InvalidInput):
-        hub.check_download("../../etc/passwd")
+        download.fetch_model("../../etc/passwd")
+    assert not online_server.hub.requests
+    monkeypatch.setenv(policy.CUSTOM_ENV, "1")
+    assert download.check(OK_MODEL, "fill-mask").repo_id == OK_MODEL
+
+
+def test_operator_switches(online_server, monkeypatch):
     monkeypatch.setenv("PLAYGROUND_HUB_DOWNLOAD", "0")
     with pytest.raises(ModelUnavailable, match="止められて"):
-        hub.check_download("tiny/ok-model")
-    assert not shared_server.hub.downloads
+        download.fetch_model(OK_MODEL)
+    with pytest.raises(ModelUnavailable, match="python -m core models download"):
+        hub.locate(OK_MODEL, fetch=True)
+    monkeypatch.setenv(download.UI_ENV, "0")
+    monkeypatch.setenv(policy.CUSTOM_ENV, "1")
+    with pytest.raises(ModelUnavailable, match=download.UI_ENV):
+        download.start(OK_MODEL)
+    assert not online_server.hub.requests
 
 
-def test_one_download_at_a_time(shared_server):
-    started, release = threading.Event(), threading.Event()
+def test_one_download_at_a_time(online_server):
+    local = online_server.hub
+    local.hold_after["model.safetensors"] = 65_536  # the first download pauses there until proceed()
+    first: dict = {}
 
-    def hold():
-        with hub.one_download("first/model"):
-            started.set()
-            release.wait(30)
+    def load():
+        try:
+            first["path"] = hub.locate(OK_MODEL, fetch=True).path
+        except Exception as exc:  # noqa: BLE001 - reported below
+            first["error"] = exc
 
-    th = threading.Thread(target=hold)
+    th = threading.Thread(target=load)
     th.start()
-    started.wait(30)
     try:
+        wait_until(lambda: local.file_requests("model.safetensors") == 1, what="the first download under way")
+        assert download.download_lock.locked()
         with pytest.raises(ModelUnavailable, match="同時に 1 つまで"):
-            hub.fetch_model("tiny/ok-model")
+            download.fetch_model(OK_MODEL)  # a second load meanwhile: refused at once, not queued
     finally:
-        release.set()
-        th.join()
-    assert not shared_server.hub.downloads  # refused before snapshot_download
-    with pytest.raises(ModelUnavailable):  # free again: the (fake) download itself now runs and fails
-        hub.fetch_model("tiny/ok-model")
-    assert len(shared_server.hub.downloads) == 1 and not hub.download_lock.locked()
+        local.proceed()
+        th.join(60)
+    assert "error" not in first, first
+    assert (first["path"] / "config.json").is_file() and (first["path"] / "model.safetensors").stat().st_size == 1_000_000
+    assert local.file_requests("model.safetensors") == 1 and not download.download_lock.locked()
+    assert hub.locate(OK_MODEL).where == "cache"
     assert os.environ["PLAYGROUND_HUB_DOWNLOAD"] == "1"

@@ -53,7 +53,7 @@ def test_fill_mask_loads_the_saved_model_through_the_app_loader(trained):
 
 
 def test_attention_model_view_and_finetuning_accept_the_saved_model(trained):
-    from core import attention_bert
+    from core.attention import bert as attention_bert
     from core.bert import models
 
     _, out = trained

@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from core import InputTooLong, InvalidInput, ModelUnavailable, OutOfVocabulary, TrainingDiverged
-from core.rnn.lm import LMRun, lm_config
+from core.lstm.lm import LMRun, lm_config
 from core.transformer.gpt import GPTConfig, MiniGPT
 from core.transformer.lm import GPTRun, gpt_config
 
