@@ -3,20 +3,65 @@
 Only ``core.resources`` imports streamlit (it holds every ``st.cache_resource`` loader).
 """
 
-__all__ = ["PlaygroundError"]
+import re
+
+__all__ = ["Msg", "PlaygroundError", "term_en"]
+
+_EN_TERM = re.compile(r"\(([^()]*[A-Za-z][^()]*)\)\s*$")
+
+
+class Msg(str):
+    """A note or label core hands to a page, in both UI languages: the str itself is the
+    Japanese (what the CLI and JSON show), ``en`` the English. Pages show
+    ``pages.common.ui.local(msg)``; a plain str passes through unchanged."""
+
+    en: str
+
+    def __new__(cls, ja: str, en: str):
+        s = super().__new__(cls, ja)
+        s.en = en
+        return s
+
+    def text(self, lang: str = "ja") -> str:
+        return self.en if lang == "en" else str(self)
+
+    def __reduce__(self):  # pickles (a saved KeyedVectors keeps its label) and copies
+        return Msg, (str(self), self.en)
+
+
+def term_en(name: str, cap: bool = False) -> str:
+    """The English of a Japanese field name for an English message: the term in parentheses
+    ("学習率 (learning rate)" → "learning rate"), else a generic word ("文" → "input");
+    ``cap``: capitalised, for the start of a sentence."""
+    m = _EN_TERM.search(str(name))
+    term = m.group(1) if m else (str(name) if str(name).isascii() else "input")
+    return term[:1].upper() + term[1:] if cap else term
 
 
 class PlaygroundError(Exception):
     """Base class of the errors core raises for bad input or missing resources.
 
-    ``message`` is Japanese and says what to do next; pages render it with st.warning/st.error,
-    the CLI prints it and exits 2.
+    Every error comes in both UI languages: ``message`` is Japanese (what the CLI prints) and
+    ``en`` English; both say what to do next. ``text(lang)`` / ``hint_text(lang)`` give the one
+    for a UI language — pages render it with st.warning/st.error, the CLI prints the Japanese
+    one and exits 2. ``hint`` is usually a command (the same in both languages); a hint in
+    words has its English in ``hint_en``.
     """
 
-    def __init__(self, message: str, *, hint: str | None = None):
+    def __init__(self, message: str, *, en: str | None = None, hint: str | None = None,
+                 hint_en: str | None = None):
         super().__init__(message)
         self.message = message
+        self.en = en
         self.hint = hint
+        self.hint_en = hint_en
+
+    def text(self, lang: str = "ja") -> str:
+        """The message in ``lang`` ("ja" or "en"; Japanese where no English was given)."""
+        return (self.en or self.message) if lang == "en" else self.message
+
+    def hint_text(self, lang: str = "ja") -> str | None:
+        return (self.hint_en or self.hint) if lang == "en" else self.hint
 
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.message if not self.hint else f"{self.message}\n{self.hint}"
@@ -33,9 +78,8 @@ class InputTooLong(InvalidInput):
 class OutOfVocabulary(PlaygroundError):
     """A word is not in the vocabulary. ``suggestions`` lists close in-vocabulary spellings."""
 
-    def __init__(self, message: str, *, word: str = "", suggestions: list[str] | None = None,
-                 hint: str | None = None):
-        super().__init__(message, hint=hint)
+    def __init__(self, message: str, *, word: str = "", suggestions: list[str] | None = None, **kw):
+        super().__init__(message, **kw)
         self.word = word
         self.suggestions = list(suggestions or [])
 

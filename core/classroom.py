@@ -61,7 +61,8 @@ def normalize_code(code: str) -> str:
     """"abcd", " ＡＢＣＤ " → "ABCD"; raises ClassNotFound for anything that cannot be a code."""
     c = unicodedata.normalize("NFKC", str(code or "")).strip().upper()
     if len(c) != CODE_LEN or any(ch not in CODE_ALPHABET for ch in c):
-        raise ClassNotFound(f"クラスコード「{c[:12]}」は正しくありません。先生のスクリーンの {CODE_LEN} 文字のコードを確かめてください。")
+        raise ClassNotFound(f"クラスコード「{c[:12]}」は正しくありません。先生のスクリーンの {CODE_LEN} 文字のコードを確かめてください。",
+                            en=f"The class code \"{c[:12]}\" is not valid. Check the {CODE_LEN}-character code on the teacher's screen.")
     return c
 
 
@@ -160,7 +161,8 @@ class Classrooms:
         with self._lock:
             now = self._sweep()
             if len(self._classes) >= MAX_CLASSES:
-                raise InvalidInput("同時に開ける授業の数の上限です。使っていない授業を終えてください。")
+                raise InvalidInput("同時に開ける授業の数の上限です。使っていない授業を終えてください。",
+                                   en="The limit of classes open at once is reached. End classes that are not in use.")
             code = self._new_code()
             self._classes[code] = _Class(code, instructor, now, now)
             return code
@@ -169,7 +171,8 @@ class Classrooms:
         """Become the instructor of a running class (e.g. after reloading the tab); needs the PIN,
         so it is only possible when the operator set one."""
         if not pin_required():
-            raise NotInstructor(f"授業を引き継ぐには、サーバーの {PIN_ENV} で講師 PIN を設定しておく必要があります。")
+            raise NotInstructor(f"授業を引き継ぐには、サーバーの {PIN_ENV} で講師 PIN を設定しておく必要があります。",
+                                en=f"To take over a class, the server needs an instructor PIN set in {PIN_ENV}.")
         self._check_pin(pin)
         with self._lock:
             c = self._get(code)
@@ -206,14 +209,16 @@ class Classrooms:
         with self._lock:
             c = self._get(code)
             if follower not in c.followers and len(c.followers) >= MAX_FOLLOWERS:
-                raise InvalidInput("この授業の参加人数の上限に達しました。")
+                raise InvalidInput("この授業の参加人数の上限に達しました。",
+                                   en="This class has reached its limit of participants.")
             c.followers[follower] = self._clock()
             return self._view(c)
 
     # --- quick checks ---------------------------------------------------------------------
     def open_question(self, code: str, instructor: str, qid: str, kind: str, n_choices: int) -> None:
         if kind not in ("choice", "number"):
-            raise InvalidInput(f"問題の種類 {kind} は使えません。")
+            raise InvalidInput(f"問題の種類 {kind} は使えません。",
+                               en=f"The question kind {kind} cannot be used.")
         with self._lock:
             c = self._get(code)
             self._require(c, instructor)
@@ -240,16 +245,20 @@ class Classrooms:
             c = self._get(code)
             q = c.question
             if q is None or q.seq != seq:
-                raise InvalidInput("この問題の受付は終わりました。")
+                raise InvalidInput("この問題の受付は終わりました。",
+                                   en="This question is closed.")
             if q.revealed:
-                raise InvalidInput("正解が発表されたので、もう答えを送れません。")
+                raise InvalidInput("正解が発表されたので、もう答えを送れません。",
+                                   en="The answer has been revealed; answers can no longer be sent.")
             if q.kind == "choice":
                 try:
                     v = int(value)
                 except (TypeError, ValueError):
-                    raise InvalidInput("選択肢を 1 つ選んでください。") from None
+                    raise InvalidInput("選択肢を 1 つ選んでください。",
+                                       en="Choose one option.") from None
                 if not 0 <= v < q.n_choices:
-                    raise InvalidInput("選択肢を 1 つ選んでください。")
+                    raise InvalidInput("選択肢を 1 つ選んでください。",
+                                       en="Choose one option.")
             else:
                 v = normalize_text_answer(value)
             q.answers[follower] = v
@@ -258,7 +267,8 @@ class Classrooms:
     def _check_pin(self, pin: str) -> None:
         expected = os.environ.get(PIN_ENV, "")
         if expected and not hmac.compare_digest(str(pin or "").strip().encode(), expected.encode()):
-            raise NotInstructor("講師 PIN が違います。授業を始められるのは先生だけです。")
+            raise NotInstructor("講師 PIN が違います。授業を始められるのは先生だけです。",
+                                en="Wrong instructor PIN. Only the teacher can start a class.")
 
     def _new_code(self) -> str:
         while True:
@@ -290,12 +300,15 @@ class Classrooms:
         if c is not None:
             return c
         if code in self._ended:
-            raise ClassEnded(ENDED_MESSAGES.get(self._ended[code][1], ENDED_MESSAGES["ended"]))
-        raise ClassNotFound(f"クラスコード「{code}」の授業は見つかりません。コードを確かめるか、先生に新しいリンクを聞いてください。")
+            why = self._ended[code][1] if self._ended[code][1] in ENDED_MESSAGES else "ended"
+            raise ClassEnded(ENDED_MESSAGES[why], en=ENDED_MESSAGES_EN[why])
+        raise ClassNotFound(f"クラスコード「{code}」の授業は見つかりません。コードを確かめるか、先生に新しいリンクを聞いてください。",
+                            en=f"No class with the code \"{code}\" was found. Check the code or ask the teacher for a new link.")
 
     def _require(self, c: _Class, instructor: str) -> None:
         if not hmac.compare_digest(str(instructor).encode(), c.instructor.encode()):
-            raise NotInstructor("この操作は授業を始めた先生だけができます。")
+            raise NotInstructor("この操作は授業を始めた先生だけができます。",
+                                en="Only the teacher who started the class can do this.")
 
     def _view(self, c: _Class) -> ClassView:
         now = self._clock()
@@ -308,6 +321,11 @@ ENDED_MESSAGES = {
     "timeout": "先生の画面が閉じられたため、授業は終了しました。このまま自由に操作できます。",
     "expired": "授業の時間切れで終了しました。このまま自由に操作できます。",
 }
+ENDED_MESSAGES_EN = {
+    "ended": "The class has ended. You can keep using the app freely.",
+    "timeout": "The class ended because the teacher's screen was closed. You can keep using the app freely.",
+    "expired": "The class ended because its time ran out. You can keep using the app freely.",
+}
 
 
 def normalize_text_answer(value) -> str:
@@ -315,7 +333,8 @@ def normalize_text_answer(value) -> str:
     a number written canonically ("８．０" → "8"). Kept as text: pages escape it when shown."""
     s = unicodedata.normalize("NFKC", str(value or "")).strip()
     if not s:
-        raise InvalidInput("答えを入力してください。")
+        raise InvalidInput("答えを入力してください。",
+                           en="Enter an answer.")
     s = s[:MAX_TEXT_ANSWER]
     number = parse_number(s)
     return s if number is None else format_number(number)

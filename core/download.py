@@ -91,7 +91,8 @@ def card(repo_id: str, *, token: str | None = None, timeout: float = CARD_TIMEOU
     or sizes unknown while there is a cap) with a Japanese message that says what to do."""
     if hub.offline():
         raise ModelUnavailable(f"HF_HUB_OFFLINE=1 のため {repo_id} の情報を取得できません。",
-                               hint=hub.fetch_command(repo_id))
+                               en=f"HF_HUB_OFFLINE=1 is set, so the information on {repo_id} cannot be fetched.",
+                               hint=hub.fetch_command(repo_id), hint_en=hub.fetch_command(repo_id, "en"))
     try:
         info = _api(token).model_info(repo_id, files_metadata=True, timeout=timeout)
     except Exception as exc:  # noqa: BLE001 - translated for the page
@@ -102,10 +103,13 @@ def card(repo_id: str, *, token: str | None = None, timeout: float = CARD_TIMEOU
     unknown = any(sizes[f] is None for f in files)
     if max_mb is not None and (unknown or total > max_mb * 1e6):
         size = "大きさが分かりません" if unknown else human_bytes(total)
+        size_en = "size unknown" if unknown else human_bytes(total)
         raise ModelUnavailable(
             f"モデル {repo_id} は大きすぎるためダウンロードしません（{size}。このサーバーの上限は "
             f"{max_mb:,g} MB です）。小さいモデルを選ぶか、先生に事前のダウンロードを頼んでください。",
-            hint=hub.fetch_command(repo_id))
+            en=f"Model {repo_id} is too large to download ({size_en}; this server's limit is "
+               f"{max_mb:,g} MB). Choose a smaller model or ask the teacher to download it beforehand.",
+            hint=hub.fetch_command(repo_id), hint_en=hub.fetch_command(repo_id, "en"))
     lic = (info.card_data or {}).get("license") if info.card_data else None
     if not lic:
         lic = next((t.split(":", 1)[1] for t in (info.tags or []) if t.startswith("license:")), None)
@@ -121,7 +125,8 @@ def check(source: str, task: str | None = None) -> Card:
     s = hub.checked_hub_id(source)
     tasks = [task] if task is not None else list(hub.MODELS)
     if not policy.allow_custom_models() and not any(s in hub.allowed_sources(t) for t in tasks):
-        raise hub.refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。")
+        raise hub.refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。",
+                          f"model {s} is not on the list the teacher allowed on this classroom server.")
     return card(s, max_mb=policy.max_download_mb())
 
 
@@ -132,7 +137,9 @@ def one_download(repo_id: str, *, wait: bool = False):
     fetch); ``wait=True`` (a button's job, in its own thread) waits its turn."""
     if not download_lock.acquire(blocking=wait):
         raise ModelUnavailable(f"ほかのモデルのダウンロードが進行中です（サーバー全体で同時に 1 つまで）。"
-                               f"少し待ってから {repo_id} をもう一度試してください。")
+                               f"少し待ってから {repo_id} をもう一度試してください。",
+                               en=f"Another model is being downloaded (one at a time on the whole server). "
+                                  f"Wait a little and try {repo_id} again.")
     try:
         yield
     finally:
@@ -242,7 +249,10 @@ def fetch_model(source: str) -> pathlib.Path:
     s = hub.checked_hub_id(source)
     if not hub.downloads_allowed():
         raise ModelUnavailable(f"このサーバーではアプリからのダウンロードが止められています（{hub.DOWNLOAD_ENV}）。"
-                               "先生に事前のダウンロードを頼んでください。", hint=hub.fetch_command(s))
+                               "先生に事前のダウンロードを頼んでください。",
+                               en=f"Downloads from the app are switched off on this server ({hub.DOWNLOAD_ENV}). "
+                                  "Ask the teacher to download the model beforehand.",
+                               hint=hub.fetch_command(s), hint_en=hub.fetch_command(s, "en"))
     return fetch(s, max_mb=policy.max_download_mb())
 
 
@@ -290,7 +300,9 @@ def start(source: str) -> Job:
     if not ui_downloads_allowed():
         raise ModelUnavailable("このサーバーではページからのダウンロードが無効です（管理者の設定 "
                                f"{UI_ENV}=0）。管理者に次のコマンドでの事前ダウンロードを依頼してください。",
-                               hint=hub.fetch_command(source))
+                               en="Downloading from the page is switched off on this server (administrator setting "
+                                  f"{UI_ENV}=0). Ask the administrator to download it beforehand with the following command.",
+                               hint=hub.fetch_command(source), hint_en=hub.fetch_command(source, "en"))
     checked = check(source)
     with _jobs_lock:
         job = _jobs.get(source)

@@ -28,7 +28,7 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-from core import InvalidInput, ModelUnavailable, inputs, policy
+from core import InvalidInput, ModelUnavailable, Msg, inputs, policy
 from core.paths import cache_dir
 
 TRUST_REMOTE_CODE = False  # never on: a hub id must not run code on the class's server
@@ -42,17 +42,17 @@ class ModelSpec:
     task: str  # "fill-mask" | "sentiment" | "translation"
     default: str  # hub id
     env: str  # environment variable that overrides the default
-    label: str  # Japanese description for the UI
+    label: str  # description for the UI (a core.Msg: Japanese, with .en)
     session_key: str  # st.session_state key of the page's override field
 
 
 MODELS: dict[str, ModelSpec] = {
     "fill-mask": ModelSpec("fill-mask", "tohoku-nlp/bert-base-japanese-v3", "PLAYGROUND_MODEL_FILL_MASK",
-                           "穴埋め・MLM・注意の可視化 (fill-mask)", "hub_fill_mask"),
+                           Msg("穴埋め・MLM・注意の可視化 (fill-mask)", "fill-mask, MLM, attention views"), "hub_fill_mask"),
     "sentiment": ModelSpec("sentiment", "llm-book/bert-base-japanese-v3-marc_ja", "PLAYGROUND_MODEL_SENTIMENT",
-                           "感情分析 (sentiment)", "hub_sentiment"),
+                           Msg("感情分析 (sentiment)", "sentiment"), "hub_sentiment"),
     "translation": ModelSpec("translation", "Helsinki-NLP/opus-mt-ja-en", "PLAYGROUND_MODEL_TRANSLATION",
-                             "日英翻訳 (translation ja→en, Marian)", "hub_translation"),
+                             Msg("日英翻訳 (translation ja→en, Marian)", "translation ja→en (Marian)"), "hub_translation"),
 }
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
@@ -101,8 +101,10 @@ def downloads_allowed() -> bool:
     return not offline() and os.environ.get(DOWNLOAD_ENV, "").strip() in ("1", "true", "yes")
 
 
-def fetch_command(source: str) -> str:
+def fetch_command(source: str, lang: str = "ja") -> str:
     """The exact commands that fetch ``source`` (shown in the page and the CLI)."""
+    if lang == "en":
+        return f"{FETCH_ALL}\n# or: hf download {source}   (older versions: huggingface-cli download {source})"
     return (f"{FETCH_ALL}\n"
             f"# または / or: hf download {source}   (古い版では huggingface-cli download {source})")
 
@@ -167,23 +169,32 @@ def locate(source: str, *, fetch: bool = False) -> Located:
     source = (source or "").strip()
     if not source:
         raise ModelUnavailable("モデルが指定されていません。hub の ID（例: tohoku-nlp/bert-base-japanese-v3）"
-                               "またはモデルのディレクトリを入力してください。")
+                               "またはモデルのディレクトリを入力してください。",
+                               en="No model given. Enter a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) "
+                                  "or a model directory.")
     if is_local(source):
         path = pathlib.Path(source).expanduser()
         if not path.exists():
-            raise ModelUnavailable(f"ディレクトリ {source} がありません。パスを確かめてください。")
+            raise ModelUnavailable(f"ディレクトリ {source} がありません。パスを確かめてください。",
+                                   en=f"Directory {source} does not exist. Check the path.")
         if not path.is_dir():
             raise ModelUnavailable(f"{source} はディレクトリではありません。モデルのディレクトリ"
-                                   "（config.json と重みのあるフォルダ）を指定してください。")
+                                   "（config.json と重みのあるフォルダ）を指定してください。",
+                                   en=f"{source} is not a directory. Give a model directory "
+                                      "(a folder with config.json and the weights).")
         if not _is_model_dir(path):
             raise ModelUnavailable(
                 f"ディレクトリ {source} はモデルではありません（config.json がありません）。"
-                "save_pretrained() で保存したフォルダか、hub からダウンロードしたフォルダを指定してください。")
+                "save_pretrained() で保存したフォルダか、hub からダウンロードしたフォルダを指定してください。",
+                en=f"Directory {source} is not a model (no config.json). "
+                   "Give a folder saved with save_pretrained() or downloaded from the hub.")
         return Located(source, path.resolve(), "dir")
     if not hub_id_ok(source):
         raise ModelUnavailable(
             f"「{source}」はモデルの ID として正しくありません。"
-            "hub の ID（例: tohoku-nlp/bert-base-japanese-v3）またはローカルのディレクトリを指定してください。")
+            "hub の ID（例: tohoku-nlp/bert-base-japanese-v3）またはローカルのディレクトリを指定してください。",
+            en=f"\"{source}\" is not a valid model ID. "
+               "Give a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) or a local directory.")
     base = models_dir()
     if base is not None and _is_model_dir(base / source):
         return Located(source, (base / source).resolve(), "models_dir")
@@ -199,7 +210,9 @@ def locate(source: str, *, fetch: bool = False) -> Located:
     raise ModelUnavailable(
         f"モデル {source} がこのコンピュータにありません（オフライン、またはまだダウンロードしていません）。"
         "次のコマンドで事前にダウンロードしてください（ID が正しいかも確かめてください）。",
-        hint=fetch_command(source))
+        en=f"Model {source} is not on this computer (offline, or not downloaded yet). "
+           "Download it beforehand with the following command (and check that the ID is right).",
+        hint=fetch_command(source), hint_en=fetch_command(source, "en"))
 
 
 def status(task: str, override: str | None = None) -> dict:
@@ -232,20 +245,26 @@ def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:
             or "not a local folder and is not a valid model identifier" in text:
         return ModelUnavailable(
             f"モデル {source} が見つかりません（存在しない ID か、非公開です）。ID のつづりを確かめてください。",
-            hint=f"{FETCH_ALL}  # 既定のモデル（default models）")
+            en=f"Model {source} not found (the ID does not exist or is private). Check the spelling of the ID.",
+            hint=f"{FETCH_ALL}  # 既定のモデル（default models）", hint_en=f"{FETCH_ALL}  # default models")
     if "trust_remote_code" in text:
         return ModelUnavailable(
-            f"モデル {source} は独自コードの実行（trust_remote_code）を必要とするため、この教室用アプリでは使えません。")
+            f"モデル {source} は独自コードの実行（trust_remote_code）を必要とするため、この教室用アプリでは使えません。",
+            en=f"Model {source} needs to run its own code (trust_remote_code), so this classroom app cannot use it.")
     low = (name + " " + text).lower()
     if any(w in low for w in ("offline", "connect", "resolve", "timed out", "timeout", "localentrynotfound",
                               "name or service", "network", "unreachable")):
         return ModelUnavailable(
             f"モデル {source} をダウンロードできません（オフライン、またはネットワークに接続できません）。"
-            "インターネットにつながる環境で事前にダウンロードしてください。", hint=fetch_command(source))
+            "インターネットにつながる環境で事前にダウンロードしてください。",
+            en=f"Model {source} cannot be downloaded (offline, or no network connection). "
+               "Download it beforehand on a machine with internet access.", hint=fetch_command(source), hint_en=fetch_command(source, "en"))
     return ModelUnavailable(
         f"モデル {source} を読み込めません（{name}: {text[:300]}）。"
         "このページに合う種類のモデル（BERT など）か、ファイルが壊れていないかを確かめてください。",
-        hint=fetch_command(source) if not is_local(source) else None)
+        en=f"Model {source} cannot be loaded ({name}: {text[:300]}). "
+           "Check that it is a kind of model this page uses (BERT, …) and that its files are not broken.",
+        hint=fetch_command(source) if not is_local(source) else None, hint_en=fetch_command(source, "en") if not is_local(source) else None)
 
 
 # --- the shared class server: what students may load and download (operator: core/policy.py) ---
@@ -282,9 +301,10 @@ def allowed_sources(task: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def refusal(text: str) -> InvalidInput:
+def refusal(text: str, en: str) -> InvalidInput:
     """The error for a student's input the server refuses (message starts with inputs.REFUSED)."""
-    return InvalidInput(f"{inputs.REFUSED}: {text}")
+    return InvalidInput(f"{inputs.REFUSED}: {text}",
+                        en=f"{inputs.REFUSED_EN}: {en}")
 
 
 def student_source(task: str, value: str | None) -> str:
@@ -299,19 +319,23 @@ def student_source(task: str, value: str | None) -> str:
     if s in allowed_sources(task):
         return s
     if not policy.allow_custom_models():
-        raise refusal("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。")
+        raise refusal("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。",
+                      "on this classroom server only the models the teacher listed can be used. Choose one from the list.")
     looks_like_id = hub_id_ok(s)
     if looks_like_id and not is_local(s):
         return s
     if not s.startswith(("/", "./", "~")) and not looks_like_id:
         raise refusal(f"「{s[:80]}」は hub の ID（例: tohoku-nlp/bert-base-japanese-v3）でも、"
-                      "フォルダの場所（/ で始まるパス）でもありません。")
+                      "フォルダの場所（/ で始まるパス）でもありません。",
+                      f"\"{s[:80]}\" is neither a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) "
+                      "nor a folder location (a path starting with /).")
     try:
         path = pathlib.Path(s).expanduser().resolve()
     except (OSError, RuntimeError, ValueError):
-        raise refusal("このフォルダの場所は使えません。") from None
+        raise refusal("このフォルダの場所は使えません。", "this folder location cannot be used.") from None
     if not any(path.is_relative_to(root) for root in allowed_roots()):
-        raise refusal("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。")
+        raise refusal("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。",
+                      "models outside the folders the teacher allowed cannot be loaded. Choose one from the list or ask the teacher.")
     return str(path)
 
 
@@ -319,5 +343,6 @@ def checked_hub_id(repo_id: str) -> str:
     """``repo_id`` after the input checks and the Hub's id syntax (raises InvalidInput)."""
     s = inputs.text(repo_id, label="モデルの ID", limit=SOURCE_LIMIT).strip()
     if not hub_id_ok(s):
-        raise refusal(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。")
+        raise refusal(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。",
+                      f"\"{s[:80]}\" is not a valid hub ID (e.g. tohoku-nlp/bert-base-japanese-v3).")
     return s

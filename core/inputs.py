@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core import InputTooLong, InvalidInput
+from core import InputTooLong, InvalidInput, term_en
 
 LINE_LIMIT = 1000  # one-line fields (a word, a sentence, a model id)
 AREA_LIMIT = 20_000  # text areas (a short corpus, a batch of sentences)
@@ -28,6 +28,7 @@ NAME_LIMIT = 64  # a saved model's name (a directory)
 
 # one message prefix for every refusal of this module (pages and the hostile sweep look for it)
 REFUSED = "この入力は使えません"
+REFUSED_EN = "This input cannot be used"
 
 _TRAVERSAL = re.compile(r"(^|[\\/])\.\.([\\/]|$)")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -36,6 +37,10 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 
 def _label(label: str | None) -> str:
     return f"「{label}」" if label else ""
+
+
+def _label_en(label: str | None) -> str:
+    return f' ("{term_en(label)}")' if label else ""
 
 
 def bad_character(value: str, *, multiline: bool = True) -> str | None:
@@ -59,16 +64,22 @@ def text(value, *, label: str | None = None, limit: int = LINE_LIMIT, multiline:
     if len(s) > limit:
         raise InputTooLong(
             f"{REFUSED}: {_label(label)}が長すぎます（{len(s):,} 文字。{limit:,} 文字までです）。"
-            "短くしてからもう一度入力してください。")
+            "短くしてからもう一度入力してください。",
+            en=f"{REFUSED_EN}{_label_en(label)}: too long ({len(s):,} characters; at most {limit:,}). "
+               "Shorten it and enter it again.")
     bad = bad_character(s, multiline=multiline)
     if bad is not None:
         raise InvalidInput(
             f"{REFUSED}: {_label(label)}に制御文字（{bad}。NUL など目に見えない文字）が含まれています。"
-            "ふつうの文字だけを入力してください（コピー元の文字化けにも注意）。")
+            "ふつうの文字だけを入力してください（コピー元の文字化けにも注意）。",
+            en=f"{REFUSED_EN}{_label_en(label)}: it contains a control character ({bad}; an invisible character such as NUL). "
+               "Enter ordinary characters only (watch for garbled text from where you copied it).")
     if _TRAVERSAL.search(s):
         raise InvalidInput(
             f"{REFUSED}: {_label(label)}にパスをさかのぼる「..」（path traversal）が含まれています。"
-            "ファイルの場所ではなく、文や単語を入力してください。")
+            "ファイルの場所ではなく、文や単語を入力してください。",
+            en=f"{REFUSED_EN}{_label_en(label)}: it contains \"..\", which climbs up a path (path traversal). "
+               "Enter a sentence or words, not a file location.")
     return s
 
 
@@ -84,5 +95,7 @@ def name(value, *, label: str | None = "保存名", limit: int = NAME_LIMIT) -> 
     if not s or not _NAME.fullmatch(s) or ".." in s:
         raise InvalidInput(
             f"{REFUSED}: {_label(label)}は英数字と . _ - だけ（先頭は英数字、{limit} 文字まで、「..」なし）に"
-            "してください。例: my-bert-pn")
+            "してください。例: my-bert-pn",
+            en=f"{REFUSED_EN}{_label_en(label)}: use only letters, digits and . _ - (starting with a letter or digit, up to {limit} characters, no \"..\"). "
+               "Example: my-bert-pn")
     return s

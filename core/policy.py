@@ -54,7 +54,8 @@ def _file() -> dict:
     except FileNotFoundError:
         return {}
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidInput(f"設定ファイル {path} を読めません（{exc}）。TOML の書き方を確かめてください。") from exc
+        raise InvalidInput(f"設定ファイル {path} を読めません（{exc}）。TOML の書き方を確かめてください。",
+                           en=f"Cannot read the settings file {path} ({exc}). Check its TOML syntax.") from exc
 
 
 def _section(name: str) -> dict:
@@ -86,7 +87,8 @@ def max_download_mb() -> float:
     try:
         return float(value) if str(value).strip() else float(DEFAULT_MAX_DOWNLOAD_MB)
     except ValueError:
-        raise InvalidInput(f"{MAX_MB_ENV} は数（MB）にしてください（今: {value!r}）。") from None
+        raise InvalidInput(f"{MAX_MB_ENV} は数（MB）にしてください（今: {value!r}）。",
+                           en=f"{MAX_MB_ENV} must be a number (MB) (now: {value!r}).") from None
 
 
 def local_roots() -> list[pathlib.Path]:

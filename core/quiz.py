@@ -193,13 +193,15 @@ def get(qid: str) -> Question:
     try:
         return _BY_ID[qid]
     except KeyError:
-        raise InvalidInput(f"確認クイズ {qid} はありません。") from None
+        raise InvalidInput(f"確認クイズ {qid} はありません。",
+                           en=f"There is no quick check {qid}.") from None
 
 
 def page_questions(page: str) -> list[Question]:
     """for_page() for the CLI: an unknown page is bad input (exit 2, with the valid names)."""
     if page not in PAGES:
-        raise InvalidInput(f"ページ {page} の確認クイズはありません。次から選んでください: {', '.join(PAGES)}")
+        raise InvalidInput(f"ページ {page} の確認クイズはありません。次から選んでください: {', '.join(PAGES)}",
+                           en=f"There is no quick check for page {page}. Choose one of: {', '.join(PAGES)}")
     return for_page(page)
 
 

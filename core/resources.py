@@ -88,27 +88,27 @@ def japanese_tokenizer_ready() -> bool:
     """Loads the MeCab dictionary once (fugashi + unidic-lite) so the first page is quick."""
     from core import text
 
-    _timed("MeCab (fugashi + unidic-lite)", "形態素解析", text.tokenize, "準備")
+    _timed("MeCab (fugashi + unidic-lite)", "res.mecab", text.tokenize, "準備")
     return True
 
 
 # --- word2vec (issue 3) --------------------------------------------------------------------
 
-@st.cache_resource(show_spinner="単語ベクトル（chiVe）を読み込んでいます…")
+@st.cache_resource(show_spinner="単語ベクトル（chiVe）を読み込んでいます… / Loading the word vectors (chiVe)…")
 def word_vectors():
     """The embedded chiVe vectors (gensim KeyedVectors, memory-mapped, norms filled). Read-only:
     never add or train on it; a session's own vectors live in st.session_state."""
     from core.word2vec import vectors
 
-    return _timed("chiVe 単語ベクトル", "word2vec・2万語×300次元", vectors.default_vectors)
+    return _timed("chiVe", "res.chive", vectors.default_vectors)
 
 
-@st.cache_resource(show_spinner="ベクトルのファイルを読み込んでいます…")
+@st.cache_resource(show_spinner="ベクトルのファイルを読み込んでいます… / Loading the vector file…")
 def word_vectors_file(path: str):
     """Vectors from a server-side file or a gensim-data name (shared, read-only)."""
     from core.word2vec import vectors
 
-    return _timed(f"単語ベクトル {path}", "word2vec", vectors.load_vectors, path)
+    return _timed(f"word2vec {path}", "res.vectors_file", vectors.load_vectors, path)
 
 
 # --- rnn (issue 4) -------------------------------------------------------------------------
@@ -127,7 +127,7 @@ def seq2seq_date_model():
     once (< 1 min on 2 CPU cores) and cached on disk."""
     from core.seq2seq import date_model
 
-    return _timed("seq2seq 日付モデル", "日付の正規化 (additive attention)", date_model.load_or_train)
+    return _timed("seq2seq (dates)", "res.s2s_dates", date_model.load_or_train)
 
 
 def seq2seq_marian(source: str):
@@ -140,7 +140,7 @@ def seq2seq_marian(source: str):
 def _seq2seq_marian(source: str):
     from core.seq2seq.pretrained import load_marian
 
-    return _hub_model(_seq2seq_marian, f"MarianMT ({source})", "事前学習済み翻訳 (ja→en)",
+    return _hub_model(_seq2seq_marian, f"MarianMT ({source})", "res.marian",
                       load_marian, source)
 
 
@@ -163,41 +163,41 @@ def bert_fill_mask_model(source: str):
     return _use(f"BERT MLM: {source}", _bert_fill_mask_model, source)
 
 
-@st.cache_resource(show_spinner="BERT を読み込んでいます…", max_entries=4)
+@st.cache_resource(show_spinner="BERT を読み込んでいます… / Loading BERT…", max_entries=4)
 def _bert_fill_mask_model(source: str):
     from core.bert import models
 
-    return _hub_model(_bert_fill_mask_model, f"BERT MLM: {source}", "穴埋め (fill-mask)",
+    return _hub_model(_bert_fill_mask_model, f"BERT MLM: {source}", "res.fill_mask",
                       models.load_masked_lm, source)
 
 
 def bert_sentiment_model(source: str):
     """Sequence classifier (labels from config.id2label)."""
-    return _use(f"BERT 分類: {source}", _bert_sentiment_model, source)
+    return _use(f"BERT classifier: {source}", _bert_sentiment_model, source)
 
 
-@st.cache_resource(show_spinner="感情分析モデルを読み込んでいます…", max_entries=4)
+@st.cache_resource(show_spinner="感情分析モデルを読み込んでいます… / Loading the sentiment model…", max_entries=4)
 def _bert_sentiment_model(source: str):
     from core.bert import models
 
-    return _hub_model(_bert_sentiment_model, f"BERT 分類: {source}", "感情分析 (sentiment)",
+    return _hub_model(_bert_sentiment_model, f"BERT classifier: {source}", "res.sentiment",
                       models.load_classifier, source)
 
 
 def bert_attention_encoder(source: str):
     """Encoder with eager attention (output_attentions=True) for the attention views."""
-    return _use(f"BERT 注意: {source}", _bert_attention_encoder, source)
+    return _use(f"BERT attention: {source}", _bert_attention_encoder, source)
 
 
-@st.cache_resource(show_spinner="BERT エンコーダを読み込んでいます…", max_entries=4)
+@st.cache_resource(show_spinner="BERT エンコーダを読み込んでいます… / Loading the BERT encoder…", max_entries=4)
 def _bert_attention_encoder(source: str):
     from core.bert import models
 
-    return _hub_model(_bert_attention_encoder, f"BERT 注意: {source}", "注意の可視化 (attention)",
+    return _hub_model(_bert_attention_encoder, f"BERT attention: {source}", "res.attention",
                       models.load_encoder_with_attentions, source)
 
 
-@st.cache_resource(show_spinner="学習前の小さな BERT を用意しています…")
+@st.cache_resource(show_spinner="学習前の小さな BERT を用意しています… / Preparing the small untrained BERT…")
 def bert_untrained_demo_dir(kind: str = "pretraining") -> str:
     """Directory of the clearly-labelled UNTRAINED tiny BERT (built offline once)."""
     from core.bert import tiny

@@ -9,7 +9,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
-from core import InputTooLong, InvalidInput
+from core import InputTooLong, InvalidInput, term_en
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # 5 MiB of text is plenty for every page
 MAX_TEXT_CHARS = 2000  # what a text field accepts before pages truncate or refuse
@@ -85,9 +85,11 @@ def require_text(text: str, *, max_chars: int = MAX_TEXT_CHARS, what: str = "テ
     """Validate a text field: not empty, not over ``max_chars``. Returns the cleaned text."""
     cleaned = normalize_input(text)
     if not cleaned:
-        raise InvalidInput(f"{what}が空です。文字を入力してください。")
+        raise InvalidInput(f"{what}が空です。文字を入力してください。",
+                           en=f"The {term_en(what)} is empty. Enter some text.")
     if len(cleaned) > max_chars:
-        raise InputTooLong(f"{what}が長すぎます（{len(cleaned):,} 文字）。{max_chars:,} 文字以内にしてください。")
+        raise InputTooLong(f"{what}が長すぎます（{len(cleaned):,} 文字）。{max_chars:,} 文字以内にしてください。",
+                           en=f"The {term_en(what)} is too long ({len(cleaned):,} characters). Use at most {max_chars:,}.")
     return cleaned
 
 
@@ -123,20 +125,25 @@ def decode_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, what: str =
     Raises InvalidInput for empty/binary data and InputTooLong above ``max_bytes``.
     """
     if data is None or len(data) == 0:
-        raise InvalidInput(f"{what}が空です。テキストファイル（UTF-8 または Shift-JIS）を選んでください。")
+        raise InvalidInput(f"{what}が空です。テキストファイル（UTF-8 または Shift-JIS）を選んでください。",
+                           en=f"The {term_en(what)} is empty. Choose a text file (UTF-8 or Shift-JIS).")
     if len(data) > max_bytes:
         raise InputTooLong(
             f"{what}が大きすぎます（{len(data) / 1024 / 1024:.1f} MB）。"
-            f"{max_bytes / 1024 / 1024:.0f} MB 以下に分けてください。")
+            f"{max_bytes / 1024 / 1024:.0f} MB 以下に分けてください。",
+            en=f"The {term_en(what)} is too large ({len(data) / 1024 / 1024:.1f} MB). "
+               f"Split it into parts of {max_bytes / 1024 / 1024:.0f} MB or less.")
     if _looks_binary(data):
-        raise InvalidInput(f"{what}はテキストではないようです（バイナリ）。UTF-8 または Shift-JIS のテキストファイルを選んでください。")
+        raise InvalidInput(f"{what}はテキストではないようです（バイナリ）。UTF-8 または Shift-JIS のテキストファイルを選んでください。",
+                           en=f"The {term_en(what)} does not look like text (binary). Choose a UTF-8 or Shift-JIS text file.")
     for enc in ("utf-8-sig", "cp932", "shift_jis", "euc_jp"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
         return text.replace("\r\n", "\n").replace("\r", "\n")
-    raise InvalidInput(f"{what}の文字コードを判別できません。UTF-8 で保存し直してください。")
+    raise InvalidInput(f"{what}の文字コードを判別できません。UTF-8 で保存し直してください。",
+                       en=f"Cannot tell the character encoding of the {term_en(what)}. Save it again as UTF-8.")
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -33,7 +33,7 @@ def test_term_in_the_ui_strings(term):
 
 @pytest.mark.parametrize("concept", CONCEPTS, ids=[c[1] for c in CONCEPTS])
 def test_every_lecture_map_entry_opens_a_tab_of_its_page(concept):
-    _, _, _, page, tab_key, _ = concept
+    _, _, _, page, tab_key, _, _ = concept
     assert tab_key in table(), tab_key
     src = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / pathlib.Path(page).parent).glob("*.py"))
     # a SECTIONS entry ("key", module) or a direct t("key") tab label (seq2seq page)

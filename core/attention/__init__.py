@@ -44,7 +44,8 @@ def causal_mask(n: int, device=None) -> torch.Tensor:
     Returns a bool (n, n) lower-triangular matrix, True = may attend.
     """
     if n < 1:
-        raise InvalidInput("マスクの大きさは 1 以上にしてください。")
+        raise InvalidInput("マスクの大きさは 1 以上にしてください。",
+                           en="The mask size must be at least 1.")
     return torch.ones(n, n, dtype=torch.bool, device=device).tril()
 
 
@@ -164,13 +165,17 @@ def steps(X: torch.Tensor, W_Q: torch.Tensor, W_K: torch.Tensor, W_V: torch.Tens
 def check_heads(d_model: int, h: int) -> int:
     """d_k = d_model / h, or a clear message when that is not a whole number."""
     if h is None or int(h) < 1:
-        raise InvalidInput(f"ヘッド数 h は 1 以上にしてください（h = {h}）。ヘッドが 0 個では注意を計算できません。")
+        raise InvalidInput(f"ヘッド数 h は 1 以上にしてください（h = {h}）。ヘッドが 0 個では注意を計算できません。",
+                           en=f"The number of heads h must be at least 1 (h = {h}). Attention cannot be computed with 0 heads.")
     if d_model is None or int(d_model) < 1:
-        raise InvalidInput(f"d_model は 1 以上にしてください（d_model = {d_model}）。")
+        raise InvalidInput(f"d_model は 1 以上にしてください（d_model = {d_model}）。",
+                           en=f"d_model must be at least 1 (d_model = {d_model}).")
     if int(d_model) % int(h):
         raise InvalidInput(
             f"d_model = {d_model} は h = {h} で割り切れません。d_k = d_model / h が整数になるように"
-            f"選んでください（例: h = {', '.join(str(d) for d in divisors(int(d_model))[:6])}）。")
+            f"選んでください（例: h = {', '.join(str(d) for d in divisors(int(d_model))[:6])}）。",
+            en=f"d_model = {d_model} is not divisible by h = {h}. Choose h so that d_k = d_model / h is an integer "
+               f"(e.g. h = {', '.join(str(d) for d in divisors(int(d_model))[:6])}).")
     return int(d_model) // int(h)
 
 
@@ -261,10 +266,13 @@ def positional_encoding(max_len: int, d_model: int, *, dtype=torch.float32) -> t
     """
     max_len, d_model = int(max_len), int(d_model)
     if max_len < 1 or d_model < 1:
-        raise InvalidInput("系列長と d_model は 1 以上にしてください。")
+        raise InvalidInput("系列長と d_model は 1 以上にしてください。",
+                           en="The sequence length and d_model must be at least 1.")
     if max_len > MAX_PE_LEN or d_model > MAX_PE_DIM:
         raise InputTooLong(f"大きすぎます（{max_len} × {d_model}）。系列長は {MAX_PE_LEN}、"
-                           f"d_model は {MAX_PE_DIM} までにしてください。")
+                           f"d_model は {MAX_PE_DIM} までにしてください。",
+                           en=f"Too large ({max_len} × {d_model}). Keep the sequence length up to {MAX_PE_LEN} "
+                              f"and d_model up to {MAX_PE_DIM}.")
     pos = torch.arange(max_len, dtype=torch.float64).unsqueeze(1)
     two_i = torch.arange(0, d_model, 2, dtype=torch.float64)
     angle = pos / torch.pow(10000.0, two_i / d_model)
@@ -278,7 +286,8 @@ def pe_dot_by_offset(pe: torch.Tensor, p: int) -> tuple[torch.Tensor, torch.Tens
     """PE(p)·PE(q) for every q: returns (q − p, dot). Depends on |p − q| only (Σ cos(ω_i (p − q)))."""
     p = int(p)
     if not 0 <= p < pe.shape[0]:
-        raise InvalidInput(f"基準位置 p は 0〜{pe.shape[0] - 1} にしてください。")
+        raise InvalidInput(f"基準位置 p は 0〜{pe.shape[0] - 1} にしてください。",
+                           en=f"The reference position p must be 0–{pe.shape[0] - 1}.")
     dots = pe @ pe[p]
     offsets = torch.arange(pe.shape[0]) - p
     return offsets, dots
@@ -302,7 +311,8 @@ def tokens_of(text: str, *, max_tokens: int = MAX_TOKENS) -> TokenInput:
     cleaned = require_text(text, max_chars=MAX_TEXT_CHARS, what="文")
     toks = wakati(cleaned)
     if not toks:
-        raise InvalidInput("文から単語を取り出せませんでした。ひらがな・漢字などの文を入力してください。")
+        raise InvalidInput("文から単語を取り出せませんでした。ひらがな・漢字などの文を入力してください。",
+                           en="No words could be extracted from the sentence. Enter a sentence in Japanese (hiragana, kanji, …).")
     dropped = max(0, len(toks) - max_tokens)
     return TokenInput(tokens=toks[:max_tokens], dropped=dropped)
 
@@ -344,7 +354,8 @@ def projections(d_model: int, d_k: int, *, seed: int = 0, d_v: int | None = None
 def check_d_k(d_k: int) -> int:
     lo, hi = D_K_RANGE
     if d_k is None or not lo <= int(d_k) <= hi:
-        raise InvalidInput(f"d_k は {lo}〜{hi} にしてください（d_k = {d_k}）。")
+        raise InvalidInput(f"d_k は {lo}〜{hi} にしてください（d_k = {d_k}）。",
+                           en=f"d_k must be {lo}–{hi} (d_k = {d_k}).")
     return int(d_k)
 
 

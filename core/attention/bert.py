@@ -40,7 +40,8 @@ class ModelAttention:
         """Drop the [CLS]/[SEP] rows and columns (rows then no longer sum to 1, as in bertviz)."""
         keep = [i for i, s in enumerate(self.special) if not s]
         if not keep:
-            raise InvalidInput("特殊トークン（[CLS]/[SEP]）を除くと何も残りません。文を入力してください。")
+            raise InvalidInput("特殊トークン（[CLS]/[SEP]）を除くと何も残りません。文を入力してください。",
+                               en="Nothing is left without the special tokens ([CLS]/[SEP]). Enter a sentence.")
         a = self.attn[:, :, keep][:, :, :, keep]
         return ModelAttention([self.tokens[i] for i in keep], a, [self.segments[i] for i in keep],
                               [False] * len(keep), self.dropped)
@@ -72,7 +73,8 @@ def bert_attention(loaded, text_a: str, text_b: str | None = None, *,
     if not out.attentions or out.attentions[0] is None:
         from core import ModelUnavailable
 
-        raise ModelUnavailable("このモデルは注意の重みを返しません（attn_implementation=\"eager\" で読み込んでください）。")
+        raise ModelUnavailable("このモデルは注意の重みを返しません（attn_implementation=\"eager\" で読み込んでください）。",
+                               en="This model does not return attention weights (load it with attn_implementation=\"eager\").")
     attn = torch.stack([a[0] for a in out.attentions]).float().cpu().numpy()
     special_ids = {i for i in (tok.cls_token_id, tok.sep_token_id, tok.pad_token_id) if i is not None}
     return ModelAttention(tokens=tok.convert_ids_to_tokens(ids), attn=attn,

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.i18n import t
+
 ANNOTATE_MAX_CELLS = 600  # above this, heatmaps show colours only (values stay in hover and CSV)
 ANNOTATE_MAX_COLS = 24  # wider matrices (Q with d_k = 64, chiVe's 300 dims) are too narrow for numbers
 MAX_TICKS = 32  # tick labels beyond this are thinned (every k-th)
@@ -92,8 +94,8 @@ def heatmap(M, rows: Sequence[str], cols: Sequence[str], *, title: str = "", sig
     return fig, frame(np.where(hidden, -np.inf, Z), rows, cols)
 
 
-def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, sampled=None, title: str = ""
-                ) -> tuple[go.Figure, pd.DataFrame]:
+def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, sampled=None, title: str = "",
+                lang: str = "ja") -> tuple[go.Figure, pd.DataFrame]:
     """The attention weights of one query over the keys (soft), with the hard picks beside it:
     ``hard`` = argmax, ``sampled`` = one key drawn from the weights (the notes' hard attention)."""
     w = _np(weights)
@@ -113,37 +115,37 @@ def weights_bar(weights, tokens: Sequence[str], query: str, *, hard=None, sample
                     customdata=labels(tokens), hovertemplate="%{customdata}: %{y:.0f}<extra></extra>")
         data["hard_sampled"] = sw
     fig.update_xaxes(tickmode="array", tickvals=x, ticktext=labels(tokens))
-    fig.update_yaxes(range=[0, 1.15], title_text="重み (weight)")
-    fig.update_layout(title=title or f"クエリ「{label(query)}」の重み", barmode="group", height=320,
+    fig.update_yaxes(range=[0, 1.15], title_text=t("att.fig.weight", lang))
+    fig.update_layout(title=title or t("att.fig.weights_of", lang, q=label(query)), barmode="group", height=320,
                       margin=dict(l=10, r=10, t=50, b=10), legend=dict(orientation="h", y=1.12))
     return fig, pd.DataFrame(data, index=list(tokens))
 
 
 # --- positional encoding -------------------------------------------------------------------------
 
-def pe_heatmap(pe, *, transpose: bool = False) -> tuple[go.Figure, pd.DataFrame]:
+def pe_heatmap(pe, *, transpose: bool = False, lang: str = "ja") -> tuple[go.Figure, pd.DataFrame]:
     """PE as a heatmap in the slide's orientation: position pos on the horizontal axis, dimension
     i on the vertical axis (dimension 0 at the bottom). ``transpose=True`` swaps the axes
     (position down the side, as a table of rows = positions). The frame follows the figure."""
     P = _np(pe)  # (max_len, d_model)
     if transpose:
-        z, x_title, y_title = P, "次元 i (dimension)", "位置 pos (position)"
+        z, x_title, y_title = P, t("att.fig.dim", lang), t("att.fig.pos", lang)
         hover = "pos %{y}, dim %{x}: %{z:.3f}<extra></extra>"
         frame = pd.DataFrame(P, index=pd.RangeIndex(P.shape[0], name="pos"), columns=dims(P.shape[1]))
     else:
-        z, x_title, y_title = P.T, "位置 pos (position)", "次元 i (dimension)"  # (d_model, max_len)
+        z, x_title, y_title = P.T, t("att.fig.pos", lang), t("att.fig.dim", lang)  # (d_model, max_len)
         hover = "pos %{x}, dim %{y}: %{z:.3f}<extra></extra>"
         frame = pd.DataFrame(P.T, index=pd.RangeIndex(P.shape[1], name="dim"), columns=dims(P.shape[0], "pos"))
     fig = go.Figure(go.Heatmap(z=z, colorscale=SIGNED_SCALE, zmin=-1, zmax=1, zmid=0,
                                colorbar=dict(title="PE"), hovertemplate=hover))
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title, autorange="reversed" if transpose else True)
-    fig.update_layout(title=f"位置エンコーディング {P.shape[0]} 位置 × {P.shape[1]} 次元", height=520,
+    fig.update_layout(title=t("att.fig.pe", lang, n=P.shape[0], d=P.shape[1]), height=520,
                       margin=dict(l=10, r=10, t=50, b=10))
     return fig, frame
 
 
-def pe_lines(pe, chosen: Sequence[int]) -> tuple[go.Figure, pd.DataFrame]:
+def pe_lines(pe, chosen: Sequence[int], lang: str = "ja") -> tuple[go.Figure, pd.DataFrame]:
     P = _np(pe)
     pos = np.arange(P.shape[0])
     fig = go.Figure()
@@ -152,20 +154,20 @@ def pe_lines(pe, chosen: Sequence[int]) -> tuple[go.Figure, pd.DataFrame]:
         kind = "sin" if d % 2 == 0 else "cos"
         fig.add_scatter(x=pos, y=P[:, d], mode="lines", name=f"dim {d} ({kind})")
         cols[f"d{d}"] = P[:, d]
-    fig.update_xaxes(title_text="位置 pos")
+    fig.update_xaxes(title_text=t("att.fig.pos_short", lang))
     fig.update_yaxes(title_text="PE(pos, i)", range=[-1.1, 1.1])
-    fig.update_layout(title="選んだ次元の値（次元が上がるほど波長が長い）", height=360,
+    fig.update_layout(title=t("att.fig.pe_lines", lang), height=360,
                       margin=dict(l=10, r=10, t=50, b=10))
     return fig, pd.DataFrame(cols, index=pd.RangeIndex(P.shape[0], name="pos"))
 
 
-def pe_dot(offsets, dots, p: int) -> tuple[go.Figure, pd.DataFrame]:
+def pe_dot(offsets, dots, p: int, lang: str = "ja") -> tuple[go.Figure, pd.DataFrame]:
     o, d = _np(offsets).astype(int), _np(dots)
     fig = go.Figure(go.Scatter(x=o, y=d, mode="lines+markers", marker=dict(size=4),
                                hovertemplate="q − p = %{x}: %{y:.2f}<extra></extra>"))
-    fig.update_xaxes(title_text=f"q − p（基準 p = {p}）")
+    fig.update_xaxes(title_text=t("att.fig.pe_dot_x", lang, p=p))
     fig.update_yaxes(title_text="PE(p) · PE(q)")
-    fig.update_layout(title="内積 PE(p)·PE(q) は |p − q| だけで決まり、離れるほど小さくなる", height=360,
+    fig.update_layout(title=t("att.fig.pe_dot", lang), height=360,
                       margin=dict(l=10, r=10, t=50, b=10))
     return fig, pd.DataFrame({"q_minus_p": o, "dot": d})
 
@@ -175,19 +177,20 @@ def pe_dot(offsets, dots, p: int) -> tuple[go.Figure, pd.DataFrame]:
 MODEL_VIEW_CSV_MAX = 400_000  # weights; above this the page asks to narrow the filters for a CSV
 
 
-def model_grid(attn, layers: Sequence[int], heads: Sequence[int] | None, average: bool = False):
+def model_grid(attn, layers: Sequence[int], heads: Sequence[int] | None, average: bool = False,
+               lang: str = "ja"):
     """The (layers × heads × n × n) block the model view shows, and its column names."""
     A = _np(attn)
     heads = list(range(A.shape[1])) if heads is None else list(heads)
     layers = list(layers)
     if average:
-        return A[layers][:, heads].mean(axis=1, keepdims=True), ["平均"], ["mean"]
+        return A[layers][:, heads].mean(axis=1, keepdims=True), [t("att.fig.mean", lang)], ["mean"]
     return A[layers][:, heads], [f"H{h}" for h in heads], heads
 
 
 def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Sequence[int] | None,
-               average: bool = False, cell_px: int = 90, with_data: bool = True
-               ) -> tuple[go.Figure, pd.DataFrame | None]:
+               average: bool = False, cell_px: int = 90, with_data: bool = True,
+               lang: str = "ja") -> tuple[go.Figure, pd.DataFrame | None]:
     """bertviz's model view: a grid of small heatmaps, one per (layer, head).
 
     ``attn`` is (L, H, n, n) (query rows, key columns). With ``average`` each layer shows the
@@ -196,7 +199,7 @@ def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Seq
     milliseconds; 144 subplots would take seconds); hover names layer, head, query and key.
     The CSV is long-form (layer, head, query, key, weight); ``with_data=False`` skips it.
     """
-    grid, col_names, head_ids = model_grid(attn, layers, heads, average)
+    grid, col_names, head_ids = model_grid(attn, layers, heads, average, lang)
     layers = list(layers)
     n_l, n_h, n = grid.shape[0], grid.shape[1], grid.shape[-1]
     gap = max(1, n // 12)
@@ -209,17 +212,17 @@ def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Seq
     # unique category labels: the hover shows them; gaps get invisible unique names
     xs, ys = [], []
     for c in range(n_h):
-        xs += [f"{col_names[c]} キー {j}: {lab[j]}" for j in range(n)]
+        xs += [f"{col_names[c]} {t('att.fig.key', lang)} {j}: {lab[j]}" for j in range(n)]
         if c < n_h - 1:
             xs += [" " * (k + 1) + f"\u200b{c}" for k in range(gap)]
     for r in range(n_l):
-        ys += [f"L{layers[r]} クエリ {i}: {lab[i]}" for i in range(n)]
+        ys += [f"L{layers[r]} {t('att.fig.query', lang)} {i}: {lab[i]}" for i in range(n)]
         if r < n_l - 1:
             ys += [" " * (k + 1) + f"\u200c{r}" for k in range(gap)]
     top = float(np.nanmax(grid)) if grid.size else 1.0
     fig = go.Figure(go.Heatmap(z=tiled, x=xs, y=ys, colorscale=WEIGHT_SCALE, zmin=0, zmax=max(top, 1e-6),
                                hoverongaps=False, colorbar=dict(thickness=10, len=0.5),
-                               hovertemplate="%{y}<br>→ %{x}<br>重み %{z:.3f}<extra></extra>"))
+                               hovertemplate="%{y}<br>→ %{x}<br>" + t("att.fig.weight_short", lang) + " %{z:.3f}<extra></extra>"))
     fig.update_xaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, type="category")
     fig.update_yaxes(showticklabels=False, ticks="", showgrid=False, zeroline=False, type="category",
                      autorange="reversed")
@@ -242,8 +245,8 @@ def model_view(attn, tokens: Sequence[str], *, layers: Sequence[int], heads: Seq
     return fig, data
 
 
-def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.15, title: str = ""
-                    ) -> go.Figure:
+def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.15, title: str = "",
+                    lang: str = "ja") -> go.Figure:
     """bertviz's head view: tokens on the left attend to tokens on the right; line opacity = weight."""
     W = _np(weights)
     n = W.shape[0]
@@ -267,7 +270,7 @@ def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.15, 
     best = W.argmax(-1)
     fig.add_scatter(x=[0] * n, y=list(range(n)), mode="text", text=lab, textposition="middle left",
                     customdata=[[lab[i], lab[best[i]], f"{raw[i, best[i]]:.3f}"] for i in range(n)],
-                    hovertemplate="%{customdata[0]} → 最大: %{customdata[1]} (%{customdata[2]})<extra></extra>",
+                    hovertemplate="%{customdata[0]} → " + t("att.fig.max", lang) + ": %{customdata[1]} (%{customdata[2]})<extra></extra>",
                     showlegend=False)
     fig.add_scatter(x=[1] * n, y=list(range(n)), mode="text", text=lab, textposition="middle right",
                     hoverinfo="skip", showlegend=False)

@@ -35,9 +35,11 @@ def forward_backward(x: float, w: float, b: float, t: float) -> Graph:
     """Forward values and the chain-rule gradients of E w.r.t. w, b, x, and autograd's (float64)."""
     for name, v in (("x", x), ("w", w), ("b", b)):
         if not math.isfinite(float(v)) or abs(float(v)) > LIMIT:
-            raise InvalidInput(f"{name} は −{LIMIT:g}〜{LIMIT:g} の数にしてください。")
+            raise InvalidInput(f"{name} は −{LIMIT:g}〜{LIMIT:g} の数にしてください。",
+                               en=f"{name} must be a number from −{LIMIT:g} to {LIMIT:g}.")
     if t not in (0, 1, 0.0, 1.0):
-        raise InvalidInput("正解 t は 0 か 1 にしてください。")
+        raise InvalidInput("正解 t は 0 か 1 にしてください。",
+                           en="The target t must be 0 or 1.")
     import torch
 
     u = w * x + b
@@ -81,6 +83,10 @@ loss = nn.functional.binary_cross_entropy(outputs, targets)
 loss.backward()                            # 逆伝播: 各パラメータの .grad に ∂E/∂w, ∂E/∂b
 optimizer.step()                           # p′ = p − η ∂E/∂p
 '''
+MODEL_IDIOM_EN = (MODEL_IDIOM.replace("# w と b", "# w and b")
+                  .replace("# 順伝播: ", "# forward: ")
+                  .replace("# model(...) が forward(...) を呼ぶ", "# model(...) calls forward(...)")
+                  .replace("# 逆伝播: 各パラメータの .grad に ∂E/∂w, ∂E/∂b", "# backward: ∂E/∂w, ∂E/∂b into each .grad"))
 
 
 def run_model_idiom(x: float, w: float, b: float, t: float, eta: float = 0.5) -> dict:

@@ -40,16 +40,19 @@ def check_lr(eta: float) -> float:
     try:
         eta = float(eta)
     except (TypeError, ValueError):
-        raise InvalidInput("学習率 η は数で指定してください（例: 0.1）。") from None
+        raise InvalidInput("学習率 η は数で指定してください（例: 0.1）。",
+                           en="Give the learning rate η as a number (e.g. 0.1).") from None
     if not math.isfinite(eta) or eta < 0 or eta > MAX_LR:
-        raise InvalidInput(f"学習率 η が {eta:g} です。0 以上 {MAX_LR:g} 以下にしてください（よく使うのは 0.001〜0.5）。")
+        raise InvalidInput(f"学習率 η が {eta:g} です。0 以上 {MAX_LR:g} 以下にしてください（よく使うのは 0.001〜0.5）。",
+                           en=f"The learning rate η is {eta:g}. Use a value from 0 to {MAX_LR:g} (0.001–0.5 is common).")
     return eta
 
 
 def check_steps(steps: int) -> int:
     steps = int(steps)
     if not 1 <= steps <= MAX_STEPS:
-        raise InvalidInput(f"ステップ数が {steps} です。1〜{MAX_STEPS} にしてください。")
+        raise InvalidInput(f"ステップ数が {steps} です。1〜{MAX_STEPS} にしてください。",
+                           en=f"The number of steps is {steps}. Use 1–{MAX_STEPS}.")
     return steps
 
 
@@ -130,9 +133,11 @@ def compare_batches(eta: float = 0.1, epochs: int = 20, batch_size: int = 8, see
     shuffled mini-batch of B) from (w, b) = (−1, −1), the same η and epochs."""
     eta = check_lr(eta)
     if not 1 <= epochs <= MAX_STEPS:
-        raise InvalidInput(f"エポック数が {epochs} です。1〜{MAX_STEPS} にしてください。")
+        raise InvalidInput(f"エポック数が {epochs} です。1〜{MAX_STEPS} にしてください。",
+                           en=f"The number of epochs is {epochs}. Use 1–{MAX_STEPS}.")
     if not 1 <= batch_size <= n:
-        raise InvalidInput(f"ミニバッチの大きさが {batch_size} です。1〜{n} にしてください。")
+        raise InvalidInput(f"ミニバッチの大きさが {batch_size} です。1〜{n} にしてください。",
+                           en=f"The mini-batch size is {batch_size}. Use 1–{n}.")
     x, y = line_data(n, seed=seed)
     out = BatchComparison(x=x, y=y)
     for name, B in (("full", n), ("sgd", batch_size)):

@@ -7,6 +7,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.i18n import t
+
 HEIGHT = 340
 
 
@@ -150,12 +152,12 @@ def graph_figure(g, title: str) -> go.Figure:
 CLASS_COLORS = {0: "#d62728", 1: "#1f77b4"}  # the playground's two classes
 
 
-def boundary_figure(run, title: str, train_name: str, test_name: str) -> go.Figure:
+def boundary_figure(run, title: str, train_name: str, test_name: str, lang: str = "ja") -> go.Figure:
     """The playground's decision boundary P(class 1 | x) on a grid (core.basics.playground.PlaygroundRun)
     with the training points (circles) and the test points (crosses)."""
     xs, ys, Z = run.probabilities()
     fig = go.Figure(go.Heatmap(x=xs, y=ys, z=Z, zmin=0, zmax=1, colorscale="RdBu", opacity=0.75,
-                               colorbar=dict(title="P(青)", len=0.8)))
+                               colorbar=dict(title=t("basics.pg.p_blue", lang), len=0.8)))
     for X, tt, name, symbol in ((run.X_train, run.t_train, train_name, "circle"),
                                 (run.X_test, run.t_test, test_name, "x")):
         fig.add_trace(go.Scatter(x=X[:, 0], y=X[:, 1], mode="markers", name=name,

@@ -26,7 +26,8 @@ def activation(name: str):
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise InvalidInput(f"活性化関数「{name}」はありません。{', '.join(ACTIVATIONS)} から選んでください。") from None
+        raise InvalidInput(f"活性化関数「{name}」はありません。{', '.join(ACTIVATIONS)} から選んでください。",
+                           en=f"There is no activation function \"{name}\". Choose one of {', '.join(ACTIVATIONS)}.") from None
 
 
 def neuron(x: np.ndarray, w: np.ndarray, b: float, act: str = "relu") -> tuple[float, float]:
@@ -57,7 +58,8 @@ def collapse(weights: list[np.ndarray]) -> np.ndarray:
     for i, Wi in enumerate(weights[1:], start=2):
         Wi = np.asarray(Wi, dtype=np.float64)
         if W.shape[1] != Wi.shape[0]:
-            raise InvalidInput(f"W{i} の行数 {Wi.shape[0]} が前の列数 {W.shape[1]} と合いません。")
+            raise InvalidInput(f"W{i} の行数 {Wi.shape[0]} が前の列数 {W.shape[1]} と合いません。",
+                               en=f"W{i} has {Wi.shape[0]} rows, which does not match the {W.shape[1]} columns before it.")
         W = W @ Wi  # (d0 × d_{i-1}) · (d_{i-1} × d_i) → (d0 × d_i)
     return W
 

@@ -40,26 +40,37 @@ class PlaygroundConfig:
 
     def checked(self) -> "PlaygroundConfig":
         if self.dataset not in DATASETS:
-            raise InvalidInput(f"データ「{self.dataset}」はありません。{', '.join(DATASETS)} から選んでください。")
+            raise InvalidInput(f"データ「{self.dataset}」はありません。{', '.join(DATASETS)} から選んでください。",
+                               en=f"There is no data set \"{self.dataset}\". Choose one of {', '.join(DATASETS)}.")
         if self.activation not in ACTIVATIONS:
-            raise InvalidInput(f"活性化関数「{self.activation}」は使えません。{', '.join(ACTIVATIONS)} から選んでください。")
+            raise InvalidInput(f"活性化関数「{self.activation}」は使えません。{', '.join(ACTIVATIONS)} から選んでください。",
+                               en=f"The activation function \"{self.activation}\" cannot be used. Choose one of {', '.join(ACTIVATIONS)}.")
         if self.optimizer not in OPTIMIZERS:
-            raise InvalidInput(f"最適化手法「{self.optimizer}」は使えません。adam か sgd を選んでください。")
+            raise InvalidInput(f"最適化手法「{self.optimizer}」は使えません。adam か sgd を選んでください。",
+                               en=f"The optimizer \"{self.optimizer}\" cannot be used. Choose adam or sgd.")
         if not 20 <= self.n_points <= MAX_POINTS:
-            raise InvalidInput(f"点の数が {self.n_points} です。20〜{MAX_POINTS} にしてください。")
+            raise InvalidInput(f"点の数が {self.n_points} です。20〜{MAX_POINTS} にしてください。",
+                               en=f"The number of points is {self.n_points}. Use 20–{MAX_POINTS}.")
         if not 0 <= self.noise <= 1:
-            raise InvalidInput(f"ノイズが {self.noise} です。0〜1 にしてください。")
+            raise InvalidInput(f"ノイズが {self.noise} です。0〜1 にしてください。",
+                               en=f"The noise is {self.noise}. Use 0–1.")
         if not 0 <= self.layers <= MAX_LAYERS:
-            raise InvalidInput(f"隠れ層の数が {self.layers} です。0〜{MAX_LAYERS} にしてください。")
+            raise InvalidInput(f"隠れ層の数が {self.layers} です。0〜{MAX_LAYERS} にしてください。",
+                               en=f"The number of hidden layers is {self.layers}. Use 0–{MAX_LAYERS}.")
         if self.layers and not 1 <= self.units <= MAX_UNITS:
             raise InvalidInput(f"隠れ層のユニット数が {self.units} です。1〜{MAX_UNITS} にしてください"
-                               f"（隠れ層をなくすなら「隠れ層の数」を 0 にします）。")
+                               f"（隠れ層をなくすなら「隠れ層の数」を 0 にします）。",
+                               en=f"The number of hidden units is {self.units}. Use 1–{MAX_UNITS} "
+                                  f"(for no hidden layer, set the number of hidden layers to 0).")
         if not (math.isfinite(self.lr) and 0 <= self.lr <= MAX_LR):
-            raise InvalidInput(f"学習率が {self.lr:g} です。0〜{MAX_LR:g} にしてください（普通は 0.001〜0.1）。")
+            raise InvalidInput(f"学習率が {self.lr:g} です。0〜{MAX_LR:g} にしてください（普通は 0.001〜0.1）。",
+                               en=f"The learning rate is {self.lr:g}. Use 0–{MAX_LR:g} (usually 0.001–0.1).")
         if not 1 <= self.epochs <= MAX_EPOCHS:
-            raise InvalidInput(f"エポック数が {self.epochs} です。1〜{MAX_EPOCHS} にしてください。")
+            raise InvalidInput(f"エポック数が {self.epochs} です。1〜{MAX_EPOCHS} にしてください。",
+                               en=f"The number of epochs is {self.epochs}. Use 1–{MAX_EPOCHS}.")
         if not 1 <= self.batch_size <= MAX_POINTS:
-            raise InvalidInput(f"ミニバッチの大きさが {self.batch_size} です。1〜{MAX_POINTS} にしてください。")
+            raise InvalidInput(f"ミニバッチの大きさが {self.batch_size} です。1〜{MAX_POINTS} にしてください。",
+                               en=f"The mini-batch size is {self.batch_size}. Use 1–{MAX_POINTS}.")
         return self
 
 
@@ -86,7 +97,8 @@ def make_dataset(name: str, n: int = 400, noise: float = 0.1, seed: int = 0) -> 
         centre = np.where(t[:, None] == 1, 0.45, -0.45)
         X = centre + 0.25 * rng.normal(size=(n, 2))
     else:
-        raise InvalidInput(f"データ「{name}」はありません。{', '.join(DATASETS)} から選んでください。")
+        raise InvalidInput(f"データ「{name}」はありません。{', '.join(DATASETS)} から選んでください。",
+                           en=f"There is no data set \"{name}\". Choose one of {', '.join(DATASETS)}.")
     X = X + noise * 0.3 * rng.normal(size=X.shape)
     return X.astype(np.float32), t.astype(np.float32)
 

@@ -22,7 +22,7 @@ from typing import Callable
 
 import numpy as np
 
-from core import InvalidInput, OutOfVocabulary, TrainingDiverged
+from core import InvalidInput, Msg, OutOfVocabulary, TrainingDiverged
 from core.bert.data import LabelledData
 from core.metrics import Metrics, metrics_from
 from core.word2vec.vectors import lookup_one
@@ -187,15 +187,20 @@ class BaselineResult:
 
 def check_config(epochs: int, lr: float, batch_size: int, hidden: int, optimizer: str) -> None:
     if not 1 <= int(epochs) <= MAX_EPOCHS:
-        raise InvalidInput(f"エポック数 (epochs) は 1〜{MAX_EPOCHS} にしてください（{epochs}）。")
+        raise InvalidInput(f"エポック数 (epochs) は 1〜{MAX_EPOCHS} にしてください（{epochs}）。",
+                           en=f"The number of epochs must be 1–{MAX_EPOCHS} ({epochs}).")
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and 0 < lr <= 10):
-        raise InvalidInput(f"学習率 (learning rate) は 0 より大きく 10 以下にしてください（{lr}）。")
+        raise InvalidInput(f"学習率 (learning rate) は 0 より大きく 10 以下にしてください（{lr}）。",
+                           en=f"The learning rate must be greater than 0 and at most 10 ({lr}).")
     if not 1 <= int(batch_size) <= 4096:
-        raise InvalidInput(f"ミニバッチの大きさ (batch size) は 1〜4096 にしてください（{batch_size}）。")
+        raise InvalidInput(f"ミニバッチの大きさ (batch size) は 1〜4096 にしてください（{batch_size}）。",
+                           en=f"The batch size must be 1–4096 ({batch_size}).")
     if not 0 <= int(hidden) <= MAX_HIDDEN:
-        raise InvalidInput(f"隠れ層の大きさは 0〜{MAX_HIDDEN} にしてください（{hidden}）。")
+        raise InvalidInput(f"隠れ層の大きさは 0〜{MAX_HIDDEN} にしてください（{hidden}）。",
+                           en=f"The hidden layer size must be 0–{MAX_HIDDEN} ({hidden}).")
     if optimizer not in ("sgd", "adam"):
-        raise InvalidInput(f"最適化手法は sgd か adam です（{optimizer}）。")
+        raise InvalidInput(f"最適化手法は sgd か adam です（{optimizer}）。",
+                           en=f"The optimizer is sgd or adam ({optimizer}).")
 
 
 def train_baseline(data: LabelledData, kv, *, epochs: int = 30, lr: float = 0.01, batch_size: int = 32,
@@ -217,14 +222,16 @@ def train_baseline(data: LabelledData, kv, *, epochs: int = 30, lr: float = 0.01
     train = data.train
     if max_train and len(train) > max_train:
         train = type(train)(train.texts[:max_train], train.labels[:max_train])
-        notes.append(f"学習データを先頭 {max_train:,} 件に絞りました。")
+        notes.append(Msg(f"学習データを先頭 {max_train:,} 件に絞りました。", f"Used the first {max_train:,} training examples."))
     if len(train) == 0:
-        raise InvalidInput("学習 (train) データが空です。")
+        raise InvalidInput("学習 (train) データが空です。",
+                           en="The training (train) data is empty.")
     f_train = featurize(kv, train.texts)
     f_dev = featurize(kv, data.dev.texts)
     f_test = featurize(kv, data.test.texts)
     if f_train.n_found == 0:
-        raise OutOfVocabulary("学習データの単語がひとつも単語ベクトルの語彙にありません。日本語の文か確かめてください。")
+        raise OutOfVocabulary("学習データの単語がひとつも単語ベクトルの語彙にありません。日本語の文か確かめてください。",
+                              en="None of the training data's words are in the word-vector vocabulary. Check that the sentences are Japanese.")
 
     device = device or dev_mod.get_device()
     # a 300×K layer gains nothing from intra-op threads; on a busy CPU they cost ~10× per step
@@ -263,7 +270,8 @@ def _train_loop(data, train, f_train, f_dev, f_test, kv, torch, device, *, epoch
             loss = loss_fn(logits, y[idx])
             if not torch.isfinite(loss):
                 raise TrainingDiverged(
-                    f"損失が発散しました (loss = {loss.item()})。学習率 (learning rate) を小さくしてください（いま {lr}）。")
+                    f"損失が発散しました (loss = {loss.item()})。学習率 (learning rate) を小さくしてください（いま {lr}）。",
+                    en=f"The loss diverged (loss = {loss.item()}). Lower the learning rate (now {lr}).")
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -286,7 +294,8 @@ def _train_loop(data, train, f_train, f_dev, f_test, kv, torch, device, *, epoch
             break
     model.eval()
     if stopped:
-        notes.append(f"途中で停止しました（{len(history)} / {epochs} エポック）。")
+        notes.append(Msg(f"途中で停止しました（{len(history)} / {epochs} エポック）。",
+                         f"Stopped early ({len(history)} / {epochs} epochs)."))
     test = evaluate_features(model, f_test.X, data.test.labels, data.label_names)
     dev = evaluate_features(model, f_dev.X, data.dev.labels, data.label_names)
     counts = train.counts(k)
@@ -350,6 +359,7 @@ def predict(result: BaselineResult, kv, text: str) -> Prediction:
     rows = [kv.key_to_index[h.key] for h in hits if h.key is not None]
     if not rows:
         raise OutOfVocabulary(f"「{text[:30]}」の単語がどれも単語ベクトルの語彙にありません。別の言い方の文を試してください。",
+                              en=f"None of the words of \"{text[:30]}\" are in the word-vector vocabulary. Try a sentence worded differently.",
                               word=text[:30])
     x_bar = np.asarray(kv.vectors[rows], dtype=np.float32).mean(axis=0, keepdims=True)
     probs = _torch().softmax(_logits(result.model, x_bar), dim=-1)[0].tolist()

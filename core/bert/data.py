@@ -23,12 +23,13 @@ import pathlib
 import random
 from dataclasses import dataclass, field
 
-from core import InvalidInput
+from core import InvalidInput, Msg
 
 SAMPLE_PATH = pathlib.Path(__file__).with_name("sample_sentiment.tsv")
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
-SAMPLE_NOTICE = ("内蔵サンプルデータ（このプロジェクトのために書いた短いレビュー風の文。"
-                 "実在のレビューではありません / sample data written for NLP Playground）")
+SAMPLE_NOTICE = Msg("内蔵サンプルデータ（このプロジェクトのために書いた短いレビュー風の文。"
+                    "実在のレビューではありません / sample data written for NLP Playground）",
+                    "Built-in sample data (short review-like sentences written for NLP Playground; not real reviews)")
 POLARITY_NAMES = {1: "positive", 0: "neutral", -1: "negative"}
 ALL_POLARITIES = (1, 0, -1)  # class order: positive first
 _LABEL_ALIASES = {
@@ -130,21 +131,24 @@ def _read_source(source) -> tuple[str, bytes]:
     if isinstance(source, (str, os.PathLike)):
         path = pathlib.Path(source)
         if not path.is_file():
-            raise InvalidInput(f"ファイル「{path}」が見つかりません。パスを確かめてください。")
+            raise InvalidInput(f"ファイル「{path}」が見つかりません。パスを確かめてください。",
+                               en=f"File \"{path}\" not found. Check the path.")
         return path.name, path.read_bytes()
     if isinstance(source, tuple) and len(source) == 2:
         name, data = source
         return str(name or "upload"), bytes(data or b"")
     if hasattr(source, "getvalue"):
         return str(getattr(source, "name", "upload")), bytes(source.getvalue())
-    raise InvalidInput("データの指定が不正です（パスまたはアップロードしたファイルを渡してください）。")
+    raise InvalidInput("データの指定が不正です（パスまたはアップロードしたファイルを渡してください）。",
+                       en="Invalid data source (give a path or an uploaded file).")
 
 
 def parse_labelled(text: str, *, name: str = "data") -> LabelledData:
     """Parse decoded text (pn.tsv or CSV/TSV text,label)."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
-        raise InvalidInput(f"「{name}」にデータ行がありません。")
+        raise InvalidInput(f"「{name}」にデータ行がありません。",
+                           en=f"\"{name}\" has no data rows.")
     first = lines[0]
     if "\t" in first:
         n_cols = len(first.split("\t"))
@@ -164,7 +168,9 @@ def _parse_pn(lines: list[str], name: str) -> LabelledData:
         if len(cols) != 5:
             raise InvalidInput(
                 f"「{name}」の {i} 行目の列数が {len(cols)} です。pn.tsv 形式はタブ区切り 5 列"
-                "（id, ラベル 1/0/-1, 文, 判定, usage）です。")
+                "（id, ラベル 1/0/-1, 文, 判定, usage）です。",
+                en=f"Line {i} of \"{name}\" has {len(cols)} columns. The pn.tsv format is 5 tab-separated columns "
+                   "(id, label 1/0/-1, sentence, judgement, usage).")
         _id, raw_label, sentence, _judges, raw_usage = cols
         label = parse_label(raw_label)
         if raw_label.strip() not in ("1", "0", "-1"):
@@ -172,18 +178,22 @@ def _parse_pn(lines: list[str], name: str) -> LabelledData:
                 continue  # a header line such as "id label text judges usage"
             raise InvalidInput(
                 f"「{name}」の {i} 行目のラベル「{raw_label[:20]}」は使えません。"
-                "pn.tsv のラベルは 1（ポジティブ）/ 0（ニュートラル）/ -1（ネガティブ）です。")
+                "pn.tsv のラベルは 1（ポジティブ）/ 0（ニュートラル）/ -1（ネガティブ）です。",
+                en=f"The label \"{raw_label[:20]}\" on line {i} of \"{name}\" cannot be used. "
+                   "pn.tsv labels are 1 (positive) / 0 (neutral) / -1 (negative).")
         usage = _USAGE_ALIASES.get(raw_usage.strip().lower())
         if usage is None:
             raise InvalidInput(
                 f"「{name}」の {i} 行目の usage「{raw_usage[:20]}」は使えません。"
-                "train / dev / test のどれかにしてください。")
+                "train / dev / test のどれかにしてください。",
+                en=f"The usage \"{raw_usage[:20]}\" on line {i} of \"{name}\" cannot be used. "
+                   "Use one of train / dev / test.")
         sentence = sentence.strip()
         if not sentence:
             skipped += 1
             continue
         texts[usage].append((sentence, label))
-    notes = [f"空の文 {skipped} 行を飛ばしました。"] if skipped else []
+    notes = [Msg(f"空の文 {skipped} 行を飛ばしました。", f"Skipped {skipped} empty lines.")] if skipped else []
     return _build(texts, name, notes=notes, has_usage=True)
 
 
@@ -202,14 +212,17 @@ def _parse_table(rows: list[list[str]], name: str) -> LabelledData:
         if text_col is None or label_col is None:
             raise InvalidInput(
                 f"「{name}」の見出し行に text 列と label 列が見つかりません（見出し: {', '.join(rows[0])[:80]}）。"
-                "1 列目に文、2 列目にラベル（1/0/-1 または positive/neutral/negative）を置いてください。")
+                "1 列目に文、2 列目にラベル（1/0/-1 または positive/neutral/negative）を置いてください。",
+                en=f"No text and label columns found in the header row of \"{name}\" (header: {', '.join(rows[0])[:80]}). "
+                   "Put the sentence in column 1 and the label (1/0/-1 or positive/neutral/negative) in column 2.")
         rows = rows[1:]
     else:
         widths = {len(r) for r in rows[:50]}
         if widths != {2}:
             raise InvalidInput(
                 f"「{name}」の列数が合いません（{sorted(widths)} 列）。CSV は「文,ラベル」の 2 列、"
-                "または pn.tsv（タブ区切り 5 列）にしてください。文にカンマがあるときは \"...\" で囲みます。")
+                "または pn.tsv（タブ区切り 5 列）にしてください。文にカンマがあるときは \"...\" で囲みます。",
+                en=f"The column counts of \"{name}\" do not match ({sorted(widths)} columns). Use a CSV of two columns \"sentence,label\" " "or pn.tsv (5 tab-separated columns). Put a sentence containing commas in \"...\".")
         # header-less: which column holds the labels?
         sample = rows[1:51] if len(rows) > 1 else rows
         first_is_label = sum(parse_label(r[0]) is not None for r in sample)
@@ -218,19 +231,23 @@ def _parse_table(rows: list[list[str]], name: str) -> LabelledData:
         if parse_label(rows[0][label_col]) is None:
             rows = rows[1:]  # an unnamed header such as "sentence,polarity"
     if not rows:
-        raise InvalidInput(f"「{name}」にデータ行がありません（見出し行だけです）。")
+        raise InvalidInput(f"「{name}」にデータ行がありません（見出し行だけです）。",
+                           en=f"\"{name}\" has no data rows (only the header row).")
     grouped: dict[str, list] = {"train": [], "dev": [], "test": []}
     unsplit: list[tuple[str, int]] = []
     skipped = 0
     need = max(text_col, label_col, usage_col if usage_col is not None else 0) + 1
     for i, r in enumerate(rows, start=1):
         if len(r) < need:
-            raise InvalidInput(f"「{name}」の {i} 番目のデータ行の列が足りません（{len(r)} 列）。「文,ラベル」の形にしてください。")
+            raise InvalidInput(f"「{name}」の {i} 番目のデータ行の列が足りません（{len(r)} 列）。「文,ラベル」の形にしてください。",
+                               en=f"Data row {i} of \"{name}\" has too few columns ({len(r)}). Use the form \"sentence,label\".")
         label = parse_label(r[label_col])
         if label is None:
             raise InvalidInput(
                 f"「{name}」の {i} 番目のデータ行のラベル「{r[label_col][:20]}」は使えません。"
-                "ラベルは 1 / 0 / -1（または positive / neutral / negative、pos / neu / neg）にしてください。")
+                "ラベルは 1 / 0 / -1（または positive / neutral / negative、pos / neu / neg）にしてください。",
+                en=f"The label \"{r[label_col][:20]}\" of data row {i} of \"{name}\" cannot be used. "
+                   "Use 1 / 0 / -1 (or positive / neutral / negative, pos / neu / neg).")
         sentence = r[text_col].strip()
         if not sentence:
             skipped += 1
@@ -238,14 +255,16 @@ def _parse_table(rows: list[list[str]], name: str) -> LabelledData:
         if usage_col is not None:
             usage = _USAGE_ALIASES.get(r[usage_col].strip().lower())
             if usage is None:
-                raise InvalidInput(f"「{name}」の {i} 番目のデータ行の usage「{r[usage_col][:20]}」は使えません（train / dev / test）。")
+                raise InvalidInput(f"「{name}」の {i} 番目のデータ行の usage「{r[usage_col][:20]}」は使えません（train / dev / test）。",
+                                   en=f"The usage \"{r[usage_col][:20]}\" of data row {i} of \"{name}\" cannot be used (train / dev / test).")
             grouped[usage].append((sentence, label))
         else:
             unsplit.append((sentence, label))
-    notes = [f"空の文 {skipped} 行を飛ばしました。"] if skipped else []
+    notes = [Msg(f"空の文 {skipped} 行を飛ばしました。", f"Skipped {skipped} empty lines.")] if skipped else []
     if usage_col is None:
         grouped = deterministic_split(unsplit)
-        notes.append("usage 列がないので、ラベルごとに 80% / 10% / 10% を train / dev / test に分けました（固定シード、毎回同じ分割）。")
+        notes.append(Msg("usage 列がないので、ラベルごとに 80% / 10% / 10% を train / dev / test に分けました（固定シード、毎回同じ分割）。",
+                         "No usage column, so each label was split 80% / 10% / 10% into train / dev / test (fixed seed, the same split every time)."))
     return _build(grouped, name, notes=notes, has_usage=usage_col is not None)
 
 
@@ -276,21 +295,26 @@ def deterministic_split(pairs: list[tuple[str, int]], *, seed: int = 0,
 def _build(grouped: dict[str, list], name: str, *, notes: list[str], has_usage: bool) -> LabelledData:
     total = sum(len(v) for v in grouped.values())
     if total == 0:
-        raise InvalidInput(f"「{name}」に使える文がありません。")
+        raise InvalidInput(f"「{name}」に使える文がありません。",
+                           en=f"\"{name}\" has no usable sentences.")
     if total < MIN_EXAMPLES:
-        raise InvalidInput(f"「{name}」の文が {total} 件しかありません。{MIN_EXAMPLES} 件以上用意してください。")
+        raise InvalidInput(f"「{name}」の文が {total} 件しかありません。{MIN_EXAMPLES} 件以上用意してください。",
+                           en=f"\"{name}\" has only {total} sentences. Provide at least {MIN_EXAMPLES}.")
     if not grouped["train"]:
-        raise InvalidInput(f"「{name}」に train の行がありません（usage 列を確かめてください）。")
+        raise InvalidInput(f"「{name}」に train の行がありません（usage 列を確かめてください）。",
+                           en=f"\"{name}\" has no train rows (check the usage column).")
     if not grouped["dev"] or not grouped["test"]:
         missing = [s for s in ("dev", "test") if not grouped[s]]
         carved = deterministic_split(grouped["train"], dev=0.1 if not grouped["dev"] else 0.0,
                                      test=0.1 if not grouped["test"] else 0.0)
         grouped = {"train": carved["train"], "dev": grouped["dev"] or carved["dev"],
                    "test": grouped["test"] or carved["test"]}
-        notes.append(f"{' と '.join(missing)} がないので train の一部（10%）を使いました。")
+        notes.append(Msg(f"{' と '.join(missing)} がないので train の一部（10%）を使いました。",
+                         f"No {' and '.join(missing)}, so a part of train (10%) was used."))
     present = sorted({y for part in grouped.values() for _, y in part}, reverse=True)
     if len(present) < 2:
-        raise InvalidInput(f"「{name}」のラベルが 1 種類（{polarity_name(present[0])}）だけです。2 種類以上必要です。")
+        raise InvalidInput(f"「{name}」のラベルが 1 種類（{polarity_name(present[0])}）だけです。2 種類以上必要です。",
+                           en=f"\"{name}\" has only one label ({polarity_name(present[0])}). At least two are needed.")
     polarities = [p for p in ALL_POLARITIES if p in present]
     index = {p: k for k, p in enumerate(polarities)}
     splits = {s: Split([t for t, _ in part], [index[y] for _, y in part]) for s, part in grouped.items()}
@@ -314,11 +338,13 @@ def parse_label_spec(spec) -> list[int] | None:
         base = p.split("(")[0].strip() if "(" in p else p  # accept 'positive (1)'
         value = parse_label(base)
         if value is None:
-            raise InvalidInput(f"ラベル指定「{p}」が分かりません。pos,neg や pos,neu,neg、all のように書いてください。")
+            raise InvalidInput(f"ラベル指定「{p}」が分かりません。pos,neg や pos,neu,neg、all のように書いてください。",
+                               en=f"Cannot read the label choice \"{p}\". Write it like pos,neg or pos,neu,neg or all.")
         if value not in out:
             out.append(value)
     if len(out) < 2:
-        raise InvalidInput("ラベルは 2 種類以上選んでください（例: pos,neg）。")
+        raise InvalidInput("ラベルは 2 種類以上選んでください（例: pos,neg）。",
+                           en="Choose at least two labels (e.g. pos,neg).")
     return out
 
 
@@ -332,7 +358,9 @@ def select_labels(data: LabelledData, spec="all") -> LabelledData:
     missing = [polarity_name(p) for p in wanted if p not in data.polarities]
     if missing:
         raise InvalidInput(f"データに {', '.join(missing)} のラベルがありません。"
-                           f"このデータのラベル: {', '.join(data.label_names)}")
+                           f"このデータのラベル: {', '.join(data.label_names)}",
+                           en=f"The data has no {', '.join(missing)} labels. "
+                              f"This data's labels: {', '.join(data.label_names)}")
     polarities = [p for p in ALL_POLARITIES if p in wanted]
     new_index = {data.polarities.index(p): k for k, p in enumerate(polarities)}
 
@@ -346,7 +374,8 @@ def select_labels(data: LabelledData, spec="all") -> LabelledData:
                        has_usage=data.has_usage)
     for name, s in out.splits().items():
         if len(s) == 0:
-            raise InvalidInput(f"ラベル {', '.join(out.label_names)} に絞ると {name} が空になります。別のラベルを選んでください。")
+            raise InvalidInput(f"ラベル {', '.join(out.label_names)} に絞ると {name} が空になります。別のラベルを選んでください。",
+                               en=f"With only the labels {', '.join(out.label_names)}, {name} is empty. Choose other labels.")
     return out
 
 
@@ -356,7 +385,7 @@ def sample_dataset() -> LabelledData:
     """The built-in sample (positive / neutral / negative short review-style sentences written
     for this project; pn.tsv format with a usage column). Works offline."""
     data = load_labelled(SAMPLE_PATH)
-    data.source = "内蔵サンプル (sample_sentiment.tsv)"
+    data.source = Msg("内蔵サンプル (sample_sentiment.tsv)", "built-in sample (sample_sentiment.tsv)")
     data.notice = SAMPLE_NOTICE
     return data
 

@@ -108,6 +108,7 @@ def baseline_attributions(result, kv, text: str, *, steps: int = IG_STEPS) -> At
     hits = [h for h in sentence_tokens(kv, text) if h.found]
     if not hits:
         raise OutOfVocabulary(f"「{text[:30]}」の単語がどれも単語ベクトルの語彙にありません。別の言い方の文を試してください。",
+                              en=f"None of the words of \"{text[:30]}\" are in the word-vector vocabulary. Try a sentence worded differently.",
                               word=text[:30])
     model = result.model
     p = next(model.parameters())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core import InvalidInput
+from core import InvalidInput, Msg
 from core.text import require_text
 
 MAX_MASKS = 20  # predicted per request; more are left as [MASK] with a notice
@@ -82,8 +82,10 @@ def encode(loaded, text: str, *, max_length: int | None = None):
     room = limit - 2
     if len(pieces) > room:
         dropped = len(pieces) - room
-        notes.append(f"入力が長すぎるため、先頭の {room} トークンだけを使いました（{dropped} トークンを切り捨て、"
-                     f"BERT の上限は {limit} トークン）。")
+        notes.append(Msg(f"入力が長すぎるため、先頭の {room} トークンだけを使いました（{dropped} トークンを切り捨て、"
+                         f"BERT の上限は {limit} トークン）。",
+                         f"The input is too long: only the first {room} tokens were used ({dropped} tokens cut; "
+                         f"BERT takes up to {limit} tokens)."))
         pieces = pieces[:room]
     tokens = [tok.cls_token, *pieces, tok.sep_token]
     ids = tok.convert_tokens_to_ids(tokens)
@@ -137,9 +139,11 @@ def _check_top_k(top_k: int) -> int:
     try:
         k = int(top_k)
     except (TypeError, ValueError):
-        raise InvalidInput("候補の数 (top-k) は整数で指定してください。") from None
+        raise InvalidInput("候補の数 (top-k) は整数で指定してください。",
+                           en="Give the number of candidates (top-k) as an integer.") from None
     if not 1 <= k <= MAX_TOP_K:
-        raise InvalidInput(f"候補の数 (top-k) は 1〜{MAX_TOP_K} にしてください。")
+        raise InvalidInput(f"候補の数 (top-k) は 1〜{MAX_TOP_K} にしてください。",
+                           en=f"The number of candidates (top-k) must be 1–{MAX_TOP_K}.")
     return k
 
 
@@ -150,22 +154,29 @@ def fill_mask(loaded, text: str, *, top_k: int = DEFAULT_TOP_K) -> FillMaskResul
     n_typed = text.count(MASK)
     if n_typed == 0:
         raise InvalidInput("文に [MASK] がありません。予測させたい場所に [MASK]（または ＿＿）を入れてください。"
-                           "例: 東北大学で[MASK]の研究をしています。")
+                           "例: 東北大学で[MASK]の研究をしています。",
+                           en="The sentence has no [MASK]. Put [MASK] (or ＿＿) where the model should predict a word. "
+                              "Example: 東北大学で[MASK]の研究をしています。")
     ids, tokens, notes = encode(loaded, text)
     mask_id = loaded.tokenizer.mask_token_id
     positions = [i for i, t in enumerate(ids) if t == mask_id]
     if len(positions) < n_typed:
-        notes.append(f"切り捨てにより {n_typed - len(positions)} 個の [MASK] は予測していません。")
+        notes.append(Msg(f"切り捨てにより {n_typed - len(positions)} 個の [MASK] は予測していません。",
+                         f"{n_typed - len(positions)} [MASK] were cut off and not predicted."))
     if len(positions) > MAX_MASKS:
-        notes.append(f"[MASK] が多すぎます（{len(positions)} 個）。最初の {MAX_MASKS} 個だけを予測しました。")
+        notes.append(Msg(f"[MASK] が多すぎます（{len(positions)} 個）。最初の {MAX_MASKS} 個だけを予測しました。",
+                         f"Too many [MASK] ({len(positions)}). Only the first {MAX_MASKS} were predicted."))
         positions = positions[:MAX_MASKS]
     if len(positions) > 1:
         n_words = max(1, len(ids) - 2)
         if len(positions) / n_words > 0.3:
-            notes.append("[MASK] が文の 3 割を超えています。手がかりが少ないので予測は当てになりません"
-                         "（学習時に隠すのは 15% ほどです）。")
+            notes.append(Msg("[MASK] が文の 3 割を超えています。手がかりが少ないので予測は当てになりません"
+                             "（学習時に隠すのは 15% ほどです）。",
+                             "[MASK] covers over 30% of the sentence. With so few clues the predictions are unreliable "
+                             "(training hides about 15%)."))
     if not positions:
-        raise InvalidInput("予測できる [MASK] が残っていません（文が長すぎて切り捨てられました）。[MASK] を文の前のほうに置いてください。")
+        raise InvalidInput("予測できる [MASK] が残っていません（文が長すぎて切り捨てられました）。[MASK] を文の前のほうに置いてください。",
+                           en="No [MASK] is left to predict (the sentence was too long and was cut). Put [MASK] nearer the start of the sentence.")
     logits = mask_logits(loaded, ids, positions)
     cands, _ = _top_k(loaded, logits, k)
     masks = [MaskPrediction(p, c) for p, c in zip(positions, cands)]
@@ -184,7 +195,8 @@ def predict_at(loaded, text: str, index: int, *, top_k: int = DEFAULT_TOP_K) -> 
     text = require_text(text, max_chars=MAX_CHARS, what="文")
     ids, tokens, notes = encode(loaded, text)
     if not 1 <= index <= len(ids) - 2:
-        raise InvalidInput(f"位置 {index} のトークンはありません（1〜{len(ids) - 2} を選んでください）。")
+        raise InvalidInput(f"位置 {index} のトークンはありません（1〜{len(ids) - 2} を選んでください）。",
+                           en=f"There is no token at position {index} (choose 1–{len(ids) - 2}).")
     original_id = ids[index]
     masked = list(ids)
     masked[index] = loaded.tokenizer.mask_token_id

@@ -17,7 +17,7 @@ import pathlib
 import time
 from dataclasses import dataclass, field
 
-from core import InvalidInput, TrainingDiverged
+from core import InvalidInput, Msg, TrainingDiverged
 from core.paths import claim_dir
 
 CPU_MAX_TRAIN = 1000  # examples per run on CPU (a class shares the server)
@@ -42,15 +42,20 @@ class FinetuneConfig:
 
     def validate(self) -> None:
         if not 1 <= int(self.epochs) <= MAX_EPOCHS:
-            raise InvalidInput(f"エポック数 (epochs) は 1〜{MAX_EPOCHS} にしてください。")
+            raise InvalidInput(f"エポック数 (epochs) は 1〜{MAX_EPOCHS} にしてください。",
+                               en=f"The number of epochs must be 1–{MAX_EPOCHS}.")
         if not (0 < float(self.lr) <= 1e-2) or math.isnan(float(self.lr)):
-            raise InvalidInput("学習率 (learning rate) は 0 より大きく 0.01 以下にしてください（BERT では 2e-5〜5e-5 が目安）。")
+            raise InvalidInput("学習率 (learning rate) は 0 より大きく 0.01 以下にしてください（BERT では 2e-5〜5e-5 が目安）。",
+                               en="The learning rate must be greater than 0 and at most 0.01 (2e-5 to 5e-5 is typical for BERT).")
         if not 1 <= int(self.batch_size) <= 128:
-            raise InvalidInput("バッチサイズ (batch size) は 1〜128 にしてください。")
+            raise InvalidInput("バッチサイズ (batch size) は 1〜128 にしてください。",
+                               en="The batch size must be 1–128.")
         if not 8 <= int(self.max_length) <= MAX_LENGTH_CAP:
-            raise InvalidInput(f"最大長 (max length) は 8〜{MAX_LENGTH_CAP} トークンにしてください。")
+            raise InvalidInput(f"最大長 (max length) は 8〜{MAX_LENGTH_CAP} トークンにしてください。",
+                               en=f"The max length must be 8–{MAX_LENGTH_CAP} tokens.")
         if self.max_train is not None and int(self.max_train) < 2:
-            raise InvalidInput("学習に使う文の数 (max train) は 2 以上にしてください。")
+            raise InvalidInput("学習に使う文の数 (max train) は 2 以上にしてください。",
+                               en="The number of training sentences (max train) must be at least 2.")
 
 
 @dataclass
@@ -185,17 +190,21 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
     notes: list[str] = []
     n_train = min(int(cfg.max_train or max_train_cap), max_train_cap)
     if cfg.max_train and int(cfg.max_train) > max_train_cap:
-        notes.append(f"この装置 ({dev.type}) では学習データを {max_train_cap:,} 文までにしています。")
+        notes.append(Msg(f"この装置 ({dev.type}) では学習データを {max_train_cap:,} 文までにしています。",
+                         f"On this device ({dev.type}) training uses at most {max_train_cap:,} sentences."))
     n_eval = cfg.max_eval if cfg.max_eval is not None else max_eval_cap
     tr_x, tr_y = _take(data.train, n_train, cfg.seed)
     dv_x, dv_y = _take(data.dev, n_eval, cfg.seed)
     te_x, te_y = _take(data.test, n_eval, cfg.seed)
     if len(tr_x) < 2:
-        raise InvalidInput("学習データが少なすぎます（2 文以上必要です）。")
+        raise InvalidInput("学習データが少なすぎます（2 文以上必要です）。",
+                           en="Too little training data (at least 2 sentences are needed).")
     if len(data.train) > len(tr_x):
-        notes.append(f"学習データ {len(data.train):,} 文のうち {len(tr_x):,} 文を使いました（seed {cfg.seed} で無作為に選択）。")
+        notes.append(Msg(f"学習データ {len(data.train):,} 文のうち {len(tr_x):,} 文を使いました（seed {cfg.seed} で無作為に選択）。",
+                         f"Used {len(tr_x):,} of {len(data.train):,} training sentences (chosen at random with seed {cfg.seed})."))
     if len(data.test) > len(te_x):
-        notes.append(f"評価 (dev/test) はそれぞれ最大 {n_eval:,} 文を使いました。")
+        notes.append(Msg(f"評価 (dev/test) はそれぞれ最大 {n_eval:,} 文を使いました。",
+                         f"Evaluation (dev/test) used at most {n_eval:,} sentences each."))
 
     torch.manual_seed(cfg.seed)
     labels = list(data.label_names)
@@ -227,7 +236,8 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
                 break
             loss = torch.nn.functional.cross_entropy(model(**enc).logits.float(), y)
             if not torch.isfinite(loss):
-                raise TrainingDiverged(f"損失が {loss.item()} になりました（発散）。学習率 (learning rate) を下げてください。")
+                raise TrainingDiverged(f"損失が {loss.item()} になりました（発散）。学習率 (learning rate) を下げてください。",
+                                       en=f"The loss became {loss.item()} (diverged). Lower the learning rate.")
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -242,7 +252,8 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
             if on_progress:
                 on_progress(step, total, {k: v for k, v in row.items() if k in ("loss", "dev_acc")})
         if stopped:
-            notes.append(f"停止しました（{step}/{total} ステップ）。ここまでのモデルで評価しています。")
+            notes.append(Msg(f"停止しました（{step}/{total} ステップ）。ここまでのモデルで評価しています。",
+                             f"Stopped ({step}/{total} steps). Evaluated with the model so far."))
             break
     return _result(model, tok, labels, history, source, te_x, te_y, len(tr_x), time.perf_counter() - t0,
                    cfg, notes, stopped)
@@ -268,8 +279,10 @@ def result_from_state(state: dict) -> FinetuneResult | None:
     if not state or "model" not in state or not state.get("history"):
         return None
     te_x, te_y = state["test"]
-    notes = list(state["notes"]) + [f"停止しました（{len(state['history'])}/{state['total']} ステップ）。"
-                                    "ここまでのモデルで評価しています。"]
+    notes = list(state["notes"]) + [Msg(f"停止しました（{len(state['history'])}/{state['total']} ステップ）。"
+                                        "ここまでのモデルで評価しています。",
+                                        f"Stopped ({len(state['history'])}/{state['total']} steps). "
+                                        "Evaluated with the model so far.")]
     seconds = (state["history"][-1].get("time") or time.perf_counter()) - state["t0"]
     return _result(state["model"], state["tok"], state["labels"], state["history"], state["source"], te_x, te_y,
                    state["train_examples"], seconds, state["cfg"], notes, True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from core import InvalidInput
+from core import InvalidInput, Msg
 from core.bert import fill_mask as fm
 from core.text import require_text
 
@@ -92,11 +92,13 @@ def apply(loaded, text: str, *, seed: int = 0, top_k: int = 5, predict: bool = T
     try:
         seed = int(seed)
     except (TypeError, ValueError):
-        raise InvalidInput("シード (seed) は整数にしてください。") from None
+        raise InvalidInput("シード (seed) は整数にしてください。",
+                           en="The seed must be an integer.") from None
     ids, tokens, notes = fm.encode(loaded, text)
     n = len(ids) - 2
     if n < 1:
-        raise InvalidInput("トークンがありません。文を入力してください。")
+        raise InvalidInput("トークンがありません。文を入力してください。",
+                           en="There are no tokens. Enter a sentence.")
     rng = random.Random(seed)
     tok = loaded.tokenizer
     pool = _random_token_ids(tok)
@@ -110,7 +112,8 @@ def apply(loaded, text: str, *, seed: int = 0, top_k: int = 5, predict: bool = T
             corrupted_ids[i] = rng.choice(pool)
         decisions.append(MaskDecision(i, tokens[i], action, tok.convert_ids_to_tokens(corrupted_ids[i])))
     if n < 7:
-        notes.append(f"トークンが {n} 個と少ないので、15% は四捨五入して {len(decisions)} 個です（最低 1 個）。")
+        notes.append(Msg(f"トークンが {n} 個と少ないので、15% は四捨五入して {len(decisions)} 個です（最低 1 個）。",
+                         f"Only {n} tokens, so 15% rounds to {len(decisions)} (at least 1)."))
     if predict and decisions:
         positions = [d.position for d in decisions]
         logits = fm.mask_logits(loaded, corrupted_ids, positions)
@@ -145,7 +148,7 @@ def next_sentence(loaded, sentence_a: str, sentence_b: str) -> NSPResult:
     if len(piece_a) + len(piece_b) > room:
         keep_a = min(len(piece_a), room // 2)
         piece_a, piece_b = piece_a[:keep_a], piece_b[:room - keep_a]
-        notes.append(f"長すぎるので合計 {room} トークンに切り詰めました。")
+        notes.append(Msg(f"長すぎるので合計 {room} トークンに切り詰めました。", f"Too long: cut to {room} tokens in all."))
     tokens = [tok.cls_token, *piece_a, tok.sep_token, *piece_b, tok.sep_token]
     # segment ids (token_type_ids): 0 for [CLS] A [SEP], 1 for B [SEP]
     tt = [0] * (len(piece_a) + 2) + [1] * (len(piece_b) + 1)
@@ -154,8 +157,10 @@ def next_sentence(loaded, sentence_a: str, sentence_b: str) -> NSPResult:
     encoder = getattr(loaded.model, "bert", None)
     if not loaded.has_nsp or head is None or encoder is None:
         return NSPResult(tokens, tt, None, False, notes + [
-                         "このモデルのチェックポイントには次文予測 (NSP) のヘッドがありません。"
-                          "入力の形（[CLS] A [SEP] B [SEP] とセグメント）だけを表示します。"])
+                         Msg("このモデルのチェックポイントには次文予測 (NSP) のヘッドがありません。"
+                             "入力の形（[CLS] A [SEP] B [SEP] とセグメント）だけを表示します。",
+                             "This model's checkpoint has no next-sentence-prediction (NSP) head. "
+                             "Only the input form ([CLS] A [SEP] B [SEP] and segments) is shown.")])
     dev = loaded.device
     with torch.inference_mode():
         out = encoder(input_ids=torch.tensor([input_ids], device=dev),

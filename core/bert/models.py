@@ -117,6 +117,7 @@ def _tokenizer(found: hub.Located):
         if "fugashi" in str(exc) or "unidic" in str(exc).lower() or "MeCab" in str(exc):
             raise ModelUnavailable(
                 f"モデル {found.source} のトークナイザには MeCab (fugashi + unidic-lite) が必要です。",
+                en=f"The tokenizer of model {found.source} needs MeCab (fugashi + unidic-lite).",
                 hint="pip install fugashi unidic-lite") from exc
         raise hub.unavailable_from_error(found.source, exc) from exc
 
@@ -181,7 +182,9 @@ def load_classifier(source: str) -> LoadedModel:
     if "classifier" in missing:
         raise ModelUnavailable(
             f"モデル {source} には分類ヘッド（classifier）がありません。感情分析には、ファインチューニング済みの"
-            "モデル（例: llm-book/bert-base-japanese-v3-marc_ja）か、このページで学習したモデルを選んでください。")
+            "モデル（例: llm-book/bert-base-japanese-v3-marc_ja）か、このページで学習したモデルを選んでください。",
+            en=f"Model {source} has no classification head (classifier). For sentiment analysis choose a fine-tuned "
+               "model (e.g. llm-book/bert-base-japanese-v3-marc_ja) or a model trained on this page.")
     id2label = {int(k): str(v) for k, v in (model.config.id2label or {}).items()}
     return LoadedModel(_finish(model), tok, source, found.load_arg, "classifier", id2label=id2label,
                        untrained=_untrained(found.load_arg))

@@ -8,7 +8,7 @@ import pathlib
 import urllib.error
 import urllib.request
 
-from core import ModelUnavailable
+from core import ModelUnavailable, Msg
 from core.bert.data import REPO_ROOT, LabelledData, load_labelled, parse_labelled
 
 PN_URLS = (
@@ -16,9 +16,12 @@ PN_URLS = (
     "https://raw.githubusercontent.com/megagonlabs/jrte-corpus/main/data/pn.tsv",
 )
 PN_REPO = "https://github.com/megagonlabs/jrte-corpus"
-PN_NOTICE = ("pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
-             "Corpus / 楽天トラベルのレビュー由来。ライセンス CC BY-NC-SA 4.0 "
-             "(https://creativecommons.org/licenses/by-nc-sa/4.0/): 非営利・表示・継承。" + PN_REPO)
+PN_NOTICE = Msg("pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
+                "Corpus / 楽天トラベルのレビュー由来。ライセンス CC BY-NC-SA 4.0 "
+                "(https://creativecommons.org/licenses/by-nc-sa/4.0/): 非営利・表示・継承。" + PN_REPO,
+                "pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
+                "Corpus, from Rakuten Travel reviews. Licence CC BY-NC-SA 4.0 "
+                "(https://creativecommons.org/licenses/by-nc-sa/4.0/): non-commercial, attribution, share-alike. " + PN_REPO)
 # where download_pn() writes by default (git-ignored .cache/) and where find_pn() looks
 DEFAULT_PN_PATH = REPO_ROOT / ".cache" / "data" / "pn.tsv"
 PN_ENV = "PLAYGROUND_PN_TSV"
@@ -37,16 +40,19 @@ def load_pn(path=None) -> LabelledData:
     """pn.tsv from ``path`` or :func:`find_pn`, with the licence notice attached."""
     path = path or find_pn()
     if path is None:
-        raise ModelUnavailable("pn.tsv（jrte-corpus）がこのサーバーにありません。", hint=fetch_hint())
+        raise ModelUnavailable("pn.tsv（jrte-corpus）がこのサーバーにありません。",
+                               en="pn.tsv (jrte-corpus) is not on this server.",
+                               hint=fetch_hint(), hint_en=fetch_hint(lang="en"))
     data = load_labelled(path)
     data.notice = PN_NOTICE
     return data
 
 
-def fetch_hint(dest=None) -> str:
+def fetch_hint(dest=None, lang: str = "ja") -> str:
     dest = pathlib.Path(dest) if dest else DEFAULT_PN_PATH
-    return (f"python -c \"from core.bert.data import download_pn; print(download_pn('{dest}'))\"\n"
-            f"# またはネットにつながるマシンで: curl -L -o pn.tsv {PN_URLS[0]} → {dest} に置く")
+    alt = (f"# or on a machine with internet access: curl -L -o pn.tsv {PN_URLS[0]} → put it at {dest}"
+           if lang == "en" else f"# またはネットにつながるマシンで: curl -L -o pn.tsv {PN_URLS[0]} → {dest} に置く")
+    return f"python -c \"from core.bert.data import download_pn; print(download_pn('{dest}'))\"\n" + alt
 
 
 def download_pn(dest=None, *, timeout: float = 20.0) -> pathlib.Path:
@@ -68,6 +74,8 @@ def download_pn(dest=None, *, timeout: float = 20.0) -> pathlib.Path:
         raise ModelUnavailable(
             f"pn.tsv をダウンロードできません（オフライン？ {last_error[:80]}）。"
             f"ネットにつながるマシンで {PN_URLS[0]} を取得し、{dest} に置くか、ページでアップロードしてください。",
+            en=f"Cannot download pn.tsv (offline? {last_error[:80]}). "
+               f"On a machine with internet access fetch {PN_URLS[0]} and put it at {dest}, or upload it on the page.",
             hint=f"curl -L -o {dest} {PN_URLS[0]}")
     parse_labelled(payload.decode("utf-8-sig"), name="pn.tsv")  # refuses an error page
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from core import InvalidInput, TrainingDiverged
+from core import InvalidInput, Msg, TrainingDiverged
 from core.bert import mlm
 from core.bert import wordpiece as wp
 
@@ -50,16 +50,22 @@ class PretrainConfig:
 
     def check(self) -> None:
         if not 1 <= self.layers <= MAX_LAYERS:
-            raise InvalidInput(f"層の数 (layers) は 1〜{MAX_LAYERS} にしてください。")
+            raise InvalidInput(f"層の数 (layers) は 1〜{MAX_LAYERS} にしてください。",
+                               en=f"The number of layers must be 1–{MAX_LAYERS}.")
         if not 16 <= self.d_model <= MAX_D_MODEL:
-            raise InvalidInput(f"隠れ次元 d (d_model) は 16〜{MAX_D_MODEL} にしてください。")
+            raise InvalidInput(f"隠れ次元 d (d_model) は 16〜{MAX_D_MODEL} にしてください。",
+                               en=f"The hidden size d (d_model) must be 16–{MAX_D_MODEL}.")
         if self.heads < 1 or self.d_model % self.heads:
             raise InvalidInput(f"d_model（{self.d_model}）はヘッド数（{self.heads}）で割り切れる必要があります"
-                               "（d_k = d_model / h）。")
+                               "（d_k = d_model / h）。",
+                               en=f"d_model ({self.d_model}) must be divisible by the number of heads ({self.heads}) "
+                                  "(d_k = d_model / h).")
         if self.seconds is not None and not 0 < self.seconds <= MAX_SECONDS:
-            raise InvalidInput(f"学習時間 (seconds) は 0 より大きく {MAX_SECONDS} 秒以下にしてください。")
+            raise InvalidInput(f"学習時間 (seconds) は 0 より大きく {MAX_SECONDS} 秒以下にしてください。",
+                               en=f"The training time must be greater than 0 and at most {MAX_SECONDS} seconds.")
         if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise InvalidInput("学習率 (learning rate) は正の数にしてください。")
+            raise InvalidInput("学習率 (learning rate) は正の数にしてください。",
+                               en="The learning rate must be a positive number.")
 
 
 @dataclass
@@ -111,7 +117,7 @@ def builtin_text() -> str:
     return BUILTIN_TEXT + SAMPLE_TEXT + sample_corpus.text(3000, seed=0)
 
 
-BUILTIN_NAME = "組み込みの例文 (built-in text)"
+BUILTIN_NAME = Msg("組み込みの例文 (built-in text)", "built-in text")
 _SPLIT = re.compile(r"(?<=[。！？!?])|\n")
 
 
@@ -121,19 +127,25 @@ def sentences_of(text: str) -> tuple[list[str], list[str]]:
     from core.text import normalize_input
 
     if text is None or not str(text).strip():
-        raise InvalidInput("学習に使うテキストが空です。文章を貼り付けるか、組み込みの例文を使ってください。")
+        raise InvalidInput("学習に使うテキストが空です。文章を貼り付けるか、組み込みの例文を使ってください。",
+                           en="The training text is empty. Paste some text or use the built-in example text.")
     text = normalize_input(str(text))
     notes = []
     if len(text) > MAX_TEXT_CHARS:
-        notes.append(f"テキストが長いので（{len(text):,} 文字）、先頭の {MAX_TEXT_CHARS:,} 文字だけを使います。")
+        notes.append(Msg(f"テキストが長いので（{len(text):,} 文字）、先頭の {MAX_TEXT_CHARS:,} 文字だけを使います。",
+                         f"The text is long ({len(text):,} characters): only the first {MAX_TEXT_CHARS:,} are used."))
         text = text[:MAX_TEXT_CHARS]
     sents = [s.strip() for s in _SPLIT.split(text) if s and s.strip()]
     if len(set("".join(sents))) < MIN_DISTINCT_CHARS:
         raise InvalidInput(f"テキストの文字の種類が少なすぎます（{len(set(''.join(sents)))} 種類）。"
-                           "同じ文字の繰り返しでは語彙も文脈も学べません。ふつうの日本語の文章を使ってください。")
+                           "同じ文字の繰り返しでは語彙も文脈も学べません。ふつうの日本語の文章を使ってください。",
+                           en=f"The text has too few different characters ({len(set(''.join(sents)))}). "
+                              "Repeating the same characters teaches neither vocabulary nor context. Use ordinary Japanese text.")
     if len(sents) < MIN_SENTENCES or len(set(sents)) < MIN_SENTENCES // 2:
         raise InvalidInput(f"文が少なすぎます（{len(sents)} 文、異なる文 {len(set(sents))}）。"
-                           f"マスク言語モデルを学習するには {MIN_SENTENCES} 文以上（できれば数百文）の文章が必要です。")
+                           f"マスク言語モデルを学習するには {MIN_SENTENCES} 文以上（できれば数百文）の文章が必要です。",
+                           en=f"Too few sentences ({len(sents)}, {len(set(sents))} different). "
+                              f"Training a masked language model needs at least {MIN_SENTENCES} sentences (a few hundred if possible).")
     return sents, notes
 
 
@@ -242,7 +254,8 @@ def pretrain(text: str | None = None, cfg: PretrainConfig | None = None, *, text
     cfg = cfg or PretrainConfig()
     cfg.check()
     if fm.MASK not in fm.normalize_masks(cfg.probe or ""):
-        raise InvalidInput("観察する文に [MASK] がありません。例: 父は昼に[MASK]を食べた。")
+        raise InvalidInput("観察する文に [MASK] がありません。例: 父は昼に[MASK]を食べた。",
+                           en="The sentence to watch has no [MASK]. Example: 父は昼に[MASK]を食べた。")
     if text is None:
         text, text_name = builtin_text(), text_name or BUILTIN_NAME
     sents, notes = sentences_of(text)
@@ -280,7 +293,9 @@ def pretrain(text: str | None = None, cfg: PretrainConfig | None = None, *, text
             if not torch.isfinite(loss):
                 raise TrainingDiverged(
                     f"ステップ {res.steps + 1} で損失が {loss.item()} になりました（発散, diverged）。"
-                    f"学習率 {cfg.lr:g} が大きすぎます。1e-3 や 5e-4 に下げてやり直してください。")
+                    f"学習率 {cfg.lr:g} が大きすぎます。1e-3 や 5e-4 に下げてやり直してください。",
+                    en=f"At step {res.steps + 1} the loss became {loss.item()} (diverged). "
+                       f"The learning rate {cfg.lr:g} is too large. Lower it to 1e-3 or 5e-4 and try again.")
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -330,7 +345,8 @@ def models_root():
 
 def model_dir(name: str):
     if not _NAME.fullmatch(name or "") or ".." in name:
-        raise InvalidInput("保存名は英数字と . _ - の 64 文字までにしてください（例: my-mini-bert）。")
+        raise InvalidInput("保存名は英数字と . _ - の 64 文字までにしてください（例: my-mini-bert）。",
+                           en="Use up to 64 letters, digits and . _ - for the save name (e.g. my-mini-bert).")
     return models_root() / name
 
 

@@ -72,12 +72,15 @@ def parse_lines(text: str, *, max_lines: int = MAX_LINES) -> list[str]:
     lines = [normalize_input(ln) for ln in (text or "").split("\n")]
     lines = [ln for ln in lines if ln]
     if not lines:
-        raise InvalidInput("文がありません。1 行に 1 文ずつ入力してください。")
+        raise InvalidInput("文がありません。1 行に 1 文ずつ入力してください。",
+                           en="No sentences. Enter one sentence per line.")
     if len(lines) > max_lines:
-        raise InputTooLong(f"行が多すぎます（{len(lines):,} 行）。一度に {max_lines} 行までにしてください。")
+        raise InputTooLong(f"行が多すぎます（{len(lines):,} 行）。一度に {max_lines} 行までにしてください。",
+                           en=f"Too many lines ({len(lines):,}). Use at most {max_lines} lines at a time.")
     long = [i + 1 for i, ln in enumerate(lines) if len(ln) > MAX_CHARS]
     if long:
-        raise InputTooLong(f"{long[0]} 行目が長すぎます。1 行 {MAX_CHARS} 文字以内にしてください。")
+        raise InputTooLong(f"{long[0]} 行目が長すぎます。1 行 {MAX_CHARS} 文字以内にしてください。",
+                           en=f"Line {long[0]} is too long. Keep each line within {MAX_CHARS} characters.")
     return lines
 
 

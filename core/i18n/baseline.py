@@ -78,4 +78,6 @@ STRINGS = {
     "base.compare.col.sec": {"ja": "学習時間 (秒)", "en": "training time (s)"},
     "base.compare.col.n": {"ja": "学習文数", "en": "train examples"},
     "base.compare.baseline": {"ja": "単語ベクトル平均 + 線形層 (baseline)", "en": "Mean word vectors + linear (baseline)"},
+    "base.col.total": {"ja": "計 (total)", "en": "total"},
+    "base.axis.prob": {"ja": "確率 (probability)", "en": "probability"},
 }

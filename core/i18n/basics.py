@@ -254,4 +254,9 @@ STRINGS = {
                               "en": "The word-vector baseline on the BERT page is this chapter's model on Japanese data."},
     **{f"basics.knock.{n}": {"ja": ja, "en": en} for n, (ja, en, _, _) in _KNOCK.items()},
     **{f"basics.knock.{n}.where": {"ja": wj, "en": we} for n, (_, _, wj, we) in _KNOCK.items()},
+    "basics.gd.E_all": {"ja": "E（全データ）", "en": "E (all data)"},
+    "basics.ent.what.p": {"ja": "確率", "en": "probabilities"},
+    "basics.ce.what.y": {"ja": "予測の確率", "en": "predicted probabilities"},
+    "basics.ce.correct": {"ja": "正解", "en": "correct"},
+    "basics.pg.p_blue": {"ja": "P(青)", "en": "P(blue)"},
 }

@@ -144,4 +144,6 @@ STRINGS = {
     "bert.mlm.stats.share": {"ja": "割合 (share)", "en": "Share"},
     "bert.ft.predicted": {"ja": "予測 (predicted)", "en": "Predicted"},
     "bert.ft.gold": {"ja": "正解 (gold)", "en": "Gold"},
+    "bert.fm.what": {"ja": "文", "en": "sentence"},
+    "bert.fm.col.word": {"ja": "MeCab word (形態素)", "en": "MeCab word (morpheme)"},
 }

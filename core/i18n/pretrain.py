@@ -62,4 +62,8 @@ STRINGS = {
                            "en": "None yet (`python -m core models warmup` builds a default one)."},
     "bert.pt.offline.use": {"ja": "このアプリで学習した mini-BERT を使う（オフライン）",
                             "en": "Use the mini-BERT trained here (offline)"},
+    "bert.pt.textname.paste": {"ja": "貼り付けたテキスト (pasted text)", "en": "pasted text"},
+    "bert.pt.textname.builtin": {"ja": "組み込みの例文 (built-in text)", "en": "built-in text"},
+    "bert.pt.textname.file": {"ja": "ファイル {name}", "en": "file {name}"},
+    "bert.pt.save.reserved": {"ja": "「{name}」はウォームアップの既定モデルの名前です。別の名前にしてください。", "en": "\"{name}\" is the name of the warm-up's default model. Choose another name."},
 }

@@ -93,14 +93,18 @@ class BlankRun(TrainingRun):
         """The k most probable characters for the one ＿ in ``text``."""
         text = (text or "").strip()
         if len(text) > 100:
-            raise InvalidInput("文が長すぎます（100 文字まで）。")
+            raise InvalidInput("文が長すぎます（100 文字まで）。",
+                               en="The sentence is too long (at most 100 characters).")
         if text.count(BLANK) != 1:
-            raise InvalidInput(f"穴（{BLANK}）をちょうど 1 つ入れてください（例: 猫が庭で鳴{BLANK}ている。）。")
+            raise InvalidInput(f"穴（{BLANK}）をちょうど 1 つ入れてください（例: 猫が庭で鳴{BLANK}ている。）。",
+                               en=f"Put exactly one blank ({BLANK}) in the sentence (e.g. 猫が庭で鳴{BLANK}ている。).")
         p = text.index(BLANK)
         unknown = sorted({c for c in text if c != BLANK and c not in self.vocab.stoi})
         if unknown:
             raise InvalidInput(f"学習した文に出てこない文字があります: {'、'.join(unknown)}。"
-                               "組み込みコーパスの文（動物・食べ物・場所・家族・乗り物）に近い文で試してください。")
+                               "組み込みコーパスの文（動物・食べ物・場所・家族・乗り物）に近い文で試してください。",
+                               en=f"Some characters never appear in the training sentences: {', '.join(unknown)}. "
+                                  "Try a sentence close to the built-in corpus (animals, food, places, family, vehicles).")
         X, _ = windows(text.replace(BLANK, PAD), self.vocab)
         self.model.eval()
         probs = torch.softmax(self.model(torch.as_tensor(X[p:p + 1], device=self.device)), -1)[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from core import InputTooLong, InvalidInput, OutOfVocabulary
+from core import InputTooLong, InvalidInput, OutOfVocabulary, term_en
 from core.lstm.limits import LIMITS
 from core.text import normalize_input
 
@@ -50,7 +50,8 @@ def tokens_of(text: str, level: str = "char") -> list[str]:
                 out += wakati(line)
                 out.append("\n")
         return out
-    raise InvalidInput(f"単位「{level}」は使えません。char（文字）か word（単語）を選んでください。")
+    raise InvalidInput(f"単位「{level}」は使えません。char（文字）か word（単語）を選んでください。",
+                       en=f"The unit \"{level}\" cannot be used. Choose char (characters) or word (words).")
 
 
 def prepare_text(text: str | None) -> str:
@@ -59,13 +60,18 @@ def prepare_text(text: str | None) -> str:
         text = BUILTIN_TEXT
     cleaned = normalize_input(text)
     if not cleaned:
-        raise InvalidInput("学習に使うテキストが空です。文章を貼り付けるか、組み込みの文章を使ってください。")
+        raise InvalidInput("学習に使うテキストが空です。文章を貼り付けるか、組み込みの文章を使ってください。",
+                           en="The training text is empty. Paste some text or use the built-in text.")
     if len(cleaned) > LIMITS.max_text_chars:
         raise InputTooLong(f"テキストが長すぎます（{len(cleaned):,} 文字）。この教室用サーバーでは "
-                           f"{LIMITS.max_text_chars:,} 文字までです。一部を選んで貼り付けてください。")
+                           f"{LIMITS.max_text_chars:,} 文字までです。一部を選んで貼り付けてください。",
+                           en=f"The text is too long ({len(cleaned):,} characters). This classroom server allows up to "
+                              f"{LIMITS.max_text_chars:,} characters. Paste a part of it.")
     if len(cleaned) < 20 or len(set(cleaned)) < 2:
         raise InvalidInput(f"テキストが短すぎます（{len(cleaned)} 文字、{len(set(cleaned))} 種類）。"
-                           "次の文字を予測するには、何種類もの文字が並んだ文章（20 文字以上、できれば数百文字）が必要です。")
+                           "次の文字を予測するには、何種類もの文字が並んだ文章（20 文字以上、できれば数百文字）が必要です。",
+                           en=f"The text is too short ({len(cleaned)} characters, {len(set(cleaned))} different). "
+                              "Predicting the next character needs text with many different characters (20 or more, a few hundred if possible).")
     return cleaned + "\n"
 
 
@@ -86,7 +92,9 @@ class Vocab:
         itos = sorted(counts, key=lambda s: (-counts[s], s))  # most frequent first
         if len(itos) > MAX_VOCAB_WORDS:
             raise InputTooLong(f"語彙が多すぎます（{len(itos):,} 種類）。{MAX_VOCAB_WORDS:,} 種類以内になるよう、"
-                               "テキストを短くするか文字単位 (char) にしてください。")
+                               "テキストを短くするか文字単位 (char) にしてください。",
+                               en=f"Too large a vocabulary ({len(itos):,} types). Shorten the text or use characters (char) "
+                                  f"so it stays within {MAX_VOCAB_WORDS:,} types.")
         return cls(itos, level)
 
     def encode(self, tokens: list[str], *, what: str = "プロンプト") -> list[int]:
@@ -94,9 +102,12 @@ class Vocab:
         if missing:
             shown = "、".join(dict.fromkeys("⏎" if m == "\n" else m for m in missing))
             unit = "文字" if self.level == "char" else "単語"
+            unit_en = "character" if self.level == "char" else "word"
             raise OutOfVocabulary(
                 f"{what}に、学習テキストに出てこない{unit}があります: {shown}。"
                 f"モデルはこれらの{unit}を知りません。学習テキストにある{unit}だけで書いてください。",
+                en=f"{term_en(what, cap=True)} has {unit_en}s that never appear in the training text: {shown}. "
+                   f"The model does not know them. Write only with {unit_en}s from the training text.",
                 word=missing[0], suggestions=self.examples())
         return [self.stoi[t] for t in tokens]
 

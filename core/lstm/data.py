@@ -41,16 +41,19 @@ def make_series(name: str = "sine", length: int = 400, noise: float = 0.0, seed:
     """A synthetic series of ``length`` points with Gaussian noise of std ``noise``, or a real
     series (``length``/``noise`` are then ignored: the data are what they are)."""
     if name not in SERIES:
-        raise InvalidInput(f"系列「{name}」はありません。{'・'.join(SERIES)} から選んでください。")
+        raise InvalidInput(f"系列「{name}」はありません。{'・'.join(SERIES)} から選んでください。",
+                           en=f"There is no series \"{name}\". Choose one of {', '.join(SERIES)}.")
     if name in REAL:
         return _real(name)
     length = check_int(length, "系列の長さ", 50, LIMITS.max_length)
     try:
         noise = float(noise)
     except (TypeError, ValueError):
-        raise InvalidInput("ノイズは 0〜1 の数値で指定してください。") from None
+        raise InvalidInput("ノイズは 0〜1 の数値で指定してください。",
+                           en="Give the noise as a number from 0 to 1.") from None
     if not (0.0 <= noise <= 1.0):
-        raise InvalidInput(f"ノイズ {noise:g} は範囲外です。0〜1 にしてください。")
+        raise InvalidInput(f"ノイズ {noise:g} は範囲外です。0〜1 にしてください。",
+                           en=f"The noise {noise:g} is out of range. Use 0–1.")
     rng = np.random.default_rng(seed)
     t = np.arange(length, dtype=np.float64)
     w = 2 * np.pi / PERIOD
@@ -72,7 +75,8 @@ def _real(name: str) -> Series:
     try:
         import statsmodels.api as sm
     except ImportError as exc:  # pragma: no cover - statsmodels is in requirements
-        raise InvalidInput("statsmodels が入っていないため実データを読めません。pip install statsmodels") from exc
+        raise InvalidInput("statsmodels が入っていないため実データを読めません。pip install statsmodels",
+                           en="statsmodels is not installed, so the real data cannot be read. pip install statsmodels") from exc
     if name == "sunspots":
         df = sm.datasets.sunspots.load_pandas().data
         return Series(name, df["SUNACTIVITY"].to_numpy(np.float32), df["YEAR"].to_numpy(np.float32), "年", True)
@@ -109,15 +113,21 @@ def make_windows(series: Series, window: int = 20, val_fraction: float = 0.2) ->
     n = len(series.values)
     window = check_int(window, "窓の長さ (window)", 2, LIMITS.max_window)
     if not (0.05 <= float(val_fraction) <= 0.5):
-        raise InvalidInput("検証に使う割合は 0.05〜0.5 にしてください。")
+        raise InvalidInput("検証に使う割合は 0.05〜0.5 にしてください。",
+                           en="The validation fraction must be 0.05–0.5.")
     split = int(round(n * (1 - val_fraction)))
     if window >= n:
         raise InvalidInput(f"窓の長さ (window) {window} が系列の長さ {n} 以上です。"
-                           "窓を短くするか、系列を長くしてください。")
+                           "窓を短くするか、系列を長くしてください。",
+                           en=f"The window length {window} is not shorter than the series ({n}). "
+                              "Shorten the window or lengthen the series.")
     if split - window < 10:
         raise InvalidInput(f"窓の長さ (window) {window} が長すぎて、学習用の窓が {max(0, split - window)} 個しか"
                            f"作れません（学習部分は {split} 点）。窓を {max(2, split - 10)} 以下にするか、"
-                           "系列を長くしてください。")
+                           "系列を長くしてください。",
+                           en=f"The window length {window} is too long: only {max(0, split - window)} training windows "
+                              f"can be made (the training part has {split} points). Use a window of {max(2, split - 10)} or less, "
+                              "or lengthen the series.")
     train_part = series.values[:split].astype(np.float64)
     mean = float(train_part.mean())
     std = float(train_part.std()) or 1.0

@@ -15,7 +15,7 @@ import torch
 from core import InvalidInput
 from core.lstm.corpus import Vocab, prepare_text, tokens_of
 from core.lstm.models import TokenLM
-from core.lstm.train import BIDIRECTIONAL_LM, Progress, Stop, TrainConfig, TrainingRun, single_thread
+from core.lstm.train import BIDIRECTIONAL_LM, BIDIRECTIONAL_LM_EN, Progress, Stop, TrainConfig, TrainingRun, single_thread
 
 MAX_GENERATE = 400
 LM_DEFAULTS = TrainConfig(cell="lstm", hidden=128, epochs=30, lr=0.005, batch_size=16, clip=1.0)
@@ -29,7 +29,8 @@ class LMRun(TrainingRun):
                  seq_len: int = 48):
         cfg = (cfg or LM_DEFAULTS).validated()
         if cfg.bidirectional:
-            raise InvalidInput(BIDIRECTIONAL_LM)
+            raise InvalidInput(BIDIRECTIONAL_LM,
+                               en=BIDIRECTIONAL_LM_EN)
         self.text = prepare_text(text)
         self.level = level
         tokens = tokens_of(self.text, level)
@@ -106,7 +107,8 @@ class LMRun(TrainingRun):
         """Continue ``prompt`` by sampling ``n`` tokens from P_τ (τ = 0: greedy)."""
         n = int(n)
         if not (1 <= n <= MAX_GENERATE):
-            raise InvalidInput(f"生成する長さは 1〜{MAX_GENERATE} にしてください。")
+            raise InvalidInput(f"生成する長さは 1〜{MAX_GENERATE} にしてください。",
+                               en=f"The length to generate must be 1–{MAX_GENERATE}.")
         _check_temperature(temperature)
         gen = torch.Generator().manual_seed(int(seed))
         logits, state = self._logits_after(self._prompt_ids(prompt))
@@ -128,9 +130,11 @@ def _check_temperature(temperature: float) -> float:
     try:
         t = float(temperature)
     except (TypeError, ValueError):
-        raise InvalidInput("温度 (temperature) は 0〜3 の数値で指定してください。") from None
+        raise InvalidInput("温度 (temperature) は 0〜3 の数値で指定してください。",
+                           en="Give the temperature as a number from 0 to 3.") from None
     if not (0.0 <= t <= 3.0) or not np.isfinite(t):
-        raise InvalidInput(f"温度 (temperature) {temperature} は範囲外です。0〜3 にしてください（0 = いつも最も確率の高いもの）。")
+        raise InvalidInput(f"温度 (temperature) {temperature} は範囲外です。0〜3 にしてください（0 = いつも最も確率の高いもの）。",
+                           en=f"The temperature {temperature} is out of range. Use 0–3 (0 = always the most probable one).")
     return t
 
 

@@ -60,11 +60,14 @@ def gradient_norms(cell: str = "rnn", steps: int = DEFAULT_STEPS, *, hidden: int
     try:
         scale, gate_bias = float(scale), float(gate_bias)
     except (TypeError, ValueError):
-        raise InvalidInput("W_h の倍率とバイアスは数値で指定してください。") from None
+        raise InvalidInput("W_h の倍率とバイアスは数値で指定してください。",
+                           en="Give the W_h scale and the biases as numbers.") from None
     if not (0.0 <= scale <= 10.0) or not math.isfinite(scale):
-        raise InvalidInput(f"W_h の倍率 {scale:g} は範囲外です。0〜10 にしてください。")
+        raise InvalidInput(f"W_h の倍率 {scale:g} は範囲外です。0〜10 にしてください。",
+                           en=f"The W_h scale {scale:g} is out of range. Use 0–10.")
     if not (-5.0 <= gate_bias <= 5.0):
-        raise InvalidInput("ゲートのバイアスは −5〜5 にしてください。")
+        raise InvalidInput("ゲートのバイアスは −5〜5 にしてください。",
+                           en="The gate biases must be −5 to 5.")
     clip = check_clip(clip)
 
     torch.manual_seed(seed)
@@ -104,7 +107,8 @@ def trace_gates(rnn: Recurrent, x: np.ndarray, layer: int = 0) -> list[dict]:
     if x.ndim == 1:
         x = x[:, None]
     if len(x) < 1:
-        raise InvalidInput("系列が空です。")
+        raise InvalidInput("系列が空です。",
+                           en="The sequence is empty.")
     param = next(rnn.parameters())
     out = rnn(torch.as_tensor(x, device=param.device)[None], record=True)
     traces = []

@@ -19,6 +19,7 @@ import numpy as np
 import torch
 
 from core import InvalidInput, TrainingDiverged
+from core.i18n import t
 from core.lstm.data import ForecastData
 from core.lstm.limits import LIMITS, check_cell, check_clip, check_int, check_lr, check_seconds
 from core.lstm.models import Forecaster, WindowMLP
@@ -32,9 +33,17 @@ BIDIRECTIONAL_FORECAST = (
     "双方向 (bidirectional) は自己回帰の予測には使えません: 逆方向の RNN は系列の最後（未来）から読むので、"
     "予測したい未来の値がまだ無い時点では計算できません。双方向は文の穴埋めやノイズ除去のように"
     "系列全体が先に与えられる課題で使います（「セルの中」タブで試せます）。")
+BIDIRECTIONAL_FORECAST_EN = (
+    "A bidirectional RNN cannot forecast autoregressively: its backward RNN reads from the end of the "
+    "sequence (the future), which does not exist yet when the future value is to be predicted. Use "
+    "bidirectional models for tasks that get the whole sequence first, such as filling blanks or "
+    "denoising (try them in the \"Inside the cell\" tab).")
 BIDIRECTIONAL_LM = (
     "双方向 (bidirectional) は次の文字予測には使えません: 逆方向の RNN は答えの文字そのもの（未来）を"
     "読んでしまうので、予測ではなくカンニングになります。")
+BIDIRECTIONAL_LM_EN = (
+    "A bidirectional RNN cannot predict the next character: its backward RNN reads the answer itself "
+    "(the future), so it would be cheating, not predicting.")
 
 
 @dataclass
@@ -97,13 +106,10 @@ def clip_gradient(params: Iterable[torch.Tensor], V: float | None) -> tuple[floa
     return norm, V
 
 
-def diverged_message(epoch: int, lr: float, loss: float) -> str:
-    what = ("NaN（非数）" if math.isnan(loss) else "無限大 (inf)" if math.isinf(loss)
-            else f"{loss:.3g}（最初の 100 倍以上）")
-    return (f"学習が発散しました: エポック {epoch} で損失 (loss) が {what} になりました（学習率 lr = {lr:g}）。"
-            "学習率が大きすぎると 1 回の更新で重みが飛びすぎ、値があふれて NaN になります。"
-            "学習率を 0.01 くらいに下げて、もう一度学習してください"
-            "（勾配クリッピング (gradient clipping) の閾値 V を小さくするのも効きます）。")
+def diverged_message(epoch: int, lr: float, loss: float, lang: str = "ja") -> str:
+    what = (t("lstm.diverged.nan", lang) if math.isnan(loss) else t("lstm.diverged.inf", lang) if math.isinf(loss)
+            else t("lstm.diverged.big", lang, loss=f"{loss:.3g}"))
+    return t("lstm.diverged", lang, epoch=epoch, what=what, lr=f"{lr:g}")
 
 
 class TrainingRun:
@@ -215,7 +221,8 @@ class TrainingRun:
                 if first is None:
                     first = value
                 if not math.isfinite(value) or value > max(1e3, 100 * first):
-                    raise TrainingDiverged(diverged_message(epoch, cfg.lr, value))
+                    raise TrainingDiverged(diverged_message(epoch, cfg.lr, value),
+                                           en=diverged_message(epoch, cfg.lr, value, "en"))
                 loss.backward()
                 clip_gradient(model.parameters(), cfg.clip)
                 opt.step()
@@ -226,10 +233,12 @@ class TrainingRun:
                     row(epoch, total, count, self.validate(), partial=True)
                     return "time" if timed_out else "stopped"
             if not all(torch.isfinite(p).all() for p in model.parameters()):
-                raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")))
+                raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")),
+                                       en=diverged_message(epoch, cfg.lr, float("nan"), "en"))
             val = self.validate()
             if not math.isfinite(val):
-                raise TrainingDiverged(diverged_message(epoch, cfg.lr, val))
+                raise TrainingDiverged(diverged_message(epoch, cfg.lr, val),
+                                       en=diverged_message(epoch, cfg.lr, val, "en"))
             row(epoch, total, count, val)
             if on_progress is not None:
                 metrics = {f"{prefix}loss": history[-1]["loss"], f"{prefix}val_loss": val}
@@ -266,7 +275,7 @@ class ForecastRun(TrainingRun):
     def __init__(self, data: ForecastData, cfg: TrainConfig | None = None):
         cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
         if cfg.bidirectional:
-            raise InvalidInput(BIDIRECTIONAL_FORECAST)
+            raise InvalidInput(BIDIRECTIONAL_FORECAST, en=BIDIRECTIONAL_FORECAST_EN)
         super().__init__(cfg)
         self.data = data
         self._init_model()

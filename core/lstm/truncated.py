@@ -24,9 +24,11 @@ def check_k(k) -> int:
     try:
         k = int(k)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput(f"打ち切りの長さ k は {MIN_K}〜{MAX_K} の整数で指定してください。") from exc
+        raise InvalidInput(f"打ち切りの長さ k は {MIN_K}〜{MAX_K} の整数で指定してください。",
+                           en=f"The truncation length k must be an integer from {MIN_K} to {MAX_K}.") from exc
     if not MIN_K <= k <= MAX_K:
-        raise InvalidInput(f"打ち切りの長さ k は {MIN_K}〜{MAX_K} で指定してください（{k} が指定されました）。")
+        raise InvalidInput(f"打ち切りの長さ k は {MIN_K}〜{MAX_K} で指定してください（{k} が指定されました）。",
+                           en=f"The truncation length k must be {MIN_K}–{MAX_K} ({k} was given).")
     return k
 
 

@@ -52,11 +52,14 @@ def derivative_products(T: int, *, w: float = 1.0, spread: float = 0.0, seed: in
         T = int(T)
         w, spread = float(w), float(spread)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput("T・重み w・ばらつきは数値で指定してください。") from exc
+        raise InvalidInput("T・重み w・ばらつきは数値で指定してください。",
+                           en="Give T, the weight w and the spread as numbers.") from exc
     if not 1 <= T <= MAX_T:
-        raise InvalidInput(f"時刻の数 T は 1〜{MAX_T} で指定してください（{T} が指定されました）。")
+        raise InvalidInput(f"時刻の数 T は 1〜{MAX_T} で指定してください（{T} が指定されました）。",
+                           en=f"The number of time steps T must be 1–{MAX_T} ({T} was given).")
     if not np.isfinite(w) or not np.isfinite(spread) or spread < 0:
-        raise InvalidInput("重み w は有限の数、ばらつきは 0 以上で指定してください。")
+        raise InvalidInput("重み w は有限の数、ばらつきは 0 以上で指定してください。",
+                           en="The weight w must be a finite number and the spread 0 or more.")
     a = np.random.default_rng(int(seed)).normal(0.0, spread, size=T) if spread > 0 else np.zeros(T)
     t = np.arange(1, T + 1)
     out = {"t": t}

@@ -36,13 +36,17 @@ def load(directory, device=None) -> Seq2Seq:
     if not cfg_path.exists() or not w_path.exists():
         raise ModelUnavailable(
             f"モデルのフォルダ {d} に config.json と model.safetensors がありません。",
-            hint="python -m core seq2seq train --pairs FILE.tsv --save DIR で学習して保存できます。")
+            en=f"The model folder {d} has no config.json and model.safetensors.",
+            hint="python -m core seq2seq train --pairs FILE.tsv --save DIR で学習して保存できます。",
+            hint_en="python -m core seq2seq train --pairs FILE.tsv --save DIR trains and saves one.")
     try:
         config = json.loads(cfg_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput(f"{cfg_path} を読めません（{exc}）。") from None
+        raise InvalidInput(f"{cfg_path} を読めません（{exc}）。",
+                           en=f"Cannot read {cfg_path} ({exc}).") from None
     if config.get("format") != FORMAT:
-        raise InvalidInput(f"{cfg_path} は seq2seq のチェックポイントではありません。")
+        raise InvalidInput(f"{cfg_path} は seq2seq のチェックポイントではありません。",
+                           en=f"{cfg_path} is not a seq2seq checkpoint.")
     model = build_model(Seq2SeqConfig(**config["model"]), Vocab(list(config["src_vocab"])),
                     Vocab(list(config["tgt_vocab"])), config.get("meta", {}))
     model.load_state_dict(load_file(str(w_path)))

@@ -40,7 +40,8 @@ def tokenize(text: str, level: str) -> list[str]:
         if has_japanese(text):
             return ja_words(text)
         return _WORD.findall(text)
-    raise InvalidInput(f"トークンの単位は char か word です（{level!r} は使えません）。")
+    raise InvalidInput(f"トークンの単位は char か word です（{level!r} は使えません）。",
+                       en=f"The token unit is char or word ({level!r} cannot be used).")
 
 
 _ja_cache: dict[str, list[str]] = {}
@@ -143,11 +144,13 @@ def split(pairs: Pairs, val_fraction: float = 0.1) -> tuple[Pairs, Pairs]:
     The generators already shuffle; an uploaded file is split by position so the same file
     always gives the same split."""
     if not 0.0 < val_fraction < 1.0:
-        raise InvalidInput(f"検証データの割合 (val fraction) は 0 より大きく 1 より小さい値にしてください（{val_fraction}）。")
+        raise InvalidInput(f"検証データの割合 (val fraction) は 0 より大きく 1 より小さい値にしてください（{val_fraction}）。",
+                           en=f"The validation fraction must be greater than 0 and less than 1 ({val_fraction}).")
     n = len(pairs)
     n_val = max(1, round(n * val_fraction))
     if n - n_val < 1:
-        raise InvalidInput(f"対訳が少なすぎます（{n} 組）。学習と検証に分けるには 2 組以上必要です。")
+        raise InvalidInput(f"対訳が少なすぎます（{n} 組）。学習と検証に分けるには 2 組以上必要です。",
+                           en=f"Too few pairs ({n}). At least 2 are needed to split into training and validation.")
     return pairs.subset(range(n - n_val)), pairs.subset(range(n - n_val, n))
 
 
@@ -170,17 +173,23 @@ def parse_tsv(text: str, *, max_pairs: int = MAX_PAIRS) -> list[tuple[str, str]]
             bad.append(lineno)
             continue
         if len(src) > MAX_SIDE_CHARS or len(tgt) > MAX_SIDE_CHARS:
-            raise InputTooLong(f"{lineno} 行目の文が長すぎます。1 文 {MAX_SIDE_CHARS} 文字以内の対訳にしてください。")
+            raise InputTooLong(f"{lineno} 行目の文が長すぎます。1 文 {MAX_SIDE_CHARS} 文字以内の対訳にしてください。",
+                               en=f"The sentence on line {lineno} is too long. Keep each side of a pair within {MAX_SIDE_CHARS} characters.")
         pairs.append((src, tgt))
     if bad:
         shown = "、".join(str(b) for b in bad[:5]) + (" など" if len(bad) > 5 else "")
+        shown_en = ", ".join(str(b) for b in bad[:5]) + (" …" if len(bad) > 5 else "")
         raise InvalidInput(
             f"TSV の {shown} 行目にタブ区切りの「原文<TAB>訳文」がありません（{len(bad)} 行）。"
-            "各行を「原文」タブ「訳文」の形にしてください。")
+            "各行を「原文」タブ「訳文」の形にしてください。",
+            en=f"Line {shown_en} of the TSV has no tab-separated \"source<TAB>target\" ({len(bad)} lines). "
+               "Make each line \"source\" tab \"target\".")
     if not pairs:
-        raise InvalidInput("TSV に対訳がありません。「原文<TAB>訳文」の行を 2 行以上入れてください。")
+        raise InvalidInput("TSV に対訳がありません。「原文<TAB>訳文」の行を 2 行以上入れてください。",
+                           en="The TSV has no pairs. Put at least 2 lines of \"source<TAB>target\".")
     if len(pairs) > max_pairs:
-        raise InputTooLong(f"対訳が多すぎます（{len(pairs):,} 組）。{max_pairs:,} 組以内にしてください。")
+        raise InputTooLong(f"対訳が多すぎます（{len(pairs):,} 組）。{max_pairs:,} 組以内にしてください。",
+                           en=f"Too many pairs ({len(pairs):,}). Use at most {max_pairs:,}.")
     return pairs
 
 
@@ -199,9 +208,11 @@ def dataset(name: str, n: int, seed: int = 0, tokens: str = "char") -> Pairs:
 @functools.lru_cache(maxsize=6)
 def _dataset(name: str, n: int, seed: int, tokens: str) -> Pairs:
     if n < 2:
-        raise InvalidInput("データ数は 2 以上にしてください。")
+        raise InvalidInput("データ数は 2 以上にしてください。",
+                           en="The number of examples must be at least 2.")
     if n > MAX_PAIRS:
-        raise InputTooLong(f"データ数が多すぎます（{n:,}）。{MAX_PAIRS:,} 以内にしてください。")
+        raise InputTooLong(f"データ数が多すぎます（{n:,}）。{MAX_PAIRS:,} 以内にしてください。",
+                           en=f"Too many examples ({n:,}). Use at most {MAX_PAIRS:,}.")
     if name == "dates":
         from core.seq2seq.dates import generate_dates
 
@@ -210,4 +221,5 @@ def _dataset(name: str, n: int, seed: int, tokens: str) -> Pairs:
         from core.seq2seq.grammar import generate_pairs
 
         return Pairs(generate_pairs(n, seed), "word", "word")
-    raise InvalidInput(f"データセット {name!r} はありません（dates / toy / アップロード）。")
+    raise InvalidInput(f"データセット {name!r} はありません（dates / toy / アップロード）。",
+                       en=f"There is no data set {name!r} (dates / toy / upload).")

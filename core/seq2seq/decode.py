@@ -46,10 +46,13 @@ def check_beam(beam) -> int:
     try:
         k = int(beam)
     except (TypeError, ValueError):
-        raise InvalidInput(f"ビーム幅 (beam width) は整数で指定してください（{beam!r}）。") from None
+        raise InvalidInput(f"ビーム幅 (beam width) は整数で指定してください（{beam!r}）。",
+                           en=f"Give the beam width as an integer ({beam!r}).") from None
     if k != beam or not 1 <= k <= MAX_BEAM:
         raise InvalidInput(f"ビーム幅 (beam width) は 1〜{MAX_BEAM} の整数にしてください（{beam}）。"
-                           "1 は貪欲法 (greedy) です。")
+                           "1 は貪欲法 (greedy) です。",
+                           en=f"The beam width must be an integer from 1 to {MAX_BEAM} ({beam}). "
+                              "1 is greedy search.")
     return k
 
 
@@ -59,9 +62,11 @@ def source_tokens(model: Seq2Seq, text: str) -> list[str]:
 
     cleaned = normalize_input(text if text is not None else "")
     if not cleaned:
-        raise InvalidInput("入力が空です。変換したい文字列を入力してください（例: 平成6年9月27日）。")
+        raise InvalidInput("入力が空です。変換したい文字列を入力してください（例: 平成6年9月27日）。",
+                           en="The input is empty. Enter the text to convert (e.g. 平成6年9月27日).")
     if len(cleaned) > MAX_INPUT_CHARS:
-        raise InputTooLong(f"入力が長すぎます（{len(cleaned)} 文字）。{MAX_INPUT_CHARS} 文字以内にしてください。")
+        raise InputTooLong(f"入力が長すぎます（{len(cleaned)} 文字）。{MAX_INPUT_CHARS} 文字以内にしてください。",
+                           en=f"The input is too long ({len(cleaned)} characters). Use at most {MAX_INPUT_CHARS}.")
     meta = model.meta
     tokens = tokenize(prepare(cleaned, meta.get("normalize", "")), meta.get("src_level", "char"))
     unknown = model.src_vocab.unknown(tokens)
@@ -70,12 +75,16 @@ def source_tokens(model: Seq2Seq, text: str) -> list[str]:
         raise OutOfVocabulary(
             f"学習データにない{'文字' if meta.get('src_level') == 'char' else '単語'}が含まれています: 「{shown}」。"
             "学習データに出てくる文字・単語だけで入力してください（語彙外 (out of vocabulary)）。",
+            en=f"It contains {'characters' if meta.get('src_level') == 'char' else 'words'} not in the training data: \"{shown}\". "
+               "Use only characters and words that appear in the training data (out of vocabulary).",
             word=unknown[0], suggestions=[])
     max_len = int(meta.get("max_src_len", 10**6))
     if len(tokens) > max_len:
         raise InputTooLong(
             f"入力が学習データのどれよりも長すぎます（{len(tokens)} トークン、学習データの最長は {max_len}）。"
-            "短くしてください。")
+            "短くしてください。",
+            en=f"The input is longer than anything in the training data ({len(tokens)} tokens; the longest there is {max_len}). "
+               "Shorten it.")
     return tokens
 
 

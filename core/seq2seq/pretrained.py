@@ -76,11 +76,14 @@ def translate_pretrained(loaded: LoadedMarian, text: str, beam: int = 4, max_new
 
     text = normalize_input(text or "")
     if not text:
-        raise InvalidInput("翻訳する文を入力してください（空です）。")
+        raise InvalidInput("翻訳する文を入力してください（空です）。",
+                           en="Enter a sentence to translate (it is empty).")
     if len(text) > MAX_INPUT_CHARS:
-        raise InputTooLong(f"入力が長すぎます（{len(text)} 文字）。{MAX_INPUT_CHARS} 文字以内にしてください。")
+        raise InputTooLong(f"入力が長すぎます（{len(text)} 文字）。{MAX_INPUT_CHARS} 文字以内にしてください。",
+                           en=f"The input is too long ({len(text)} characters). Use at most {MAX_INPUT_CHARS}.")
     if not isinstance(beam, int) or not 1 <= beam <= MAX_BEAM:
-        raise InvalidInput(f"ビーム幅 (beam width) は 1〜{MAX_BEAM} にしてください（{beam}）。")
+        raise InvalidInput(f"ビーム幅 (beam width) は 1〜{MAX_BEAM} にしてください（{beam}）。",
+                           en=f"The beam width must be 1–{MAX_BEAM} ({beam}).")
     tok, model = loaded.tokenizer, loaded.model
     max_pos = int(getattr(model.config, "max_position_embeddings", 512) or 512)
     max_new_tokens = max(1, min(max_new_tokens, max_pos - 2))  # positions beyond the table would fail

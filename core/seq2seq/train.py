@@ -44,19 +44,26 @@ class TrainConfig:
 
     def validate(self) -> None:
         if not isinstance(self.epochs, int) or self.epochs < 1:
-            raise InvalidInput(f"エポック数 (epochs) は 1 以上にしてください（{self.epochs}）。")
+            raise InvalidInput(f"エポック数 (epochs) は 1 以上にしてください（{self.epochs}）。",
+                               en=f"The number of epochs must be at least 1 ({self.epochs}).")
         if self.epochs > MAX_EPOCHS:
-            raise InvalidInput(f"エポック数 (epochs) は {MAX_EPOCHS} 以下にしてください（{self.epochs}）。")
+            raise InvalidInput(f"エポック数 (epochs) は {MAX_EPOCHS} 以下にしてください（{self.epochs}）。",
+                               en=f"The number of epochs must be at most {MAX_EPOCHS} ({self.epochs}).")
         if not 1 <= self.batch_size <= 4096:
-            raise InvalidInput("バッチサイズは 1〜4096 にしてください。")
+            raise InvalidInput("バッチサイズは 1〜4096 にしてください。",
+                               en="The batch size must be 1–4096.")
         if not (0 < self.lr <= 1):
-            raise InvalidInput("学習率 (learning rate) は 0 より大きく 1 以下にしてください。")
+            raise InvalidInput("学習率 (learning rate) は 0 より大きく 1 以下にしてください。",
+                               en="The learning rate must be greater than 0 and at most 1.")
         if not 0.0 <= self.teacher_forcing <= 1.0:
-            raise InvalidInput("教師強制率 (teacher forcing ratio) は 0〜1 にしてください。")
+            raise InvalidInput("教師強制率 (teacher forcing ratio) は 0〜1 にしてください。",
+                               en="The teacher forcing ratio must be 0–1.")
         if self.clip < 0:
-            raise InvalidInput("勾配クリッピングの閾値は 0 以上にしてください（0 でクリップなし）。")
+            raise InvalidInput("勾配クリッピングの閾値は 0 以上にしてください（0 でクリップなし）。",
+                               en="The gradient clipping threshold must be 0 or more (0 = no clipping).")
         if self.target_accuracy is not None and not 0.0 < self.target_accuracy <= 1.0:
-            raise InvalidInput("目標正解率 (target accuracy) は 0 より大きく 1 以下にしてください（例: 0.99）。")
+            raise InvalidInput("目標正解率 (target accuracy) は 0 より大きく 1 以下にしてください（例: 0.99）。",
+                               en="The target accuracy must be greater than 0 and at most 1 (e.g. 0.99).")
 
 
 def model_config(src_vocab: int, tgt_vocab: int, *, emb=32, hidden=128, cell="gru",
@@ -64,20 +71,25 @@ def model_config(src_vocab: int, tgt_vocab: int, *, emb=32, hidden=128, cell="gr
     """Validated model config. For ``cell="transformer"`` hidden = d_model, ``attention`` is
     always multi-head scaled dot-product (stored as "multi_head") and heads / layers apply."""
     if cell not in CELLS:
-        raise InvalidInput(f"モデルの種類は {' / '.join(CELLS)} から選んでください（{cell!r}）。")
+        raise InvalidInput(f"モデルの種類は {' / '.join(CELLS)} から選んでください（{cell!r}）。",
+                           en=f"Choose the model type from {' / '.join(CELLS)} ({cell!r}).")
     if cell == "transformer":
         from core.transformer.layers import TransformerConfig
 
         if not 1 <= int(layers) <= MAX_LAYERS:
-            raise InvalidInput(f"層の数 (layers) は 1〜{MAX_LAYERS} にしてください（{layers}）。")
+            raise InvalidInput(f"層の数 (layers) は 1〜{MAX_LAYERS} にしてください（{layers}）。",
+                               en=f"The number of layers must be 1–{MAX_LAYERS} ({layers}).")
         TransformerConfig(d_model=int(hidden), h=int(heads), n_layers=int(layers)).validated()
         attention = "multi_head"
     elif attention not in ATTENTIONS:
-        raise InvalidInput(f"注意機構は {' / '.join(ATTENTIONS)} から選んでください（{attention!r}）。")
+        raise InvalidInput(f"注意機構は {' / '.join(ATTENTIONS)} から選んでください（{attention!r}）。",
+                           en=f"Choose the attention from {' / '.join(ATTENTIONS)} ({attention!r}).")
     if not 1 <= int(hidden) <= MAX_HIDDEN:
-        raise InvalidInput(f"隠れ層のサイズ (hidden) は 1〜{MAX_HIDDEN} にしてください。")
+        raise InvalidInput(f"隠れ層のサイズ (hidden) は 1〜{MAX_HIDDEN} にしてください。",
+                           en=f"The hidden size must be 1–{MAX_HIDDEN}.")
     if not 1 <= int(emb) <= MAX_EMB:
-        raise InvalidInput(f"埋め込みのサイズ (embedding) は 1〜{MAX_EMB} にしてください。")
+        raise InvalidInput(f"埋め込みのサイズ (embedding) は 1〜{MAX_EMB} にしてください。",
+                           en=f"The embedding size must be 1–{MAX_EMB}.")
     return Seq2SeqConfig(src_vocab=src_vocab, tgt_vocab=tgt_vocab, emb=int(emb), hidden=int(hidden),
                          cell=cell, attention=attention, reverse_input=bool(reverse_input),
                          heads=int(heads), layers=int(layers))
@@ -198,7 +210,8 @@ class Trainer:
         self.cfg = cfg or TrainConfig()
         self.cfg.validate()
         if len(train) < 1 or len(val) < 1:
-            raise InvalidInput("学習データと検証データが 1 組以上必要です。")
+            raise InvalidInput("学習データと検証データが 1 組以上必要です。",
+                               en="At least one training pair and one validation pair are needed.")
         torch.manual_seed(self.cfg.seed)
         random.seed(self.cfg.seed)
         self.rng = np.random.default_rng(self.cfg.seed)
@@ -246,7 +259,8 @@ class Trainer:
             logits = model(src, src_len, tgt_in, teacher_forcing=cfg.teacher_forcing)
             loss = self.loss_fn(logits.reshape(-1, logits.shape[-1]), tgt.reshape(-1))
             if not torch.isfinite(loss):
-                raise TrainingDiverged("損失が NaN / 無限大になりました（発散）。学習率を下げるか、勾配クリッピングを有効にしてください。")
+                raise TrainingDiverged("損失が NaN / 無限大になりました（発散）。学習率を下げるか、勾配クリッピングを有効にしてください。",
+                                       en="The loss became NaN / infinite (diverged). Lower the learning rate or turn on gradient clipping.")
             self.opt.zero_grad(set_to_none=True)
             loss.backward()
             if cfg.clip > 0:

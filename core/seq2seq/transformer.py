@@ -59,7 +59,8 @@ class TransformerSeq2Seq(nn.Module):
         if n > self.pe.shape[0]:
             from core import InputTooLong
 
-            raise InputTooLong(f"系列が長すぎます（{n} トークン、このモデルは {self.pe.shape[0]} まで）。短くしてください。")
+            raise InputTooLong(f"系列が長すぎます（{n} トークン、このモデルは {self.pe.shape[0]} まで）。短くしてください。",
+                               en=f"The sequence is too long ({n} tokens; this model takes up to {self.pe.shape[0]}). Shorten it.")
         return emb(ids) * math.sqrt(self.config.hidden) + self.pe[:n]  # (B, n, d_model)
 
     # --- encoder ----------------------------------------------------------------------------

@@ -8,10 +8,12 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.i18n import t
+
 COLORS = {"gpt": "#e07b39", "lstm": "#1f77b4"}
 
 
-def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True) -> str:
+def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True, lang: str = "ja") -> str:
     """Encoder (N × [self-attention, FFN]) and decoder (N × [masked self-attention,
     source–target attention, FFN]) as Graphviz DOT, each sub-layer with its Add & LN."""
     n = max(1, int(n_layers))
@@ -32,13 +34,13 @@ def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True) -> 
                  ("FFN", "#fde2c8")]
     out = ["digraph G {", "rankdir=BT; nodesep=0.3; ranksep=0.2; newrank=true;",
            'node [shape=box, style="rounded,filled", fontsize=10, fontname="sans-serif"];',
-           'src [label="入力の単語 + PE", fillcolor="#eeeeee"]; tgt [label="出力の単語（右にずらす）+ PE", fillcolor="#eeeeee"];']
+           f'src [label="{t("tf.fig.src", lang)}", fillcolor="#eeeeee"]; tgt [label="{t("tf.fig.tgt", lang)}", fillcolor="#eeeeee"];']
     for side, names, first in (("e", enc_names, "src"), ("d", dec_names, "tgt")):
         prev = first
-        title = "エンコーダ (encoder)" if side == "e" else "デコーダ (decoder)"
+        title = t("tf.fig.encoder" if side == "e" else "tf.fig.decoder", lang)
         out.append(f'subgraph cluster_{side} {{ label="{title}  × {n}"; style=dashed; fontsize=11;')
         for i in range(1, n + 1):
-            out.append(f'subgraph cluster_{side}{i} {{ label="層 {i}"; style=rounded; fontsize=9;')
+            out.append(f'subgraph cluster_{side}{i} {{ label="{t("tf.fig.layer", lang, i=i)}"; style=rounded; fontsize=9;')
             out += sub(side, i, names)
             out.append("}")
             for j in range(len(names)):
@@ -52,7 +54,7 @@ def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True) -> 
             dec_top = prev
     for i in range(1, n + 1):
         out.append(f'{enc_top} -> d{i}_1 [style=dashed, color="#7b52ab", label="K, V", fontsize=8, constraint=false];')
-    head = ("LN → " if norm_first else "") + "線形 → softmax（次の単語）"
+    head = ("LN → " if norm_first else "") + t("tf.fig.head", lang)
     out.append(f'head [label="{head}", fillcolor="#eeeeee"];')
     out.append(f"{dec_top} -> head;")
     out.append("}")
@@ -60,7 +62,7 @@ def stack_diagram(n_layers: int, *, norm_first: bool, residual: bool = True) -> 
 
 
 def curves_figure(histories: dict[str, list[dict]], names: dict[str, str], title: str = "",
-                  *, ppl: bool = True) -> tuple[go.Figure, pd.DataFrame]:
+                  *, ppl: bool = True, lang: str = "ja") -> tuple[go.Figure, pd.DataFrame]:
     """Validation perplexity (or loss) against wall-clock training seconds, one line per model."""
     fig = go.Figure()
     rows = []
@@ -73,17 +75,20 @@ def curves_figure(histories: dict[str, list[dict]], names: dict[str, str], title
                                  name=names.get(key, key), line=dict(color=COLORS.get(key))))
         rows += [{"model": key, "seconds": h["seconds"], "epoch": h["epoch"], "val_loss": h["val_loss"],
                   "val_ppl": math.exp(min(50.0, h["val_loss"]))} for h in pts]
-    fig.update_layout(title=title, xaxis_title="学習時間（秒）", height=360,
-                      yaxis_title="検証パープレキシティ (val perplexity)" if ppl else "検証損失 (val loss)",
+    fig.update_layout(title=title, xaxis_title=t("tf.fig.seconds", lang), height=360,
+                      yaxis_title=t("tf.fig.val_ppl" if ppl else "tf.fig.val_loss", lang),
                       yaxis_type="log", legend=dict(orientation="h", y=-0.25), margin=dict(t=50, b=10))
     return fig, pd.DataFrame(rows)
 
 
-def parallel_frame(rows: list[dict]) -> pd.DataFrame:
+def parallel_frame(rows: list[dict], lang: str = "ja") -> pd.DataFrame:
     """parallel_vs_autoregressive rows as a table (st.dataframe shows text, never HTML)."""
-    return pd.DataFrame([{"t": r["t"], "入力 w_1…w_t": "".join(r["prefix"]).replace("\n", "⏎"),
-                          "正解 w_{t+1}": r["target"].replace("\n", "⏎"),
-                          "並列（1 回の計算）": r["parallel"].replace("\n", "⏎"),
-                          "1 トークンずつ": r["step"].replace("\n", "⏎"),
-                          "P(正解) 並列": round(r["p_parallel"], 4), "P(正解) 逐次": round(r["p_step"], 4),
-                          "最大の差": r["max_diff"]} for r in rows])
+    def c(key: str) -> str:
+        return t(f"tf.col.{key}", lang)
+
+    return pd.DataFrame([{"t": r["t"], c("prefix"): "".join(r["prefix"]).replace("\n", "⏎"),
+                          c("target"): r["target"].replace("\n", "⏎"),
+                          c("parallel"): r["parallel"].replace("\n", "⏎"),
+                          c("step"): r["step"].replace("\n", "⏎"),
+                          c("p_parallel"): round(r["p_parallel"], 4), c("p_step"): round(r["p_step"], 4),
+                          c("max_diff"): r["max_diff"]} for r in rows])

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 import torch
 from torch import nn
 
-from core import InputTooLong, InvalidInput
+from core import InputTooLong, InvalidInput, term_en
 from core.attention import check_heads, positional_encoding
 from core.transformer.layers import Encoder, TransformerConfig
 
@@ -40,25 +40,34 @@ class GPTConfig:
             try:
                 return int(v)
             except (TypeError, ValueError):
-                raise InvalidInput(f"{name}は整数で指定してください。") from None
+                raise InvalidInput(f"{name}は整数で指定してください。",
+                                   en=f"Give {term_en(name)} as an integer.") from None
 
         context, d_model = whole(self.context, "文脈の長さ (context)"), whole(self.d_model, "d_model ")
         h, n_layers = whole(self.h, "ヘッド数 h "), whole(self.n_layers, "層の数 (layers) ")
         if context < 2:
-            raise InvalidInput(f"文脈の長さ (context) は 2 以上にしてください（{context}）。")
+            raise InvalidInput(f"文脈の長さ (context) は 2 以上にしてください（{context}）。",
+                               en=f"The context length must be at least 2 ({context}).")
         if context > MAX_CONTEXT:
             raise InputTooLong(f"文脈の長さ (context) {context} は長すぎます。この教室用サーバーでは {MAX_CONTEXT} "
-                               "までです（注意の計算量は長さの 2 乗で増えます）。")
+                               "までです（注意の計算量は長さの 2 乗で増えます）。",
+                               en=f"The context length {context} is too long. This classroom server allows up to {MAX_CONTEXT} "
+                                  "(the cost of attention grows with the square of the length).")
         if not 1 <= d_model <= MAX_D_MODEL:
-            raise InvalidInput(f"d_model は 1〜{MAX_D_MODEL} にしてください（{d_model}）。")
+            raise InvalidInput(f"d_model は 1〜{MAX_D_MODEL} にしてください（{d_model}）。",
+                               en=f"d_model must be 1–{MAX_D_MODEL} ({d_model}).")
         if not 1 <= h <= MAX_HEADS:
-            raise InvalidInput(f"ヘッド数 h は 1〜{MAX_HEADS} にしてください（h = {h}）。")
+            raise InvalidInput(f"ヘッド数 h は 1〜{MAX_HEADS} にしてください（h = {h}）。",
+                               en=f"The number of heads h must be 1–{MAX_HEADS} (h = {h}).")
         check_heads(d_model, h)
         if not 1 <= n_layers <= MAX_GPT_LAYERS:
             raise InvalidInput(f"層の数 (layers) は 1〜{MAX_GPT_LAYERS} にしてください（{n_layers}）。"
-                               "層が 0 個では注意も FFN も無く、Transformer になりません。")
+                               "層が 0 個では注意も FFN も無く、Transformer になりません。",
+                               en=f"The number of layers must be 1–{MAX_GPT_LAYERS} ({n_layers}). "
+                                  "With 0 layers there is neither attention nor FFN: no Transformer.")
         if int(self.vocab_size) < 2:
-            raise InvalidInput("語彙が 1 種類しかありません。何種類もの文字が並んだ文章で学習してください。")
+            raise InvalidInput("語彙が 1 種類しかありません。何種類もの文字が並んだ文章で学習してください。",
+                               en="The vocabulary has only one type. Train on text with many different characters.")
         return replace(self, vocab_size=int(self.vocab_size), context=context, d_model=d_model, h=h,
                        n_layers=n_layers)
 
@@ -85,7 +94,8 @@ class MiniGPT(nn.Module):
         """idx: (B, T) token ids, T ≤ context → logits (B, T, V) (and the weights (n_layers, B, h, T, T))."""
         T = idx.shape[-1]
         if T > self.cfg.context:
-            raise InvalidInput(f"入力が文脈の長さ {self.cfg.context} を超えています（{T} トークン）。")
+            raise InvalidInput(f"入力が文脈の長さ {self.cfg.context} を超えています（{T} トークン）。",
+                               en=f"The input is longer than the context length {self.cfg.context} ({T} tokens).")
         x = self.tok_emb(idx) + self.pe[:T]  # (B, T, d_model)
         h, weights = self.blocks(x, is_causal=True, need_weights=True)  # (B, T, d_model)
         logits = self.lm_head(h)  # (B, T, V)

@@ -50,10 +50,13 @@ class TransformerConfig:
         n = int(self.n_layers)
         if not 1 <= n <= MAX_LAYERS:
             raise InvalidInput(f"層の数 (layers) は 1〜{MAX_LAYERS} にしてください（{self.n_layers} が指定されました）。"
-                               "層が 0 個では Transformer になりません。")
+                               "層が 0 個では Transformer になりません。",
+                               en=f"The number of layers must be 1–{MAX_LAYERS} ({self.n_layers} was given). "
+                                  "With 0 layers it is no Transformer.")
         d_ff = 4 * int(self.d_model) if self.d_ff is None else int(self.d_ff)
         if d_ff < 1:
-            raise InvalidInput(f"FFN の幅 d_ff は 1 以上にしてください（d_ff = {self.d_ff}）。")
+            raise InvalidInput(f"FFN の幅 d_ff は 1 以上にしてください（d_ff = {self.d_ff}）。",
+                               en=f"The FFN width d_ff must be at least 1 (d_ff = {self.d_ff}).")
         return replace(self, d_model=int(self.d_model), h=int(self.h), d_ff=d_ff, n_layers=n)
 
     @property
@@ -86,12 +89,14 @@ def _core_mask(mask: torch.Tensor | None, n_q: int, n_k: int, is_causal: bool = 
         m = None
     else:
         if tuple(mask.shape[-2:]) != (n_q, n_k):
-            raise InvalidInput(f"マスクの形 {tuple(mask.shape)} が注意の形 ({n_q}, {n_k}) と合いません。")
+            raise InvalidInput(f"マスクの形 {tuple(mask.shape)} が注意の形 ({n_q}, {n_k}) と合いません。",
+                               en=f"The mask shape {tuple(mask.shape)} does not match the attention shape ({n_q}, {n_k}).")
         m = mask if mask.is_floating_point() else ~mask.to(torch.bool)  # torch bool: True = hidden
     if key_padding_mask is None:
         return m
     if key_padding_mask.shape[-1] != n_k:
-        raise InvalidInput(f"パディングマスクの長さ {key_padding_mask.shape[-1]} がキーの数 {n_k} と合いません。")
+        raise InvalidInput(f"パディングマスクの長さ {key_padding_mask.shape[-1]} がキーの数 {n_k} と合いません。",
+                           en=f"The padding mask length {key_padding_mask.shape[-1]} does not match the number of keys {n_k}.")
     pad = key_padding_mask if key_padding_mask.is_floating_point() else allowed(~key_padding_mask.to(torch.bool))
     pad = pad[..., None, None, :]  # (B, 1, 1, n_k): the same keys hidden for every head and query
     if m is None:
@@ -172,9 +177,11 @@ class _Layer(nn.Module):
     def _check_torch(layer: nn.Module) -> None:
         act = getattr(layer, "activation", None)
         if act is not None and act is not torch.nn.functional.relu and not isinstance(act, nn.ReLU):
-            raise InvalidInput("活性化関数が ReLU の層だけコピーできます（FFN(x) = max(0, xW_1 + b_1) W_2 + b_2）。")
+            raise InvalidInput("活性化関数が ReLU の層だけコピーできます（FFN(x) = max(0, xW_1 + b_1) W_2 + b_2）。",
+                               en="Only layers with the ReLU activation can be copied (FFN(x) = max(0, xW_1 + b_1) W_2 + b_2).")
         if not getattr(layer.self_attn, "batch_first", False):
-            raise InvalidInput("batch_first=True の torch の層だけコピーできます（x は (batch, n, d_model)）。")
+            raise InvalidInput("batch_first=True の torch の層だけコピーできます（x は (batch, n, d_model)）。",
+                               en="Only torch layers with batch_first=True can be copied (x is (batch, n, d_model)).")
 
 
 class EncoderLayer(_Layer):

@@ -43,7 +43,9 @@ class GPTRun(LMRun):
         if n_train < 2 * C + 1:
             raise InvalidInput(
                 f"テキストが文脈の長さ (context) {C} に対して短すぎます（学習用 {n_train} トークン）。"
-                f"文脈の長さを {max(2, (n_train - 1) // 2)} 以下にするか、もっと長い文章を使ってください。")
+                f"文脈の長さを {max(2, (n_train - 1) // 2)} 以下にするか、もっと長い文章を使ってください。",
+                en=f"The text is too short for the context length {C} ({n_train} training tokens). "
+                   f"Use a context length of {max(2, (n_train - 1) // 2)} or less, or a longer text.")
         self.arch = replace(self.arch, vocab_size=len(self.vocab))
         return MiniGPT(self.arch)
 
@@ -85,7 +87,8 @@ class GPTRun(LMRun):
         P_τ (restricted to the k most probable when ``top_k``), append it, repeat ``n`` times."""
         n = int(n)
         if not (1 <= n <= MAX_GENERATE):
-            raise InvalidInput(f"生成する長さは 1〜{MAX_GENERATE} にしてください。")
+            raise InvalidInput(f"生成する長さは 1〜{MAX_GENERATE} にしてください。",
+                               en=f"The length to generate must be 1–{MAX_GENERATE}.")
         _check_temperature(temperature)
         k = _check_top_k(top_k, len(self.vocab))
         gen = torch.Generator().manual_seed(int(seed))
@@ -120,7 +123,8 @@ class GPTRun(LMRun):
         predictions and P(true next token); the causal mask makes them equal."""
         ids = self._prompt_ids(sentence)[:self.context]
         if len(ids) < 2:
-            raise InvalidInput("2 トークン以上の文を入力してください。")
+            raise InvalidInput("2 トークン以上の文を入力してください。",
+                               en="Enter a sentence of at least 2 tokens.")
         self.model.eval()
         p_all = torch.softmax(self.model(torch.tensor([ids], device=self.device))[0], -1)  # (T, V)
         rows = []
@@ -158,14 +162,18 @@ class GPTRun(LMRun):
         paths = [d / "config.json", d / "vocab.json", d / "model.safetensors"]
         if not all(p.exists() for p in paths):
             raise ModelUnavailable(f"{d} に config.json・vocab.json・model.safetensors がありません。",
-                                   hint="python -m core transformer train-lm --text-file FILE --save DIR で作れます。")
+                                   en=f"{d} has no config.json, vocab.json and model.safetensors.",
+                                   hint="python -m core transformer train-lm --text-file FILE --save DIR で作れます。",
+                                   hint_en="python -m core transformer train-lm --text-file FILE --save DIR makes one.")
         try:
             config = json.loads(paths[0].read_text(encoding="utf-8"))
             itos = json.loads(paths[1].read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InvalidInput(f"{d} の設定ファイルを読めません（{exc}）。") from None
+            raise InvalidInput(f"{d} の設定ファイルを読めません（{exc}）。",
+                               en=f"Cannot read the settings file in {d} ({exc}).") from None
         if config.get("format") != FORMAT:
-            raise InvalidInput(f"{d} はミニ GPT の保存フォルダではありません。")
+            raise InvalidInput(f"{d} はミニ GPT の保存フォルダではありません。",
+                               en=f"{d} is not a saved mini-GPT folder.")
         self = cls.__new__(cls)
         from core.lstm.train import _device
 
@@ -186,9 +194,11 @@ def _check_top_k(top_k, vocab_size: int) -> int:
     try:
         k = int(top_k)
     except (TypeError, ValueError):
-        raise InvalidInput("top-k は整数で指定してください（0 = 制限なし）。") from None
+        raise InvalidInput("top-k は整数で指定してください（0 = 制限なし）。",
+                           en="Give top-k as an integer (0 = no limit).") from None
     if k < 0:
-        raise InvalidInput(f"top-k が {top_k} です。0（制限なし）以上にしてください。")
+        raise InvalidInput(f"top-k が {top_k} です。0（制限なし）以上にしてください。",
+                           en=f"top-k is {top_k}. Use 0 (no limit) or more.")
     return min(k, vocab_size)
 
 

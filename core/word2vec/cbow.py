@@ -56,20 +56,24 @@ def lecture_tokens() -> list[str]:
 def tokenize_sentences(sentences: list[str]) -> list[list[str]]:
     sents = [s for s in (str(x).strip() for x in sentences) if s]
     if not sents:
-        raise InvalidInput("文が空です。1 行に 1 文ずつ入力してください（例: 今日は朝早く起きました。）。")
+        raise InvalidInput("文が空です。1 行に 1 文ずつ入力してください（例: 今日は朝早く起きました。）。",
+                           en="The sentences are empty. Enter one sentence per line (e.g. 今日は朝早く起きました。).")
     if len(sents) > MAX_SENTENCES:
-        raise InvalidInput(f"文が多すぎます（{len(sents)} 文）。この小さな CBOW は {MAX_SENTENCES} 文までです。")
+        raise InvalidInput(f"文が多すぎます（{len(sents)} 文）。この小さな CBOW は {MAX_SENTENCES} 文までです。",
+                           en=f"Too many sentences ({len(sents)}). This small CBOW takes up to {MAX_SENTENCES}.")
     toks = [wakati(s[:200]) for s in sents]
     toks = [t for t in toks if len(t) >= 3]
     if not toks:
-        raise InvalidInput("3 単語以上の文が必要です（前後の単語から真ん中を予測するため）。")
+        raise InvalidInput("3 単語以上の文が必要です（前後の単語から真ん中を予測するため）。",
+                           en="Sentences of at least 3 words are needed (the middle word is predicted from its neighbours).")
     return toks
 
 
 def build_vocab(token_lists: list[list[str]]) -> list[str]:
     vocab = list(dict.fromkeys(w for toks in token_lists for w in toks))
     if len(vocab) > MAX_VOCAB:
-        raise InvalidInput(f"語彙が多すぎます（{len(vocab)} 語）。この図解は {MAX_VOCAB} 語までです。文を減らしてください。")
+        raise InvalidInput(f"語彙が多すぎます（{len(vocab)} 語）。この図解は {MAX_VOCAB} 語までです。文を減らしてください。",
+                           en=f"Too large a vocabulary ({len(vocab)} words). This illustration takes up to {MAX_VOCAB}. Use fewer sentences.")
     return vocab
 
 
@@ -171,17 +175,22 @@ class CBOWState:
     def __post_init__(self):
         torch = _torch()
         if not 1 <= int(self.hidden) <= MAX_HIDDEN:
-            raise InvalidInput(f"隠れ層の次元は 1〜{MAX_HIDDEN} にしてください。")
+            raise InvalidInput(f"隠れ層の次元は 1〜{MAX_HIDDEN} にしてください。",
+                               en=f"The hidden size must be 1–{MAX_HIDDEN}.")
         if not 0 < float(self.lr) <= 10:
-            raise InvalidInput("学習率は 0 より大きく 10 以下にしてください。")
+            raise InvalidInput("学習率は 0 より大きく 10 以下にしてください。",
+                               en="The learning rate must be greater than 0 and at most 10.")
         if self.objective not in ("softmax", "negative"):
-            raise InvalidInput("目的関数は softmax か negative（負例サンプリング）を選んでください。")
+            raise InvalidInput("目的関数は softmax か negative（負例サンプリング）を選んでください。",
+                               en="Choose softmax or negative (negative sampling) as the objective.")
         if self.arch not in ARCHITECTURES:
-            raise InvalidInput("モデルは cbow か skipgram を選んでください。")
+            raise InvalidInput("モデルは cbow か skipgram を選んでください。",
+                               en="Choose cbow or skipgram as the model.")
         self.tokens = tokenize_sentences(self.sentences)
         self.vocab = build_vocab(self.tokens)
         if not 1 <= int(self.k) <= max(1, len(self.vocab) - 1):
-            raise InvalidInput(f"負例の数 k は 1〜{max(1, len(self.vocab) - 1)} にしてください。")
+            raise InvalidInput(f"負例の数 k は 1〜{max(1, len(self.vocab) - 1)} にしてください。",
+                               en=f"The number of negative samples k must be 1–{max(1, len(self.vocab) - 1)}.")
         examples = make_skipgram_examples if self.arch == "skipgram" else make_examples
         ctx, tgt = examples(self.tokens, self.vocab)
         self.contexts = torch.from_numpy(ctx)
@@ -247,7 +256,8 @@ class CBOWState:
         torch = _torch()
         n = int(n)
         if not 1 <= n <= 1000:
-            raise InvalidInput("ステップ数は 1〜1000 にしてください。")
+            raise InvalidInput("ステップ数は 1〜1000 にしてください。",
+                               en="The number of steps must be 1–1000.")
         for _ in range(n):
             loss = self.loss()
             for p in self.model.parameters():

@@ -42,12 +42,14 @@ def ginza_vocab_dir() -> pathlib.Path:
     spec = importlib.util.find_spec("ja_ginza")
     if spec is None or not spec.origin:
         raise ModelUnavailable("埋め込みの chiVe ベクトル（ja_ginza パッケージ）が見つかりません。",
+                               en="The bundled chiVe vectors (the ja_ginza package) were not found.",
                                hint="pip install ja-ginza")
     root = pathlib.Path(spec.origin).resolve().parent
     for vocab in sorted(root.glob("ja_ginza-*/vocab")):
         if (vocab / "vectors").exists() and (vocab / "key2row").exists():
             return vocab
     raise ModelUnavailable("ja_ginza の中に chiVe ベクトル（vocab/vectors, key2row）が見つかりません。",
+                           en="No chiVe vectors (vocab/vectors, key2row) found inside ja_ginza.",
                            hint="pip install --force-reinstall ja-ginza")
 
 

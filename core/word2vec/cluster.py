@@ -53,11 +53,14 @@ def cluster(words: list[str], vectors: np.ndarray, k: int = 5, *, seed: int = 0)
     try:
         k = int(k)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput("クラスタ数 k は整数で指定してください。") from exc
+        raise InvalidInput("クラスタ数 k は整数で指定してください。",
+                           en="Give the number of clusters k as an integer.") from exc
     if n < 3:
-        raise InvalidInput("クラスタリングには語彙にある単語が 3 語以上必要です（例: 日本 中国 フランス ドイツ）。")
+        raise InvalidInput("クラスタリングには語彙にある単語が 3 語以上必要です（例: 日本 中国 フランス ドイツ）。",
+                           en="Clustering needs at least 3 words in the vocabulary (e.g. 日本 中国 フランス ドイツ).")
     if not 2 <= k <= min(MAX_K, n - 1):
-        raise InvalidInput(f"クラスタ数 k は 2〜{min(MAX_K, n - 1)} で指定してください（単語 {n} 語、k = {k}）。")
+        raise InvalidInput(f"クラスタ数 k は 2〜{min(MAX_K, n - 1)} で指定してください（単語 {n} 語、k = {k}）。",
+                           en=f"The number of clusters k must be 2–{min(MAX_K, n - 1)} ({n} words, k = {k}).")
     X = unit(vectors)
     with threadpool_limits(limits=1):  # a shared, busy CPU: one BLAS thread (see project.project)
         km = KMeans(n_clusters=k, n_init=10, random_state=int(seed)).fit(X)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InvalidInput, OutOfVocabulary
+from core import InvalidInput, Msg, OutOfVocabulary
 
 MAX_WINDOW = 10
 MAX_VOCAB = 5000  # a dense V × V matrix stays under 200 MB
@@ -45,16 +45,21 @@ def cooccurrence(sentences, window: int = 2, *, min_count: int = 1) -> CountMode
     try:
         window, min_count = int(window), int(min_count)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput("窓幅 (window) と最小出現回数は整数で指定してください。") from exc
+        raise InvalidInput("窓幅 (window) と最小出現回数は整数で指定してください。",
+                           en="Give the window and the minimum count as integers.") from exc
     if not 1 <= window <= MAX_WINDOW:
-        raise InvalidInput(f"窓幅 (window) は 1〜{MAX_WINDOW} で指定してください（{window} が指定されました）。")
+        raise InvalidInput(f"窓幅 (window) は 1〜{MAX_WINDOW} で指定してください（{window} が指定されました）。",
+                           en=f"The window must be 1–{MAX_WINDOW} ({window} was given).")
     freq = Counter(w for s in sentences for w in s)
     vocab = [w for w, c in sorted(freq.items(), key=lambda x: (-x[1], x[0])) if c >= max(1, min_count)]
     if len(vocab) < 2:
-        raise InvalidInput("語彙が 2 語未満です。もっと大きなコーパスを使うか、最小出現回数を下げてください。")
+        raise InvalidInput("語彙が 2 語未満です。もっと大きなコーパスを使うか、最小出現回数を下げてください。",
+                           en="The vocabulary has fewer than 2 words. Use a larger corpus or lower the minimum count.")
     if len(vocab) > MAX_VOCAB:
         raise InvalidInput(f"語彙が {len(vocab):,} 語あり、共起行列には多すぎます（上限 {MAX_VOCAB:,} 語）。"
-                           "最小出現回数を上げてください。")
+                           "最小出現回数を上げてください。",
+                           en=f"The vocabulary has {len(vocab):,} words, too many for a co-occurrence matrix (limit {MAX_VOCAB:,}). "
+                              "Raise the minimum count.")
     index = {w: i for i, w in enumerate(vocab)}
     rows, cols = [], []
     for s in sentences:
@@ -91,10 +96,12 @@ def svd_vectors(M: np.ndarray, d: int = 50, *, seed: int = 0) -> tuple[np.ndarra
     try:
         d = int(d)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput("次元数 d は整数で指定してください。") from exc
+        raise InvalidInput("次元数 d は整数で指定してください。",
+                           en="Give the number of dimensions d as an integer.") from exc
     V = M.shape[0]
     if not 1 <= d <= min(MAX_DIM, V - 1):
-        raise InvalidInput(f"次元数 d は 1〜{min(MAX_DIM, V - 1)} で指定してください（語彙 {V} 語、{d} が指定されました）。")
+        raise InvalidInput(f"次元数 d は 1〜{min(MAX_DIM, V - 1)} で指定してください（語彙 {V} 語、{d} が指定されました）。",
+                           en=f"The number of dimensions d must be 1–{min(MAX_DIM, V - 1)} (vocabulary {V} words, {d} was given).")
     svd = TruncatedSVD(n_components=d, algorithm="randomized", n_iter=7, random_state=int(seed))
     vecs = svd.fit_transform(M)  # = U_d Σ_d
     return vecs.astype(np.float32), svd.singular_values_
@@ -107,7 +114,8 @@ def keyed_vectors(vocab: list[str], vecs: np.ndarray, label: str = ""):
     kv = KeyedVectors(vector_size=vecs.shape[1], count=0)
     kv.add_vectors(list(vocab), np.asarray(vecs, dtype=np.float32))
     kv.fill_norms(force=True)
-    kv.playground_label = label or f"PPMI + SVD（{len(vocab)} 語 × {vecs.shape[1]} 次元）"
+    kv.playground_label = label or Msg(f"PPMI + SVD（{len(vocab)} 語 × {vecs.shape[1]} 次元）",
+                                       f"PPMI + SVD ({len(vocab)} words × {vecs.shape[1]} dimensions)")
     return kv
 
 
@@ -123,9 +131,11 @@ def submatrix(model: CountModel, M: np.ndarray, rows: list[str], n_cols: int = 2
         close = difflib.get_close_matches(missing[0], model.vocab, n=5, cutoff=0.3)
         raise OutOfVocabulary(f"「{missing[0]}」はこのコーパスの語彙にありません。"
                               + (f"近い単語: {'、'.join(close)}" if close else "コーパスに出てくる単語を入れてください。"),
+                              en=f"\"{missing[0]}\" is not in this corpus's vocabulary. " + (f"Close words: {', '.join(close)}" if close else "Enter words that appear in the corpus."),
                               word=missing[0], suggestions=close)
     if not rows:
-        raise InvalidInput("行に表示する単語を 1 語以上入力してください（例: 猫 犬 パン 寿司）。")
+        raise InvalidInput("行に表示する単語を 1 語以上入力してください（例: 猫 犬 パン 寿司）。",
+                           en="Enter at least one word to show as a row (e.g. 猫 犬 パン 寿司).")
     r = [index[w] for w in rows]
     score = M[r].sum(axis=0)
     order = [j for j in np.argsort(-score, kind="stable") if score[j] > 0

@@ -72,12 +72,14 @@ def read_pairs(data: bytes | str) -> tuple[list[tuple[str, str, float]], int]:
     text = _text(data, "単語ペアの CSV")
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) < 2:
-        raise InvalidInput("CSV にデータ行がありません。1 行目は見出し（word1,word2,score）、2 行目から単語ペアを入れてください。")
+        raise InvalidInput("CSV にデータ行がありません。1 行目は見出し（word1,word2,score）、2 行目から単語ペアを入れてください。",
+                           en="The CSV has no data rows. Put the header (word1,word2,score) on line 1 and the word pairs from line 2.")
     delim = "\t" if lines[0].count("\t") > lines[0].count(",") else ","
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delim)
     header = next(reader)
     if len(header) < 3:
-        raise InvalidInput("CSV の列が足りません。最初の 3 列を word1, word2, score にしてください（区切りはカンマかタブ）。")
+        raise InvalidInput("CSV の列が足りません。最初の 3 列を word1, word2, score にしてください（区切りはカンマかタブ）。",
+                           en="The CSV has too few columns. Make the first 3 columns word1, word2, score (separated by commas or tabs).")
     pairs, skipped = [], 0
     for row in reader:
         if len(row) < 3:
@@ -93,9 +95,11 @@ def read_pairs(data: bytes | str) -> tuple[list[tuple[str, str, float]], int]:
             continue
         pairs.append((row[0].strip(), row[1].strip(), score))
         if len(pairs) > MAX_PAIRS:
-            raise InvalidInput(f"単語ペアが多すぎます。{MAX_PAIRS:,} 組までにしてください。")
+            raise InvalidInput(f"単語ペアが多すぎます。{MAX_PAIRS:,} 組までにしてください。",
+                               en=f"Too many word pairs. Use at most {MAX_PAIRS:,}.")
     if not pairs:
-        raise InvalidInput("数値のスコアを持つ単語ペアが 1 組もありません。3 列目を数値（例: 8.5）にしてください。")
+        raise InvalidInput("数値のスコアを持つ単語ペアが 1 組もありません。3 列目を数値（例: 8.5）にしてください。",
+                           en="No word pair has a numeric score. Make column 3 a number (e.g. 8.5).")
     return pairs, skipped
 
 
@@ -161,10 +165,12 @@ def read_questions(data: bytes | str) -> list[tuple[str, tuple[str, str, str, st
             continue
         out.append((section, tuple(parts)))
         if len(out) > MAX_QUESTIONS:
-            raise InvalidInput(f"問題が多すぎます。{MAX_QUESTIONS:,} 問までにしてください。")
+            raise InvalidInput(f"問題が多すぎます。{MAX_QUESTIONS:,} 問までにしてください。",
+                               en=f"Too many questions. Use at most {MAX_QUESTIONS:,}.")
     if not out:
         raise InvalidInput("アナロジーの問題が見つかりません。gensim の questions-words 形式（「: セクション名」の行と、"
-                           "「a b c d」の 4 語の行）にしてください。")
+                           "「a b c d」の 4 語の行）にしてください。",
+                           en="No analogy questions found. Use gensim's questions-words format (lines \": section name\" " "and lines of 4 words \"a b c d\").")
     return out
 
 

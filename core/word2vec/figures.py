@@ -7,6 +7,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from core.i18n import t
+
 PALETTE = px.colors.qualitative.Safe + px.colors.qualitative.Set2
 COSINE_RANGE = (-0.2, 1.0)  # the x axis of cosine-similarity bars (core.figures.bars), widened to fit
 
@@ -70,12 +72,12 @@ def lines(df: pd.DataFrame, x: str, ys: list[str], *, title: str, y_title: str =
     return fig
 
 
-def pairs_scatter(df: pd.DataFrame, *, title: str) -> go.Figure:
+def pairs_scatter(df: pd.DataFrame, *, title: str, lang: str = "ja") -> go.Figure:
     ok = df.dropna(subset=["cosine"])
     fig = go.Figure(go.Scattergl(x=ok["score"], y=ok["cosine"], mode="markers",
                                  text=ok["word1"] + " – " + ok["word2"],
                                  hovertemplate="%{text}<br>score=%{x}<br>cos=%{y:.3f}<extra></extra>"))
-    fig.update_layout(title=title, xaxis_title="人手のスコア (score)", yaxis_title="コサイン類似度 (cosine)",
+    fig.update_layout(title=title, xaxis_title=t("w2v.axis.human", lang), yaxis_title=t("w2v.axis.cosine", lang),
                       height=420, margin=dict(l=10, r=10, t=50, b=40))
     return fig
 

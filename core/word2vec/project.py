@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core import InvalidInput
+from core import InvalidInput, Msg
 from core.word2vec.query import analogy as run_analogy
 from core.word2vec.query import check_topn, split_words
 from core.word2vec.vectors import word_vector
@@ -38,6 +38,10 @@ def _empty(kv) -> WordSet:
     return WordSet([], [], np.zeros((0, kv.vector_size), dtype=np.float32))
 
 
+TYPED_GROUP = Msg("入力した単語", "words you typed")  # legend names of the projection
+ANALOGY_GROUP = Msg("アナロジー", "analogy")
+
+
 def neighbor_set(kv, queries, per_query: int = 15) -> WordSet:
     """Each query word and its neighbours, grouped by query."""
     from core.word2vec.query import neighbors
@@ -49,11 +53,12 @@ def neighbor_set(kv, queries, per_query: int = 15) -> WordSet:
         vec, res = word_vector(kv, q)
         ws.add(res.query, res.query, vec)
         if res.how != "as typed" or res.shared_row:
-            ws.notes.append(res.explain())
+            ws.notes.append(Msg(res.explain(), res.explain("en")))
         for w, _ in nb.neighbors:
             ws.add(w, res.query, np.asarray(kv[w], dtype=np.float32))
     if not ws.words:
-        raise InvalidInput("中心の単語を 1 語以上入力してください（例: 猫 東京 りんご）。")
+        raise InvalidInput("中心の単語を 1 語以上入力してください（例: 猫 東京 りんご）。",
+                           en="Enter at least one centre word (e.g. 猫 東京 りんご).")
     return ws
 
 
@@ -70,11 +75,13 @@ def list_set(kv, words, group_by_line: bool = False) -> WordSet:
         except OutOfVocabulary:
             missing.append(w)
             continue
-        ws.add(res.query, "入力した単語", vec)
+        ws.add(res.query, TYPED_GROUP, vec)
     if missing:
-        ws.notes.append(f"語彙にないため除いた単語: {'、'.join(missing)}")
+        ws.notes.append(Msg(f"語彙にないため除いた単語: {'、'.join(missing)}",
+                               f"Left out, not in the vocabulary: {', '.join(missing)}"))
     if len(ws.words) < 3:
-        raise InvalidInput("射影するには語彙にある単語が 3 語以上必要です（例: 犬 猫 馬 東京 大阪 京都）。")
+        raise InvalidInput("射影するには語彙にある単語が 3 語以上必要です（例: 犬 猫 馬 東京 大阪 京都）。",
+                           en="Projecting needs at least 3 words in the vocabulary (e.g. 犬 猫 馬 東京 大阪 京都).")
     return ws
 
 
@@ -100,14 +107,16 @@ def add_analogy(kv, ws: WordSet, positive: str, negative: str) -> tuple[list[Arr
     pos = split_words(positive, what="足す単語 (positive)")
     neg = split_words(negative, what="引く単語 (negative)")
     if len(pos) != 2 or len(neg) != 1:
-        raise InvalidInput("矢印を描くアナロジーは「足す 2 語・引く 1 語」にしてください（例: 王様 女 − 男）。")
+        raise InvalidInput("矢印を描くアナロジーは「足す 2 語・引く 1 語」にしてください（例: 王様 女 − 男）。",
+                           en="The analogy for the arrow must be \"2 words to add, 1 to subtract\" (e.g. 王様 女 − 男).")
     result = run_analogy(kv, pos, neg, topn=1)
     if not result.answers:
-        raise InvalidInput("アナロジーの答えが見つかりません。")
+        raise InvalidInput("アナロジーの答えが見つかりません。",
+                           en="No answer to the analogy was found.")
     answer = result.answers[0][0]
     b, c = result.positive
     a = result.negative[0]
-    group = "アナロジー"
+    group = ANALOGY_GROUP
     for res in (a, b, c):
         vec, _ = word_vector(kv, res.query)
         ws.add(res.query, group, vec)
@@ -123,15 +132,19 @@ def project(vectors: np.ndarray, method: str = "pca", dims: int = 2, *, perplexi
     cosine distances and PCA initialisation, perplexity clipped below n."""
     method = str(method).lower()
     if method not in METHODS:
-        raise InvalidInput(f"射影の方法は PCA か t-SNE を選んでください（{method} は使えません）。")
+        raise InvalidInput(f"射影の方法は PCA か t-SNE を選んでください（{method} は使えません）。",
+                           en=f"Choose PCA or t-SNE as the projection ({method} cannot be used).")
     if dims not in (2, 3):
-        raise InvalidInput("次元は 2 か 3 を選んでください。")
+        raise InvalidInput("次元は 2 か 3 を選んでください。",
+                           en="Choose 2 or 3 dimensions.")
     X = np.asarray(vectors, dtype=np.float64)
     n = X.shape[0]
     if n < 3:
-        raise InvalidInput("射影するには 3 語以上が必要です。")
+        raise InvalidInput("射影するには 3 語以上が必要です。",
+                           en="Projecting needs at least 3 words.")
     if n > MAX_POINTS:
-        raise InvalidInput(f"点が多すぎます（{n:,} 語）。{MAX_POINTS:,} 語までにしてください。")
+        raise InvalidInput(f"点が多すぎます（{n:,} 語）。{MAX_POINTS:,} 語までにしてください。",
+                           en=f"Too many points ({n:,} words). Use at most {MAX_POINTS:,}.")
     norms = np.linalg.norm(X, axis=1, keepdims=True)
     X = X / np.where(norms == 0, 1.0, norms)
     from threadpoolctl import threadpool_limits

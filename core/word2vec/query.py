@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InvalidInput
+from core import InvalidInput, term_en
 from core.word2vec.vectors import Resolution, query_item, word_vector
 
 MAX_TOPN = 100
@@ -27,9 +27,11 @@ def check_topn(topn, *, maximum: int = MAX_TOPN) -> int:
     try:
         n = int(topn)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput(f"件数 (top-N) は 1〜{maximum} の整数で指定してください。") from exc
+        raise InvalidInput(f"件数 (top-N) は 1〜{maximum} の整数で指定してください。",
+                           en=f"Give the count (top-N) as an integer from 1 to {maximum}.") from exc
     if n < 1 or n > maximum:
-        raise InvalidInput(f"件数 (top-N) が {n:,} です。1〜{maximum} の範囲で指定してください。")
+        raise InvalidInput(f"件数 (top-N) が {n:,} です。1〜{maximum} の範囲で指定してください。",
+                           en=f"The count (top-N) is {n:,}. Give a number from 1 to {maximum}.")
     return n
 
 
@@ -43,11 +45,13 @@ def split_words(text: str, *, what: str = "単語リスト", maximum: int = MAX_
         if len(text) > 2000:
             from core import InputTooLong
 
-            raise InputTooLong(f"{what}が長すぎます（{len(text):,} 文字）。単語を {maximum} 個までにしてください。")
+            raise InputTooLong(f"{what}が長すぎます（{len(text):,} 文字）。単語を {maximum} 個までにしてください。",
+                               en=f"The {term_en(what)} is too long ({len(text):,} characters). Use at most {maximum} words.")
         words = _SPLIT.split(str(text))
     words = [w for w in (w.strip() for w in words) if w]
     if len(words) > maximum:
-        raise InvalidInput(f"{what}の単語が多すぎます（{len(words)} 個）。{maximum} 個までにしてください。")
+        raise InvalidInput(f"{what}の単語が多すぎます（{len(words)} 個）。{maximum} 個までにしてください。",
+                           en=f"Too many words in the {term_en(what)} ({len(words)}). Use at most {maximum}.")
     return words
 
 
@@ -99,7 +103,8 @@ def doesnt_match(kv, words) -> OddOneOut:
     (unit-length) vectors of all words."""
     items = split_words(words, what="単語リスト")
     if len(items) < 3:
-        raise InvalidInput("仲間外れ探し (doesnt_match) には 3 語以上を入力してください（例: 犬 猫 鳥 自動車）。")
+        raise InvalidInput("仲間外れ探し (doesnt_match) には 3 語以上を入力してください（例: 犬 猫 鳥 自動車）。",
+                           en="Finding the odd one out (doesnt_match) needs at least 3 words (e.g. 犬 猫 鳥 自動車).")
     vecs, ress = [], []
     for w in items:
         v, r = word_vector(kv, w)
@@ -129,7 +134,8 @@ def analogy(kv, positive, negative=(), topn: int = 10) -> Analogy:
     pos = split_words(positive, what="足す単語 (positive)")
     neg = split_words(negative, what="引く単語 (negative)")
     if not pos:
-        raise InvalidInput("足す単語 (positive) を 1 語以上入力してください（例: 王様 女）。")
+        raise InvalidInput("足す単語 (positive) を 1 語以上入力してください（例: 王様 女）。",
+                           en="Enter at least one word to add (positive) (e.g. 王様 女).")
     resolved_pos, resolved_neg, vecs, weights, exclude = [], [], [], [], set()
     for words, sign, out in ((pos, 1.0, resolved_pos), (neg, -1.0, resolved_neg)):
         for w in words:

@@ -25,7 +25,7 @@ from typing import Callable
 
 import numpy as np
 
-from core import InputTooLong, InvalidInput
+from core import InputTooLong, InvalidInput, Msg, term_en
 from core.text import tokenize
 
 ProgressFn = Callable[[int, int, dict], None]
@@ -65,19 +65,23 @@ class TrainConfig:
         def rng(name, lo, hi, what):
             v = getattr(self, name)
             if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or not lo <= v <= hi:
-                raise InvalidInput(f"{what} ({name}) は {lo}〜{hi} の整数にしてください（{v!r}）。")
+                raise InvalidInput(f"{what} ({name}) は {lo}〜{hi} の整数にしてください（{v!r}）。",
+                                   en=f"{term_en(what, cap=True)} ({name}) must be an integer from {lo} to {hi} ({v!r}).")
 
         if self.sg not in (0, 1):
-            raise InvalidInput("sg は 0（CBOW）か 1（skip-gram）にしてください。")
+            raise InvalidInput("sg は 0（CBOW）か 1（skip-gram）にしてください。",
+                               en="sg must be 0 (CBOW) or 1 (skip-gram).")
         rng("vector_size", 2, limits.max_vector_size, "ベクトルの次元数")
         rng("window", 1, limits.max_window, "窓幅")
         rng("negative", 1, limits.max_negative, "負例の数")
         rng("min_count", 1, limits.max_min_count, "最小出現回数")
         rng("epochs", 1, limits.max_epochs, "エポック数")
         if not 0 <= float(self.sample) <= 0.1:
-            raise InvalidInput("sample（高頻度語の間引き）は 0〜0.1 にしてください（例: 0.001）。")
+            raise InvalidInput("sample（高頻度語の間引き）は 0〜0.1 にしてください（例: 0.001）。",
+                               en="sample (down-sampling of frequent words) must be 0–0.1 (e.g. 0.001).")
         if not 0 < float(self.alpha) <= 1 or not 0 <= float(self.min_alpha) <= float(self.alpha):
-            raise InvalidInput("学習率 alpha は 0〜1、min_alpha は 0〜alpha にしてください。")
+            raise InvalidInput("学習率 alpha は 0〜1、min_alpha は 0〜alpha にしてください。",
+                               en="The learning rate alpha must be 0–1 and min_alpha 0–alpha.")
         return self
 
     @property
@@ -93,12 +97,16 @@ def tokenize_corpus(text: str, *, mode: str = "surface", limits: Limits = CLASSR
     """One sentence per line (long lines also split after 。！？), tokenized with fugashi;
     ``mode`` = "surface" (as written) or "lemma" (原形: 食べた → 食べる). Punctuation is kept."""
     if mode not in ("surface", "lemma"):
-        raise InvalidInput("分かち書きの単位は surface（表層形）か lemma（原形）を選んでください。")
+        raise InvalidInput("分かち書きの単位は surface（表層形）か lemma（原形）を選んでください。",
+                           en="Choose surface (surface form) or lemma (base form) as the unit of segmentation.")
     if text is None or not str(text).strip():
-        raise InvalidInput("コーパスが空です。文章を 1 行に 1 文ずつ入れたテキストを使ってください。")
+        raise InvalidInput("コーパスが空です。文章を 1 行に 1 文ずつ入れたテキストを使ってください。",
+                           en="The corpus is empty. Use a text with one sentence per line.")
     if len(text) > limits.max_chars:
         raise InputTooLong(f"コーパスが大きすぎます（{len(text):,} 文字）。{limits.max_chars:,} 文字以下にしてください"
-                           "（教室では 1 人あたりの学習量を制限しています）。")
+                           "（教室では 1 人あたりの学習量を制限しています）。",
+                           en=f"The corpus is too large ({len(text):,} characters). Use at most {limits.max_chars:,} "
+                              "(in class the training per person is limited).")
     lines = [s.strip() for line in str(text).splitlines() for s in _SENT_END.split(line)]
     lines = [s for s in lines if s]
     out: list[list[str]] = []
@@ -109,11 +117,13 @@ def tokenize_corpus(text: str, *, mode: str = "surface", limits: Limits = CLASSR
             out.append(toks)
             n_tokens += len(toks)
         if n_tokens > limits.max_tokens:
-            raise InputTooLong(f"コーパスの単語数が上限（{limits.max_tokens:,} 語）を超えました。もっと小さなコーパスにしてください。")
+            raise InputTooLong(f"コーパスの単語数が上限（{limits.max_tokens:,} 語）を超えました。もっと小さなコーパスにしてください。",
+                               en=f"The corpus has more words than the limit ({limits.max_tokens:,}). Use a smaller corpus.")
         if on_progress is not None and (i % 500 == 0 or i == len(lines) - 1):
             on_progress(i + 1, len(lines), {"tokens": n_tokens})
     if not out:
-        raise InvalidInput("コーパスから単語を取り出せませんでした。日本語の文章を入れてください。")
+        raise InvalidInput("コーパスから単語を取り出せませんでした。日本語の文章を入れてください。",
+                           en="No words could be taken from the corpus. Enter Japanese text.")
     return out
 
 
@@ -157,7 +167,8 @@ def train(sentences: list[list[str]], cfg: TrainConfig, *, limits: Limits = CLAS
 
     cfg.validate(limits)
     if not sentences:
-        raise InvalidInput("コーパスが空です。")
+        raise InvalidInput("コーパスが空です。",
+                           en="The corpus is empty.")
     logging.getLogger("gensim").setLevel(logging.ERROR)
     n_tokens = sum(len(s) for s in sentences)
     model = Word2Vec(vector_size=cfg.vector_size, window=cfg.window, min_count=cfg.min_count, sg=cfg.sg,
@@ -166,7 +177,9 @@ def train(sentences: list[list[str]], cfg: TrainConfig, *, limits: Limits = CLAS
     model.build_vocab(sentences)
     if len(model.wv) < 2:
         raise InvalidInput(f"語彙が {len(model.wv)} 語しかありません。最小出現回数 (min_count={cfg.min_count}) を下げるか、"
-                           "もっと大きなコーパスを使ってください。")
+                           "もっと大きなコーパスを使ってください。",
+                           en=f"The vocabulary has only {len(model.wv)} words. Lower the minimum count (min_count={cfg.min_count}) "
+                              "or use a larger corpus.")
     result = TrainResult(kv=model.wv, config=cfg, vocab=len(model.wv), corpus_sentences=len(sentences),
                          corpus_tokens=n_tokens)
     total_words, total_time = 0, 0.0
@@ -187,7 +200,8 @@ def train(sentences: list[list[str]], cfg: TrainConfig, *, limits: Limits = CLAS
         if not np.isfinite(row["loss"]):
             from core import TrainingDiverged
 
-            raise TrainingDiverged("損失 (loss) が NaN/無限大になりました。学習率 alpha を下げてください。")
+            raise TrainingDiverged("損失 (loss) が NaN/無限大になりました。学習率 alpha を下げてください。",
+                                   en="The loss became NaN/infinite. Lower the learning rate alpha.")
         result.history.append(row)
         total_words += effective
         total_time += dt
@@ -205,8 +219,10 @@ def _finish(result: TrainResult, total_words: int, total_time: float) -> None:
     result.seconds = total_time
     result.words_per_sec = total_words / total_time if total_time else 0.0
     result.kv.fill_norms(force=True)
-    result.kv.playground_label = (f"自分で学習した {cfg.name}（{result.vocab:,} 語 × {cfg.vector_size} 次元"
-                                  f"・{len(result.history)}/{cfg.epochs} エポック）")
+    result.kv.playground_label = Msg(f"自分で学習した {cfg.name}（{result.vocab:,} 語 × {cfg.vector_size} 次元"
+                                     f"・{len(result.history)}/{cfg.epochs} エポック）",
+                                     f"trained here: {cfg.name} ({result.vocab:,} words × {cfg.vector_size} dimensions, "
+                                     f"{len(result.history)}/{cfg.epochs} epochs)")
 
 
 @functools.lru_cache(maxsize=2)
@@ -227,7 +243,7 @@ def to_word2vec_text(kv) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def compare_neighbors(results: dict, words: list[str], topn: int = 5) -> list[dict]:
+def compare_neighbors(results: dict, words: list[str], topn: int = 5, lang: str = "ja") -> list[dict]:
     """Rows for a side-by-side table: for each word and model, its top-N neighbours.
     ``results``: name → a TrainResult or a KeyedVectors (e.g. count-based SVD vectors)."""
     from core import OutOfVocabulary
@@ -235,12 +251,12 @@ def compare_neighbors(results: dict, words: list[str], topn: int = 5) -> list[di
 
     rows = []
     for w in words:
-        row = {"単語": w}
+        row = {"word" if lang == "en" else "単語": w}
         for name, res in results.items():
             try:
                 nb = neighbors(getattr(res, "kv", res), w, topn)
                 row[name] = "、".join(f"{x}({s:.2f})" for x, s in nb.neighbors)
             except OutOfVocabulary:
-                row[name] = "（語彙にない）"
+                row[name] = "(not in the vocabulary)" if lang == "en" else "（語彙にない）"
         rows.append(row)
     return rows

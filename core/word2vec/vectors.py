@@ -29,12 +29,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InvalidInput, ModelUnavailable, OutOfVocabulary
+from core import InvalidInput, ModelUnavailable, Msg, OutOfVocabulary, term_en
+from core.i18n import t
 from core.text import normalize_input, sudachi_normalize, tokenize
 from core.word2vec import chive
 
 MAX_WORD_CHARS = 100  # a "word" field; longer text is refused with a message
-CHIVE_LABEL = "chiVe（ja_ginza 同梱・2万語 300次元）"
+CHIVE_LABEL = Msg("chiVe（ja_ginza 同梱・2万語 300次元）", "chiVe (bundled with ja_ginza, 20k words × 300 dimensions)")
 
 # gensim-data models worth naming (the 100-knock exercises use the first)
 GENSIM_DATA_MODELS = (
@@ -100,15 +101,19 @@ def load_vectors(path: str | os.PathLike):
 
     spec = str(path).strip()
     if not spec:
-        raise InvalidInput("ベクトルのファイル名が空です。word2vec 形式（.txt/.bin）か gensim の .kv を指定してください。")
+        raise InvalidInput("ベクトルのファイル名が空です。word2vec 形式（.txt/.bin）か gensim の .kv を指定してください。",
+                           en="The vector file name is empty. Give a word2vec file (.txt/.bin) or a gensim .kv.")
     p = pathlib.Path(spec).expanduser()
     if not p.exists():
         if spec in GENSIM_DATA_MODELS or ("/" not in spec and "." not in spec and "-" in spec):
             return _load_gensim_data(spec)
         raise InvalidInput(f"ベクトルのファイルが見つかりません: {spec}",
-                           hint="word2vec 形式（.txt/.vec/.bin）か gensim の .kv のパスを指定してください。")
+                           en=f"Vector file not found: {spec}",
+                           hint="word2vec 形式（.txt/.vec/.bin）か gensim の .kv のパスを指定してください。",
+                           hint_en="Give the path of a word2vec file (.txt/.vec/.bin) or a gensim .kv.")
     if p.is_dir():
-        raise InvalidInput(f"{spec} はフォルダーです。ベクトルのファイルを指定してください。")
+        raise InvalidInput(f"{spec} はフォルダーです。ベクトルのファイルを指定してください。",
+                           en=f"{spec} is a folder. Give a vector file.")
     name = p.name.lower()
     try:
         if name.endswith(".kv") or name.endswith(".model"):
@@ -128,13 +133,18 @@ def load_vectors(path: str | os.PathLike):
     except (ValueError, EOFError, UnicodeDecodeError, OSError, IndexError, KeyError) as exc:
         raise InvalidInput(
             f"ベクトルのファイルを読めません（{type(exc).__name__}）: {p.name}。"
-            "1 行目が「語数 次元数」の word2vec テキスト形式、word2vec バイナリ、または gensim の .kv を使ってください。") from exc
+            "1 行目が「語数 次元数」の word2vec テキスト形式、word2vec バイナリ、または gensim の .kv を使ってください。",
+            en=f"Cannot read the vector file ({type(exc).__name__}): {p.name}. "
+               "Use the word2vec text format (line 1: \"count dimensions\"), word2vec binary, or a gensim .kv.") from exc
     except Exception as exc:  # noqa: BLE001 - pickle/unpickling errors and the like
-        raise InvalidInput(f"ベクトルのファイルとして読めません: {p.name}（{type(exc).__name__}）。") from exc
+        raise InvalidInput(f"ベクトルのファイルとして読めません: {p.name}（{type(exc).__name__}）。",
+                           en=f"Cannot read it as a vector file: {p.name} ({type(exc).__name__}).") from exc
     if len(kv.index_to_key) == 0:
-        raise InvalidInput(f"{p.name} には単語ベクトルが 1 つもありません。")
+        raise InvalidInput(f"{p.name} には単語ベクトルが 1 つもありません。",
+                           en=f"{p.name} has no word vectors.")
     kv.fill_norms()
-    kv.playground_label = f"{p.name}（{len(kv.index_to_key):,} 語 × {kv.vector_size} 次元）"
+    kv.playground_label = Msg(f"{p.name}（{len(kv.index_to_key):,} 語 × {kv.vector_size} 次元）",
+                              f"{p.name} ({len(kv.index_to_key):,} words × {kv.vector_size} dimensions)")
     return kv
 
 
@@ -147,11 +157,13 @@ def _load_gensim_data(name: str):
     if not local.exists() and not _online():
         raise ModelUnavailable(
             f"gensim-data のモデル「{name}」はこの環境にダウンロードされておらず、インターネットにもつながりません（オフライン）。",
+            en=f"The gensim-data model \"{name}\" is not downloaded here and there is no internet connection (offline).",
             hint=hint)
     try:
         kv = api.load(name)
     except Exception as exc:  # noqa: BLE001 - network errors, unknown names
         raise ModelUnavailable(f"gensim-data のモデル「{name}」を読み込めません（{type(exc).__name__}）。",
+                               en=f"Cannot load the gensim-data model \"{name}\" ({type(exc).__name__}).",
                                hint=hint) from exc
     kv.fill_norms()
     kv.playground_label = f"gensim-data: {name}"
@@ -177,24 +189,20 @@ class Resolution:
     def is_phrase(self) -> bool:
         return self.how == HOW_PHRASE
 
-    def explain(self) -> str:
-        """One Japanese sentence for the page."""
-        q = self.query
+    def explain(self, lang: str = "ja") -> str:
+        """One sentence for the page, in ``lang`` (core/i18n keys w2v.found.*)."""
+        q, sep = self.query, t("w2v.found.sep", lang)
         if self.how == HOW_PHRASE:
-            text = f"「{q}」は語彙にないため、単語 {' + '.join(self.tokens)} に分けて平均ベクトルを使いました。"
+            text = t("w2v.found.phrase", lang, q=q, tokens=" + ".join(self.tokens))
             if self.skipped:
-                text += f"（語彙にない {'、'.join(self.skipped)} は除きました）"
+                text += t("w2v.found.skipped", lang, words=sep.join(self.skipped))
             if self.dropped:
-                text += f"（助詞・助動詞 {'、'.join(self.dropped)} は除きました）"
+                text += t("w2v.found.dropped", lang, words=sep.join(self.dropped))
             return text
         if self.shared_row:
-            form = self.via or q
-            return f"chiVe では「{form}」は「{self.key}」と同じベクトルを共有しています（「{self.key}」として検索）。"
-        if self.how == HOW_SUDACHI:
-            return f"「{q}」は Sudachi の正規化形「{self.key}」として見つかりました。"
-        if self.how == HOW_LEMMA:
-            return f"「{q}」は原形 (lemma)「{self.key}」として見つかりました。"
-        return f"「{q}」は入力どおり見つかりました。"
+            return t("w2v.found.shared", lang, form=self.via or q, found=self.key)
+        how = {HOW_SUDACHI: "sudachi", HOW_LEMMA: "lemma"}.get(self.how, "typed")
+        return t(f"w2v.found.{how}", lang, q=q, found=self.key)
 
     def as_dict(self) -> dict:
         return {"query": self.query, "key": self.key, "how": self.how, "tokens": list(self.tokens),
@@ -208,13 +216,16 @@ def clean_word(word: str, *, what: str = "単語") -> str:
     """Validate one query: not empty/whitespace, not over MAX_WORD_CHARS."""
     text = normalize_input(word)
     if not text:
-        raise InvalidInput(f"{what}が空です。単語を入力してください（例: 猫）。")
+        raise InvalidInput(f"{what}が空です。単語を入力してください（例: 猫）。",
+                           en=f"The {term_en(what)} is empty. Enter a word (e.g. 猫).")
     if len(text) > MAX_WORD_CHARS:
         from core import InputTooLong
 
-        raise InputTooLong(f"{what}が長すぎます（{len(text):,} 文字）。{MAX_WORD_CHARS} 文字以内の単語か短い句にしてください。")
+        raise InputTooLong(f"{what}が長すぎます（{len(text):,} 文字）。{MAX_WORD_CHARS} 文字以内の単語か短い句にしてください。",
+                           en=f"The {term_en(what)} is too long ({len(text):,} characters). Use a word or a short phrase of at most {MAX_WORD_CHARS} characters.")
     if _TAG.search(text):
-        raise InvalidInput(f"{what}に HTML のタグ（<…>）が含まれています。タグではなく単語を入力してください（例: 猫）。")
+        raise InvalidInput(f"{what}に HTML のタグ（<…>）が含まれています。タグではなく単語を入力してください（例: 猫）。",
+                           en=f"The {term_en(what)} contains an HTML tag (<…>). Enter a word, not a tag (e.g. 猫).")
     return text
 
 
@@ -282,6 +293,7 @@ def resolve(kv, word: str) -> Resolution:
                               skipped=tuple(skipped), dropped=dropped)
     raise OutOfVocabulary(
         f"「{query}」は語彙にありません（{label(kv)}）。別の表記や、もっと一般的な単語を試してください。",
+        en=f"\"{query}\" is not in the vocabulary ({label(kv)}). Try another spelling or a more common word.",
         word=query, suggestions=suggest(kv, query))
 
 

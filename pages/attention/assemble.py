@@ -10,7 +10,7 @@ from core.attention import figures as V
 from core.transformer import figures as TV
 from core.transformer.demo import Assembled, assemble, similarity
 from pages.attention import common
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 
 DEFAULT_SRC = "私は甘いバナナが好きです"
 DEFAULT_TGT = "I like sweet bananas"
@@ -41,7 +41,8 @@ def render() -> None:
                      residual=not no_residual, seed=int(seed))
         _formulas(a)
         with st.expander(t("tf.asm.diagram", n=int(n_layers)), expanded=True):
-            st.graphviz_chart(TV.stack_diagram(int(n_layers), norm_first=ln == "pre", residual=not no_residual))
+            st.graphviz_chart(TV.stack_diagram(int(n_layers), norm_first=ln == "pre", residual=not no_residual,
+                                                 lang=lang()))
         _encoder(a)
         _decoder(a)
 
@@ -57,7 +58,7 @@ def _formulas(a: Assembled) -> None:
 
 
 def _matrix(M, rows, title: str, key: str) -> None:
-    fig, df = V.heatmap(M, rows, V.dims(M.shape[-1]), title=f"{title}（{M.shape[0]} × {M.shape[1]}）", signed=True,
+    fig, df = V.heatmap(M, rows, V.dims(M.shape[-1]), title=title + t("common.dims", r=M.shape[0], c=M.shape[1]), signed=True,
                         height=max(200, 70 + 26 * len(rows)))
     chart(fig, key=key, data=df)
 

@@ -13,7 +13,7 @@ from core import attention as A
 from core.attention import bert as attention_bert
 from core.attention import figures as V
 from pages.attention import common
-from pages.common.ui import chart, checked, guard, show_error, t
+from pages.common.ui import chart, checked, guard, lang, show_error, t
 
 TASK = "fill-mask"
 DEFAULT_A = "猫が窓のそばで寝ている。"
@@ -86,7 +86,7 @@ def _views(ma: attention_bert.ModelAttention) -> None:
         n_heads = 1 if average else len(heads)
         small = len(layers) * n_heads * len(view.tokens) ** 2 <= V.MODEL_VIEW_CSV_MAX
         fig, df = V.model_view(view.attn, view.tokens, layers=layers, heads=heads, average=average,
-                               cell_px=90 if n_heads > 4 else 150, with_data=small)
+                               cell_px=90 if n_heads > 4 else 150, with_data=small, lang=lang())
         chart(fig, key="att_bert_model_view", data=df)
         if not small:
             st.caption(t("att.bert.csv.narrow"))
@@ -111,7 +111,7 @@ def _views(ma: attention_bert.ModelAttention) -> None:
         chart(fig, key="att_bert_head_view", data=df)
     with c[1]:
         if len(view.tokens) <= 48:
-            fig = V.head_view_lines(W, view.tokens, title=t("att.bert.lines"))
+            fig = V.head_view_lines(W, view.tokens, title=t("att.bert.lines"), lang=lang())
             chart(fig, key="att_bert_head_lines")
         else:
             st.caption(t("att.bert.lines.toolong"))

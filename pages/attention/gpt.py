@@ -14,7 +14,7 @@ from core.lstm.figures import loss_figure
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 from pages.lstm import controls
 
 RUN_KEY, LSTM_KEY = "tf_gpt_run", "tf_gpt_lstm"
@@ -95,7 +95,7 @@ def _generate(run: GPTRun) -> None:
         st.caption(t("tf.gpt.attn.help"))
         shown = [tok.replace("\n", "⏎") for tok in tokens]
         fig, df = V.model_view(weights, shown, layers=list(range(weights.shape[0])), heads=None,
-                               cell_px=max(90, 4 * len(shown)))
+                               cell_px=max(90, 4 * len(shown)), lang=lang())
         chart(fig, key="tf_gpt_model_view", data=df)
 
 
@@ -106,7 +106,7 @@ def _parallel(run: GPTRun) -> None:
                                      bind="query-params", max_chars=200), limit=200)
     with guard():
         rows = run.parallel_vs_autoregressive(sentence)
-        st.dataframe(TV.parallel_frame(rows), hide_index=True)
+        st.dataframe(TV.parallel_frame(rows, lang=lang()), hide_index=True)
         st.caption(t("tf.gpt.par.diff", diff=max(r["max_diff"] for r in rows), n=len(rows)))
 
 
@@ -130,7 +130,7 @@ def _versus_lstm(run: GPTRun) -> None:
         c[0].metric("mini-GPT " + t("tf.gpt.ppl"), f"{run.perplexity():.2f}", help=t("tf.gpt.ppl.help"))
         c[1].metric("LSTM " + t("tf.gpt.ppl"), f"{lstm.perplexity():.2f}")
         fig, df = TV.curves_figure({"gpt": run.history, "lstm": lstm.history},
-                                   {"gpt": f"mini-GPT（{run.n_params():,}）",
-                                    "lstm": f"LSTM（{sum(p.numel() for p in lstm.model.parameters()):,}）"},
-                                   t("tf.gpt.vs.fig"))
+                                   {"gpt": "mini-GPT" + t("common.paren", x=f"{run.n_params():,}"),
+                                    "lstm": "LSTM" + t("common.paren", x=f"{sum(p.numel() for p in lstm.model.parameters()):,}")},
+                                   t("tf.gpt.vs.fig"), lang=lang())
         chart(fig, key="tf_gpt_vs", data=df)

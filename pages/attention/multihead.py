@@ -84,7 +84,7 @@ def _concat(r: A.MultiHead, tokens: list[str], d_model: int, d_k: int) -> None:
     st.caption(t("att.mh.concat.help", h=r.h, dk=d_k, d=d_model))
     c = st.columns(2)
     with c[0]:
-        fig, df = V.heatmap(r.concat, tokens, V.dims(d_model), title=f"Concat(head_1 … head_{r.h})（{len(tokens)} × {d_model}）",
+        fig, df = V.heatmap(r.concat, tokens, V.dims(d_model), title=f"Concat(head_1 … head_{r.h})" + t("common.dims", r=len(tokens), c=d_model),
                             signed=True, annotate=False)
         for i in range(1, r.h):
             fig.add_vline(x=i * d_k - 0.5, line_color="black", line_width=2)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from core import attention as A
 from core.attention import figures as V
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, guard, lang, t
 
 MAX_LEN = 512  # slider limits: a 512 × 1024 heatmap (and its CSV) stays quick to draw
 MAX_DIM = 1024
@@ -56,7 +56,7 @@ def render() -> None:
     with guard():
         pe = A.positional_encoding(max_len, d_model)
         transpose = st.toggle(t("att.pe.transpose"), key="att_pe_T", bind="query-params")
-        fig, df = V.pe_heatmap(pe, transpose=transpose)
+        fig, df = V.pe_heatmap(pe, transpose=transpose, lang=lang())
         chart(fig, key="att_pe_heatmap", data=df.round(4))
         st.caption(heatmap_caption(max_len, d_model, transpose))
 
@@ -67,7 +67,7 @@ def render() -> None:
                                 bind="query-params", **_initial("att_pe_dims", default, "default"))
         chosen = [int(d) for d in chosen if 0 <= int(d) < d_model]
         if chosen:
-            fig, df = V.pe_lines(pe, chosen)
+            fig, df = V.pe_lines(pe, chosen, lang=lang())
             chart(fig, key="att_pe_lines", data=df)
         else:
             st.info(t("att.pe.nodims"))
@@ -77,6 +77,6 @@ def render() -> None:
                       **_initial("att_pe_p", min(max_len // 2, 50)))
         p = min(int(p), max_len - 1)
         offsets, dots = A.pe_dot_by_offset(pe, p)
-        fig, df = V.pe_dot(offsets, dots, p)
+        fig, df = V.pe_dot(offsets, dots, p, lang=lang())
         chart(fig, key="att_pe_dot", data=df)
         st.caption(t("att.pe.dot.help", half=d_model / 2))

@@ -6,7 +6,7 @@ import streamlit as st
 from core import attention as A
 from core.attention import figures as V
 from pages.attention import common
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 
 DEFAULT_TEXT = "バナナが好き"
 
@@ -40,7 +40,7 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     dk = s.d_k
     cols = V.dims(dk)
     with st.expander(t("att.step0", n=len(tokens), d=d_model)):
-        fig, df = V.heatmap(s.X, tokens, V.dims(d_model), title="X（標準化したトークンベクトル）", signed=True)
+        fig, df = V.heatmap(s.X, tokens, V.dims(d_model), title=t("att.fig.X"), signed=True)
         chart(fig, key="att_sdpa_X", data=df)
 
     st.subheader(t("att.step1"))
@@ -48,7 +48,7 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     c = st.columns(3)
     for col, name, M in zip(c, ("Q", "K", "V"), (s.Q, s.K, s.V)):
         with col:
-            fig, df = V.heatmap(M, tokens, cols, title=f"{name} = X W_{name}（{len(tokens)} × {dk}）", signed=True)
+            fig, df = V.heatmap(M, tokens, cols, title=t("att.fig.proj", name=name, n=len(tokens), dk=dk), signed=True)
             chart(fig, key=f"att_sdpa_{name}", data=df)
 
     st.subheader(t("att.step2"))
@@ -57,11 +57,11 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     c = st.columns(2)
     with c[0]:
         fig, df = V.heatmap(s.scores, tokens, tokens, title="QKᵀ", signed=True, masked=hidden,
-                            row_title="クエリ (query)", col_title="キー (key)")
+                            row_title=t("att.axis.query"), col_title=t("att.axis.key"))
         chart(fig, key="att_sdpa_scores", data=df)
     with c[1]:
-        fig, df = V.heatmap(s.scaled, tokens, tokens, title=f"QKᵀ / √d_k（√{dk} = {dk ** 0.5:.2f}）",
-                            signed=True, masked=hidden, row_title="クエリ (query)", col_title="キー (key)")
+        fig, df = V.heatmap(s.scaled, tokens, tokens, title=t("att.fig.scaled", dk=dk, sq=f"{dk ** 0.5:.2f}"),
+                            signed=True, masked=hidden, row_title=t("att.axis.query"), col_title=t("att.axis.key"))
         chart(fig, key="att_sdpa_scaled", data=df)
     if causal:
         st.info(t("att.causal.note"), icon=":material/visibility_off:")
@@ -70,13 +70,13 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     st.caption(t("att.step3.noscale") if no_scale else t("att.step3.help"))
     c = st.columns(2)
     with c[0]:
-        title = "softmax(QKᵀ)（√d_k なし）" if no_scale else "softmax(QKᵀ / √d_k)"
+        title = t("att.fig.noscale") if no_scale else "softmax(QKᵀ / √d_k)"
         fig, df = V.heatmap(s.weights, tokens, tokens, title=title, zmin=0, zmax=1,
-                            row_title="クエリ (query)", col_title="キー (key)")
+                            row_title=t("att.axis.query"), col_title=t("att.axis.key"))
         chart(fig, key="att_sdpa_weights", data=df)
     with c[1]:
         fig, df = V.heatmap(s.output, tokens, V.dims(s.output.shape[1], "v"),
-                            title=f"出力 = 重み × V（{len(tokens)} × {s.output.shape[1]}）", signed=True)
+                            title=t("att.fig.output", n=len(tokens), d=s.output.shape[1]), signed=True)
         chart(fig, key="att_sdpa_output", data=df)
     if no_scale:
         _saturation(s, tokens)
@@ -103,26 +103,26 @@ def _hard(s: A.Steps, tokens: list[str], q: int) -> None:
     st.caption(t("att.hard.which"))
     c = st.columns([3, 2])
     with c[0]:
-        fig, df = V.weights_bar(s.weights[q], tokens, tokens[q], hard=s.hard[q], sampled=sampled[q])
+        fig, df = V.weights_bar(s.weights[q], tokens, tokens[q], hard=s.hard[q], sampled=sampled[q], lang=lang())
         chart(fig, key="att_sdpa_bar", data=df)
     with c[1]:
-        fig, df = V.heatmap(s.hard, tokens, tokens, title="ハード注意 (hard attention): argmax の 1 つだけ",
+        fig, df = V.heatmap(s.hard, tokens, tokens, title=t("att.fig.hard_argmax"),
                             zmin=0, zmax=1, fmt=".0f", colorscale="Oranges")
         chart(fig, key="att_sdpa_hard", data=df)
-        fig, df = V.heatmap(sampled, tokens, tokens, title=f"ハード注意: 重みから 1 つ抽出（seed {int(seed)}）",
+        fig, df = V.heatmap(sampled, tokens, tokens, title=t("att.fig.hard_sampled", seed=int(seed)),
                             zmin=0, zmax=1, fmt=".0f", colorscale="Greens")
         chart(fig, key="att_sdpa_hard_sampled", data=df)
     j_max, j_draw = int(s.hard[q].argmax()), int(sampled[q].argmax())
-    cmp = pd.DataFrame({"ソフト (soft): Σ 重み × V": s.output[q].numpy(),
-                        f"ハード argmax: V[{j_max}]": s.hard_output[q].numpy(),
-                        f"ハード sampling: V[{j_draw}]": (sampled @ s.V)[q].numpy()},
+    cmp = pd.DataFrame({t("att.col.soft"): s.output[q].numpy(),
+                        t("att.col.hard_argmax", j=j_max): s.hard_output[q].numpy(),
+                        t("att.col.hard_sampling", j=j_draw): (sampled @ s.V)[q].numpy()},
                        index=V.dims(s.output.shape[1], "v"))
     st.caption(t("att.softhard.help", token=tokens[j_max]) + " " + t("att.hard.drawn", token=tokens[j_draw]))
     st.dataframe(cmp.T.style.format("{:.3f}"), width="stretch")
     n = 1000
     freq = A.sample_frequencies(s.weights[q], n, seed=int(seed))
     st.caption(t("att.hard.freq", n=n))
-    st.dataframe(pd.DataFrame({"重み α (soft)": s.weights[q].numpy(), f"{n} 回の抽出頻度": freq.numpy()},
+    st.dataframe(pd.DataFrame({t("att.col.alpha"): s.weights[q].numpy(), t("att.col.freq", n=n): freq.numpy()},
                               index=[f"{i}: {tok}" for i, tok in enumerate(tokens)]).T.style.format("{:.3f}"),
                  width="stretch")
 
@@ -132,7 +132,7 @@ def _saturation(s: A.Steps, tokens: list[str]) -> None:
     scaled_w = A.steps(s.X, s.W_Q, s.W_K, s.W_V, scale=True, causal=s.mask is not None).weights
     c = st.columns(2)
     for col, name, W, key in ((c[0], "softmax(QKᵀ / √d_k)", scaled_w, "att_sat_scaled"),
-                              (c[1], "softmax(QKᵀ)（√d_k なし）", s.weights_unscaled, "att_sat_raw")):
+                              (c[1], t("att.fig.noscale"), s.weights_unscaled, "att_sat_raw")):
         with col:
             fig, df = V.heatmap(W, tokens, tokens, title=name, zmin=0, zmax=1)
             chart(fig, key=key, data=df)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.basics import backprop as B
 from core.basics.figures import graph_figure
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, guard, lang, t
 
 TOL = 1e-6
 
@@ -37,7 +37,7 @@ def render() -> None:
 
         st.subheader(t("basics.bp.idiom"))
         st.markdown(t("basics.bp.idiom.intro"))
-        st.code(B.MODEL_IDIOM, language="python")
+        st.code(B.MODEL_IDIOM_EN if lang() == "en" else B.MODEL_IDIOM, language="python")
         r = B.run_model_idiom(x, w, b, float(target))
         cc = st.columns(5)
         cc[0].metric("outputs", f"{r['outputs']:.4f}")

@@ -94,7 +94,7 @@ def _batches() -> None:
         df.index.name = "epoch"
         cc = st.columns(2)
         with cc[0]:
-            chart(curves_figure(df, t("basics.gd.batch.chart"), "epoch", "E（全データ）", log_y=True), key="bg_batch",
+            chart(curves_figure(df, t("basics.gd.batch.chart"), "epoch", t("basics.gd.E_all"), log_y=True), key="bg_batch",
                   data=df)
         with cc[1]:
             fits = [(name, *run.path[-1]) for run, name in ((full, t("basics.gd.full")), (sgd, t("basics.gd.sgd", B=B)))]

@@ -22,7 +22,7 @@ def render() -> None:
     text = checked(st.text_input(t("basics.ent.dist"), "0.5, 0.25, 0.125, 0.125", key="be_p", bind="query-params",
                          max_chars=4000, help=t("basics.ent.dist.help")), limit=4000)
     with guard():
-        p = check_distribution(parse_numbers(text, what="確率"))
+        p = check_distribution(parse_numbers(text, what=t("basics.ent.what.p")))
         H = I.entropy_bits(p)
         c = st.columns(2)
         c[0].metric(t("basics.ent.H"), f"{H:.4f}")
@@ -35,11 +35,11 @@ def render() -> None:
 
     st.subheader(t("basics.ce.title"))
     st.markdown(t("basics.ce.intro"))
-    st.latex(r"E = -\sum_k t_k \log y_k = -\log y_{\text{正解}}")
+    st.latex(r"E = -\sum_k t_k \log y_k = -\log y_{\text{" + t("basics.ce.correct") + "}}")
     c = st.columns([3, 1])
     pred = checked(c[0].text_input(t("basics.ce.pred"), "0.7, 0.2, 0.1", key="be_y", bind="query-params", max_chars=4000), limit=4000)
     with guard():
-        y = check_distribution(parse_numbers(pred, what="予測の確率"), what="予測の確率")
+        y = check_distribution(parse_numbers(pred, what=t("basics.ce.what.y")), what=t("basics.ce.what.y"))
         if st.session_state.get("be_t") not in range(len(y)):  # fewer classes than before
             st.session_state["be_t"] = 0
         k = c[1].selectbox(t("basics.ce.target"), list(range(len(y))), key="be_t",

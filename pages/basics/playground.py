@@ -12,7 +12,7 @@ import streamlit as st
 from core.basics import playground as P
 from core.basics.figures import boundary_figure, curves_figure, points_figure
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, guard, lang, t
 from pages.lstm.controls import finish_interrupted
 
 RUN_KEY = "bpg_run"  # this session's PlaygroundRun (never a cached object)
@@ -46,7 +46,7 @@ def _controls() -> P.PlaygroundConfig:
 
 
 def _boundary(run: P.PlaygroundRun, title: str):
-    return boundary_figure(run, title, t("basics.pg.trainset"), t("basics.pg.test"))
+    return boundary_figure(run, title, t("basics.pg.trainset"), t("basics.pg.test"), lang=lang())
 
 
 def render() -> None:

@@ -18,7 +18,7 @@ from core.bert import pn
 from core.bert.figures import comparison_figure, history_figure
 from core.figures import bars, confusion
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 RESULT_KEY = "base_result"  # BaselineResult of this session (never a cached object)
 LRS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
@@ -79,13 +79,13 @@ def _label_spec(data: D.LabelledData) -> str:
 
 def _summary_table(data: D.LabelledData) -> None:
     df = pd.DataFrame(data.summary()).T
-    df["計 (total)"] = df.sum(axis=1)
+    df[t("base.col.total")] = df.sum(axis=1)
     st.caption(t("base.summary"))
     st.dataframe(df, width="content")
     if data.notice:
-        st.caption(data.notice)
+        st.caption(local(data.notice))
     for note in data.notes:
-        st.caption(t("base.note", note=note))
+        st.caption(t("base.note", note=local(note)))
 
 
 # --- training -------------------------------------------------------------------------------
@@ -153,7 +153,7 @@ def _results(result: B.BaselineResult) -> None:
     if result.test.accuracy <= result.majority_rate + 0.02:
         st.warning(t("base.near_majority"), icon="⚖️")
     for note in result.notes:
-        st.caption(t("base.note", note=note))
+        st.caption(t("base.note", note=local(note)))
     if result.history:
         _curves(result)
     c1, c2 = st.columns([3, 2])

@@ -8,7 +8,7 @@ from core import resources
 from core.bert import fill_mask as fm
 from core.figures import bars
 from pages.bert.common import candidates_frame, masked_lm
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 DEFAULT_TEXT = "東北大学で[MASK]の研究をしています。"
 MODES = ("mask", "click")
@@ -34,7 +34,7 @@ def _mask_mode(loaded, top_k: int) -> None:
     with guard():
         result = resources.fill_mask_result(loaded, loaded.path, text, top_k)  # shared model: cached per input
         for note in result.notes:
-            st.info(note, icon="✂️")
+            st.info(local(note), icon="✂️")
         st.markdown(f"**{t('bert.fm.filled')}**")
         st.code(result.filled, language=None, wrap_lines=True)
         if len(result.masks) > 1:
@@ -54,9 +54,9 @@ def _click_mode(loaded, top_k: int) -> None:
     text = checked(st.text_input(t("bert.fm.click.text"), "今日はとても良い天気です。", key="bert_fm_click_text",
                          bind="query-params"))
     with guard():
-        ids, tokens, notes = fm.encode(loaded, fm.require_text(text, max_chars=fm.MAX_CHARS, what="文"))
+        ids, tokens, notes = fm.encode(loaded, fm.require_text(text, max_chars=fm.MAX_CHARS, what=t("bert.fm.what")))
         for note in notes:
-            st.info(note, icon="✂️")
+            st.info(local(note), icon="✂️")
         options = list(range(1, len(tokens) - 1))
         if not options:
             st.info(t("bert.fm.click.none"))
@@ -85,7 +85,7 @@ def _inspector(loaded, text: str) -> None:
         st.caption(t("bert.fm.inspector.help"))
         with guard():
             rows = fm.inspect_tokens(loaded, fm.normalize_masks(text))
-            df = pd.DataFrame([{"MeCab word (形態素)": r.word, "WordPiece": " ".join(r.pieces),
+            df = pd.DataFrame([{t("bert.fm.col.word"): r.word, "WordPiece": " ".join(r.pieces),
                                 "ids": ", ".join(str(i) for i in r.ids)} for r in rows])
             st.dataframe(df, hide_index=True, width="stretch")
             n_unk = sum(p == loaded.tokenizer.unk_token for r in rows for p in r.pieces)

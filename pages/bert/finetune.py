@@ -18,7 +18,7 @@ from core.bert.figures import loss_accuracy_figure
 from core.figures import confusion
 from pages.bert import sources
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, show_error, t
+from pages.common.ui import chart, checked, guard, lang, local, show_error, t
 
 RESULT_KEY = "bert_ft_result"
 PARTIAL_KEY = "bert_ft_partial"
@@ -99,7 +99,7 @@ def _data():
             path = pn.find_pn()
             if path is None:
                 st.info(t("bert.ft.pn_missing"), icon="ℹ️")
-                st.code(pn.fetch_hint(), language="bash")
+                st.code(pn.fetch_hint(lang=lang()), language="bash")
                 if st.button(t("bert.ft.pn_download"), key="bert_ft_pn_download"):
                     pn.download_pn()
                     st.rerun()
@@ -114,9 +114,9 @@ def _data():
         else:
             ds = bdata.sample_dataset()
         if ds.notice:
-            st.caption(ds.notice)
+            st.caption(local(ds.notice))
         for note in ds.notes:
-            st.caption(note)
+            st.caption(local(note))
         names = list(ds.label_names)
         pos_neg = [n for n in names if not n.startswith("neutral")]
         chosen = st.multiselect(t("bert.ft.labels"), names, default=pos_neg if len(pos_neg) >= 2 else names,
@@ -160,7 +160,7 @@ def _results(r) -> None:
     if r.stopped:
         st.info(t("common.stopped"), icon="⏹️")
     for note in r.notes:
-        st.caption(note)
+        st.caption(local(note))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("bert.ft.acc"), f"{r.test_accuracy:.3f}")
     c2.metric("macro-F1", f"{r.macro_f1:.3f}")

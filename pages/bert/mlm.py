@@ -8,7 +8,7 @@ from core.bert import mlm
 from core.bert.figures import procedure_figure
 from core.figures import bars
 from pages.bert.common import masked_lm
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 DEFAULT_TEXT = "東北大学で自然言語処理を研究しています。今日はとても良い天気です。"
 
@@ -24,7 +24,7 @@ def render() -> None:
     with guard():
         res = mlm.apply(loaded, text, seed=int(seed))
         for note in res.notes:
-            st.info(note, icon="ℹ️")
+            st.info(local(note), icon="ℹ️")
         chosen = {d.position for d in res.decisions}
         st.markdown(f"**{t('bert.mlm.original')}**")
         st.code(" ".join(res.tokens), language=None, wrap_lines=True)
@@ -76,7 +76,7 @@ def _nsp(loaded) -> None:
                            columns=[str(i) for i in range(len(r.tokens))])
         st.dataframe(seg, width="stretch")
         for note in r.notes:
-            st.info(note, icon="ℹ️")
+            st.info(local(note), icon="ℹ️")
         if r.has_head and r.is_next is not None:
             fig = bars([t("bert.nsp.isnext"), t("bert.nsp.notnext")], [r.is_next, 1 - r.is_next],
                        title=t("bert.nsp.chart"), x_title=t("bert.chart.prob"))

@@ -17,7 +17,7 @@ from core.figures import bars
 from pages.bert.common import candidates_frame
 from pages.common.longrun import LiveRun
 from core.paths import claim_dir
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 RESULT_KEY = "bert_pt_result"
 OWNER_KEY = "bert_pt_owner"  # this session's id: default save names
@@ -71,10 +71,10 @@ def _text():
                     key="bert_pt_data", bind="query-params")
     if kind == "builtin":
         st.caption(t("bert.pt.builtin.info", n=_builtin_count()))
-        return None, P.BUILTIN_NAME
+        return None, t("bert.pt.textname.builtin")
     if kind == "paste":
         return (checked(st.text_area(t("bert.pt.paste"), "", key="bert_pt_text", height=150), area=True,
-                        limit=P.MAX_TEXT_CHARS), "貼り付けたテキスト (pasted text)")
+                        limit=P.MAX_TEXT_CHARS), t("bert.pt.textname.paste"))
     up = st.file_uploader(t("bert.pt.upload"), type=["txt", "tsv", "csv"], key="bert_pt_upload")
     if up is None:
         st.caption(t("bert.pt.upload.none"))
@@ -82,7 +82,7 @@ def _text():
     from core.text import decode_upload
 
     with guard():
-        return decode_upload(up.getvalue(), what=f"ファイル {up.name}"), up.name
+        return decode_upload(up.getvalue(), what=t("bert.pt.textname.file", name=up.name)), up.name
     return False, None
 
 
@@ -96,7 +96,7 @@ def _results(r: P.PretrainResult) -> None:
     if r.stopped:
         st.info(t("common.stopped"), icon="⏹️")
     for note in r.notes:
-        st.caption(note)
+        st.caption(local(note))
     st.info(t("bert.pt.session_label", text=r.text_name, n=r.n_sentences, steps=r.steps), icon="🧪")
     s = r.summary()
     c1, c2, c3, c4 = st.columns(4)
@@ -155,7 +155,7 @@ def _save(r: P.PretrainResult) -> None:
             with guard():
                 clean = inputs.name(name)
                 if P.DEFAULT_NAME == clean:
-                    raise InvalidInput(f"「{clean}」はウォームアップの既定モデルの名前です。別の名前にしてください。")
+                    raise InvalidInput(t("bert.pt.save.reserved", name=clean))
                 out = P.save(r, claim_dir(P.model_dir(clean)))
                 st.session_state["bert_pt_saved_path"] = str(out)
                 if out.name != clean:

@@ -16,7 +16,7 @@ import streamlit as st
 
 from core import PlaygroundError, hub, policy
 from core.paths import cache_dir
-from pages.common.ui import show_error, t
+from pages.common.ui import local, show_error, t
 
 
 def display(task: str, source: str) -> str:
@@ -42,7 +42,7 @@ def source_field(task: str, *, sidebar: bool = True) -> str:
     """The task's model: a pick from the allowed list (free text only if the operator allows it)."""
     s = hub.spec(task)
     where = st.sidebar if sidebar else st
-    label = t("bert.source.field", label=s.label)
+    label = t("bert.source.field", label=local(s.label))
     if policy.allow_custom_models():
         where.text_input(label, key=s.session_key, placeholder=hub.resolve(task), max_chars=hub.SOURCE_LIMIT,
                          help=t("src.custom.help", env=s.env, default=s.default))
@@ -70,9 +70,10 @@ def model_caption(task: str) -> None:
 
 def trained_here_label(source: str) -> None:
     """A mini-BERT trained in this app (core.bert.pretrain) says so: text, sentences, date."""
-    from core.bert.pretrain import card_of
+    from core.bert.pretrain import BUILTIN_NAME, card_of
 
     card = card_of(source) if hub.is_local(source) else None
     if card:
-        st.info(t("bert.pt.label", text=card.get("text", "?"), n=int(card.get("sentences", 0)),
+        text = card.get("text", "?")
+        st.info(t("bert.pt.label", text=local(BUILTIN_NAME) if text == BUILTIN_NAME else text, n=int(card.get("sentences", 0)),
                   date=card.get("date", "?"), steps=card.get("steps", "?")), icon="🧪")

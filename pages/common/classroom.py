@@ -28,7 +28,7 @@ from core import PlaygroundError
 from core import classroom as C
 from core import resources
 from pages.common import quickcheck
-from pages.common.ui import checked, presenter, t
+from pages.common.ui import checked, lang, presenter, t
 
 POLL_S = 1.0  # followers see a change within about this (+ one run of the page)
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
@@ -107,7 +107,7 @@ def bottom(page) -> None:
         try:
             resources.classrooms().publish(ss[CODE], token(), *mine)
         except PlaygroundError as exc:  # ended meanwhile (timeout) or taken over with the PIN
-            _leave(exc.message)
+            _leave(exc.text(lang()))
     elif role == "follower" and mine == ss.get(TARGET):
         ss.pop(PENDING, None)  # arrived
         ss[SENT] = [mine]
@@ -148,7 +148,7 @@ def _join(code: str) -> None:
     try:
         view = resources.classrooms().follow(code, token())
     except PlaygroundError as exc:
-        ss[MSG] = exc.message
+        ss[MSG] = exc.text(lang())
         return
     ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, SENT: [], MSG: None})
     ss.pop(PENDING, None)
@@ -177,8 +177,8 @@ def _follower_panel() -> None:
     try:
         view = resources.classrooms().follow(ss[CODE], token())
     except PlaygroundError as exc:  # ended (teacher left, timed out) or unknown
-        _leave(exc.message)
-        st.info(exc.message, icon=":material/school:")
+        _leave(exc.text(lang()))
+        st.info(exc.text(lang()), icon=":material/school:")
         return
     with st.container(border=True, key="cls_follow_panel"):
         if ss.get(ATTACHED):
@@ -258,8 +258,8 @@ def _instructor_panel() -> None:
         rooms.publish(ss[CODE], token(), ss.get(PAGE, ""), _params())
         view = rooms.heartbeat(ss[CODE], token())
     except PlaygroundError as exc:
-        _leave(exc.message)
-        st.info(exc.message, icon=":material/school:")
+        _leave(exc.text(lang()))
+        st.info(exc.text(lang()), icon=":material/school:")
         return
     with st.container(border=True, key="cls_teach_panel"):
         c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="center")
@@ -275,7 +275,7 @@ def _start(pin: str) -> None:
     try:
         code = resources.classrooms().start(token(), pin)
     except PlaygroundError as exc:
-        ss["cls_start_error"] = exc.message
+        ss["cls_start_error"] = exc.text(lang())
         return
     ss.update({ROLE: "instructor", CODE: code, MSG: None, "cls_start_error": None})
 
@@ -285,7 +285,7 @@ def _take_over(code: str, pin: str) -> None:
     try:
         resources.classrooms().take_over(code, token(), pin)
     except PlaygroundError as exc:
-        ss["cls_start_error"] = exc.message
+        ss["cls_start_error"] = exc.text(lang())
         return
     ss.update({ROLE: "instructor", CODE: C.normalize_code(code), MSG: None, "cls_start_error": None})
 

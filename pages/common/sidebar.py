@@ -113,7 +113,7 @@ def _models_lines() -> None:
     lines = []
     for item in items:
         secs = f" ({item['seconds']:.1f} s)" if item.get("seconds") is not None else ""
-        detail = f" — {item['detail']}" if item.get("detail") else ""
+        detail = f" — {t(item['detail'])}" if item.get("detail") else ""  # an i18n key (core.resources)
         mem = f" · {item['mb']:.0f} MB" if item.get("mb") else ""
         lines.append(f"- {item['name']}{detail}{secs}{mem}")
     st.sidebar.markdown("\n".join(lines))

@@ -37,17 +37,25 @@ def t(key: str, **fmt) -> str:
     return _t(key, lang(), **fmt)
 
 
+def local(text) -> str:
+    """A core.Msg (a note or label from core in both languages) in the UI language; any other
+    value as it is (user data, numbers, strings already from t())."""
+    return text.text(lang()) if hasattr(text, "en") and hasattr(text, "text") else text
+
+
 def show_error(exc: BaseException) -> None:
     """Render an exception for a person: never a traceback.
 
-    PlaygroundError subclasses carry a Japanese message (and maybe a hint / suggestions);
-    anything else is logged on the server and shown as a generic message.
+    PlaygroundError subclasses carry their message in both languages (and maybe a hint /
+    suggestions), shown in the UI language; anything else is logged on the server and shown
+    as a generic message.
     """
     if isinstance(exc, PlaygroundError):
-        st.warning(exc.message, icon="⚠️")
-        if exc.hint:
-            st.code(exc.hint, language="bash") if exc.hint.startswith(("python", "pip", "huggingface", "hf ")) \
-                else st.caption(exc.hint)
+        st.warning(exc.text(lang()), icon="⚠️")
+        hint = exc.hint_text(lang())
+        if hint:
+            st.code(hint, language="bash") if hint.startswith(("python", "pip", "huggingface", "hf ")) \
+                else st.caption(hint)
         suggestions = getattr(exc, "suggestions", None)
         if suggestions:
             st.caption(t("common.suggestions", words="、".join(suggestions)))

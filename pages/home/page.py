@@ -16,11 +16,11 @@ english = lang() == "en"
 for chapter, name_ja, name_en in CHAPTERS:
     with st.container(border=True):
         st.markdown(f"#### {t('home.chapter', n=chapter, name=name_en if english else name_ja)}")
-        for ch, concept_ja, concept_en, page, tab_key, what in CONCEPTS:
+        for ch, concept_ja, concept_en, page, tab_key, what_ja, what_en in CONCEPTS:
             if ch != chapter:
                 continue
             left, right = st.columns([2, 3], vertical_alignment="center")
             with left:
                 st.page_link(page, label=f"{concept_en if english else concept_ja} → {t(tab_key)}",
                              query_params={"tab": t(tab_key)})
-            right.caption(what)
+            right.caption(what_en if english else what_ja)

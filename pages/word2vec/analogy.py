@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.figures import bars
 from core.word2vec import figures, query
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 
 CUSTOM = "—"
 
@@ -49,7 +49,7 @@ def render(source) -> None:
         st.markdown(t("w2v.an.formula", formula=formula))
         for r in result.positive + result.negative:
             if r.how != "as typed" or r.shared_row:
-                st.caption(r.explain())
+                st.caption(r.explain(lang()))
         words = [w for w, _ in result.answers]
         scores = [s for _, s in result.answers]
         preset = next((p for p in query.ANALOGY_PRESETS
@@ -63,5 +63,5 @@ def render(source) -> None:
         fig = bars(words, scores, title=t("w2v.an.chart", formula=formula), x_title=t("w2v.cosine"),
                    highlight={expected} if expected else None, x_range=figures.COSINE_RANGE)
         chart(fig, key="w2v_an_chart", filename="analogy",
-              data=pd.DataFrame({"答え": words, "コサイン類似度": scores}, index=range(1, len(words) + 1)))
+              data=pd.DataFrame({t("w2v.col.answer"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1)))
         st.caption(t("w2v.an.note"))

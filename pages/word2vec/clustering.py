@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import cluster, figures, project
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 
 def render(source) -> None:
@@ -21,7 +21,7 @@ def render(source) -> None:
     with guard():
         ws = project.list_set(source.kv, words)
         for note in ws.notes:
-            st.caption(note)
+            st.caption(local(note))
         c = cluster.cluster(ws.words, ws.vectors, int(k))
         names = [t("w2v.cl.cluster", n=j + 1) for j in range(int(k))]
         colors = {w: figures.PALETTE[lab % len(figures.PALETTE)] for w, lab in zip(c.words, c.labels)}

@@ -9,7 +9,7 @@ import streamlit as st
 from core.word2vec import count, figures, train
 from core.word2vec.query import split_words
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 
 ROWS = "猫 犬 馬 パン 寿司 カレー 東京 大阪 父 母 電車 バス"
 QUERIES = "猫 東京 父 カレー バス"
@@ -79,7 +79,7 @@ def _compare(window: int, d: int, svd_kv) -> None:
             st.info(t("w2v.cnt.stale", **saved[0]))
         else:
             st.info(t("w2v.cnt.none"))
-        rows = train.compare_neighbors(results, split_words(queries, maximum=10), topn=5)
+        rows = train.compare_neighbors(results, split_words(queries, maximum=10), topn=5, lang=lang())
         st.dataframe(pd.DataFrame(rows), hide_index=True)
         st.caption(t("w2v.cnt.cmp.note"))
 

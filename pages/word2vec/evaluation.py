@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import evaluate, figures
-from pages.common.ui import chart, guard, t
+from pages.common.ui import chart, guard, lang, t
 
 
 def _data(uploader_key: str, sample_key: str, sample: str):
@@ -48,7 +48,7 @@ def render(source) -> None:
                 st.caption(t("w2v.ev.skipped", n=res.skipped_lines))
             df = pd.DataFrame(res.rows)
             if res.covered:
-                chart(figures.pairs_scatter(df, title=t("w2v.ev.pairs.chart")), key="w2v_pairs_chart",
+                chart(figures.pairs_scatter(df, title=t("w2v.ev.pairs.chart"), lang=lang()), key="w2v_pairs_chart",
                       filename="pairs", data=df)
             st.dataframe(df, hide_index=True, height=260)
 

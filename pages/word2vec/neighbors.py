@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.figures import bars
 from core.word2vec import figures, query
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, local, t
 
 
 def render(source) -> None:
@@ -21,10 +21,10 @@ def render(source) -> None:
                            help=t("w2v.nb.topn.help"))
     with guard():
         result = query.neighbors(kv, word, topn)
-        st.caption(result.resolution.explain())
+        st.caption(result.resolution.explain(lang()))
         words = [w for w, _ in result.neighbors]
         scores = [s for _, s in result.neighbors]
-        df = pd.DataFrame({"単語": words, "コサイン類似度": scores}, index=range(1, len(words) + 1))
+        df = pd.DataFrame({t("w2v.col.word"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1))
         fig = bars(words, scores, title=t("w2v.nb.chart", word=result.resolution.key),
                    x_title=t("w2v.cosine"), x_range=figures.COSINE_RANGE)
         chart(fig, key="w2v_nb_chart", filename="neighbors", data=df)
@@ -39,7 +39,7 @@ def render(source) -> None:
         st.metric(t("w2v.sim.metric", a=ra.query, b=rb.query), f"{cos:.4f}")
         for r in (ra, rb):
             if r.how != "as typed" or r.shared_row:
-                st.caption(r.explain())
+                st.caption(r.explain(lang()))
 
     st.divider()
     st.subheader(t("w2v.odd.title"))
@@ -53,7 +53,7 @@ def render(source) -> None:
         fig = bars(ws, ss, title=t("w2v.odd.chart"), x_title=t("w2v.cosine"), highlight={odd.odd},
                    x_range=figures.COSINE_RANGE)
         chart(fig, key="w2v_odd_chart", filename="doesnt_match",
-              data=pd.DataFrame({"単語": ws, "平均とのコサイン": ss}))
-        notes = [r.explain() for r in odd.resolutions if r.how != "as typed" or r.shared_row]
+              data=pd.DataFrame({t("w2v.col.word"): ws, t("w2v.col.mean_cosine"): ss}))
+        notes = [r.explain(lang()) for r in odd.resolutions if r.how != "as typed" or r.shared_row]
         for n in notes:
-            st.caption(n)
+            st.caption(local(n))

@@ -8,7 +8,7 @@ import streamlit as st
 from core import device
 from core.word2vec import figures, project
 from core.word2vec.vectors import uid
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, local, t
 
 MODES = ("neighbors", "list", "frequent")
 CACHE_KEY = "w2v_proj_cache"
@@ -61,7 +61,7 @@ def render(source) -> None:
             arrows, answer = project.add_analogy(kv, ws, pos, neg)
             st.caption(t("w2v.proj.arrows.caption", a=arrows[0].label, b=arrows[1].label, answer=answer))
         for note in ws.notes:
-            st.caption(note)
+            st.caption(local(note))
         key = (source.name, uid(kv), tuple(ws.words), method, int(dims))
         cache = st.session_state.setdefault(CACHE_KEY, {})
         coords = cache.get(key)
@@ -71,7 +71,7 @@ def render(source) -> None:
                     coords = project.project(ws.vectors, method, int(dims))
             cache.clear()  # keep one projection per session
             cache[key] = coords
-        fig = figures.scatter(coords, ws.words, ws.groups, arrows=[(a.start, a.end, a.label) for a in arrows],
+        fig = figures.scatter(coords, ws.words, [local(g) for g in ws.groups], arrows=[(a.start, a.end, a.label) for a in arrows],
                               title=t("w2v.proj.chart", method="t-SNE" if method == "tsne" else "PCA",
                                       dims=int(dims), n=len(ws.words)))
         cols = ["x", "y", "z"][: int(dims)]

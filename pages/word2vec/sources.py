@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core import InvalidInput, InputTooLong, resources
-from pages.common.ui import guard, t
+from pages.common.ui import guard, local, t
 
 TRAINED_KEY = "w2v_trained"  # {name: TrainResult}
 UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}
@@ -90,7 +90,7 @@ def picker(tab_key: str) -> Source | None:
     source = None
     with guard():
         source = load(choice)
-        st.caption(t("w2v.source.caption", label=source.label))
+        st.caption(t("w2v.source.caption", label=local(source.label)))
     return source
 
 
@@ -117,10 +117,10 @@ def load_upload(filename: str, data: bytes):
     from core.word2vec.vectors import load_vectors
 
     if not data:
-        raise InvalidInput("ベクトルのファイルが空です。word2vec 形式（テキストまたはバイナリ）のファイルを選んでください。")
+        raise InvalidInput(t("w2v.upload.empty"))
     if len(data) > MAX_VECTOR_UPLOAD:
-        raise InputTooLong(f"ベクトルのファイルが大きすぎます（{len(data) / 1024 / 1024:.0f} MB）。"
-                           f"{MAX_VECTOR_UPLOAD // 1024 // 1024} MB 以下にしてください。")
+        raise InputTooLong(t("w2v.upload.too_big", mb=f"{len(data) / 1024 / 1024:.0f}",
+                             limit=MAX_VECTOR_UPLOAD // 1024 // 1024))
     suffix = "".join(pathlib.Path(filename).suffixes[-2:]) or ".txt"
     with tempfile.TemporaryDirectory() as tmp:
         path = pathlib.Path(tmp) / f"vectors{suffix}"

@@ -12,7 +12,7 @@ from core import InvalidInput
 from core.text import decode_upload
 from core.word2vec import figures, sample_corpus, train
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 from pages.word2vec import sources
 
 LIMITS = train.CLASSROOM
@@ -73,7 +73,7 @@ def render() -> None:
     else:
         with st.expander(t("w2v.tr.sample.show")):
             st.caption(t("w2v.tr.sample.about"))
-            st.dataframe(pd.DataFrame({"例文": sample_corpus.sentences(12)}), hide_index=True)
+            st.dataframe(pd.DataFrame({t("w2v.col.sentence"): sample_corpus.sentences(12)}), hide_index=True)
             st.download_button(t("w2v.tr.sample.download"), sample_corpus.text().encode("utf-8"),
                                file_name="sample_corpus.txt", mime="text/plain", key="w2v_tr_sample_dl")
 
@@ -149,7 +149,7 @@ def _show_last() -> None:
     with guard():
         from core.word2vec.query import split_words
 
-        rows = train.compare_neighbors({sources.display(name): result}, split_words(words, maximum=10), topn=5)
+        rows = train.compare_neighbors({sources.display(name): result}, split_words(words, maximum=10), topn=5, lang=lang())
         st.dataframe(pd.DataFrame(rows), hide_index=True)
 
 
@@ -171,6 +171,6 @@ def _show_compare() -> None:
     with guard():
         from core.word2vec.query import split_words
 
-        rows = train.compare_neighbors(results, split_words(words, maximum=10), topn=5)
+        rows = train.compare_neighbors(results, split_words(words, maximum=10), topn=5, lang=lang())
         st.dataframe(pd.DataFrame(rows), hide_index=True)
         st.caption(t("w2v.tr.compare.note"))
