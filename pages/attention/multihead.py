@@ -1,14 +1,12 @@
 """Section 2: multi-head attention (h heads of d_k = d_model / h, concat, W^O, parameter count)."""
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from core import attention as A
 from core.attention import figures as V
 from pages.attention import common
-from pages.common.ui import chart, checked, guard, t
+from pages.common.ui import chart, checked, guard, lang, t
 
 DEFAULT_TEXT = "私は甘いバナナが好きです"
 MAX_SHOWN_HEADS = 16
@@ -50,16 +48,7 @@ def _params(d_model: int, h: int) -> None:
     c[1].metric(t("att.mh.p.qkv"), f"{p['W_QKV']:,}", help=t("att.mh.p.qkv.help", h=h, d=d_model, dk=p["d_k"]))
     c[2].metric("W^O", f"{p['W_O']:,}")
     c[3].metric(t("att.mh.p.total"), f"{p['total']:,}")
-    hs = [x for x in A.divisors(d_model) if x <= 64]
-    rows = [A.multi_head_params(d_model, x) for x in hs]
-    df = pd.DataFrame(rows).set_index("h")[["d_k", "W_QKV", "W_O", "bias", "total"]]
-    fig = go.Figure(go.Scatter(x=hs, y=df["total"], mode="lines+markers", name=t("att.mh.p.total"),
-                               hovertemplate="h = %{x}: %{y:,}<extra></extra>"))
-    fig.add_scatter(x=[h], y=[p["total"]], mode="markers", marker=dict(size=14, color="#e07b39"),
-                    name=f"h = {h}", hoverinfo="skip")
-    fig.update_xaxes(title_text=t("att.mh.axis.h"), type="category")
-    fig.update_yaxes(title_text=t("att.mh.axis.params"), rangemode="tozero")
-    fig.update_layout(title=t("att.mh.p.chart", d=d_model), height=300, margin=dict(l=10, r=10, t=50, b=10))
+    fig, df = V.params_by_heads(d_model, h, lang=lang())
     chart(fig, key="att_mh_params", data=df)
 
 
