@@ -55,8 +55,11 @@ def test_presenter_mode_enlarges_text(server, page):
     goto(page, server.url)
     normal = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"] p')).fontSize)")
     goto(page, f"{server.url}/?presenter=true")
-    large = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"] p')).fontSize)")
-    assert large > normal * 1.15
+    # wait for the state itself (the presenter CSS applied to the page's text), not for a run:
+    # under load the first finished run can end before the sidebar's style element is drawn
+    page.wait_for_function(
+        "(n) => { const p = document.querySelector('[data-testid=\"stAppViewContainer\"] p');"
+        " return p && parseFloat(getComputedStyle(p).fontSize) > n * 1.15; }", arg=normal, timeout=60_000)
     screenshot(page, "home-presenter")
 
 
