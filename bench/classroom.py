@@ -149,7 +149,7 @@ def main() -> None:
             teacher.query_string = urlencode({"w2v_word": word})  # the frontend writes bound widgets to the URL
             sent = time.perf_counter()
             teacher.rerun()  # the instructor's run publishes the new state at its end
-            published = time.perf_counter() - sent
+            published = time.perf_counter() - sent  # its run publishes before its end: followers may start first
             deadline = sent + args.timeout
             teacher_wait(lambda: all(word in f.seen or not f.is_alive() for f in followers)
                          or time.perf_counter() > deadline)
