@@ -143,18 +143,19 @@ def main() -> None:
                                "server_cpu_ms_per_tick": round(1000 * (cpu() - c0) / max(ticks, 1), 1)}
 
         latencies, per_change = [], []
-        c0, w0 = cpu(), time.perf_counter()
+        c0, w0, client0 = cpu(), time.perf_counter(), time.process_time()
         for word in WORDS[: args.changes]:
             teacher.type_text(t("w2v.nb.word"), word)
             teacher.query_string = urlencode({"w2v_word": word})  # the frontend writes bound widgets to the URL
             sent = time.perf_counter()
             teacher.rerun()  # the instructor's run publishes the new state at its end
+            published = time.perf_counter() - sent  # its run publishes before its end: followers may start first
             deadline = sent + args.timeout
             teacher_wait(lambda: all(word in f.seen or not f.is_alive() for f in followers)
                          or time.perf_counter() > deadline)
             lat = [f.seen[word] - sent for f in followers if word in f.seen]
             per_change.append({"word": word, "followed": len(lat), "p50_s": round(statistics.median(lat), 2) if lat else None,
-                               "max_s": round(max(lat), 2) if lat else None})
+                               "max_s": round(max(lat), 2) if lat else None, "instructor_run_s": round(published, 2)})
             latencies += lat
         wall = time.perf_counter() - w0
         q = statistics.quantiles(latencies, n=20) if len(latencies) >= 2 else [float("nan")] * 19
@@ -163,6 +164,8 @@ def main() -> None:
             "follow_p95_s": round(q[18], 2), "follow_max_s": round(max(latencies), 2) if latencies else None,
             "followed": len(latencies), "expected": args.followers * args.changes, "per_change": per_change,
             "server_cpu_percent_while_following": round(100 * (cpu() - c0) / wall, 1),
+            # the N simulated tabs share this process's one GIL and the same 2 cores as the server
+            "client_cpu_percent_while_following": round(100 * (time.process_time() - client0) / wall, 1),
             # one follow = one page run per follower: the server's CPU for it, polling taken out
             "server_cpu_s_per_follow": round((cpu() - c0 - idle_cpu_per_s * wall) / max(len(latencies), 1), 3),
             "server_rss_mb": round(proc.memory_info().rss / 2**20),

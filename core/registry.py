@@ -67,8 +67,11 @@ def rss_mb() -> float:
 
 
 def _trim() -> None:
-    """Give freed memory back to the OS (glibc keeps small freed blocks otherwise)."""
+    """Give freed memory back to the OS (glibc keeps small freed blocks otherwise). The released
+    model was frozen out of the collector's sight (see ``track``): unfreeze, collect, freeze."""
+    gc.unfreeze()
     gc.collect()
+    gc.freeze()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
@@ -104,4 +107,9 @@ def track(name: str, detail: str, fn, *args, need_mb: float = 0.0, release=None,
     t0 = time.perf_counter()
     value = fn(*args, **kwargs)
     mark_loaded(name, detail, time.perf_counter() - t0, mb=max(0.0, rss_mb() - before), release=release)
+    # What is in memory now (the model, the libraries it imported) stays for the process's life:
+    # move it out of the cyclic GC's full collections. Unfrozen, one full collection walks all of
+    # torch / gensim / the vectors' objects (0.1-1.7 s holding the one GIL, measured with 40
+    # classroom followers), and with many sessions it runs every few seconds.
+    gc.freeze()
     return value

@@ -218,6 +218,31 @@ def fill_mask_result(_loaded, model_path: str, text: str, top_k: int):
 
     return fm.fill_mask(_loaded, text, top_k=top_k)
 
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def word2vec_neighbors(_kv, source: str, word: str, topn: int):
+    """``core.word2vec.query.neighbors`` of shared, read-only vectors (``source`` names them:
+    "chiVe" or "file:…"; a session's own vectors are not cached): a class following the
+    instructor's word asks it 40 times."""
+    from core.word2vec import query
+
+    return query.neighbors(_kv, word, topn)
+
+
+# --- shared figures (issue 18): built once per input, read by every session -----------------
+# st.cache_resource, not st.cache_data: a cache_data hit unpickles the figure, and unpickling
+# a plotly Figure validates it again (≈10 ms, twice what building the bars costs). The figure
+# is shared, so it is read-only: pages/common/ui.chart copies it before restyling it.
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def bars_figure(labels: tuple[str, ...], values: tuple[float, ...], *, title: str = "", x_title: str = "",
+                highlight: tuple[str, ...] = (), x_range: tuple[float, float] | None = None):
+    """``core.figures.bars`` of these inputs, shared read-only (never update it in place)."""
+    from core.figures import bars
+
+    return bars(list(labels), list(values), title=title, x_title=x_title, highlight=set(highlight),
+                x_range=x_range)
+
 # --- classroom (issue 18) ------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)

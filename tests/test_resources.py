@@ -14,3 +14,34 @@ def test_device_probe_is_shared_and_finishes():
     assert a is b
     assert a.done.wait(60)
     assert a.error is None and a.info.type in ("cpu", "cuda", "mps")
+
+
+def test_bar_figures_are_built_once_and_shared_read_only(monkeypatch):
+    from core.figures import bars
+    from pages.common import ui
+
+    args = (("犬", "猫", "鳥"), (0.9, 0.5, 0.1))
+    kw = dict(title="t", x_title="x", highlight=("鳥",), x_range=(-0.2, 1.0))
+    shared = resources.bars_figure(*args, **kw)
+    assert resources.bars_figure(*args, **kw) is shared  # one figure for the whole class
+    assert shared.to_dict() == bars(*args, title="t", x_title="x", highlight={"鳥"}, x_range=(-0.2, 1.0)).to_dict()
+    monkeypatch.setattr(ui, "presenter", lambda: True)
+    styled = ui.style_figure(shared)
+    assert styled.layout.font.size == 20 and shared.layout.font.size is None  # restyled on a copy
+
+
+def test_neighbours_of_shared_vectors_are_computed_once_per_input(monkeypatch):
+    import numpy as np
+    from gensim.models import KeyedVectors
+
+    from core.word2vec import query
+
+    kv = KeyedVectors(vector_size=3)
+    kv.add_vectors(["犬", "猫", "鳥", "車"], np.array([[1, 0, 0], [0.9, 0.1, 0], [0.5, 0.5, 0], [0, 0, 1]], dtype=np.float32))
+    calls = []
+    real = query.neighbors
+    monkeypatch.setattr(query, "neighbors", lambda *a: calls.append(a[1:]) or real(*a))
+    first = resources.word2vec_neighbors(kv, "test:tiny", "犬", 2)
+    again = resources.word2vec_neighbors(kv, "test:tiny", "犬", 2)
+    assert [w for w, _ in first.neighbors] == ["猫", "鳥"] and again.neighbors == first.neighbors
+    assert calls == [("犬", 2)]

@@ -106,8 +106,10 @@ def checked(value, *, limit: int | None = None, area: bool = False, label: str |
 
 
 def style_figure(fig):
-    """Presenter mode: larger text in charts."""
+    """Presenter mode: larger text in charts, on a copy (the figure may be a shared one of
+    core.resources)."""
     if presenter():
+        fig = type(fig)(fig)
         fig.update_layout(font=dict(size=20), title_font=dict(size=26),
                           legend=dict(font=dict(size=18)))
     return fig
@@ -117,7 +119,7 @@ def chart(fig, *, key: str, filename: str | None = None, data=None, csv_label: s
     """Draw a plotly figure with PNG export (modebar camera) and, with ``data`` (a DataFrame),
     a CSV download button. Every chart of the app goes through here."""
     name = filename or key
-    style_figure(fig)
+    fig = style_figure(fig)
     st.plotly_chart(
         fig, key=key,
         config={"displaylogo": False,

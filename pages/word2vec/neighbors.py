@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.figures import bars
+from core import resources
 from core.word2vec import figures, query
 from pages.common.ui import chart, checked, guard, lang, local, t
 
@@ -20,13 +20,14 @@ def render(source) -> None:
     topn = c2.number_input(t("w2v.nb.topn"), value=10, step=1, key="w2v_topn", bind="query-params",
                            help=t("w2v.nb.topn.help"))
     with guard():
-        result = query.neighbors(kv, word, topn)
+        result = (resources.word2vec_neighbors(kv, source.name, word, int(topn)) if source.shared
+                  else query.neighbors(kv, word, topn))
         st.caption(result.resolution.explain(lang()))
         words = [w for w, _ in result.neighbors]
         scores = [s for _, s in result.neighbors]
         df = pd.DataFrame({t("w2v.col.word"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1))
-        fig = bars(words, scores, title=t("w2v.nb.chart", word=result.resolution.key),
-                   x_title=t("w2v.cosine"), x_range=figures.COSINE_RANGE)
+        fig = resources.bars_figure(tuple(words), tuple(scores), title=t("w2v.nb.chart", word=result.resolution.key),
+                                    x_title=t("w2v.cosine"), x_range=figures.COSINE_RANGE)
         chart(fig, key="w2v_nb_chart", filename="neighbors", data=df)
 
     st.divider()
@@ -50,8 +51,8 @@ def render(source) -> None:
         st.success(t("w2v.odd.result", word=odd.odd))
         ws = [w for w, _ in odd.scores]
         ss = [s for _, s in odd.scores]
-        fig = bars(ws, ss, title=t("w2v.odd.chart"), x_title=t("w2v.cosine"), highlight={odd.odd},
-                   x_range=figures.COSINE_RANGE)
+        fig = resources.bars_figure(tuple(ws), tuple(ss), title=t("w2v.odd.chart"), x_title=t("w2v.cosine"),
+                                    highlight=(odd.odd,), x_range=figures.COSINE_RANGE)
         chart(fig, key="w2v_odd_chart", filename="doesnt_match",
               data=pd.DataFrame({t("w2v.col.word"): ws, t("w2v.col.mean_cosine"): ss}))
         notes = [r.explain(lang()) for r in odd.resolutions if r.how != "as typed" or r.shared_row]

@@ -50,3 +50,25 @@ def test_models_without_release_are_never_released(fresh, monkeypatch):
     monkeypatch.setenv(registry.BUDGET_ENV, "1")  # impossible budget
     assert registry.make_room(0) == []
     assert [r["name"] for r in registry.loaded()] == ["vectors"] and keep.size
+
+
+class _Node:
+    """An object in a reference cycle: only the cyclic GC can free it."""
+
+    def __init__(self):
+        self.me = self
+
+
+def test_loaded_models_leave_full_collections_and_released_ones_are_still_collected(fresh, monkeypatch):
+    import gc
+    import weakref
+
+    gc.unfreeze()
+    live: dict = {}
+    live["m"] = registry.track("m", "test", _Node, release=lambda: live.pop("m", None))
+    model = weakref.ref(live["m"])
+    assert gc.get_freeze_count() > 0  # frozen: full collections no longer walk it
+    monkeypatch.setenv(registry.BUDGET_ENV, "1")  # impossible budget: release everything releasable
+    assert registry.make_room(0) == ["m"]
+    assert model() is None  # the release unfroze, collected the cycle, and froze again
+    assert gc.get_freeze_count() > 0
