@@ -202,7 +202,7 @@ def test_phone_viewport_has_no_sideways_scroll(server, classroom, path):
     no_exception(phone)
     main_input = phone.locator('[data-testid="stMain"] input, [data-testid="stMain"] textarea').first
     if path:
-        expect(main_input).to_be_visible()
+        expect(main_input).to_be_visible(timeout=30_000)  # expect's default is 5 s
     assert_no_sideways_scroll(phone)
     screenshot(phone, f"classroom-phone-{path or 'home'}")
 
