@@ -62,6 +62,24 @@ def wait_until(predicate, timeout: float = 30.0, what: str = "condition") -> Non
         time.sleep(0.01)
 
 
+@pytest.fixture
+def stop_after_checks(monkeypatch):
+    """``stop_after_checks(n)``: the page's Stop button counts as pressed from LiveRun's
+    (n+1)-th ``should_stop`` check on (training stops mid-run, deterministically)."""
+    from pages.common import longrun
+
+    def patch(n: int = 3) -> None:
+        calls = {"n": 0}
+
+        def should_stop(self):
+            calls["n"] += 1
+            return calls["n"] > n
+
+        monkeypatch.setattr(longrun.LiveRun, "should_stop", should_stop)
+
+    return patch
+
+
 @contextlib.contextmanager
 def another_user_training():
     """Another session holds the heavy-work lock until a session of this test is queued behind

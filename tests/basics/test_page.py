@@ -193,16 +193,8 @@ def test_playground_learning_rate_zero_trains_without_learning():
     assert h[0]["loss"] == h[-1]["loss"]
 
 
-def test_playground_stop_keeps_the_partial_model(monkeypatch):
-    from pages.common import longrun
-
-    calls = {"n": 0}
-
-    def stop_after_a_few(self):
-        calls["n"] += 1
-        return calls["n"] > 3
-
-    monkeypatch.setattr(longrun.LiveRun, "should_stop", stop_after_a_few)
+def test_playground_stop_keeps_the_partial_model(stop_after_checks):
+    stop_after_checks(3)
     at = open_section("basics.tab.playground", query={"bpg_epochs": "100"})
     at.button(key="bpg__start").click().run()
     assert_no_exception(at)

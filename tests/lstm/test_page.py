@@ -86,16 +86,8 @@ def test_lr_100_gives_nan_explanation_after_rerun():
     assert charts(at) == 0
 
 
-def test_stop_keeps_partial_model(monkeypatch):
-    from pages.common import longrun
-
-    calls = {"n": 0}
-
-    def stop_after_a_few(self):
-        calls["n"] += 1
-        return calls["n"] > 3
-
-    monkeypatch.setattr(longrun.LiveRun, "should_stop", stop_after_a_few)
+def test_stop_keeps_partial_model(stop_after_checks):
+    stop_after_checks(3)
     at = lstm_app("forecast")
     _train_forecast(at, lstm_fc_epochs=50)
     assert "停止しました" in texts(at)

@@ -114,16 +114,8 @@ def test_gpt_bad_pasted_text(text, words):
     assert words in texts(at) and "tf_gpt_run" not in at.session_state
 
 
-def test_gpt_stop_keeps_the_partial_model(monkeypatch):
-    from pages.common import longrun
-
-    calls = {"n": 0}
-
-    def stop_after_a_few(self):
-        calls["n"] += 1
-        return calls["n"] > 3
-
-    monkeypatch.setattr(longrun.LiveRun, "should_stop", stop_after_a_few)
+def test_gpt_stop_keeps_the_partial_model(stop_after_checks):
+    stop_after_checks(3)
     at = _gpt(tf_gpt_epochs=50)
     at.button(key="tf_gpt__start").click().run()
     assert_no_exception(at)
