@@ -30,7 +30,7 @@ class Server:
     """A `streamlit run app.py` subprocess on 127.0.0.1; waits for /_stcore/health."""
 
     def __init__(self, extra_env: dict | None = None, log_dir: pathlib.Path | None = None,
-                 timeout: float = 60):
+                 timeout: float = 60, warm: bool = False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, PYTHONUNBUFFERED="1", HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
@@ -50,10 +50,25 @@ class Server:
             with contextlib.suppress(OSError):
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
+                        if warm:
+                            self._warm()
                         return
             time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"streamlit did not become healthy in {timeout:.0f} s")
+
+    def _warm(self) -> None:
+        """Run the home page once over the WebSocket (bench/stclient.py): the process's first
+        run ends Streamlit's legacy pages mode (see app.py), so a browser's first deep link
+        then opens without the "Page not found" modal that app.py otherwise closes on that run.
+        Servers that test that first run itself start cold (warm=False)."""
+        from bench.stclient import Session
+
+        session = Session(self.url, "", timeout=120)
+        try:
+            session.open()
+        finally:
+            session.close()
 
     def stop(self) -> None:
         self.proc.terminate()

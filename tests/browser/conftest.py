@@ -40,7 +40,7 @@ def browser():
 def server(browser):
     """One shared server for the browser tests of the pages."""
     (ROOT / "test-artifacts").mkdir(exist_ok=True)
-    s = Server()
+    s = Server(warm=True)  # the first deep link of a cold server is tested by fresh_server
     yield s
     s.stop()
 

@@ -24,7 +24,7 @@ def bert_server(browser, tmp_path_factory):
     s = Server({"PLAYGROUND_MODEL_FILL_MASK": str(models["pretraining"]),
                 "PLAYGROUND_MODEL_SENTIMENT": str(models["classifier"]),
                 "PLAYGROUND_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
-                "OMP_NUM_THREADS": "1"})
+                "OMP_NUM_THREADS": "1"}, warm=True)
     yield s
     s.stop()
 

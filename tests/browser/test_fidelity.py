@@ -57,7 +57,7 @@ def bert_server(browser, tmp_path_factory):
     from core.bert import tiny
 
     models = tiny.build_fixture_set(tmp_path_factory.mktemp("tiny-bert-fidelity"))
-    s = Server({"PLAYGROUND_MODEL_SENTIMENT": str(models["classifier"]), "OMP_NUM_THREADS": "1"})
+    s = Server({"PLAYGROUND_MODEL_SENTIMENT": str(models["classifier"]), "OMP_NUM_THREADS": "1"}, warm=True)
     yield s
     s.stop()
 

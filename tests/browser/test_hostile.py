@@ -23,7 +23,7 @@ def hostile_server(browser, tmp_path_factory):
                 "PLAYGROUND_MODEL_SENTIMENT": str(models["classifier"]),
                 "PLAYGROUND_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
                 "PLAYGROUND_CONFIG": str(tmp_path_factory.mktemp("conf") / "none.toml"),
-                "PLAYGROUND_ALLOW_CUSTOM_MODELS": "1", "OMP_NUM_THREADS": "1"})
+                "PLAYGROUND_ALLOW_CUSTOM_MODELS": "1", "OMP_NUM_THREADS": "1"}, warm=True)
     yield s
     s.stop()
 

@@ -27,7 +27,7 @@ def mb_server(browser, tmp_path_factory):
     s = Server({"PLAYGROUND_CACHE_DIR": str(cache), "OMP_NUM_THREADS": "1",
                 "PLAYGROUND_MODEL_FILL_MASK": "", "PLAYGROUND_MODEL_SENTIMENT": "",
                 # the model-source text field (custom models on, local paths under the cache only)
-                "PLAYGROUND_ALLOW_CUSTOM_MODELS": "1", "PLAYGROUND_MODEL_ROOTS": str(cache)})
+                "PLAYGROUND_ALLOW_CUSTOM_MODELS": "1", "PLAYGROUND_MODEL_ROOTS": str(cache)}, warm=True)
     s.cache = cache
     yield s
     s.stop()
