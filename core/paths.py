@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import os
 import pathlib
+import shutil
+import tempfile
+from typing import Callable
 
 ENV_VAR = "PLAYGROUND_CACHE_DIR"
 
@@ -35,3 +38,23 @@ def claim_dir(out: pathlib.Path) -> pathlib.Path:
             return candidate
         except FileExistsError:
             n += 1
+
+
+def build_into(target: pathlib.Path, build: Callable[[pathlib.Path], object], done: str) -> pathlib.Path:
+    """Build a cache folder beside ``target`` and move it in at once (``os.replace``): another
+    process (a second server, a parallel test) never reads a half-written folder; when two race,
+    the first to finish wins. ``done`` names the file a finished build always has."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        build(tmp)
+        if target.exists() and not (target / done).is_file():
+            shutil.rmtree(target, ignore_errors=True)  # a partial folder of an older build
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            if not (target / done).is_file():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target

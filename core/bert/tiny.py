@@ -9,11 +9,9 @@ unidic-lite) words, then WordPiece; the vocab.txt is built by tokenizing some Ja
 """
 from __future__ import annotations
 
-import contextlib
-import os
 import pathlib
-import shutil
-import tempfile
+
+from core.paths import build_into
 
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]  # same ids as bert-base-japanese-v3
 
@@ -173,16 +171,5 @@ def ensure_demo(kind: str = "pretraining", seed: int = 0) -> pathlib.Path:
     offline stand-in of the BERT page (fill-mask, MLM/NSP) and the attention page's views."""
     out = default_demo_dir() / kind
     if not (out / "config.json").is_file() or not (out / "vocab.txt").is_file():
-        # built beside the target and moved in at once: another process (a second server, a
-        # parallel test worker) never reads a half-written model, and the first to finish wins
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = pathlib.Path(tempfile.mkdtemp(prefix=f".{kind}-", dir=out.parent))
-        try:
-            build(tmp, kind, seed=seed, size="demo")
-            if out.exists() and not (out / "config.json").is_file():
-                shutil.rmtree(out, ignore_errors=True)  # a partial build of an older version
-            with contextlib.suppress(OSError):  # another process moved its build in first
-                os.replace(tmp, out)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        build_into(out, lambda tmp: build(tmp, kind, seed=seed, size="demo"), done="config.json")
     return out

@@ -14,14 +14,13 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import shutil
-import tempfile
 import threading
 import time
 
 import numpy as np
 
 from core import ModelUnavailable
+from core.paths import build_into
 
 FORMAT_VERSION = 2
 
@@ -130,16 +129,5 @@ def ensure_converted() -> pathlib.Path:
     with _lock:
         if (target / "meta.json").exists():
             return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = pathlib.Path(tempfile.mkdtemp(prefix=".chive-", dir=target.parent))
-        try:
-            convert_chive(ginza_vocab_dir(), tmp)
-            try:
-                os.replace(tmp, target)  # atomic; another process may have won the race
-            except OSError:
-                if not (target / "meta.json").exists():
-                    raise
-        finally:
-            if tmp.exists():
-                shutil.rmtree(tmp, ignore_errors=True)
+        build_into(target, lambda tmp: convert_chive(ginza_vocab_dir(), tmp), done="meta.json")
     return target
