@@ -52,6 +52,11 @@ class Run:
     def count(self, kind: str) -> int:
         return sum(1 for k in self.kinds() if k == kind)
 
+    def texts(self, kind: str) -> list[str]:
+        """The shown text of every ``kind`` element of this run (``metric`` values, ``alert`` bodies)."""
+        return [e.metric.body if kind == "metric" else e.alert.body
+                for e in self.elements if e.WhichOneof("type") == kind]
+
     def problems(self) -> list[str]:
         """Exception elements and error alerts (what a student would see as a failure)."""
         out = []

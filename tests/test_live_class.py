@@ -6,15 +6,6 @@ import threading
 from core.i18n import t
 
 
-def _texts(run, kind: str) -> list[str]:
-    """The text bodies of one element kind drawn in a run (metric values, alert bodies)."""
-    out = []
-    for e in run.elements:
-        if e.WhichOneof("type") == kind:
-            out.append(e.metric.body if kind == "metric" else e.alert.body)
-    return out
-
-
 def test_two_sessions_training_at_once_stay_apart():
     """Two students on one real server press Train at the same moment with different settings:
     each sees its own model (its H) and its own progress (its epoch count), no exception.
@@ -56,14 +47,14 @@ def test_two_sessions_training_at_once_stay_apart():
     a, b = results["a"], results["b"]
     assert a.problems() == [] and b.problems() == []
     # each session's own model: its hidden size in the cell metric, never the other's
-    assert any("H=8 " in m for m in _texts(a, "metric")), _texts(a, "metric")
-    assert any("H=16 " in m for m in _texts(b, "metric")), _texts(b, "metric")
-    assert not any("H=16 " in m for m in _texts(a, "metric"))
+    assert any("H=8 " in m for m in a.texts("metric")), a.texts("metric")
+    assert any("H=16 " in m for m in b.texts("metric")), b.texts("metric")
+    assert not any("H=16 " in m for m in a.texts("metric"))
     # each session's own progress: the finished line counts its own epochs
-    done_a = [x for x in _texts(a, "alert") if "学習完了" in x]
-    done_b = [x for x in _texts(b, "alert") if "学習完了" in x]
-    assert len(done_a) == 1 and "2 エポック" in done_a[0], _texts(a, "alert")
-    assert len(done_b) == 1 and "3 エポック" in done_b[0], _texts(b, "alert")
+    done_a = [x for x in a.texts("alert") if "学習完了" in x]
+    done_b = [x for x in b.texts("alert") if "学習完了" in x]
+    assert len(done_a) == 1 and "2 エポック" in done_a[0], a.texts("alert")
+    assert len(done_b) == 1 and "3 エポック" in done_b[0], b.texts("alert")
 
 
 def test_shared_vectors_are_one_object_for_every_session():
