@@ -40,15 +40,17 @@ def claim_dir(out: pathlib.Path) -> pathlib.Path:
             n += 1
 
 
-def build_into(target: pathlib.Path, build: Callable[[pathlib.Path], object], done: str) -> pathlib.Path:
+def build_into(target: pathlib.Path, build: Callable[[pathlib.Path], object], done: str, *,
+               replace: bool = False) -> pathlib.Path:
     """Build a cache folder beside ``target`` and move it in at once (``os.replace``): another
     process (a second server, a parallel test) never reads a half-written folder; when two race,
-    the first to finish wins. ``done`` names the file a finished build always has."""
+    the first to finish wins. ``done`` names the file a finished build always has; ``replace``
+    lets the new build take the place of a finished one."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = pathlib.Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         build(tmp)
-        if target.exists() and not (target / done).is_file():
+        if target.exists() and (replace or not (target / done).is_file()):
             shutil.rmtree(target, ignore_errors=True)  # a partial folder of an older build
         try:
             os.replace(tmp, target)

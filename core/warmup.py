@@ -46,10 +46,10 @@ def _untrained_bert() -> str:
 
 
 def _mini_bert() -> str:
-    from core.bert import pretrain
+    from core.bert import saved
 
-    out = pretrain.ensure_default()
-    card = pretrain.card_of(out) or {}
+    out = saved.ensure_default()
+    card = saved.card_of(out) or {}
     return f"mini-BERT（このアプリで学習, {card.get('label', '')}）: {out}"
 
 

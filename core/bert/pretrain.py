@@ -10,12 +10,12 @@ corrupted sentence and C the chosen positions,
 and the masked-token accuracy is the share of i ∈ C where argmax = x_i. The vocabulary is a
 WordPiece vocabulary learnt from the same text after MeCab (core.bert.wordpiece); the model is
 a small ``transformers.BertForMaskedLM``. The result is saved as a normal transformers
-directory + ``minibert_card.json`` (provenance), so every BERT path of the app loads it.
+directory + ``minibert_card.json`` (provenance, core.bert.saved), so every BERT path of the app
+loads it.
 """
 from __future__ import annotations
 
 import math
-import pathlib
 import random
 import re
 import time
@@ -327,89 +327,3 @@ def finish(res: PretrainResult, val_batches=None) -> PretrainResult:
     res.model.to("cpu")
     res.model.eval()
     return res
-
-
-# --- saved models --------------------------------------------------------------------------
-
-CARD = "minibert_card.json"
-DEFAULT_NAME = "default"
-DEFAULT_STEPS = 400  # the warm-up's default model: fixed steps (not seconds) → deterministic
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-
-
-def models_root():
-    from core.paths import cache_dir
-
-    return cache_dir("trained", "mini-bert")
-
-
-def model_dir(name: str):
-    if not _NAME.fullmatch(name or "") or ".." in name:
-        raise InvalidInput("保存名は英数字と . _ - の 64 文字までにしてください（例: my-mini-bert）。",
-                           en="Use up to 64 letters, digits and . _ - for the save name (e.g. my-mini-bert).")
-    return models_root() / name
-
-
-def save(res: PretrainResult, out_dir) -> pathlib.Path:
-    """config.json + model.safetensors + vocab.txt / tokenizer_config.json + the provenance card.
-    Written to a temporary sibling and renamed, so a reader never sees half a model."""
-    import datetime
-    import json
-    import shutil
-    import tempfile
-
-    out = pathlib.Path(out_dir).expanduser()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = pathlib.Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    s = res.summary()
-    card = {"kind": "mini-bert", "trained_here": True, "text": res.text_name, "sentences": res.n_sentences,
-            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "steps": res.steps, "seconds": s["seconds"], "layers": res.config.layers,
-            "d_model": res.config.d_model, "heads": res.config.heads, "vocab_size": len(res.vocab),
-            "params": s["params"], "mlm_loss_last": s["mlm_loss_last"],
-            "val_masked_accuracy": res.val_masked_accuracy, "seed": res.config.seed,
-            "label": f"trained here on {res.text_name}, {res.n_sentences} sentences"}
-    try:
-        res.model.config.playground_trained_here = True
-        res.model.save_pretrained(str(tmp), safe_serialization=True)
-        wp.write(tmp, res.vocab)
-        (tmp / CARD).write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return out
-
-
-def card_of(path) -> dict | None:
-    """The provenance card of a saved mini-BERT directory, or None (not trained here)."""
-    import json
-
-
-    try:
-        card = json.loads((pathlib.Path(str(path)).expanduser() / CARD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return card if isinstance(card, dict) and card.get("trained_here") else None
-
-
-def saved_models() -> list[dict]:
-    """Every mini-BERT under cache_dir("trained", "mini-bert"): {"name", "path", **card}."""
-    root = models_root()
-    rows = []
-    for d in sorted(root.iterdir()) if root.is_dir() else []:
-        card = card_of(d) if d.is_dir() and not d.name.startswith(".") else None
-        if card is not None and (d / "config.json").is_file():
-            rows.append({"name": d.name, "path": str(d), **card})
-    return rows
-
-
-def ensure_default(steps: int = DEFAULT_STEPS):
-    """The warm-up's mini-BERT (built-in text, seed 0, ``steps`` steps: deterministic), trained
-    once into models_root()/default; returns its directory."""
-    out = model_dir(DEFAULT_NAME)
-    if card_of(out) is None or not (out / "model.safetensors").is_file():
-        save(pretrain(None, PretrainConfig(seconds=None, max_steps=steps, seed=0)), out)
-    return out

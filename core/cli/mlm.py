@@ -52,6 +52,7 @@ def _read_text(path: str) -> tuple[str, str]:
 
 def _pretrain(args: argparse.Namespace) -> int:
     from core.bert import pretrain as P
+    from core.bert import saved
 
     text, name = _read_text(args.text_file) if args.text_file else (None, None)
     cfg = P.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=args.heads, vocab_size=args.vocab_size,
@@ -68,7 +69,7 @@ def _pretrain(args: argparse.Namespace) -> int:
     out["probe"] = {"text": cfg.probe, "first": res.snapshots[0]["predictions"],
                     "last": res.snapshots[-1]["predictions"]}
     if args.save:
-        out["saved"] = str(P.save(res, args.save))
+        out["saved"] = str(saved.save(res, args.save))
 
     def human(r: dict) -> str:
         lines = [f"MLM loss {r['mlm_loss_first']:.3f} → {r['mlm_loss_last']:.3f}  masked accuracy (val) "

@@ -44,12 +44,12 @@ def masked_lm(*, key_suffix: str = ""):
 
 
 def _trained_here_fallback(key_suffix: str):
-    """Offline: the mini-BERT the warm-up trained here (core.bert.pretrain), labelled as such."""
+    """Offline: the mini-BERT the warm-up trained here (core.bert.saved), labelled as such."""
     from core import resources
-    from core.bert import pretrain
+    from core.bert import saved
 
-    saved = {row["name"]: row["path"] for row in pretrain.saved_models()}
-    path = saved.get(pretrain.DEFAULT_NAME) or next(iter(saved.values()), None)
+    models = {row["name"]: row["path"] for row in saved.saved_models()}
+    path = models.get(saved.DEFAULT_NAME) or next(iter(models.values()), None)
     if path is None or not st.toggle(t("bert.pt.offline.use"), value=True, key=f"bert_use_trained{key_suffix}"):
         return None
     loaded = resources.bert_fill_mask_model(path)

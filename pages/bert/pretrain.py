@@ -12,6 +12,7 @@ import streamlit as st
 from core import InvalidInput, hub, inputs, policy
 from core.bert import fill_mask as fm
 from core.bert import pretrain as P
+from core.bert import saved
 from core.bert.figures import loss_accuracy_figure
 from core.figures import bars
 from pages.bert.common import candidates_frame
@@ -145,7 +146,7 @@ def _save(r: P.PretrainResult) -> None:
         if not policy.saving_enabled():
             st.info(t("ft.save.off"), icon="🔒")
             return
-        root = P.models_root()
+        root = saved.models_root()
         # a name unique to this session by default; a taken name gets -2, -3, … (never replaced)
         owner = st.session_state.setdefault(OWNER_KEY, secrets.token_hex(3))
         name = checked(st.text_input(t("bert.pt.save.name"), f"mini-bert-{owner}", key="bert_pt_save_name",
@@ -154,9 +155,9 @@ def _save(r: P.PretrainResult) -> None:
         if st.button(t("bert.pt.save.button"), key="bert_pt_save_btn"):
             with guard():
                 clean = inputs.name(name)
-                if P.DEFAULT_NAME == clean:
+                if saved.DEFAULT_NAME == clean:
                     raise InvalidInput(t("bert.pt.save.reserved", name=clean))
-                out = P.save(r, claim_dir(P.model_dir(clean)))
+                out = saved.save(r, claim_dir(saved.model_dir(clean)))
                 st.session_state["bert_pt_saved_path"] = str(out)
                 if out.name != clean:
                     st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")
@@ -172,7 +173,7 @@ def _save(r: P.PretrainResult) -> None:
 def _saved() -> None:
     st.divider()
     st.markdown(f"**{t('bert.pt.saved')}**")
-    rows = P.saved_models()
+    rows = saved.saved_models()
     if not rows:
         st.caption(t("bert.pt.saved.none"))
         return

@@ -69,8 +69,9 @@ def model_caption(task: str) -> None:
 
 
 def trained_here_label(source: str) -> None:
-    """A mini-BERT trained in this app (core.bert.pretrain) says so: text, sentences, date."""
-    from core.bert.pretrain import BUILTIN_NAME, card_of
+    """A mini-BERT trained in this app (core.bert.saved) says so: text, sentences, date."""
+    from core.bert.pretrain import BUILTIN_NAME
+    from core.bert.saved import card_of
 
     card = card_of(source) if hub.is_local(source) else None
     if card:

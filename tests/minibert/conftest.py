@@ -31,9 +31,10 @@ def cache_root(tmp_path_factory) -> pathlib.Path:
 def trained(cache_root):
     """(PretrainResult, saved directory under <cache>/trained/mini-bert/tiny)."""
     from core.bert import pretrain as P
+    from core.bert import saved
 
     res = P.pretrain(small_text(), P.PretrainConfig(**TINY), text_name="test text")
-    out = P.save(res, cache_root / "trained" / "mini-bert" / "tiny")
+    out = saved.save(res, cache_root / "trained" / "mini-bert" / "tiny")
     return res, out
 
 
