@@ -174,7 +174,8 @@ class _Layer(nn.Module):
         return x, extra
 
     @staticmethod
-    def _check_torch(layer: nn.Module) -> None:
+    def _config_of(layer: nn.Module) -> TransformerConfig:
+        """The TransformerConfig of a torch nn.TransformerEncoderLayer / DecoderLayer (ReLU, batch_first)."""
         act = getattr(layer, "activation", None)
         if act is not None and act is not torch.nn.functional.relu and not isinstance(act, nn.ReLU):
             raise InvalidInput("活性化関数が ReLU の層だけコピーできます（FFN(x) = max(0, xW_1 + b_1) W_2 + b_2）。",
@@ -182,6 +183,9 @@ class _Layer(nn.Module):
         if not getattr(layer.self_attn, "batch_first", False):
             raise InvalidInput("batch_first=True の torch の層だけコピーできます（x は (batch, n, d_model)）。",
                                en="Only torch layers with batch_first=True can be copied (x is (batch, n, d_model)).")
+        mha = layer.self_attn
+        return TransformerConfig(d_model=mha.embed_dim, h=mha.num_heads, d_ff=layer.linear1.out_features,
+                                 n_layers=1, norm_first=bool(layer.norm_first), eps=layer.norm1.eps)
 
 
 class EncoderLayer(_Layer):
@@ -214,11 +218,7 @@ class EncoderLayer(_Layer):
 
     @classmethod
     def from_torch(cls, layer: nn.TransformerEncoderLayer) -> "EncoderLayer":
-        cls._check_torch(layer)
-        mha = layer.self_attn
-        cfg = TransformerConfig(d_model=mha.embed_dim, h=mha.num_heads, d_ff=layer.linear1.out_features,
-                                n_layers=1, norm_first=bool(layer.norm_first), eps=layer.norm1.eps)
-        self = cls(cfg)
+        self, mha = cls(cls._config_of(layer)), layer.self_attn
         with torch.no_grad():
             self.attn.copy_torch(mha)
             self.ffn.copy_torch(layer.linear1, layer.linear2)
@@ -265,11 +265,7 @@ class DecoderLayer(_Layer):
 
     @classmethod
     def from_torch(cls, layer: nn.TransformerDecoderLayer) -> "DecoderLayer":
-        cls._check_torch(layer)
-        mha = layer.self_attn
-        cfg = TransformerConfig(d_model=mha.embed_dim, h=mha.num_heads, d_ff=layer.linear1.out_features,
-                                n_layers=1, norm_first=bool(layer.norm_first), eps=layer.norm1.eps)
-        self = cls(cfg)
+        self, mha = cls(cls._config_of(layer)), layer.self_attn
         with torch.no_grad():
             self.self_attn.copy_torch(mha)
             self.cross_attn.copy_torch(layer.multihead_attn)
