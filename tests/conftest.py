@@ -124,3 +124,40 @@ def pn_tsv() -> pathlib.Path:
     if not PN_TSV.exists():
         pytest.skip(f"../shared/data/pn.tsv not found at {PN_TSV} (jrte-corpus test data is not committed)")
     return PN_TSV
+
+
+# --- parallel runs (`pytest -n 2`, pytest-xdist) ---------------------------------------------
+# Each test file is one unit of work, so its module fixtures (a Streamlit server, a trained
+# model) start once; the files that take longest go first, so the workers end together: the
+# browser files, then the files with tests marked slow, then the rest.
+
+def _weight(item) -> int:
+    if item.nodeid.startswith("tests/browser/"):
+        return 0
+    return 1 if item.get_closest_marker("slow") else 2
+
+
+def pytest_collection_modifyitems(config, items):
+    if hasattr(config, "workerinput"):  # an xdist worker: this order is the scheduler's queue
+        first = {}
+        for item in items:
+            path = item.nodeid.split("::", 1)[0]
+            first[path] = min(first.get(path, 2), _weight(item))
+        items.sort(key=lambda i: first[i.nodeid.split("::", 1)[0]])  # stable: files stay together
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") not in ("load", "loadfile"):
+        return None  # another --dist asked for by name
+
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileUnits(LoadScopeScheduling):
+        """LoadScope with one scope per file, in the workers' (longest-first) order."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid.split("::", 1)[0]
+
+    config.option.loadscopereorder = False
+    return FileUnits(config, log)

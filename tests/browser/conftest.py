@@ -10,7 +10,7 @@ import pathlib
 import pytest
 
 from bench.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, Server
-from tests.browser.wait import act, goto, new_context
+from tests.browser.wait import act, goto, new_context, runs
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
@@ -61,14 +61,33 @@ def fresh_server(browser):
         s.stop()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.failed_call = True  # the page fixture keeps a screenshot of what the test last saw
+    return report
+
+
 @pytest.fixture
-def page(browser):
+def page(browser, request):
     context = new_context(browser, locale="ja-JP")
     p = context.new_page()
     dialogs = []
     p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     p.dialogs = dialogs  # type: ignore[attr-defined]
     yield p
+    if getattr(request.node, "failed_call", False):
+        try:
+            shot = screenshot(p, f"failed-{request.node.name}"[:120])
+            state = p.evaluate("""() => { const a = document.querySelector('[data-testid="stApp"]');
+                                          return {url: location.href, handledMessages: window.__pgHandled,
+                                                  scriptState: a && a.getAttribute('data-test-script-state')}; }""")
+            record = runs(p)
+            state.update(finishedRuns=record.finished, frames=record.frames, frameOfLastRun=record.frame_of_last)
+            shot.with_suffix(".txt").write_text(repr(state))
+        except Exception:  # noqa: BLE001 - a page too broken to shoot must not hide the failure
+            pass
     context.close()
 
 

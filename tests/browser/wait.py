@@ -1,52 +1,122 @@
 """Waiting on Streamlit's state in a real browser (never on time).
 
-Streamlit marks its root element with ``data-test-script-state``. ``notRunning`` is both the state
-*after* a run and the state *before* the next one starts, so "wait for notRunning" right after an
-action can return before the run the action caused has even begun. Instead an init script counts
-the runs that *finished* (a MutationObserver with ``attributeOldValue``: every change away from
-``running`` is one finished run), and the helpers wait for the count to grow past the value it had
-before the action.
+What counts as "the run finished" is what the server said on the page's own WebSocket: every
+``ForwardMsg.script_finished`` (a full run or a fragment run, not one cut short for a rerun) that
+Chromium received, parsed with Streamlit's own protobuf classes. Two things made the DOM alone
+unreliable: ``data-test-script-state="notRunning"`` is both the state after a run and the state
+before the next one starts, and a fast run on a busy machine is never *shown* as running at all
+(React renders the "started" and "finished" messages in one batch), so counting DOM transitions
+missed runs and a test waited 120 s for one that had long finished.
+
+After the server's ``script_finished``, the helpers also wait until the page itself has handled
+that message (an init script counts the messages the page's WebSocket delivered, one task after
+Streamlit's own handler) and shows ``notRunning``: what the test reads next is the run's result.
 """
 from __future__ import annotations
 
-RUN_COUNTER = """(() => {
-  if (window.__pgFinished !== undefined) return;
-  window.__pgFinished = 0;
-  const obs = new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.type === 'attributes' && r.oldValue === 'running') window.__pgFinished += 1;
+import time
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+_DONE = {ForwardMsg.ScriptFinishedStatus.Value(n) for n in (
+    "FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY", "FINISHED_WITH_COMPILE_ERROR")}
+
+MESSAGE_COUNTER = """(() => {
+  if (window.__pgWrapped) return;
+  window.__pgWrapped = true;
+  window.__pgHandled = 0;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      if (!String(args[0]).includes('/_stcore/stream')) return;
+      window.__pgHandled = 0;  // a new connection: its frames are counted afresh on both sides
+      this.addEventListener('message', () => setTimeout(() => { window.__pgHandled += 1; }, 0));
     }
-  });
-  const start = () => obs.observe(document.documentElement, {subtree: true, attributes: true,
-      attributeOldValue: true, attributeFilter: ['data-test-script-state']});
-  if (document.documentElement) start(); else document.addEventListener('readystatechange', start, {once: true});
+  };
 })();"""
 
-_IDLE_AFTER = """(n) => { const a = document.querySelector('[data-testid="stApp"]');
-  return a && (window.__pgFinished || 0) > n && a.getAttribute('data-test-script-state') === 'notRunning'; }"""
+_CAUGHT_UP = """(n) => { const a = document.querySelector('[data-testid="stApp"]');
+  return a && window.__pgHandled >= n && a.getAttribute('data-test-script-state') === 'notRunning'; }"""
+
+
+class Runs:
+    """The script runs one page's Streamlit WebSocket carried: ``finished`` counts them,
+    ``frame_of_last`` is the index of the frame that said so (for the page-side check)."""
+
+    def __init__(self) -> None:
+        self.finished = 0
+        self.frames = 0
+        self.frame_of_last = 0
+        self.socket = None
+
+    def on_socket(self, ws) -> None:
+        if "/_stcore/stream" not in ws.url:
+            return
+        self.socket, self.frames = ws, 0
+        ws.on("framereceived", self._on_frame)
+
+    def _on_frame(self, data) -> None:
+        self.frames += 1
+        if isinstance(data, (bytes, bytearray)):
+            msg = ForwardMsg()
+            msg.ParseFromString(bytes(data))
+            if msg.WhichOneof("type") == "script_finished" and msg.script_finished in _DONE:
+                self.finished += 1
+                self.frame_of_last = self.frames
+
+
+def runs(page) -> Runs:
+    """The page's run record (attached when the page was created: see new_context)."""
+    record = getattr(page, "_pg_runs", None)
+    if record is None:
+        record = page._pg_runs = Runs()
+        page.on("websocket", record.on_socket)
+    return record
 
 
 def new_context(browser, **kwargs):
-    """A browser context whose pages count finished script runs (see module docstring)."""
+    """A browser context whose pages record their script runs (see module docstring)."""
     kwargs.setdefault("viewport", {"width": 1400, "height": 1000})
     context = browser.new_context(**kwargs)
-    context.add_init_script(RUN_COUNTER)
+    context.add_init_script(MESSAGE_COUNTER)
+    context.on("page", runs)
     return context
 
 
 def finished_runs(page) -> int:
-    return int(page.evaluate("() => window.__pgFinished || 0"))
+    return runs(page).finished
 
 
 def wait_run_after(page, before: int, timeout_ms: int = 90_000) -> None:
-    """Wait until a script run that finished after ``before`` runs is done and nothing runs."""
-    page.wait_for_function(_IDLE_AFTER, arg=before, timeout=timeout_ms)
+    """Wait until the server has finished a run beyond the first ``before`` ones, and the page
+    has handled that message and shows that nothing runs."""
+    from playwright.sync_api import Error
+
+    record = runs(page)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while record.finished <= before:
+        left_ms = (deadline - time.monotonic()) * 1000
+        if left_ms <= 0:
+            raise TimeoutError(f"no script run finished within {timeout_ms / 1000:.0f} s "
+                               f"({record.finished} finished, {before} before the action)")
+        socket = record.socket
+        try:  # Playwright delivers the frames (and runs _on_frame) while it waits for one
+            if socket is None or socket.is_closed():
+                page.wait_for_event("websocket", timeout=left_ms)
+            else:
+                socket.wait_for_event("framereceived", timeout=min(left_ms, 5_000))
+        except Error:
+            pass  # no frame for 5 s, or the socket closed: look again (a reconnect brings a new one)
+    left_ms = max(1.0, (deadline - time.monotonic()) * 1000)
+    page.wait_for_function(_CAUGHT_UP, arg=record.frame_of_last, timeout=left_ms)
 
 
 def goto(page, url: str, timeout_ms: int = 90_000) -> None:
     """Open ``url`` and wait for the first script run of the new document to finish."""
+    before = finished_runs(page)
     page.goto(url)
-    wait_run_after(page, 0, timeout_ms)
+    wait_run_after(page, before, timeout_ms)
 
 
 def act(page, action, timeout_ms: int = 90_000) -> None:
