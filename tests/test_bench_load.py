@@ -23,6 +23,7 @@ def tiny_mlm(tmp_path_factory) -> pathlib.Path:
     return tiny.build(tmp_path_factory.mktemp("mlm") / "mlm", "masked_lm")
 
 
+@pytest.mark.slow  # a real server (load / concurrency)
 def test_three_students_over_the_websocket(tiny_mlm):
     """3 users for a few seconds on a server the command starts: JSON per the contract, all ok."""
     proc = subprocess.run(
@@ -63,6 +64,7 @@ def test_client_refuses_other_hosts():
         Session("http://example.com:8501", "word2vec")
 
 
+@pytest.mark.slow  # a real server (load / concurrency)
 def test_client_sees_widgets_tabs_and_reruns():
     """The protocol client itself: open a page, change a widget and a tab, read the new run."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -93,6 +95,7 @@ def test_client_sees_widgets_tabs_and_reruns():
         server.stop()
 
 
+@pytest.mark.slow  # a real server (load / concurrency)
 def test_concurrent_language_switches_stay_per_session():
     """Issue 15 item 5: the `KeyError: '$$ID-…-lang'` of the old AppTest harness. Real sessions
     on one server switch the URL-bound language radio at the same time: no exception, and each

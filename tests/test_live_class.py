@@ -3,9 +3,12 @@ models or progress; shared models are one object for everyone; per-session model
 with the session."""
 import threading
 
+import pytest
+
 from core.i18n import t
 
 
+@pytest.mark.slow  # a real server, two sessions at once
 def test_two_sessions_training_at_once_stay_apart():
     """Two students on one real server press Train at the same moment with different settings:
     each sees its own model (its H) and its own progress (its epoch count), no exception.

@@ -78,6 +78,7 @@ def pypi():
         pytest.skip(f"PyPI is unreachable ({why})")
 
 
+@pytest.mark.slow  # pip resolves against PyPI (about a minute)
 def test_cpu_profile_resolves_no_cuda_stack(pypi, tmp_path):
     why = _reachable(CPU_INDEX)
     if why:
@@ -88,6 +89,7 @@ def test_cpu_profile_resolves_no_cuda_stack(pypi, tmp_path):
     assert cuda_packages(resolved) == []
 
 
+@pytest.mark.slow  # pip resolves against PyPI (about a minute)
 def test_cpu_profile_with_a_local_copy_of_the_cpu_index(pypi, tmp_path):
     """The same resolution with the CPU index's torch wheel served from a local directory
     (the only change to requirements.txt is that find-links line)."""
@@ -101,6 +103,7 @@ def test_cpu_profile_with_a_local_copy_of_the_cpu_index(pypi, tmp_path):
     assert cuda_packages(resolved) == [], cuda_packages(resolved)
 
 
+@pytest.mark.slow  # pip resolves against PyPI (about a minute)
 def test_pypi_torch_alone_pulls_the_cuda_stack(pypi, tmp_path):
     """The control: the GPU profile's torch pin on PyPI brings nvidia-* (the check can fail)."""
     torch_only = tmp_path / "torch.txt"
