@@ -40,15 +40,27 @@ def _user_env() -> dict:
     return env
 
 
+class DryRun:
+    """`pip install --dry-run -r requirements` started now; ``resolved()`` waits for its answer:
+    {name: version} that pip would install on this Linux x86-64. Several can run at once (each
+    mostly waits on PyPI)."""
+
+    def __init__(self, requirements: pathlib.Path, tmp_path: pathlib.Path):
+        self.report = tmp_path / "report.json"
+        cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
+               "--report", str(self.report), "-r", str(requirements)]
+        self.proc = subprocess.Popen(cmd, env=_user_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     text=True)
+
+    def resolved(self) -> dict[str, str]:
+        _, err = self.proc.communicate(timeout=900)
+        assert self.proc.returncode == 0, err[-3000:]
+        data = json.loads(self.report.read_text())
+        return {i["metadata"]["name"].lower(): i["metadata"]["version"] for i in data["install"]}
+
+
 def dry_run(requirements: pathlib.Path, tmp_path: pathlib.Path) -> dict[str, str]:
-    """{name: version} that `pip install -r requirements` would install on this Linux x86-64."""
-    report = tmp_path / "report.json"
-    cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
-           "--report", str(report), "-r", str(requirements)]
-    proc = subprocess.run(cmd, env=_user_env(), capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    data = json.loads(report.read_text())
-    return {i["metadata"]["name"].lower(): i["metadata"]["version"] for i in data["install"]}
+    return DryRun(requirements, tmp_path).resolved()
 
 
 def cuda_packages(resolved: dict[str, str]) -> list[str]:
@@ -89,25 +101,37 @@ def test_cpu_profile_resolves_no_cuda_stack(pypi, tmp_path):
     assert cuda_packages(resolved) == []
 
 
+@pytest.fixture(scope="module")
+def local_and_control(pypi, tmp_path_factory) -> dict[str, DryRun | None]:
+    """The two resolutions below, started together: {"local": the CPU profile with the CPU
+    index's torch wheel from a local directory (None without that wheel), "control": torch alone}."""
+    runs: dict[str, DryRun | None] = {"local": None}
+    wheels = sorted(LOCAL_WHEELS.glob("torch-2.13.0+cpu-*.whl")) if LOCAL_WHEELS.is_dir() else []
+    if wheels:
+        tmp = tmp_path_factory.mktemp("local-cpu-index")
+        local = tmp / "requirements.txt"
+        local.write_text(CPU.read_text().replace(f"--find-links {CPU_INDEX}", f"--find-links {LOCAL_WHEELS}"))
+        runs["local"] = DryRun(local, tmp)
+    tmp = tmp_path_factory.mktemp("torch-only")
+    (tmp / "torch.txt").write_text("torch==2.13.0\n")
+    runs["control"] = DryRun(tmp / "torch.txt", tmp)
+    return runs
+
+
 @pytest.mark.slow  # pip resolves against PyPI (about a minute)
-def test_cpu_profile_with_a_local_copy_of_the_cpu_index(pypi, tmp_path):
+def test_cpu_profile_with_a_local_copy_of_the_cpu_index(local_and_control):
     """The same resolution with the CPU index's torch wheel served from a local directory
     (the only change to requirements.txt is that find-links line)."""
-    wheels = sorted(LOCAL_WHEELS.glob("torch-2.13.0+cpu-*.whl")) if LOCAL_WHEELS.is_dir() else []
-    if not wheels:
+    if local_and_control["local"] is None:
         pytest.skip(f"no local torch-2.13.0+cpu wheel in {LOCAL_WHEELS}")
-    local = tmp_path / "requirements.txt"
-    local.write_text(CPU.read_text().replace(f"--find-links {CPU_INDEX}", f"--find-links {LOCAL_WHEELS}"))
-    resolved = dry_run(local, tmp_path)
+    resolved = local_and_control["local"].resolved()
     assert resolved["torch"] == "2.13.0+cpu"
     assert cuda_packages(resolved) == [], cuda_packages(resolved)
 
 
 @pytest.mark.slow  # pip resolves against PyPI (about a minute)
-def test_pypi_torch_alone_pulls_the_cuda_stack(pypi, tmp_path):
+def test_pypi_torch_alone_pulls_the_cuda_stack(local_and_control):
     """The control: the GPU profile's torch pin on PyPI brings nvidia-* (the check can fail)."""
-    torch_only = tmp_path / "torch.txt"
-    torch_only.write_text("torch==2.13.0\n")
-    resolved = dry_run(torch_only, tmp_path)
+    resolved = local_and_control["control"].resolved()
     assert resolved["torch"] == "2.13.0"
     assert any(n.startswith("nvidia-") for n in cuda_packages(resolved))
