@@ -51,7 +51,7 @@ def build_into(target: pathlib.Path, build: Callable[[pathlib.Path], object], do
     try:
         build(tmp)
         if target.exists() and (replace or not (target / done).is_file()):
-            shutil.rmtree(target, ignore_errors=True)  # a partial folder of an older build
+            shutil.rmtree(target, ignore_errors=True)  # a partial older build, or the finished one replaced
         try:
             os.replace(tmp, target)
         except OSError:

@@ -131,6 +131,10 @@ def pn_tsv() -> pathlib.Path:
 # model) start once; the files that take longest go first, so the workers end together: the
 # browser files, then the files with tests marked slow, then the rest.
 
+def _file_of(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
 def _weight(item) -> int:
     if item.nodeid.startswith("tests/browser/"):
         return 0
@@ -141,9 +145,9 @@ def pytest_collection_modifyitems(config, items):
     if hasattr(config, "workerinput"):  # an xdist worker: this order is the scheduler's queue
         first = {}
         for item in items:
-            path = item.nodeid.split("::", 1)[0]
+            path = _file_of(item.nodeid)
             first[path] = min(first.get(path, 2), _weight(item))
-        items.sort(key=lambda i: first[i.nodeid.split("::", 1)[0]])  # stable: files stay together
+        items.sort(key=lambda i: first[_file_of(i.nodeid)])  # stable: files stay together
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -157,7 +161,7 @@ def pytest_xdist_make_scheduler(config, log):
         """LoadScope with one scope per file, in the workers' (longest-first) order."""
 
         def _split_scope(self, nodeid: str) -> str:
-            return nodeid.split("::", 1)[0]
+            return _file_of(nodeid)
 
     config.option.loadscopereorder = False
     return FileUnits(config, log)

@@ -10,7 +10,7 @@ import pathlib
 import pytest
 
 from bench.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, Server
-from tests.browser.wait import act, goto, new_context, runs
+from tests.browser.wait import act, goto, new_context, page_state
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
@@ -89,12 +89,7 @@ def page(browser_context, request):
     if getattr(request.node, "failed_call", False):
         try:
             shot = screenshot(p, f"failed-{request.node.name}"[:120])
-            state = p.evaluate("""() => { const a = document.querySelector('[data-testid="stApp"]');
-                                          return {url: location.href, handledMessages: window.__pgHandled,
-                                                  scriptState: a && a.getAttribute('data-test-script-state')}; }""")
-            record = runs(p)
-            state.update(finishedRuns=record.finished, frames=record.frames, frameOfLastRun=record.frame_of_last)
-            shot.with_suffix(".txt").write_text(repr(state))
+            shot.with_suffix(".txt").write_text(repr(page_state(p)))
         except Exception:  # noqa: BLE001 - a page too broken to shoot must not hide the failure
             pass
     p.close()

@@ -36,8 +36,8 @@ MESSAGE_COUNTER = """(() => {
   };
 })();"""
 
-_CAUGHT_UP = """(n) => { const a = document.querySelector('[data-testid="stApp"]');
-  return a && window.__pgHandled >= n && a.getAttribute('data-test-script-state') === 'notRunning'; }"""
+_SCRIPT_STATE = """document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state')"""
+_CAUGHT_UP = f"""(n) => window.__pgHandled >= n && {_SCRIPT_STATE} === 'notRunning'"""
 
 
 class Runs:
@@ -86,6 +86,14 @@ def new_context(browser, **kwargs):
 
 def finished_runs(page) -> int:
     return runs(page).finished
+
+
+def page_state(page) -> dict:
+    """What the helpers wait on, as the page and its WebSocket see it now (for failure reports)."""
+    record = runs(page)
+    return {**page.evaluate(f"() => ({{url: location.href, handledMessages: window.__pgHandled, "
+                            f"scriptState: {_SCRIPT_STATE}}})"),
+            "finishedRuns": record.finished, "frames": record.frames, "frameOfLastRun": record.frame_of_last}
 
 
 def wait_run_after(page, before: int, timeout_ms: int = 90_000) -> None:

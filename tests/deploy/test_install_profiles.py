@@ -59,10 +59,6 @@ class DryRun:
         return {i["metadata"]["name"].lower(): i["metadata"]["version"] for i in data["install"]}
 
 
-def dry_run(requirements: pathlib.Path, tmp_path: pathlib.Path) -> dict[str, str]:
-    return DryRun(requirements, tmp_path).resolved()
-
-
 def cuda_packages(resolved: dict[str, str]) -> list[str]:
     return sorted(n for n in resolved if CUDA_NAME.match(n))
 
@@ -96,7 +92,7 @@ def test_cpu_profile_resolves_no_cuda_stack(pypi, tmp_path):
     if why:
         pytest.skip(f"PyTorch's CPU wheel index {CPU_INDEX} is unreachable here ({why}); "
                     "see test_cpu_profile_with_a_local_copy_of_the_cpu_index")
-    resolved = dry_run(CPU, tmp_path)
+    resolved = DryRun(CPU, tmp_path).resolved()
     assert resolved["torch"] == "2.13.0+cpu"
     assert cuda_packages(resolved) == []
 
