@@ -122,7 +122,12 @@ def wait_run_after(page, before: int, timeout_ms: int = 90_000) -> None:
 
 def goto(page, url: str, timeout_ms: int = 90_000) -> None:
     """Open ``url`` and wait for the first script run of the new document to finish."""
-    before = finished_runs(page)
+    record = runs(page)
+    before = record.finished
+    # a new document opens a new WebSocket: wait for that one's frames, not for the old one's
+    # (Playwright does not always report the old socket closed when the document goes away, and
+    # a wait on it would only end at its 5 s timeout)
+    record.socket = None
     page.goto(url)
     wait_run_after(page, before, timeout_ms)
 
