@@ -152,18 +152,32 @@ def discover(page: str) -> tuple[object, list[Field]]:
     for tab in tabs:
         navigate(at, tab)
         _fields_of(at, page, tab, (), seen)
+        restore = None  # the switch changed last, put back by the next run (one run per value)
         for kind, wid, new, old in _switches(at):
+            if restore is not None and restore[1] != wid:
+                _put_back(at, *restore)
             w = find(at, kind, wid)
-            if w is None:
-                continue
+            if w is None:  # hidden by the value tried last: back to the defaults first
+                at.run()
+                w = find(at, kind, wid)
+                if w is None:
+                    restore = None
+                    continue
             _set(w, kind, new)
             at.run()
             _fields_of(at, page, tab, ((kind, wid, new),), seen)
-            w = find(at, kind, wid)
-            if w is not None:
-                _set(w, kind, old)
-                at.run()
+            restore = (kind, wid, old)
+        if restore is not None:
+            _put_back(at, *restore)
+            at.run()
     return at, list(seen.values())
+
+
+def _put_back(at, kind: str, wid: str, old) -> None:
+    """Give a switch back its default value; the next run applies it with the next change."""
+    w = find(at, kind, wid)
+    if w is not None:
+        _set(w, kind, old)
 
 
 def messages(at) -> list[str]:
