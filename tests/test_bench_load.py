@@ -65,48 +65,44 @@ def test_client_refuses_other_hosts():
 
 
 @pytest.mark.slow  # a real server (load / concurrency)
-def test_client_sees_widgets_tabs_and_reruns():
+def test_client_sees_widgets_tabs_and_reruns(app_server):
     """The protocol client itself: open a page, change a widget and a tab, read the new run."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    from bench.serve import Server
     from bench.stclient import Session
     from core.i18n import t
 
-    server = Server()
-    try:
-        s = Session(server.url, "attention", {"tab": t("att.tab.sdpa")})
-        first = s.open()
-        assert first.problems() == [] and first.count("plotly_chart") >= 1
-        s.type_text(t("att.sentence"), "猫が魚を食べた")
-        run = s.rerun()
-        assert run.problems() == [] and run.count("plotly_chart") >= 1
-        # a whole-page run (the demo tabs are not fragments: classroom mode publishes the
-        # instructor's demo state on page runs), sidebar included
-        assert run.status == ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
-        assert run.count("radio") >= first.count("radio") > 0
-        s.open_tab(t("att.tab.posenc"))
-        run = s.rerun()
-        assert run.problems() == [] and run.count("plotly_chart") >= 1
-        with pytest.raises(Exception, match="no text_input"):
-            s.type_text("存在しないラベル", "x")
-        s.close()
-    finally:
-        server.stop()
+    s = Session(app_server.url, "attention", {"tab": t("att.tab.sdpa")})
+    first = s.open()
+    assert first.problems() == [] and first.count("plotly_chart") >= 1
+    s.type_text(t("att.sentence"), "猫が魚を食べた")
+    run = s.rerun()
+    assert run.problems() == [] and run.count("plotly_chart") >= 1
+    # a whole-page run (the demo tabs are not fragments: classroom mode publishes the
+    # instructor's demo state on page runs), sidebar included
+    assert run.status == ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+    assert run.count("radio") >= first.count("radio") > 0
+    s.open_tab(t("att.tab.posenc"))
+    run = s.rerun()
+    assert run.problems() == [] and run.count("plotly_chart") >= 1
+    with pytest.raises(Exception, match="no text_input"):
+        s.type_text("存在しないラベル", "x")
+    s.close()
 
 
 @pytest.mark.slow  # a real server (load / concurrency)
-def test_concurrent_language_switches_stay_per_session():
+def test_concurrent_language_switches_stay_per_session(app_server):
     """Issue 15 item 5: the `KeyError: '$$ID-…-lang'` of the old AppTest harness. Real sessions
     on one server switch the URL-bound language radio at the same time: no exception, and each
     session keeps its own language (its labels follow its own choice, not its neighbour's)."""
     import threading
 
-    from bench.serve import Server
     from bench.stclient import Session
     from core.i18n import LANG_LABELS, t
 
-    server = Server()
+    server = app_server
+    log = pathlib.Path(server.log.name)
+    log_before = log.stat().st_size  # the shared server's log: this test reads its own part
     failures: list[str] = []
 
     def student(i: int) -> None:
@@ -128,16 +124,15 @@ def test_concurrent_language_switches_stay_per_session():
         finally:
             s.close()
 
-    try:
-        warm = Session(server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=300)
-        warm.open()
-        warm.close()
-        threads = [threading.Thread(target=student, args=(i,)) for i in range(6)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-    finally:
-        server.stop()
+    warm = Session(server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=300)
+    warm.open()
+    warm.close()
+    threads = [threading.Thread(target=student, args=(i,)) for i in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
     assert failures == []
-    assert "KeyError" not in pathlib.Path(server.log.name).read_text()
+    with log.open("rb") as f:
+        f.seek(log_before)
+        assert b"KeyError" not in f.read()

@@ -9,16 +9,14 @@ from core.i18n import t
 
 
 @pytest.mark.slow  # a real server, two sessions at once
-def test_two_sessions_training_at_once_stay_apart():
+def test_two_sessions_training_at_once_stay_apart(app_server):
     """Two students on one real server press Train at the same moment with different settings:
     each sees its own model (its H) and its own progress (its epoch count), no exception.
 
     A real server and the browser's protocol (bench/stclient.py): AppTest cannot run two
     sessions at once (each AppTest run installs and removes a process-wide mock Runtime)."""
-    from bench.serve import Server
     from bench.stclient import Session
 
-    server = Server()
     results: dict = {}
     failures: list[str] = []
     ready = threading.Barrier(2, timeout=300)
@@ -26,7 +24,7 @@ def test_two_sessions_training_at_once_stay_apart():
     def student(name: str, hidden: int, epochs: int) -> None:
         query = {"tab": t("lstm.tab.forecast", "ja"), "lstm_fc_hidden": hidden, "lstm_fc_epochs": epochs,
                  "lstm_fc_length": 400}
-        s = Session(server.url, "lstm", query, timeout=300)
+        s = Session(app_server.url, "lstm", query, timeout=300)
         try:
             first = s.open()
             failures.extend(first.problems())
@@ -38,14 +36,11 @@ def test_two_sessions_training_at_once_stay_apart():
         finally:
             s.close()
 
-    try:
-        threads = [threading.Thread(target=student, args=("a", 8, 2)), threading.Thread(target=student, args=("b", 16, 3))]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-    finally:
-        server.stop()
+    threads = [threading.Thread(target=student, args=("a", 8, 2)), threading.Thread(target=student, args=("b", 16, 3))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
     assert failures == []
     a, b = results["a"], results["b"]
     assert a.problems() == [] and b.problems() == []

@@ -17,7 +17,7 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 def _require_browser():
     if not pathlib.Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium fonts-noto-cjk")
+        pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium-headless-shell fonts-noto-cjk")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -37,18 +37,14 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def server(browser):
-    """One shared server for the browser tests of the pages."""
-    (ROOT / "test-artifacts").mkdir(exist_ok=True)
-    s = Server(warm=True)  # the first deep link of a cold server is tested by fresh_server
-    yield s
-    s.stop()
+def server(browser, app_server):
+    """The shared server (tests/conftest.py: app_server) for the browser tests of the pages."""
+    return app_server
 
 
 @pytest.fixture
 def fresh_server(browser):
     """A factory of brand-new servers (for first-request deep-link checks)."""
-    (ROOT / "test-artifacts").mkdir(exist_ok=True)
     started = []
 
     def start(**env):

@@ -7,7 +7,7 @@ import urllib.parse
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import click_button, no_exception, screenshot
+from tests.browser.conftest import click_button, no_exception, screenshot, wait_charts
 from tests.browser.wait import act, goto
 
 TABS = [("bert.tab.fillmask", "fillmask"), ("bert.tab.mlm", "mlm"), ("bert.tab.sentiment", "sentiment"),
@@ -17,9 +17,8 @@ TABS = [("bert.tab.fillmask", "fillmask"), ("bert.tab.mlm", "mlm"), ("bert.tab.s
 @pytest.fixture(scope="module")
 def bert_server(browser, tmp_path_factory):
     from core.bert import tiny
-    from tests.browser.conftest import ROOT, Server
+    from tests.browser.conftest import Server
 
-    (ROOT / "test-artifacts").mkdir(exist_ok=True)
     models = tiny.build_fixture_set(tmp_path_factory.mktemp("tiny-bert-browser"))
     s = Server({"PLAYGROUND_MODEL_FILL_MASK": str(models["pretraining"]),
                 "PLAYGROUND_MODEL_SENTIMENT": str(models["classifier"]),
@@ -37,8 +36,10 @@ def test_each_tab_renders(bert_server, page):
     for key, name in TABS:
         goto(page, url(bert_server, key))
         no_exception(page)
-        if name in ("fillmask", "mlm", "sentiment"):
+        if name in ("fillmask", "mlm"):
             page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=60_000)
+        if name == "sentiment":
+            wait_charts(page, 2)  # the attention and the attributions beside it (issue 16)
         screenshot(page, f"bert-{name}")
         body = page.locator('[data-testid="stMain"]').inner_text()
         assert "BERT" in body
@@ -48,6 +49,7 @@ def test_each_tab_renders(bert_server, page):
             assert "次文予測" in body and "[SEP]" in body
         if name == "sentiment":
             assert "positive" in body
+            assert "注意は説明ではありません" in body
 
 
 def test_fill_mask_typing_two_masks(bert_server, page):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.i18n import t
-from tests.browser.conftest import Server, click_button, no_exception, open_tab, screenshot, wait_charts
+from tests.browser.conftest import click_button, no_exception, open_tab, screenshot, wait_charts
 
 VIEWS = [  # (page, tab key, extra query, charts to wait for, screenshot name)
     ("word2vec", "w2v.tab.count", {}, 1, "w2v-count"),
@@ -50,21 +50,3 @@ def test_trained_view(server, page, path, tab_key, extra, button, charts, name):
     wait_charts(page, charts)
     no_exception(page)
     screenshot(page, f"fidelity-{name}")
-
-
-@pytest.fixture(scope="module")
-def bert_server(browser, tmp_path_factory):
-    from core.bert import tiny
-
-    models = tiny.build_fixture_set(tmp_path_factory.mktemp("tiny-bert-fidelity"))
-    s = Server({"PLAYGROUND_MODEL_SENTIMENT": str(models["classifier"]), "OMP_NUM_THREADS": "1"}, warm=True)
-    yield s
-    s.stop()
-
-
-def test_sentiment_attributions(bert_server, page):
-    open_tab(page, bert_server, "bert", "bert.tab.sentiment")
-    wait_charts(page, 2)
-    no_exception(page)
-    assert page.get_by_text("注意は説明ではありません", exact=False).count() >= 1
-    screenshot(page, "fidelity-bert-sentiment-attributions")

@@ -15,9 +15,8 @@ from tests.browser.wait import act
 def hostile_server(browser, tmp_path_factory):
     """Custom models switched on (the free-text model fields exist), tiny offline models."""
     from core.bert import tiny
-    from tests.browser.conftest import ROOT, Server
+    from tests.browser.conftest import Server
 
-    (ROOT / "test-artifacts").mkdir(exist_ok=True)
     models = tiny.build_fixture_set(tmp_path_factory.mktemp("tiny-bert-hostile"))
     s = Server({"PLAYGROUND_MODEL_FILL_MASK": str(models["pretraining"]),
                 "PLAYGROUND_MODEL_SENTIMENT": str(models["classifier"]),

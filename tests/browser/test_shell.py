@@ -1,10 +1,8 @@
 """The app shell in a real browser: every page renders, deep links work on a fresh server."""
-import pytest
-
 from playwright.sync_api import expect
 
 from tests.browser.conftest import no_exception, screenshot
-from tests.browser.wait import goto, new_context
+from tests.browser.wait import goto, new_context, wait_run_after
 
 PAGES = [("", "講義マップ", "ニューラル自然言語処理"),
          ("basics", "ニューラルネットの基礎", "ニューラルネットの基礎"),
@@ -34,16 +32,28 @@ def test_home_sidebar_shows_navigation_and_controls(server, page):
         expect(sidebar).to_contain_text(text)
 
 
-@pytest.mark.parametrize("path,heading", [("word2vec", "word2vec"), ("bert", "BERT"), ("attention", "注意機構")])
-def test_deep_link_on_fresh_server_uses_navigation(fresh_server, page, path, heading):
+DEEP_LINKS = [("word2vec", "word2vec"), ("bert", "BERT"), ("attention", "注意機構")]
+
+
+def test_deep_links_on_a_fresh_server_use_navigation(fresh_server, browser_context):
+    """Three students open three deep links at once on a server that has not run yet (after a
+    restart): the process's first runs, each lands on its page with the real navigation."""
     s = fresh_server()
-    goto(page, f"{s.url}/{path}")
-    no_exception(page)
-    assert heading in page.locator("h1").first.inner_text()
-    expect(page.get_by_text("Page not found")).to_have_count(0)
-    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-    # the real navigation (titles), not the legacy filename menu ("app | bert | home")
-    assert "講義マップ" in nav and "app" not in nav.split()
+    pages = [browser_context.new_page() for _ in DEEP_LINKS]
+    try:
+        for page, (path, _h) in zip(pages, DEEP_LINKS):
+            page.goto(f"{s.url}/{path}", wait_until="commit")  # all three before any run ends
+        for page, (path, heading) in zip(pages, DEEP_LINKS):
+            wait_run_after(page, 0)
+            no_exception(page)
+            assert heading in page.locator("h1").first.inner_text(), path
+            expect(page.get_by_text("Page not found")).to_have_count(0)
+            nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+            # the real navigation (titles), not the legacy filename menu ("app | bert | home")
+            assert "講義マップ" in nav and "app" not in nav.split(), (path, nav)
+    finally:
+        for page in pages:
+            page.close()
 
 
 def test_language_switch_to_english(server, page):
