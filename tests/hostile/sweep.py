@@ -96,8 +96,9 @@ def _set(w, kind: str, value) -> None:
 
 
 def navigate(at, tab: str | None, setup: tuple = ()):
-    """Open ``tab`` (the ?tab= query parameter the tabs are bound to) and apply ``setup``."""
-    if tab is not None:
+    """Open ``tab`` (the ?tab= query parameter the tabs are bound to) and apply ``setup``. A
+    session already on ``tab`` is not run again (feed leaves it on its tab's defaults)."""
+    if tab is not None and at.query_params.get("tab") != tab:
         at.query_params["tab"] = tab
         at.run()
     for kind, wid, value in setup:
@@ -223,7 +224,7 @@ def _check(at, f: Field, pname: str, capped: bool) -> list[str]:
 def feed(at, f: Field) -> tuple[object, list[str]]:
     """Feed every payload of the field's kind into it, in the given session (opened on the
     field's tab and setup; a fresh one only when the field disappeared), then put the field
-    back. Returns the session and the failures found."""
+    back (applied by the session's next run). Returns the session and the failures found."""
     failures: list[str] = []
     at = navigate(at, f.tab, f.setup)
     original = None
@@ -246,9 +247,8 @@ def feed(at, f: Field) -> tuple[object, list[str]]:
         at = w.set_value(payload).run()
         failures += _check(at, f, pname, capped)
     w = find(at, f.kind, f.id)
-    if w is not None:
+    if w is not None:  # put back; the next field's first run (or its tab's) applies it
         w.set_value(None if f.kind == "file_uploader" else (original or (None,))[0])
-        at.run()
     for kind, wid, _value in f.setup:  # back to the tab's defaults for the next field
         sw = find(at, kind, wid)
         if sw is not None:
