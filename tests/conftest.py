@@ -6,6 +6,7 @@ helper module under tests/.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import pathlib
 
@@ -18,6 +19,23 @@ PN_TSV = ROOT.parent / "shared" / "data" / "pn.tsv"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _scan_installed_components_once() -> None:
+    """Every new AppTest scans the metadata of every installed distribution for Streamlit
+    components (streamlit.components.v2.manifest_scanner: ~550 files read and parsed, 0.1 s
+    of CPU per AppTest, more than a run of most pages). The installed packages do not change
+    during a test run: scan once per process."""
+    try:
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:  # pragma: no cover - moved in another Streamlit: scan as usual
+        return
+    scan = manifest_scanner.scan_component_manifests
+    if not hasattr(scan, "cache_info"):
+        manifest_scanner.scan_component_manifests = functools.lru_cache(maxsize=None)(scan)
+
+
+_scan_installed_components_once()
 
 
 def app_test(page: str | None = None, *, query: dict | None = None, session: dict | None = None,
