@@ -1,7 +1,7 @@
-"""Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium) against a real
-`streamlit run app.py` on a free localhost port. Skipped, with the reason, when Chromium or
-Playwright is absent; CI installs both so they run there. Screenshots go to
-test-artifacts/screenshots/.
+"""Browser tests: Playwright driving Debian's Chromium (its headless shell when installed, else
+/usr/bin/chromium: bench/serve.py CHROMIUM) against a real `streamlit run app.py` on a free
+localhost port. Skipped, with the reason, when Chromium or Playwright is absent; CI installs both
+so they run there. Screenshots go to test-artifacts/screenshots/.
 """
 from __future__ import annotations
 
