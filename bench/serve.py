@@ -18,8 +18,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 # headless mode, which Playwright itself uses for headless runs) when installed: measured on the
 # browser tests of /basics, 30 % less CPU than the full browser in headless mode (36 vs 52 CPU-s:
 # no browser UI renderers), which matters on a 2-core machine. Else /usr/bin/chromium.
-CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM") or next(
-    (p for p in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if os.path.exists(p)), "/usr/bin/chromium")
+CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM") or (
+    "/usr/bin/chromium-headless-shell" if os.path.exists("/usr/bin/chromium-headless-shell") else "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                  "--no-first-run", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]

@@ -21,21 +21,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+@functools.cache
 def _scan_installed_components_once() -> None:
     """Every new AppTest scans the metadata of every installed distribution for Streamlit
     components (streamlit.components.v2.manifest_scanner: ~550 files read and parsed, 0.1 s
     of CPU per AppTest, more than a run of most pages). The installed packages do not change
-    during a test run: scan once per process."""
+    during a test run: scan once per process (patched on the first app_test, not at start-up)."""
     try:
         from streamlit.components.v2 import manifest_scanner
     except ImportError:  # pragma: no cover - moved in another Streamlit: scan as usual
         return
-    scan = manifest_scanner.scan_component_manifests
-    if not hasattr(scan, "cache_info"):
-        manifest_scanner.scan_component_manifests = functools.lru_cache(maxsize=None)(scan)
-
-
-_scan_installed_components_once()
+    manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 def app_test(page: str | None = None, *, query: dict | None = None, session: dict | None = None,
@@ -47,6 +43,7 @@ def app_test(page: str | None = None, *, query: dict | None = None, session: dic
 
     from core.resources import disable_legacy_pages_mode
 
+    _scan_installed_components_once()
     disable_legacy_pages_mode()  # else the process's first switch_page lands on home
     at = AppTest.from_file(APP, default_timeout=timeout)
     for k, v in (query or {}).items():  # also for the first run: the sidebar's bound widgets read it

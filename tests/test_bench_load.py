@@ -100,15 +100,14 @@ def test_concurrent_language_switches_stay_per_session(app_server):
     from bench.stclient import Session
     from core.i18n import LANG_LABELS, t
 
-    server = app_server
-    log = pathlib.Path(server.log.name)
+    log = pathlib.Path(app_server.log.name)
     log_before = log.stat().st_size  # the shared server's log: this test reads its own part
     failures: list[str] = []
 
     def student(i: int) -> None:
         lang = "en" if i % 2 else "ja"
         query = {"tab": t("w2v.tab.neighbors", lang), **({"lang": "English"} if lang == "en" else {})}
-        s = Session(server.url, "word2vec", query, timeout=300)
+        s = Session(app_server.url, "word2vec", query, timeout=300)
         try:
             runs = [s.open()]
             for _ in range(2):
@@ -124,7 +123,7 @@ def test_concurrent_language_switches_stay_per_session(app_server):
         finally:
             s.close()
 
-    warm = Session(server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=300)
+    warm = Session(app_server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=300)
     warm.open()
     warm.close()
     threads = [threading.Thread(target=student, args=(i,)) for i in range(6)]

@@ -75,31 +75,25 @@ def browser_context(browser):
 
 
 def _tab(context):
+    """The context's tab that the tests of a file take turns on (see ``page``); a new one when
+    there is none (the first test, or the last one's tab crashed and was closed)."""
+    for p in context.pages:
+        if hasattr(p, "dialogs"):
+            return p
     p = context.new_page()
     p.dialogs = []  # type: ignore[attr-defined]
     p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
     return p
 
 
-@pytest.fixture(scope="module")
-def _module_tab(browser_context):
-    """The browser tab the tests of a file take turns on (see ``page``)."""
-    holder = {"tab": _tab(browser_context)}
-    yield holder
-    if not holder["tab"].is_closed():
-        holder["tab"].close()
-
-
 @pytest.fixture
-def page(_module_tab, browser_context, request):
+def page(browser_context, request):
     """A browser tab for one test. Each test opens its own document (goto), so it has its own
     Streamlit session, as a new tab would; the tab itself is the file's: a document opened in a
     warm tab costs the browser about half the CPU of a new tab (0.9–1.6 vs 2.1–2.5 CPU-s for
     /basics with its chart, measured), which is most of what the browser tests spend. When the
     test ends the tab leaves its document (about:blank), which ends that session."""
-    if _module_tab["tab"].is_closed():
-        _module_tab["tab"] = _tab(browser_context)
-    p = _module_tab["tab"]
+    p = _tab(browser_context)
     p.dialogs.clear()
     yield p
     if getattr(request.node, "failed_call", False):
