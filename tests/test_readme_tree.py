@@ -11,7 +11,7 @@ PY = re.compile(r"(?<![\w/.<>])(\w[\w/]*\.py)\b")
 
 
 def _block() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     section = text.split("\n## Architecture\n", 1)[1]
     return section.split("```", 2)[1].splitlines()[1:]
 
