@@ -64,6 +64,31 @@ def _q(qid, page, tab, ja, en, choices, answer, why_ja, why_en) -> Question:
 
 
 BANK: tuple[Question, ...] = (
+    # --- basics ---------------------------------------------------------------------------
+    _q("basics-softmax", "basics", "basics.tab.softmax",
+       "ロジット (6, 4) の softmax で、1 つ目の確率 y₁ はおよそいくつ？（e⁶ ≈ 403、e⁴ ≈ 55）",
+       "Softmax of the logits (6, 4): about how large is y₁? (e⁶ ≈ 403, e⁴ ≈ 55)",
+       [("0.88", "0.88"), ("0.60", "0.60"), ("0.12", "0.12"), ("1.00", "1.00")],
+       0, "y₁ = e⁶ / (e⁶ + e⁴) ≈ 403 / 458 ≈ 0.88。差が 2 なので比は e² ≈ 7.4 倍です（max を引いても同じ値）。",
+       "y₁ = e⁶ / (e⁶ + e⁴) ≈ 403 / 458 ≈ 0.88: a difference of 2 is a ratio e² ≈ 7.4 (the same after subtracting the max)."),
+    _q("basics-coin", "basics", "basics.tab.entropy",
+       "公平なコイン（表 0.5・裏 0.5）のエントロピー H(p) は何ビット？（数で答える）",
+       "What is the entropy H(p) of a fair coin (0.5 / 0.5) in bits? (a number)",
+       [], 1, "H = −(0.5 log₂ 0.5 + 0.5 log₂ 0.5) = 1 ビット。モデル q = (0.4, 0.6) で測った交差エントロピー H(p, q) ≈ 1.029 は"
+              "これより必ず大きくなります。",
+       "H = −(0.5 log₂ 0.5 + 0.5 log₂ 0.5) = 1 bit; the cross entropy with a model q = (0.4, 0.6), H(p, q) ≈ 1.029, is always larger."),
+    _q("basics-sigmoid", "basics", "basics.tab.backprop",
+       "シグモイドの微分 σ′(u) = σ(u)(1 − σ(u)) の最大値は？ ReLU′ は正の側で 1 です。",
+       "What is the largest value of the sigmoid's derivative σ′(u) = σ(u)(1 − σ(u))? (ReLU′ is 1 on the positive side.)",
+       [("0.25", "0.25"), ("0.5", "0.5"), ("1", "1"), ("上限はない", "it has no bound")],
+       0, "u = 0 で σ = 0.5、σ′ = 0.5 × 0.5 = 0.25。10 層なら最大でも 0.25¹⁰ ≈ 10⁻⁶ 倍になり勾配が消えます。ReLU は 1 のまま通します。",
+       "At u = 0, σ = 0.5 and σ′ = 0.25; ten layers multiply by at most 0.25¹⁰ ≈ 10⁻⁶. ReLU passes 1 through."),
+    _q("basics-knockW", "basics", "basics.tab.knock",
+       "100本ノック 第8章: 特徴量 x が 300 次元、カテゴリが 4 つ。ŷ = softmax(xW) の W の形は？",
+       "100 knocks ch. 8: x has 300 dimensions and there are 4 categories. What is the shape of W in ŷ = softmax(xW)?",
+       [("300 × 4", "300 × 4"), ("4 × 300", "4 × 300"), ("300 × 300", "300 × 300"), ("4 × 4", "4 × 4")],
+       0, "x は 1 × 300 の行ベクトル、(1 × 300)(300 × 4) → 1 × 4 のロジット。4 例を並べた X（4 × 300）なら Ŷ は 4 × 4 です。",
+       "x is a 1 × 300 row: (1 × 300)(300 × 4) → 1 × 4 logits; four examples X (4 × 300) give Ŷ of 4 × 4."),
     # --- word2vec -------------------------------------------------------------------------
     _q("w2v-cbow", "word2vec", "w2v.tab.mechanics",
        "CBOW は何から何を予測する？（「今日 は 朝 ？ 起き まし た」）",
