@@ -112,6 +112,14 @@ STRINGS = {
     "basics.sm.prob": {"ja": "確率 y_k", "en": "Probability y_k"},
     "basics.sm.sum": {"ja": "合計 Σ y_k = {s}", "en": "Sum Σ y_k = {s}"},
     "basics.sm.chart": {"ja": "softmax の出力（T = {T}）", "en": "Softmax output (T = {T})"},
+    "basics.sm.steps": {"ja": "スライドの計算: eᵃ → 合計 Σ → eᵃ/Σ（左）と、max を引く安全な計算（右）",
+                        "en": "The slide's steps: eᵃ → sum Σ → eᵃ/Σ (left) and the safe path that subtracts the max (right)"},
+    "basics.sm.steps.line": {"ja": "{parts}、Σ ≈ {total} → {ratios}",
+                             "en": "{parts}, Σ ≈ {total} → {ratios}"},
+    "basics.sm.steps.same": {"ja": "どちらの計算も同じ確率になります: 分子と分母に同じ e^(−max) を掛けただけだからです。"
+                                   "max を引くと eᵃ は 1 以下になり、ロジットが大きくてもあふれません。",
+                             "en": "Both give the same probabilities: numerator and denominator are multiplied by the same "
+                                   "e^(−max). After subtracting the max every eᵃ is at most 1, so nothing overflows."},
     "basics.sm.stable": {"ja": "数値的に安定な softmax（最大値を引く）", "en": "Numerically stable softmax"},
     "basics.sm.stable.intro": {"ja": "exp(1000) はコンピュータでは無限大 (inf) になり、そのまま割ると nan です。"
                                      "分子・分母から同じ max を引いても値は変わらず、exp が 1 以下に収まります。",
@@ -146,6 +154,31 @@ STRINGS = {
     "basics.ce.chart": {"ja": "正解クラスの確率と損失 −log p", "en": "Loss −log p of the correct class"},
     "basics.ce.p": {"ja": "正解クラスの確率 p", "en": "Probability of the correct class"},
     "basics.ce.here": {"ja": "今の予測", "en": "Current prediction"},
+    "basics.pq.title": {"ja": "2 つの分布の交差エントロピー H(p, q)", "en": "Cross entropy between two distributions H(p, q)"},
+    "basics.pq.intro": {"ja": "正解が one-hot でなくても、真の分布 p をモデルの分布 q で測ると H(p, q) = −Σ p log q。"
+                              "講義資料のコイン: 公平なコイン p = (0.5, 0.5) を、q = (0.4, 0.6) と思っているモデルで測ります。"
+                              "H(p, q) は必ずエントロピー H(p) 以上で、q = p のときだけ等しくなります（差が KL ダイバージェンス）。",
+                        "en": "With a true distribution p and a model q: H(p, q) = −Σ p log q. The notes' coin: a fair coin "
+                              "p = (0.5, 0.5) measured with a model q = (0.4, 0.6). H(p, q) ≥ H(p), equal only when q = p "
+                              "(the gap is the KL divergence)."},
+    "basics.pq.p": {"ja": "真の分布 p（合計 1）", "en": "True distribution p (sum 1)"},
+    "basics.pq.q": {"ja": "モデルの分布 q（合計 1）", "en": "Model distribution q (sum 1)"},
+    "basics.pq.unit": {"ja": "単位", "en": "Unit"},
+    "basics.pq.bits": {"ja": "ビット (bits, log2)", "en": "bits (log2)"},
+    "basics.pq.nats": {"ja": "ナット (nats, 自然対数)", "en": "nats (natural log)"},
+    "basics.pq.Hp": {"ja": "エントロピー H(p) [{u}]", "en": "Entropy H(p) [{u}]"},
+    "basics.pq.Hpq": {"ja": "交差エントロピー H(p, q) [{u}]", "en": "Cross entropy H(p, q) [{u}]"},
+    "basics.pq.kl": {"ja": "差 H(p, q) − H(p)（KL）[{u}]", "en": "Gap H(p, q) − H(p) (KL) [{u}]"},
+    "basics.pq.ge": {"ja": "H(p, q) ≥ H(p): 間違った q で符号化すると、平均してより多くの情報量が必要です。"
+                           "1 ビット = ln 2 ≈ 0.6931 ナット（PyTorch の損失はナット）。",
+                     "en": "H(p, q) ≥ H(p): coding with the wrong q costs more on average. 1 bit = ln 2 ≈ 0.6931 nats "
+                           "(PyTorch's losses are in nats)."},
+    "basics.pq.note": {"ja": "**ノートの値との違い**: 手計算のように途中の対数を小数 2 桁に丸めると（{log} 0.4、{log} 0.6 を"
+                             "2 桁で）H(p, q) ≈ {rounded} {unit}、丸めずに計算すると {exact} {unit} です。"
+                             "最後の桁の違いは丸めだけによるもので、式は同じです。",
+                       "en": "**Difference from the notes' value**: rounding the logs to 2 decimals first, as by hand "
+                             "({log} 0.4, {log} 0.6), gives H(p, q) ≈ {rounded} {unit}; exact: {exact} {unit}. The last "
+                             "digit differs only by rounding; the formula is the same."},
     # --- 6 gradient descent
     "basics.gd.intro": {"ja": "損失 E を小さくする方向（勾配の逆）へ、学習率 η の歩幅で少しずつ進みます。",
                         "en": "Step against the gradient with step size η."},

@@ -2,6 +2,7 @@
 (2 bits) and eight directions (3 bits), a distribution to edit, and −log p of the correct class."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -50,3 +51,37 @@ def render() -> None:
         fig = cross_entropy_figure(xs, ys, y[k], E, t("basics.ce.here"), t("basics.ce.chart"), t("basics.ce.p"))
         chart(fig, key="be_curve",
               data=pd.DataFrame({"p": xs, "-log p": ys}).set_index("p"))
+    _two_distributions()
+
+
+def _two_distributions() -> None:
+    """H(p, q) = −Σ p log q with an editable p and q, in bits or nats, H(p) beside it (the notes' coin)."""
+    st.subheader(t("basics.pq.title"))
+    st.markdown(t("basics.pq.intro"))
+    st.latex(r"H(p, q) = -\sum_k p_k \log q_k \;\ge\; H(p) = -\sum_k p_k \log p_k")
+    c = st.columns([2, 2, 1])
+    p_text = checked(c[0].text_input(t("basics.pq.p"), "0.5, 0.5", key="be_pq_p", bind="query-params", max_chars=4000),
+                     limit=4000)
+    q_text = checked(c[1].text_input(t("basics.pq.q"), "0.4, 0.6", key="be_pq_q", bind="query-params", max_chars=4000),
+                     limit=4000)
+    unit = c[2].radio(t("basics.pq.unit"), I.UNITS, key="be_pq_unit", bind="query-params",
+                      format_func=lambda u: t(f"basics.pq.{u}"))
+    with guard():
+        p = check_distribution(parse_numbers(p_text, what="p"), what="p")
+        q = check_distribution(parse_numbers(q_text, what="q"), what="q")
+        Hpq, Hp = I.cross_entropy_pq(p, q, unit), I.entropy(p, unit)
+        m = st.columns(3)
+        m[0].metric(t("basics.pq.Hp", u=unit), f"{Hp:.4f}")
+        m[1].metric(t("basics.pq.Hpq", u=unit), f"{Hpq:.4f}")
+        m[2].metric(t("basics.pq.kl", u=unit), f"{Hpq - Hp:.4f}")
+        log = "log2" if unit == "bits" else "ln"
+        terms = pd.DataFrame({"p_k": p, "q_k": q, f"−p_k {log} q_k": [float(-pk * (np.log2(qk) if unit == "bits" else
+                                                                                  np.log(qk))) if pk > 0 else 0.0
+                                                                      for pk, qk in zip(p, q)]},
+                             index=[f"{k + 1}" for k in range(len(p))])
+        st.dataframe(terms.T.style.format("{:.4f}"), width="stretch")
+        st.caption(t("basics.pq.ge"))
+        rounded = I.rounded_cross_entropy(p, q, unit)
+        if len(p) == 2 and np.allclose(p, I.COIN_P) and np.allclose(q, I.COIN_Q):
+            st.info(t("basics.pq.note", unit=t(f"basics.pq.{unit}"), rounded=f"{rounded:.2f}", exact=f"{Hpq:.4f}",
+                      log=log), icon=":material/edit_note:")

@@ -30,6 +30,7 @@ def render() -> None:
         st.dataframe(df.T.style.format("{:.4f}"), width="stretch")
         st.caption(t("basics.sm.sum", s=f"{p.sum():.4f}"))
         chart(softmax_figure(labels, p, t("basics.sm.chart", T=f"{T:g}")), key="bs_bar", data=df)
+        _slide_columns(a, T, labels)
 
     st.subheader(t("basics.sm.stable"))
     st.markdown(t("basics.sm.stable.intro"))
@@ -45,3 +46,27 @@ def render() -> None:
         st.dataframe(rows.T, width="stretch")
         if not np.isfinite(naive).all():
             st.warning(t("basics.sm.overflow"), icon=":material/warning:")
+
+
+def _approx(v: float) -> str:
+    """403.43 → "403" (the slide rounds eᵃ to whole numbers); small values keep 3 digits."""
+    return "inf" if not np.isfinite(v) else f"{v:.0f}" if abs(v) >= 10 else f"{v:.3g}"
+
+
+def _slide_columns(a: np.ndarray, T: float, labels: list[str]) -> None:
+    """The slide's columns eᵃ, Σ, eᵃ/Σ next to the safe path (subtract the max first)."""
+    st.markdown(f"**{t('basics.sm.steps')}**")
+    s = I.softmax_steps(a, T)
+    if len(a) <= 6:
+        parts = "、".join(f"e^{{{v:g}}} ≈ {_approx(e)}" for v, e in zip(a / T, s.exp))
+        ratios = "、".join(f"{_approx(e)}/{_approx(s.sum)} ≈ {q:.2f}" for e, q in zip(s.exp, s.p))
+        st.markdown(t("basics.sm.steps.line", parts=parts, total=_approx(s.sum), ratios=ratios))
+    fmt = lambda v: "inf" if not np.isfinite(v) else f"{v:.4f}"  # noqa: E731
+    z = a / T
+    rows = pd.DataFrame({"a / T": [f"{v:g}" for v in z], "eᵃ": [fmt(v) for v in s.exp], "Σ": [fmt(s.sum)] * len(a),
+                         "eᵃ / Σ": [fmt(v) if not s.overflow else "nan" for v in s.exp / s.sum],
+                         "a − max a": [f"{v:g}" for v in z - z.max()], "e^(a − max)": [fmt(v) for v in s.shifted_exp],
+                         "Σ′": [fmt(s.shifted_sum)] * len(a), "e^(a − max) / Σ′": [fmt(v) for v in s.p]},
+                        index=labels)
+    st.dataframe(rows, width="stretch")
+    st.caption(t("basics.sm.steps.same"))

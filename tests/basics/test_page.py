@@ -262,3 +262,32 @@ def test_lecture_map_and_navigation_list_the_page_first():
     assert "第0章 ニューラルネットの基礎" in texts(home.markdown)
     labels = [link.proto.label for link in home.get("page_link")]
     assert sum(any(t(k, "ja") in label for label in labels) for k in TAB_KEYS) == len(TAB_KEYS)
+
+
+# --- issue 26 ----------------------------------------------------------------------------------------
+
+def test_softmax_shows_the_slides_403_55_458_beside_the_safe_path():
+    at = open_section("basics.tab.softmax")
+    assert_no_exception(at)
+    line = texts(at.markdown)
+    assert "e^{6} ≈ 403" in line and "e^{4} ≈ 55" in line and "Σ ≈ 458" in line
+    assert "403/458 ≈ 0.88" in line and "55/458 ≈ 0.12" in line
+    frames = _frames(at)
+    assert "403.4288" in frames and "458.0269" in frames and "0.8808" in frames
+    assert "同じ確率" in texts(at.caption)
+
+
+def test_cross_entropy_of_the_notes_coin_in_bits_and_nats():
+    at = open_section("basics.tab.entropy")
+    assert_no_exception(at)
+    m = _metrics(at)
+    assert m["エントロピー H(p) [bits]"] == "1.0000" and m["交差エントロピー H(p, q) [bits]"] == "1.0294"
+    assert "ノートの値との違い" in texts(at.info) and "1.03" in texts(at.info)
+    at.radio(key="be_pq_unit").set_value("nats").run()
+    m = _metrics(at)
+    assert m["エントロピー H(p) [nats]"] == "0.6931" and m["交差エントロピー H(p, q) [nats]"] == "0.7136"
+    at.text_input(key="be_pq_q").set_value("0.5 0.5").run()  # q = p: H(p, q) = H(p)
+    m = _metrics(at)
+    assert m["交差エントロピー H(p, q) [nats]"] == "0.6931" and "ノートの値との違い" not in texts(at.info)
+    at.text_input(key="be_pq_q").set_value("0.5 0.4").run()
+    assert "合計が 0.9" in texts(at.warning)
