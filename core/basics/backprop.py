@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from core import InvalidInput
 
 DEFAULTS = {"x": 1.5, "w": 0.8, "b": -0.5, "t": 1.0}
@@ -120,3 +122,36 @@ def run_model_idiom(x: float, w: float, b: float, t: float, eta: float = 0.5) ->
     optimizer.step()
     return {"outputs": outputs.item(), "loss": loss.item(), "grads": grads, "forward_calls": model.calls,
             "w_new": model.fc.weight.item(), "b_new": model.fc.bias.item()}
+
+
+# --- local derivatives along a deep chain: ReLU′ = 1 vs σ′ ≤ 0.25 ----------------------------------
+
+DERIVATIVES = {
+    "sigmoid": lambda u: (s := 1.0 / (1.0 + np.exp(-u))) * (1.0 - s),  # σ′ = σ(1 − σ) ≤ 0.25 (at u = 0)
+    "tanh": lambda u: 1.0 - np.tanh(u) ** 2,  # tanh′ ≤ 1, below 1 away from 0
+    "relu": lambda u: (np.asarray(u) > 0).astype(np.float64),  # ReLU′ = 1 for u > 0, 0 otherwise
+}
+MAX_DEPTH = 50
+
+
+def deep_chain(depth: int = 10, x: float = 1.0, w: float = 1.0, b: float = 0.1) -> dict[str, dict[str, np.ndarray]]:
+    """A chain of ``depth`` one-unit layers y_l = f(u_l), u_l = w·y_{l−1} + b, y_0 = x, for each of
+    sigmoid / tanh / ReLU. Returns per activation: u (L,), the local derivative f′(u_l) (L,), and
+    ∂y_L/∂y_{l−1} = Π_{j ≥ l} w·f′(u_j) (L,): what reaches layer l from the output."""
+    if not 1 <= int(depth) <= MAX_DEPTH:
+        raise InvalidInput(f"層の数が {depth} です。1〜{MAX_DEPTH} にしてください。",
+                           en=f"The depth is {depth}. Use 1–{MAX_DEPTH}.")
+    from core.basics.neuron import ACTIVATIONS
+
+    out = {}
+    for name, d in DERIVATIVES.items():
+        f, y, us = ACTIVATIONS[name], float(x), []
+        for _ in range(int(depth)):
+            u = w * y + b
+            us.append(u)
+            y = float(f(u))
+        u = np.array(us)
+        local = d(u)  # f′(u_l)
+        reach = np.cumprod((w * local)[::-1])[::-1]  # Π_{j ≥ l} w f′(u_j)
+        out[name] = {"u": u, "local": local, "reach": reach}
+    return out

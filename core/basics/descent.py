@@ -36,6 +36,34 @@ def grad(surface: str, p: np.ndarray) -> np.ndarray:
     return 2.0 * s["scale"] * (np.asarray(p) - s["target"])
 
 
+@dataclass(frozen=True)
+class StableRange:
+    """Gradient descent on a quadratic converges iff 0 < η < 2 / λ_max (λ: the curvatures, the
+    Hessian's eigenvalues); η = 2 / (λ_max + λ_min) is the fastest, 1 / λ for a 1-D parabola."""
+
+    curvatures: tuple[float, ...]  # eigenvalues of ∂²E/∂p², largest first
+    eta_max: float  # 2 / λ_max: at or above it the largest direction oscillates and grows
+    eta_best: float  # 2 / (λ_max + λ_min)
+
+
+def _stable(curvatures) -> StableRange:
+    lam = tuple(sorted((float(c) for c in curvatures), reverse=True))
+    return StableRange(curvatures=lam, eta_max=2.0 / lam[0], eta_best=2.0 / (lam[0] + lam[-1]))
+
+
+def stable_range(surface: str) -> StableRange:
+    """The surface's own range: E = Σ s_i (p_i − c_i)² has curvatures 2 s_i
+    (1-D: 2 → η < 1; 2-D: 2 and 10 → η < 0.2)."""
+    return _stable(2.0 * SURFACES[surface]["scale"])
+
+
+def line_stable_range(n: int = 64, seed: int = 0) -> StableRange:
+    """For E = (1/2N) Σ (w x_n + b − y_n)²: the Hessian [[mean x², mean x], [mean x, 1]]."""
+    x, _ = line_data(n, seed=seed)
+    H = np.array([[np.mean(x * x), np.mean(x)], [np.mean(x), 1.0]])
+    return _stable(np.linalg.eigvalsh(H))
+
+
 def check_lr(eta: float) -> float:
     try:
         eta = float(eta)

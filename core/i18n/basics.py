@@ -183,8 +183,14 @@ STRINGS = {
     "basics.gd.intro": {"ja": "損失 E を小さくする方向（勾配の逆）へ、学習率 η の歩幅で少しずつ進みます。",
                         "en": "Step against the gradient with step size η."},
     "basics.gd.eta": {"ja": "学習率 η (learning rate)", "en": "Learning rate η"},
-    "basics.gd.eta.help": {"ja": "小さすぎ: 0.01（遅い）、ちょうどよい: 0.1〜0.5、大きすぎ: 1.05 以上（発散）。0 だと動きません。",
-                           "en": "Too small: 0.01; good: 0.1–0.5; too large: ≥ 1.05 (diverges). 0 never moves."},
+    "basics.gd.eta.help": {"ja": "この面では 0 < η < {top} で収束し、η = {best} 付近が一番速く、{top} 以上は発散します"
+                                 "（2 / 曲率 から）。0 だと動きません。",
+                           "en": "On this surface 0 < η < {top} converges, about η = {best} is fastest, {top} or more "
+                                 "diverges (2 / curvature). 0 never moves."},
+    "basics.gd.range": {"ja": "この面の曲率（∂²E/∂p² の固有値）: {lam} → 安定な学習率は 0 < η < 2 / {lmax} = {top}、"
+                              "最速は η = {best}。",
+                        "en": "Curvatures of this surface (eigenvalues of ∂²E/∂p²): {lam} → stable for 0 < η < 2 / {lmax} "
+                              "= {top}; fastest at η = {best}."},
     "basics.gd.steps": {"ja": "ステップ数", "en": "Steps"},
     "basics.gd.1d": {"ja": "1 次元の損失", "en": "A 1-D loss"},
     "basics.gd.2d": {"ja": "2 次元の損失（等高線）", "en": "A 2-D loss (contours)"},
@@ -235,6 +241,22 @@ STRINGS = {
     "basics.bp.step": {"ja": "{p}（1 ステップ後）", "en": "{p} after one step"},
     "basics.bp.idiom.grads": {"ja": "loss.backward() の後: weight.grad = {gw}、bias.grad = {gb}（上の表の ∂E/∂w, ∂E/∂b と同じ）",
                               "en": "After loss.backward(): weight.grad = {gw}, bias.grad = {gb}."},
+    "basics.bp.deep": {"ja": "活性化関数の局所的な微分: ReLU′ = 1 と σ′ ≤ 0.25", "en": "Local derivatives: ReLU′ = 1 vs σ′ ≤ 0.25"},
+    "basics.bp.deep.intro": {"ja": "逆伝播では各層で活性化関数の微分 f′(u) が掛かります。1 ユニットの層を L 段つないだ鎖"
+                                   "（y_l = f(w·y_(l−1) + b)、w = 1、b = 0.1、x = 1）で、出力から各層へ届く勾配を比べます。"
+                                   "シグモイドの微分は最大でも 0.25（u = 0）なので、段ごとに 1/4 以下に縮みます。",
+                             "en": "Backprop multiplies each layer's f′(u). A chain of L one-unit layers (w = 1, b = 0.1, x = 1): "
+                                   "the sigmoid's derivative is at most 0.25, so the gradient shrinks by ≥ 4× per layer."},
+    "basics.bp.deep.L": {"ja": "層の数 L", "en": "Depth L"},
+    "basics.bp.deep.reach": {"ja": "{act}: 1 層目に届く勾配", "en": "{act}: gradient reaching layer 1"},
+    "basics.bp.deep.chart": {"ja": "出力から層 l に届く勾配 Π w f′(u)（対数目盛）", "en": "Gradient reaching layer l (log scale)"},
+    "basics.bp.deep.layer": {"ja": "層 l", "en": "Layer l"},
+    "basics.bp.deep.why": {"ja": "シグモイドだけの {L} 層では最大でも 0.25^{L} = {q} 倍しか届きません（勾配消失）。"
+                                 "ReLU は u > 0 で微分がちょうど 1 なので、何層重ねても勾配がそのまま通ります。深いネットで ReLU が"
+                                 "使われる理由です（u ≤ 0 の層では 0 になる点に注意）。",
+                           "en": "With sigmoids only, {L} layers pass at most 0.25^{L} = {q} (vanishing gradient). ReLU's "
+                                 "derivative is exactly 1 for u > 0, so the gradient passes unchanged however deep "
+                                 "(it is 0 where u ≤ 0)."},
     # --- 8 playground
     "basics.pg.intro": {"ja": "TensorFlow Playground のように、2 次元の点を 2 クラスに分ける MLP を学習します。"
                               "隠れ層・ユニット数・活性化関数を変えて、決定境界（青 = クラス 1 の確率）が学習とともに変わる様子を見ましょう。"

@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from core.basics import backprop as B
-from core.basics.figures import graph_figure
+from core.basics.figures import curves_figure, graph_figure
 from pages.common.ui import chart, guard, lang, t
 
 TOL = 1e-6
+
 
 def render() -> None:
     st.markdown(t("basics.bp.intro"))
@@ -46,3 +47,28 @@ def render() -> None:
         cc[3].metric(t("basics.bp.step", p="w"), f"{r['w_new']:.4f}")
         cc[4].metric(t("basics.bp.step", p="b"), f"{r['b_new']:.4f}")
         st.caption(t("basics.bp.idiom.grads", gw=f"{r['grads']['∂E/∂w']:.4f}", gb=f"{r['grads']['∂E/∂b']:.4f}"))
+
+    _deep_chain()
+
+
+def _deep_chain() -> None:
+    """ReLU′ = 1 vs σ′ ≤ 0.25: the local derivative of each activation along a deep chain and the
+    product that reaches the first layer."""
+    st.subheader(t("basics.bp.deep"))
+    st.markdown(t("basics.bp.deep.intro"))
+    st.latex(r"\sigma'(u) = \sigma(u)(1 - \sigma(u)) \le 0.25,\qquad \mathrm{ReLU}'(u) = 1\ (u > 0),\qquad"
+             r"\frac{\partial y_L}{\partial y_0} = \prod_{l=1}^{L} w\, f'(u_l)")
+    L = st.slider(t("basics.bp.deep.L"), 1, B.MAX_DEPTH, 10, key="bb_L", bind="query-params")
+    with guard():
+        chain = B.deep_chain(L)
+        names = {"sigmoid": t("basics.act.sigmoid"), "tanh": t("basics.act.tanh"), "relu": t("basics.act.relu")}
+        m = st.columns(3)
+        for col, (k, name) in zip(m, names.items()):
+            col.metric(t("basics.bp.deep.reach", act=name), f"{chain[k]['reach'][0]:.3g}")
+        local = pd.DataFrame({f"{names[k]} f′(u_l)": chain[k]["local"] for k in names},
+                             index=pd.RangeIndex(1, L + 1, name="l"))
+        st.dataframe(local.head(12).T.style.format("{:.4f}"), width="stretch")
+        reach = pd.DataFrame({names[k]: chain[k]["reach"] for k in names}, index=pd.RangeIndex(1, L + 1, name="l"))
+        chart(curves_figure(reach, t("basics.bp.deep.chart"), t("basics.bp.deep.layer"), "∂y_L/∂y_(l−1)", log_y=True),
+              key="bb_deep", data=reach)
+        st.caption(t("basics.bp.deep.why", L=L, q=f"{0.25 ** L:.3g}"))

@@ -11,9 +11,15 @@ from core.basics.figures import curves_figure, descent_1d_figure, descent_2d_fig
 from pages.common.ui import chart, guard, t
 
 
-def _eta(key: str, default: float, label_key: str = "basics.gd.eta") -> float:
-    return st.number_input(t(label_key), 0.0, D.MAX_LR, default, format="%g", step=0.01, key=key,
-                           bind="query-params", help=t("basics.gd.eta.help"))
+def _eta(key: str, default: float, rng: D.StableRange, label_key: str = "basics.gd.eta") -> float:
+    """η with this surface's own stable range in the tooltip and below the field (2 / curvature)."""
+    help_text = t("basics.gd.eta.help", best=f"{rng.eta_best:.3g}", top=f"{rng.eta_max:.3g}")
+    eta = st.number_input(t(label_key), 0.0, D.MAX_LR, default, format="%g", step=0.01, key=key,
+                          bind="query-params", help=help_text)
+    lam = "、".join(f"{c:.3g}" for c in rng.curvatures)
+    st.caption(t("basics.gd.range", lam=lam, lmax=f"{rng.curvatures[0]:.3g}", top=f"{rng.eta_max:.3g}",
+                 best=f"{rng.eta_best:.3g}"))
+    return eta
 
 
 def _verdict(run) -> None:
@@ -41,7 +47,7 @@ def _one_d() -> None:
     st.latex(r"E(p) = (p - 2)^2,\qquad \frac{\partial E}{\partial p} = 2(p - 2)")
     c = st.columns(2)
     with c[0]:
-        eta = _eta("bg_eta", 0.3)
+        eta = _eta("bg_eta", 0.3, D.stable_range("1d"))
     steps = c[1].slider(t("basics.gd.steps"), 1, 50, 15, key="bg_steps", bind="query-params")
     with guard():
         run = D.descend("1d", eta, steps)
@@ -62,7 +68,7 @@ def _two_d() -> None:
     st.latex(r"E(p_1, p_2) = p_1^2 + 5 p_2^2,\qquad \nabla E = (2 p_1,\; 10 p_2)")
     c = st.columns(2)
     with c[0]:
-        eta = _eta("bg_eta2", 0.08)
+        eta = _eta("bg_eta2", 0.08, D.stable_range("2d"))
     steps = c[1].slider(t("basics.gd.steps"), 1, 50, 40, key="bg_steps2", bind="query-params")
     with guard():
         run = D.descend("2d", eta, steps)
@@ -81,7 +87,7 @@ def _batches() -> None:
     st.markdown(t("basics.gd.batch.intro"))
     c = st.columns(3)
     with c[0]:
-        eta = _eta("bg_eta3", 0.1)
+        eta = _eta("bg_eta3", 0.1, D.line_stable_range())
     epochs = c[1].slider(t("basics.gd.epochs"), 1, 50, 20, key="bg_epochs", bind="query-params")
     B = c[2].select_slider(t("basics.gd.B"), [1, 2, 4, 8, 16, 32], 8, key="bg_B", bind="query-params")
     with guard():

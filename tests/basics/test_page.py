@@ -291,3 +291,26 @@ def test_cross_entropy_of_the_notes_coin_in_bits_and_nats():
     assert m["交差エントロピー H(p, q) [nats]"] == "0.6931" and "ノートの値との違い" not in texts(at.info)
     at.text_input(key="be_pq_q").set_value("0.5 0.4").run()
     assert "合計が 0.9" in texts(at.warning)
+
+
+def test_backprop_relu_passes_the_gradient_sigmoid_shrinks_it():
+    at = open_section("basics.tab.backprop")
+    assert_no_exception(at)
+    m = _metrics(at)
+    assert m["ReLU: 1 層目に届く勾配"] == "1"
+    assert float(m["シグモイド (sigmoid): 1 層目に届く勾配"]) < 0.25 ** 10
+    assert "0.25^10" in texts(at.caption)
+    at.slider(key="bb_L").set_value(2).run()
+    assert 0.25 ** 2 > float(_metrics(at)["シグモイド (sigmoid): 1 層目に届く勾配"]) > 0.25 ** 3
+
+
+def test_each_surface_shows_its_own_stable_learning_rate():
+    at = open_section("basics.tab.descent")
+    assert_no_exception(at)
+    caps = texts(at.caption)
+    assert "0 < η < 2 / 2 = 1" in caps and "0 < η < 2 / 10 = 0.2" in caps  # 1-D: curvature 2; 2-D: 2 and 10
+    assert "0.2" in at.number_input(key="bg_eta2").help and "0.1–0.5" not in at.number_input(key="bg_eta2").help
+    at.number_input(key="bg_eta2").set_value(0.21).run()  # just above 2/10: the 2-D surface diverges
+    assert "発散しました（η = 0.21" in texts(at.warning)
+    at.number_input(key="bg_eta2").set_value(0.19).run()
+    assert not any("η = 0.19" in w.value for w in at.warning)
