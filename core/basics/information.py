@@ -145,3 +145,44 @@ def rounded_cross_entropy(p: np.ndarray, q: np.ndarray, unit: str = "bits", digi
     p, q = np.asarray(p, dtype=np.float64), np.asarray(q, dtype=np.float64)
     logs = np.round(_log(np.where(p > 0, q, 1.0), unit), digits)
     return float(np.where(p > 0, -p * logs, 0.0).sum())
+
+
+# --- the output layer by task ------------------------------------------------------------------
+
+TASKS = ("multiclass", "binary", "regression")
+
+
+def output_layer(task: str, a: np.ndarray, target: float) -> dict:
+    """The output layer and its matching loss, by numpy and by the torch loss the notes use.
+
+    multiclass: y = softmax(a),  E = −log y_t              (nn.CrossEntropyLoss on logits a)
+    binary:     y = σ(a),        E = −[t log y + (1 − t) log(1 − y)]   (nn.BCEWithLogitsLoss)
+    regression: y = a (identity), E = (y − t)²             (nn.MSELoss)
+    a: (K,) logits for multiclass, one value otherwise; target: class index, 0/1, or a number.
+    """
+    import torch
+    from torch import nn
+
+    a = np.asarray(a, dtype=np.float64).ravel()
+    if task == "multiclass":
+        k = int(target)
+        if not 0 <= k < len(a) or k != target:
+            raise InvalidInput(f"正解クラスは 0〜{len(a) - 1} の整数にしてください。",
+                               en=f"The correct class must be an integer from 0 to {len(a) - 1}.")
+        y = softmax(a)
+        E = float(-np.log(y[k]))
+        torch_E = float(nn.CrossEntropyLoss()(torch.tensor(a[None]), torch.tensor([k])))
+    elif task == "binary":
+        if target not in (0, 1):
+            raise InvalidInput("正解 t は 0 か 1 にしてください。", en="The target t must be 0 or 1.")
+        y = 1.0 / (1.0 + np.exp(-a[:1]))
+        E = float(-(target * np.log(y[0]) + (1 - target) * np.log(1 - y[0])))
+        torch_E = float(nn.BCEWithLogitsLoss()(torch.tensor(a[:1]), torch.tensor([float(target)], dtype=torch.float64)))
+    elif task == "regression":
+        y = a[:1].copy()
+        E = float((y[0] - target) ** 2)
+        torch_E = float(nn.MSELoss()(torch.tensor(y), torch.tensor([float(target)], dtype=torch.float64)))
+    else:
+        raise InvalidInput(f"タスク {task} はありません。{', '.join(TASKS)} から選んでください。",
+                           en=f"There is no task {task}. Choose one of {', '.join(TASKS)}.")
+    return {"y": y, "loss": E, "torch_loss": torch_E}

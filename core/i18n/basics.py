@@ -120,6 +120,26 @@ STRINGS = {
                                    "max を引くと eᵃ は 1 以下になり、ロジットが大きくてもあふれません。",
                              "en": "Both give the same probabilities: numerator and denominator are multiplied by the same "
                                    "e^(−max). After subtracting the max every eᵃ is at most 1, so nothing overflows."},
+    "basics.out.title": {"ja": "タスクごとの出力層と損失関数", "en": "The output layer and loss by task"},
+    "basics.out.intro": {"ja": "出力層の活性化と損失はタスクで組で決まります: 多クラス分類は softmax と交差エントロピー、"
+                               "2 値（はい / いいえ）は sigmoid と 2 値交差エントロピー、回帰は恒等関数と二乗誤差。"
+                               "値を変えて、PyTorch の損失関数と同じ値になることを確かめましょう。",
+                         "en": "The output activation and the loss come in pairs: multi-class → softmax + cross entropy; "
+                               "yes/no → sigmoid + binary cross entropy; regression → identity + squared error. The "
+                               "values match PyTorch's loss functions."},
+    "basics.out.multiclass": {"ja": "多クラス分類: softmax", "en": "Multi-class: softmax"},
+    "basics.out.binary": {"ja": "2 値分類（はい / いいえ）: sigmoid", "en": "Yes / no: sigmoid"},
+    "basics.out.regression": {"ja": "回帰: 恒等関数", "en": "Regression: identity"},
+    "basics.out.a": {"ja": "出力層への入力 a", "en": "Input a of the output layer"},
+    "basics.out.t.multiclass": {"ja": "正解クラス t（0 から）", "en": "Correct class t (from 0)"},
+    "basics.out.t.binary": {"ja": "正解 t（0 か 1）", "en": "Target t (0 or 1)"},
+    "basics.out.t.regression": {"ja": "正解の値 t", "en": "Target value t"},
+    "basics.out.loss.multiclass": {"ja": "交差エントロピー", "en": "Cross entropy"},
+    "basics.out.loss.binary": {"ja": "2 値交差エントロピー", "en": "Binary cross entropy"},
+    "basics.out.loss.regression": {"ja": "二乗誤差", "en": "Squared error"},
+    "basics.out.torch.multiclass": {"ja": "nn.CrossEntropyLoss()(a, t) = {E}", "en": "nn.CrossEntropyLoss()(a, t) = {E}"},
+    "basics.out.torch.binary": {"ja": "nn.BCEWithLogitsLoss()(a, t) = {E}", "en": "nn.BCEWithLogitsLoss()(a, t) = {E}"},
+    "basics.out.torch.regression": {"ja": "nn.MSELoss()(y, t) = {E}", "en": "nn.MSELoss()(y, t) = {E}"},
     "basics.sm.stable": {"ja": "数値的に安定な softmax（最大値を引く）", "en": "Numerically stable softmax"},
     "basics.sm.stable.intro": {"ja": "exp(1000) はコンピュータでは無限大 (inf) になり、そのまま割ると nan です。"
                                      "分子・分母から同じ max を引いても値は変わらず、exp が 1 以下に収まります。",

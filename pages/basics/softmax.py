@@ -32,6 +32,8 @@ def render() -> None:
         chart(softmax_figure(labels, p, t("basics.sm.chart", T=f"{T:g}")), key="bs_bar", data=df)
         _slide_columns(a, T, labels)
 
+    _by_task()
+
     st.subheader(t("basics.sm.stable"))
     st.markdown(t("basics.sm.stable.intro"))
     st.latex(r"\frac{\exp(a_k)}{\sum_j \exp(a_j)} = \frac{\exp(a_k - \max_j a_j)}{\sum_j \exp(a_j - \max_j a_j)}")
@@ -46,6 +48,28 @@ def render() -> None:
         st.dataframe(rows.T, width="stretch")
         if not np.isfinite(naive).all():
             st.warning(t("basics.sm.overflow"), icon=":material/warning:")
+
+
+def _by_task() -> None:
+    """The output layer by task: softmax + cross entropy / sigmoid + BCE / identity + squared error."""
+    st.subheader(t("basics.out.title"))
+    st.markdown(t("basics.out.intro"))
+    cols = st.columns(3)
+    specs = {"multiclass": ("2, 1, 0.1", 0.0, r"y = \mathrm{softmax}(a),\; E = -\log y_t"),
+             "binary": ("0.8", 1.0, r"y = \sigma(a),\; E = -[t\log y + (1-t)\log(1-y)]"),
+             "regression": ("2.5", 3.0, r"y = a,\; E = (y - t)^2")}
+    for col, (task, (a0, t0, tex)) in zip(cols, specs.items()):
+        with col, st.container(border=True):
+            st.markdown(f"**{t(f'basics.out.{task}')}**")
+            st.latex(tex)
+            a_text = checked(st.text_input(t("basics.out.a"), a0, key=f"bs_out_{task}_a", max_chars=400), limit=400)
+            target = st.number_input(t(f"basics.out.t.{task}"), value=t0, step=1.0 if task != "regression" else 0.5,
+                                     key=f"bs_out_{task}_t", format="%g")
+            with guard():
+                r = I.output_layer(task, parse_numbers(a_text, cap=10), target)
+                st.markdown("y = (" + ", ".join(f"{v:.4f}" for v in r["y"]) + ")")
+                st.metric(t(f"basics.out.loss.{task}"), f"{r['loss']:.4f}")
+                st.caption(t(f"basics.out.torch.{task}", E=f"{r['torch_loss']:.4f}"))
 
 
 def _approx(v: float) -> str:

@@ -314,3 +314,28 @@ def test_each_surface_shows_its_own_stable_learning_rate():
     assert "発散しました（η = 0.21" in texts(at.warning)
     at.number_input(key="bg_eta2").set_value(0.19).run()
     assert not any("η = 0.19" in w.value for w in at.warning)
+
+
+def test_output_layer_by_task_matches_torch_losses():
+    at = open_section("basics.tab.softmax")
+    assert_no_exception(at)
+    m = _metrics(at)
+    assert m["交差エントロピー"] == "0.4170" and m["2 値交差エントロピー"] == "0.3711" and m["二乗誤差"] == "0.2500"
+    caps = texts(at.caption)
+    assert "nn.CrossEntropyLoss()(a, t) = 0.4170" in caps and "nn.MSELoss()(y, t) = 0.2500" in caps
+    at.number_input(key="bs_out_binary_t").set_value(0.0).run()
+    assert _metrics(at)["2 値交差エントロピー"] == "1.1711"  # −log(1 − σ(0.8))
+    at.number_input(key="bs_out_multiclass_t").set_value(5.0).run()
+    assert "0〜2 の整数" in texts(at.warning)
+
+
+def test_basics_has_its_quick_checks():
+    at = open_section("basics.tab.neuron")
+    assert_no_exception(at)
+    assert at.radio(key="qc_basics-softmax") and at.text_input(key="qc_basics-coin")
+    at.radio(key="qc_basics-softmax").set_value(0)
+    at.button(key="qc_basics-softmax_check").click().run()
+    assert any("403 / 458" in c.value for c in at.caption) and any("正解" in s.value for s in at.success)
+    at.text_input(key="qc_basics-coin").input("2")
+    at.button(key="qc_basics-coin_check").click().run()
+    assert any("1 ビット" in c.value for c in at.caption) and at.error
