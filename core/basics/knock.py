@@ -135,10 +135,10 @@ class KnockConfig:
 class KnockRun:
     config: KnockConfig
     history: list[dict] = field(default_factory=list)  # per epoch: train/valid loss and accuracy
-    test_acc: float = float("nan")
+    test_acc: float = float("nan")  # after the last epoch run (also when stopped)
     device: str = "cpu"
     seconds: float = 0.0
-    status: str = "new"  # "done" | "stopped"
+    status: str = "new"  # "running" | "done" | "stopped"
 
 
 def build_model(cfg: KnockConfig):
@@ -155,8 +155,9 @@ def build_model(cfg: KnockConfig):
 
 
 def train(task: KnockTask, cfg: KnockConfig, *, on_progress: Callable | None = None,
-          should_stop: Callable[[], bool] | None = None, device=None) -> KnockRun:
-    """73–79: SGD with mini-batches of B, loss/accuracy of train and valid each epoch, then test."""
+          should_stop: Callable[[], bool] | None = None, device=None, run: KnockRun | None = None) -> KnockRun:
+    """73–79: SGD with mini-batches of B, loss/accuracy of train and valid each epoch, then test.
+    ``run``: a KnockRun to fill as it goes (a page keeps it, so Stop leaves the partial history)."""
     import torch
     from torch import nn
 
@@ -169,34 +170,40 @@ def train(task: KnockTask, cfg: KnockConfig, *, on_progress: Callable | None = N
     opt = torch.optim.SGD(model.parameters(), lr=cfg.lr)
     loss_fn = nn.CrossEntropyLoss()
     data = {s: (torch.from_numpy(task.X[s]).to(dev), torch.from_numpy(task.y[s]).to(dev)) for s in task.X}
-    run, start = KnockRun(config=cfg, device=str(dev)), time.perf_counter()
+    run = run or KnockRun(config=cfg)
+    run.device, run.status, start = str(dev), "running", time.perf_counter()
     gen = torch.Generator().manual_seed(cfg.seed)
     X, y = data["train"]
-    for epoch in range(1, cfg.epochs + 1):
-        if should_stop is not None and should_stop():
-            run.status = "stopped"
-            break
-        model.train()
-        for idx in torch.randperm(len(y), generator=gen).split(cfg.batch_size):
-            opt.zero_grad()
-            loss = loss_fn(model(X[idx]), y[idx])  # outputs = model(inputs) calls forward
-            loss.backward()
-            opt.step()
-        row = {"epoch": epoch}
-        model.eval()
-        with torch.no_grad():
-            for s in ("train", "valid"):
-                logits = model(data[s][0])
-                row[f"{s}_loss"] = float(loss_fn(logits, data[s][1]))
-                row[f"{s}_acc"] = float((logits.argmax(dim=1) == data[s][1]).float().mean())
-        run.history.append(row)
-        if on_progress is not None:
-            on_progress(epoch, cfg.epochs, row)
-    else:
-        run.status = "done"
+    try:
+        for epoch in range(1, cfg.epochs + 1):
+            if should_stop is not None and should_stop():
+                run.status = "stopped"
+                break
+            model.train()
+            for idx in torch.randperm(len(y), generator=gen).split(cfg.batch_size):
+                opt.zero_grad()
+                loss = loss_fn(model(X[idx]), y[idx])  # outputs = model(inputs) calls forward
+                loss.backward()
+                opt.step()
+            row = {"epoch": epoch}
+            model.eval()
+            with torch.no_grad():
+                for s in ("train", "valid"):
+                    logits = model(data[s][0])
+                    row[f"{s}_loss"] = float(loss_fn(logits, data[s][1]))
+                    row[f"{s}_acc"] = float((logits.argmax(dim=1) == data[s][1]).float().mean())
+            run.history.append(row)
+            run.seconds = time.perf_counter() - start
+            if on_progress is not None:
+                on_progress(epoch, cfg.epochs, row)
+    except BaseException:
+        run.status = "stopped"  # never left "running" (a page waits on that)
+        raise
     with torch.no_grad():
         run.test_acc = float((model(data["test"][0]).argmax(dim=1) == data["test"][1]).float().mean())
     run.seconds = time.perf_counter() - start
+    if run.status == "running":
+        run.status = "done"
     return run
 
 

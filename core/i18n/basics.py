@@ -319,11 +319,67 @@ STRINGS = {
     "basics.pg.curves.loss": {"ja": "損失（交差エントロピー）", "en": "Loss (cross entropy)"},
     "basics.pg.curves.acc": {"ja": "正解率", "en": "Accuracy"},
     # --- 9 100 knocks
-    "basics.knock.intro": {"ja": "言語処理100本ノック 第8章「ニューラルネット」は、単語ベクトルの平均（300 次元）→ nn.Linear → 4 クラスの"
-                                 "モデルを自分で組み、学習させる章です。各問題がこのアプリのどこで動くかの地図です。",
-                           "en": "100 knocks ch. 8 builds mean word vectors → nn.Linear → 4 classes. Where each exercise lives here."},
+    "basics.knock.intro": {"ja": "言語処理100本ノック 第8章「ニューラルネット」を、このアプリに同梱した 4 カテゴリの日本語見出し文で"
+                                 "実際に動かします: 単語ベクトルの平均（300 次元）→ W（300 × 4）→ softmax → 交差エントロピー → SGD。",
+                           "en": "100 knocks ch. 8 for real on the app's shipped 4-category Japanese headlines: mean word vector "
+                                 "(300-d) → W (300 × 4) → softmax → cross entropy → SGD."},
     "basics.knock.flow": {"ja": "流れ: **特徴量 → 単層 → softmax → 交差エントロピー → SGD → ミニバッチ → GPU → 多層**",
                           "en": "Flow: **features → single layer → softmax → cross entropy → SGD → mini-batch → GPU → multi-layer**"},
+    "basics.knock.data": {"ja": "データ: 4 カテゴリの日本語見出し文（同梱）", "en": "Data: 4-category Japanese headlines (shipped)"},
+    "basics.knock.data.source": {
+        "ja": "元の課題は英語のニュース見出し（UCI News Aggregator、b = ビジネス・t = 科学技術・e = エンタメ・m = 健康）ですが、"
+              "再配布できないため、このアプリ用に書いた日本語の見出し文 240 文（各 60、学習 192・検証 24・評価 24）を使います。"
+              "同じ 4 カテゴリですが、語句の組み合わせで作った短い文で、カテゴリごとの語がほとんど重ならないので本物のニュースより"
+              "ずっと簡単です（形と手順を学ぶためのデータ）。出典と利用条件: core/basics/knock_news.LICENSE.md（CC0）。",
+        "en": "The original task uses English news headlines (UCI News Aggregator: b business, t science & technology, "
+              "e entertainment, m health), which cannot be shipped; here 240 Japanese headlines written for this app "
+              "(60 each; 192 train, 24 valid, 24 test), the same 4 categories, composed from phrase lists whose words "
+              "rarely cross categories, so far easier than real news (for the shapes and steps). Source and licence: "
+              "core/basics/knock_news.LICENSE.md (CC0)."},
+    "basics.knock.label": {"ja": "カテゴリ", "en": "Category"},
+    "basics.knock.text": {"ja": "見出し文", "en": "Headline"},
+    "basics.knock.X": {"ja": "学習データの X の形（n × 300）", "en": "Shape of X (train, n × 300)"},
+    "basics.knock.coverage": {"ja": "chiVe で見つかったトークン", "en": "Tokens found in chiVe"},
+    "basics.knock.W": {"ja": "W はランダムに初期化（torch.randn、シード 0）、形は {shape}。", "en": "W is random (torch.randn, seed 0), shape {shape}."},
+    "basics.knock.y1": {"ja": "ŷ₁ = softmax(x₁W) = ({y1})（上の表の 1 行目、合計 1）", "en": "ŷ₁ = softmax(x₁W) = ({y1}) (row 1 above, sums to 1)"},
+    "basics.knock.loss1": {"ja": "x₁ の損失 L", "en": "Loss L of x₁"},
+    "basics.knock.loss4": {"ja": "x₁…x₄ の損失 L（平均）", "en": "Loss L of x₁…x₄ (mean)"},
+    "basics.knock.gradshape": {"ja": "∂L/∂W の形", "en": "Shape of ∂L/∂W"},
+    "basics.knock.labels": {"ja": "x₁…x₄ の正解: {labels}。表は x₁…x₄ の ∂L/∂W の最初の 5 行です。",
+                            "en": "Labels of x₁…x₄: {labels}. The table shows the first 5 rows of ∂L/∂W for x₁…x₄."},
+    "basics.knock.autograd": {"ja": "手計算の (1/n) Xᵀ(Ŷ − T) と loss.backward() の勾配が一致しました（最大の差 {d}）。",
+                              "en": "(1/n) Xᵀ(Ŷ − T) by hand equals loss.backward()'s gradient (max diff {d})."},
+    "basics.knock.idioms": {"ja": "PyTorch の書き方（実際に動かした値）", "en": "The PyTorch idioms (run live)"},
+    "basics.knock.idioms.intro": {"ja": "`torch.softmax(x, dim=1)`: dim 0 はミニバッチ（例）、dim 1 がクラスなので、各行の合計が 1。"
+                                        "`nn.CrossEntropyLoss()(logits, labels)`: softmax の前のロジットと、one-hot ではない 1 次元の"
+                                        "正解番号を渡します（中で log-softmax を計算）。下のコードをそのまま実行した結果です。",
+                                  "en": "`torch.softmax(x, dim=1)`: dim 0 is the mini-batch, dim 1 the classes, so each row sums "
+                                        "to 1. `nn.CrossEntropyLoss()(logits, labels)` takes logits (before softmax) and 1-D "
+                                        "integer labels (not one-hot). The code below, run as shown:"},
+    "basics.knock.idioms.same": {"ja": "loss は上の「x₁…x₄ の損失」と同じ値です（同じ W、同じ 4 例）。",
+                                 "en": "The loss equals “Loss of x₁…x₄” above (same W, same 4 examples)."},
+    "basics.knock.train": {"ja": "73–79: SGD・正解率・損失のプロット・ミニバッチ・デバイス・多層", "en": "73–79: SGD, accuracy, curves, mini-batches, device, multi-layer"},
+    "basics.knock.train.intro": {"ja": "ミニバッチ B = 1 が 73 の SGD（1 例ずつ更新）、B を大きくすると 77 のミニバッチ化。"
+                                       "隠れ層を 1 以上にすると 79 の多層ネット（ReLU）。計算するデバイス（78）は右端に出ます。",
+                                 "en": "B = 1 is exercise 73's SGD; larger B is 77's mini-batches; hidden layers ≥ 1 is 79's "
+                                       "multi-layer net (ReLU). The device (78) is shown on the right."},
+    "basics.knock.layers": {"ja": "隠れ層の数", "en": "Hidden layers"},
+    "basics.knock.layers.help": {"ja": "0 = ŷ = softmax(xW)（W は 300 × 4、バイアスなし）。1 以上 = 多層ネット。",
+                                 "en": "0: ŷ = softmax(xW) (W 300 × 4, no bias). 1 or more: a multi-layer net."},
+    "basics.knock.hidden": {"ja": "隠れ層のユニット数", "en": "Hidden units"},
+    "basics.knock.lr": {"ja": "学習率 η", "en": "Learning rate η"},
+    "basics.knock.epochs": {"ja": "エポック数", "en": "Epochs"},
+    "basics.knock.batch": {"ja": "ミニバッチの大きさ B", "en": "Mini-batch size B"},
+    "basics.knock.batch.help": {"ja": "1 = SGD（73）、192 = 学習データ全部（フルバッチ）。", "en": "1 = SGD (73); 192 = full batch."},
+    "basics.knock.start": {"ja": "学習を開始", "en": "Train"},
+    "basics.knock.none": {"ja": "「学習を開始」を押すと、この設定で学習します（モデルはあなたのセッションだけに残ります）。",
+                          "en": "Press Train to train with these settings (the model stays in your session)."},
+    "basics.knock.stopped": {"ja": "停止しました（{epoch} / {total} エポック）。", "en": "Stopped after {epoch} / {total} epochs."},
+    "basics.knock.valid_acc": {"ja": "検証データの正解率", "en": "Valid accuracy"},
+    "basics.knock.device": {"ja": "デバイス (78)", "en": "Device (78)"},
+    "basics.knock.model": {"ja": "隠れ層 {layers} × {hidden}・η = {lr}・B = {B}・{epoch} エポック（更新 {updates} 回、{s} 秒）",
+                           "en": "{layers} × {hidden} hidden, η = {lr}, B = {B}, {epoch} epochs ({updates} updates, {s} s)"},
+    "basics.knock.map": {"ja": "各問題とアプリの他の場所", "en": "Each exercise elsewhere in the app"},
     "basics.knock.baseline": {"ja": "BERT ページの「感情分析」にある平均単語ベクトルのベースラインが、この章のモデルを日本語データ"
                                     "（jrte pn.tsv）で動かしたものです。",
                               "en": "The word-vector baseline on the BERT page is this chapter's model on Japanese data."},

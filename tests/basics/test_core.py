@@ -275,3 +275,70 @@ def test_an_interruption_from_the_page_ends_the_run_as_stopped():
     with pytest.raises(Rerun):
         run.fit(on_progress=interrupt)
     assert run.status == "stopped" and run.epoch == 2 and run.seconds > 0
+
+
+# --- issue 26 ----------------------------------------------------------------------------------
+
+def test_softmax_steps_are_the_slides_numbers():
+    s = I.softmax_steps([6, 4])
+    assert round(s.exp[0]) == 403 and round(s.exp[1]) == 55 and round(s.sum) == 458
+    assert np.allclose(s.exp / s.sum, s.p) and np.round(s.p, 2).tolist() == [0.88, 0.12]
+    big = I.softmax_steps([1000, 998])
+    assert big.overflow and np.allclose(big.p, s.p)  # the safe path still gives (0.88, 0.12)
+
+
+def test_cross_entropy_between_distributions_is_at_least_the_entropy():
+    assert I.cross_entropy_pq(I.COIN_P, I.COIN_Q) == pytest.approx(-0.5 * (math.log2(0.4) + math.log2(0.6)))
+    assert I.cross_entropy_pq(I.COIN_P, I.COIN_P, "nats") == pytest.approx(math.log(2))
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        p, q = rng.dirichlet(np.ones(4)), rng.dirichlet(np.ones(4))
+        assert I.cross_entropy_pq(p, q) >= I.entropy(p) - 1e-12
+    assert I.rounded_cross_entropy(I.COIN_P, I.COIN_Q) == 1.03
+    with pytest.raises(InvalidInput):
+        I.cross_entropy_pq([0.5, 0.5], [0.2, 0.3, 0.5])
+
+
+def test_stable_learning_rate_is_two_over_the_curvature():
+    assert D.stable_range("1d").eta_max == pytest.approx(1.0) and D.stable_range("2d").eta_max == pytest.approx(0.2)
+    r = D.stable_range("2d")
+    assert not D.descend("2d", r.eta_max * 0.95, 50).diverged and D.descend("2d", r.eta_max * 1.05, 50).diverged
+    lr = D.line_stable_range()
+    assert not D.compare_batches(lr.eta_max * 0.95, 50).runs["full"].diverged
+
+
+def test_relu_passes_the_gradient_sigmoid_caps_it_at_a_quarter():
+    chain = B.deep_chain(10)
+    assert (chain["sigmoid"]["local"] <= 0.25).all() and (chain["relu"]["local"] == 1).all()
+    assert chain["relu"]["reach"][0] == 1.0 and chain["sigmoid"]["reach"][0] < 0.25 ** 10
+
+
+def test_output_layers_match_torch():
+    for task, a, target in (("multiclass", [2, 1, 0.1], 0), ("binary", [0.8], 1), ("regression", [2.5], 3.0)):
+        r = I.output_layer(task, a, target)
+        assert r["loss"] == pytest.approx(r["torch_loss"])
+
+
+def test_knock_data_is_what_the_script_builds_and_balanced():
+    from core.basics import knock_data
+
+    rows = [tuple(line.split("\t")) for line in knock_data.PATH.read_text(encoding="utf-8").splitlines()[1:]]
+    assert rows == knock_data.build()
+    assert len({text for _, text, _ in rows}) == 240
+    for split, n in (("train", 192), ("valid", 24), ("test", 24)):
+        assert sum(s == split for *_, s in rows) == n
+    assert {lab for lab, *_ in rows} == set(knock_data.LABELS)
+    assert (knock_data.PATH.parent / "knock_news.LICENSE.md").read_text(encoding="utf-8").count("CC0") >= 1
+
+
+def test_knock_first_values_by_hand_equal_autograd():
+    from core.basics import knock as K
+    from core.word2vec.vectors import default_vectors
+
+    task = K.load_task(default_vectors())
+    v = K.first_values(task)
+    assert task.X_train.shape == (192, 300) and v.W.shape == (300, 4) and v.Y_1_4.shape == (4, 4)
+    assert np.allclose(v.Y_1_4.sum(axis=1), 1) and np.allclose(v.Y_1_4[0], v.y1)
+    assert v.loss_x1 == pytest.approx(-math.log(v.y1[v.labels_1_4[0]]), rel=1e-5)
+    assert v.autograd_diff < 1e-5
+    assert K.run_idioms(task)["loss"] == pytest.approx(v.loss_x1_4, rel=1e-6)

@@ -227,6 +227,11 @@ def test_two_sessions_each_keep_their_own_model_and_wait_their_turn():
 def test_knock_map_links_every_exercise():
     at = open_section("basics.tab.knock")
     assert_no_exception(at)
+    m = _metrics(at)
+    assert m["学習データの X の形（n × 300）"] == "192 × 300" and m["∂L/∂W の形"] == "300 × 4"
+    assert m["W.grad.shape"] == "300 × 4" and m["loss"] == m["x₁…x₄ の損失 L（平均）"]  # the idiom = the notes' L
+    assert m["Y.sum(dim=1)"] == "1.0000, 1.0000, 1.0000, 1.0000"
+    assert "一致しました" in texts(at.success) and "CC0" in texts(at.info)
     links = at.get("page_link")
     assert len(links) == 10
     assert "ベースライン" in texts(at.info)
@@ -339,3 +344,20 @@ def test_basics_has_its_quick_checks():
     at.text_input(key="qc_basics-coin").input("2")
     at.button(key="qc_basics-coin_check").click().run()
     assert any("1 ビット" in c.value for c in at.caption) and at.error
+
+
+def test_knock_trains_live_and_stop_keeps_the_partial_history(stop_after_checks):
+    at = open_section("basics.tab.knock", query={"bk_epochs": "3", "bk_layers": "1", "bk_batch": "16"})
+    assert "学習を開始" in texts(at.info)
+    at.button(key="bk__start").click().run()
+    assert_no_exception(at)
+    run = at.session_state["bk_run"]
+    assert run.status == "done" and len(run.history) == 3 and run.config.layers == 1
+    m = _metrics(at)
+    assert m["デバイス (78)"] == "cpu" and m["検証データの正解率"].endswith("%")
+    assert "更新 36 回" in texts(at.caption)  # 3 epochs × ⌈192 / 16⌉ mini-batches
+    stop_after_checks(2)
+    at.slider(key="bk_epochs").set_value(50).run()
+    at.button(key="bk__start").click().run()
+    run = at.session_state["bk_run"]
+    assert run.status == "stopped" and 0 < len(run.history) < 50 and "停止しました" in texts(at.info)
