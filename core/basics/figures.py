@@ -149,15 +149,24 @@ def graph_figure(g, title: str) -> go.Figure:
     return layout(fig, title, height=380)
 
 
-CLASS_COLORS = {0: "#d62728", 1: "#1f77b4"}  # the playground's two classes
+CLASS_COLORS = {0: "#d62728", 1: "#1f77b4", 2: "#2ca02c"}  # the playground's classes (red, blue, green)
+MAP_COLORS = ("#f4b6b6", "#b6cfee", "#bfe5bf")  # the same classes, light, for the decision map
 
 
 def boundary_figure(run, title: str, train_name: str, test_name: str, lang: str = "ja") -> go.Figure:
     """The playground's decision boundary P(class 1 | x) on a grid (core.basics.playground.PlaygroundRun)
     with the training points (circles) and the test points (crosses)."""
     xs, ys, Z = run.probabilities()
-    fig = go.Figure(go.Heatmap(x=xs, y=ys, z=Z, zmin=0, zmax=1, colorscale="RdBu", opacity=0.75,
-                               colorbar=dict(title=t("basics.pg.p_blue", lang), len=0.8)))
+    if Z.ndim == 3:  # K classes: colour = argmax_k ŷ_k, hover = the softmax
+        K = Z.shape[2]
+        scale = [[v, MAP_COLORS[k]] for k in range(K) for v in (k / K, (k + 1) / K)]
+        fig = go.Figure(go.Heatmap(x=xs, y=ys, z=Z.argmax(axis=2), zmin=-0.5, zmax=K - 0.5, colorscale=scale,
+                                   showscale=False, customdata=Z,
+                                   hovertemplate="x1=%{x:.2f}, x2=%{y:.2f}<br>" + "<br>".join(
+                                       f"P({k})=%{{customdata[{k}]:.2f}}" for k in range(K)) + "<extra></extra>"))
+    else:
+        fig = go.Figure(go.Heatmap(x=xs, y=ys, z=Z, zmin=0, zmax=1, colorscale="RdBu", opacity=0.75,
+                                   colorbar=dict(title=t("basics.pg.p_blue", lang), len=0.8)))
     for X, tt, name, symbol in ((run.X_train, run.t_train, train_name, "circle"),
                                 (run.X_test, run.t_test, test_name, "x")):
         fig.add_trace(go.Scatter(x=X[:, 0], y=X[:, 1], mode="markers", name=name,

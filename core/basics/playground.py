@@ -4,6 +4,9 @@ Model (row-vector convention, as in the notes):
     h_0 = x ∈ R²,   h_l = f(h_{l−1} W_l + b_l)   (l = 1 … L hidden layers, f = ReLU / tanh / sigmoid)
     ŷ = σ(h_L w_out + b_out) = P(class 1 | x),     E = −(1/N) Σ_n [t_n log ŷ_n + (1 − t_n) log(1 − ŷ_n)]
 L = 0 is logistic regression: one straight decision boundary (it cannot learn XOR or circles).
+Three classes (blobs3, spirals3): the output layer has K = 3 units and a softmax,
+    ŷ = softmax(h_L W_out + b_out) ∈ R³,   E = −(1/N) Σ_n log ŷ_{n, t_n}   (cross entropy)
+and the decision map colours each point of the plane by argmax_k ŷ_k.
 Deterministic for a seed (data, split, initial weights, mini-batch order).
 """
 from __future__ import annotations
@@ -16,7 +19,8 @@ import numpy as np
 
 from core import InvalidInput
 
-DATASETS = ("circles", "xor", "spirals", "blobs")
+DATASETS = ("circles", "xor", "spirals", "blobs", "blobs3", "spirals3")
+MULTICLASS = {"blobs3": 3, "spirals3": 3}  # data set → number of classes (the others have 2)
 ACTIVATIONS = ("tanh", "relu", "sigmoid")
 OPTIMIZERS = ("adam", "sgd")
 MAX_POINTS, MAX_LAYERS, MAX_UNITS, MAX_EPOCHS, MAX_LR = 1000, 4, 32, 1000, 1e6
@@ -76,9 +80,26 @@ class PlaygroundConfig:
 
 # --- data ------------------------------------------------------------------------------------
 
+def n_classes(name: str) -> int:
+    return MULTICLASS.get(name, 2)
+
+
 def make_dataset(name: str, n: int = 400, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """X: (n × 2) in about [−1, 1]², t: (n,) labels 0 / 1, half of each class."""
+    """X: (n × 2) in about [−1, 1]², t: (n,) labels 0 / 1 (half of each), or 0 / 1 / 2 for the
+    three-class sets (a third of each)."""
     rng = np.random.default_rng(seed)
+    if name in MULTICLASS:
+        K = MULTICLASS[name]
+        t = np.arange(n) % K
+        if name == "blobs3":  # three blobs at 90°, 210°, 330°
+            angle = np.pi / 2 + 2 * np.pi * t / K
+            X = 0.55 * np.c_[np.cos(angle), np.sin(angle)] + 0.22 * rng.normal(size=(n, 2))
+        else:  # three interleaved spiral arms, 1.25 turns each
+            s = rng.uniform(0, 1, n)
+            a = 1.25 * 2 * np.pi * s + 2 * np.pi * t / K
+            X = np.c_[s * np.cos(a), s * np.sin(a)] * 0.95
+        X = X + noise * 0.3 * rng.normal(size=X.shape)
+        return X.astype(np.float32), t.astype(np.float32)
     half = n // 2
     t = np.r_[np.zeros(n - half), np.ones(half)]
     if name == "circles":  # class 1 inside r < 0.4, class 0 on the ring 0.6 < r < 1
@@ -124,7 +145,8 @@ def build_mlp(cfg: PlaygroundConfig):
     for _ in range(cfg.layers):
         layers += [nn.Linear(d, cfg.units), f()]  # h_l = f(h_{l−1} W_l + b_l)
         d = cfg.units
-    layers.append(nn.Linear(d, 1))  # logit u; ŷ = σ(u)
+    K = n_classes(cfg.dataset)
+    layers.append(nn.Linear(d, 1 if K == 2 else K))  # logit u; ŷ = σ(u), or K logits; ŷ = softmax
     return nn.Sequential(*layers)
 
 
@@ -162,24 +184,40 @@ class PlaygroundRun:
                           else torch.optim.SGD(params, lr=self.cfg.lr))
         self.generator = torch.Generator().manual_seed(self.cfg.seed)
 
+    @property
+    def n_classes(self) -> int:
+        return n_classes(self.cfg.dataset)
+
+    def _loss(self, logits, t):
+        """Binary cross entropy on the one logit, or cross entropy on K logits (softmax inside)."""
+        from torch.nn.functional import binary_cross_entropy_with_logits as bce
+        from torch.nn.functional import cross_entropy
+
+        return bce(logits[:, 0], t) if self.n_classes == 2 else cross_entropy(logits, t.long())
+
     def evaluate(self, X: np.ndarray, t: np.ndarray) -> tuple[float, float]:
         """(mean cross entropy, accuracy) on (X, t)."""
         import torch
-        from torch.nn.functional import binary_cross_entropy_with_logits as bce
 
         with torch.inference_mode():
-            u = self.model(torch.from_numpy(X))[:, 0]  # (N,) logits
+            logits = self.model(torch.from_numpy(X))  # (N, 1) or (N, K)
             tt = torch.from_numpy(t)
-            return float(bce(u, tt)), float(((u > 0).float() == tt).float().mean())
+            pred = (logits[:, 0] > 0).float() if self.n_classes == 2 else logits.argmax(dim=1).float()
+            return float(self._loss(logits, tt)), float((pred == tt).float().mean())
 
     def probabilities(self, extent: float = 1.3, res: int = 50) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """P(class 1) on a res × res grid: (xs, ys, Z) with Z: (res × res), rows = ys."""
+        """P(class 1) on a res × res grid: (xs, ys, Z) with Z: (res × res), rows = ys; for K classes
+        the softmax: Z: (res × res × K)."""
         import torch
 
         xs, ys = grid(extent, res)
         G = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)  # (res² × 2)
         with torch.inference_mode():
-            Z = torch.sigmoid(self.model(torch.from_numpy(G)))[:, 0].numpy().reshape(res, res)
+            logits = self.model(torch.from_numpy(G))
+            if self.n_classes == 2:
+                Z = torch.sigmoid(logits)[:, 0].numpy().reshape(res, res)
+            else:
+                Z = torch.softmax(logits, dim=1).numpy().reshape(res, res, self.n_classes)
         return xs, ys, Z
 
     def fit(self, on_progress: ProgressFn | None = None, should_stop: Callable[[], bool] | None = None) -> "PlaygroundRun":
@@ -203,7 +241,6 @@ class PlaygroundRun:
     def _loop(self, X, t, B: int, total: int, on_progress: ProgressFn | None,
               should_stop: Callable[[], bool] | None) -> None:
         import torch
-        from torch.nn.functional import binary_cross_entropy_with_logits as bce
 
         from core.device import cpu_threads
 
@@ -216,7 +253,7 @@ class PlaygroundRun:
                 order = torch.randperm(len(X), generator=self.generator)
                 for start in range(0, len(X), B):
                     idx = order[start:start + B]
-                    loss = bce(self.model(X[idx])[:, 0], t[idx])  # E on the mini-batch
+                    loss = self._loss(self.model(X[idx]), t[idx])  # E on the mini-batch
                     self.optimizer.zero_grad()
                     loss.backward()
                     self.optimizer.step()  # p′ = p − η ∂E/∂p (Adam: with per-weight step sizes)

@@ -3,7 +3,8 @@
 _ACT = {"relu": ("ReLU", "ReLU"), "sigmoid": ("シグモイド (sigmoid)", "Sigmoid"), "tanh": ("tanh", "tanh"),
         "step": ("ステップ関数 (step)", "Step"), "identity": ("恒等関数（線形）(identity)", "Identity (linear)")}
 _DATA = {"circles": ("円 (circles)", "Circles"), "xor": ("XOR", "XOR"), "spirals": ("渦巻き (spirals)", "Spirals"),
-         "blobs": ("2 つの塊 (two blobs)", "Two blobs")}
+         "blobs": ("2 つの塊 (two blobs)", "Two blobs"), "blobs3": ("3 クラス: 3 つの塊", "3 classes: three blobs"),
+         "spirals3": ("3 クラス: 3 本の渦巻き", "3 classes: three spirals")}
 _EX = {"coin": ("コイン（表・裏）", "A coin (heads / tails)"), "suit": ("トランプのマーク（♠♥♦♣）", "A card suit"),
        "direction": ("8 方位（東西南北と北東…）", "Eight directions")}
 # 100本ノック 第8章 (2020): exercise → (title ja, title en, where ja, where en)
@@ -390,4 +391,11 @@ STRINGS = {
     "basics.ce.what.y": {"ja": "予測の確率", "en": "predicted probabilities"},
     "basics.ce.correct": {"ja": "正解", "en": "correct"},
     "basics.pg.p_blue": {"ja": "P(青)", "en": "P(blue)"},
+    "basics.pg.multi": {"ja": "3 クラスのデータでは出力層が 3 ユニットの softmax になり、損失は交差エントロピー −log ŷ_t です。"
+                              "背景の色は各点で一番確率の高いクラス（argmax）: 赤 = クラス 0、青 = クラス 1、緑 = クラス 2。"
+                              "マウスを載せると 3 つの確率が見えます。",
+                        "en": "With three classes the output layer is a 3-unit softmax and the loss is cross entropy −log ŷ_t. "
+                              "The background shows the most probable class at each point (argmax): red 0, blue 1, green 2; "
+                              "hover for the three probabilities."},
+    "basics.pg.preview3": {"ja": "データ（{n} 点、赤 = クラス 0、青 = クラス 1、緑 = クラス 2）", "en": "Data ({n} points, 3 classes)"},
 }

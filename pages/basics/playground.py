@@ -54,6 +54,10 @@ def render() -> None:
     st.latex(r"h_l = f(h_{l-1} W_l + b_l),\quad \hat{y} = \sigma(h_L w_{out} + b_{out}),\quad "
              r"E = -\frac{1}{N}\sum_n [t_n \log \hat{y}_n + (1 - t_n)\log(1 - \hat{y}_n)]")
     cfg = _controls()
+    if P.n_classes(cfg.dataset) > 2:
+        st.latex(r"\hat{y} = \mathrm{softmax}(h_L W_{out} + b_{out}) \in \mathbb{R}^3,\quad "
+                 r"E = -\frac{1}{N}\sum_n \log \hat{y}_{n, t_n}")
+        st.info(t("basics.pg.multi"), icon=":material/palette:")
     placeholder = st.empty()
     live = LiveRun("bpg", total=cfg.epochs, chart_metrics=("loss", "test_loss"), min_interval_s=0.75)
     if live.start_button(t("basics.pg.train")):
@@ -80,7 +84,8 @@ def render() -> None:
         with guard():
             cfg.checked()  # bad settings (0 hidden units …) get their message before training
             X, tt = P.make_dataset(cfg.dataset, cfg.n_points, cfg.noise, cfg.seed)
-            chart(points_figure(X, tt, t("basics.pg.preview", n=len(X))), key="bpg_preview")
+            preview = "basics.pg.preview3" if P.n_classes(cfg.dataset) > 2 else "basics.pg.preview"
+            chart(points_figure(X, tt, t(preview, n=len(X))), key="bpg_preview")
             st.info(t("basics.pg.none"), icon=":material/play_arrow:")
         return
     _results(run, cfg)

@@ -361,3 +361,20 @@ def test_knock_trains_live_and_stop_keeps_the_partial_history(stop_after_checks)
     at.button(key="bk__start").click().run()
     run = at.session_state["bk_run"]
     assert run.status == "stopped" and 0 < len(run.history) < 50 and "停止しました" in texts(at.info)
+
+
+def test_playground_three_classes_softmax_and_a_coloured_decision_map():
+    at = open_section("basics.tab.playground", query={"bpg_epochs": "15"})
+    at.radio(key="bpg_data").set_value("blobs3").run()
+    assert_no_exception(at)
+    assert "緑 = クラス 2" in texts(at.info)
+    at.button(key="bpg__start").click().run()
+    assert_no_exception(at)
+    run = at.session_state["bpg_run"]
+    assert run.status == "done" and run.n_classes == 3
+    assert run.model[-1].out_features == 3  # a 3-unit softmax output layer
+    xs, ys, Z = run.probabilities(res=20)
+    assert Z.shape == (20, 20, 3) and abs(Z.sum(axis=2) - 1).max() < 1e-5
+    assert len(set(Z.argmax(axis=2).ravel().tolist())) == 3  # all three classes own a region of the map
+    heat = [c for c in _charts(at) if '"type":"heatmap"' in c.proto.spec.replace(" ", "")]
+    assert heat and float(_metrics(at)["評価データの正解率"].rstrip("%")) > 80
