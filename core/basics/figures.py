@@ -183,3 +183,30 @@ def points_figure(X: np.ndarray, tt: np.ndarray, title: str) -> go.Figure:
                                marker=dict(size=6, color=[CLASS_COLORS[int(v)] for v in tt])))
     fig.update_yaxes(scaleanchor="x")
     return layout(fig, title, "x1", "x2", height=400)
+
+
+# --- CNN ----------------------------------------------------------------------------------------
+
+def grid_figure(M: np.ndarray, title: str, box: tuple[int, int, int] | None = None, *, colorscale: str = "Greys",
+                zmid: float | None = None, height: int = 300, digits: int = 0) -> go.Figure:
+    """A small matrix as an image with its values written in the cells (row 0 on top), and the
+    window ``box = (top, left, k)`` outlined (the convolution's current step)."""
+    M = np.asarray(M, dtype=float)
+    text = [["" if not np.isfinite(v) else f"{v:.{digits}f}" for v in row] for row in M]
+    fig = go.Figure(go.Heatmap(z=M, text=text, texttemplate="%{text}", colorscale=colorscale, zmid=zmid,
+                               showscale=False, hovertemplate="row %{y}, col %{x}: %{z}<extra></extra>"))
+    if box is not None:
+        r, c, k = box
+        fig.add_shape(type="rect", x0=c - 0.5, x1=c + k - 0.5, y0=r - 0.5, y1=r + k - 0.5,
+                      line={"color": "orangered", "width": 3})
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", showgrid=False, dtick=1)
+    fig.update_xaxes(showgrid=False, dtick=1, side="top")
+    return layout(fig, title, height=height)
+
+
+def bars_figure(names: list[str], values: list[float], title: str, y: str, *, log_y: bool = False) -> go.Figure:
+    """One bar per name (a comparison of a few numbers: accuracies, parameter counts, gradient norms)."""
+    fig = go.Figure(go.Bar(x=names, y=values, text=[f"{v:.3g}" for v in values], textposition="auto"))
+    if log_y:
+        fig.update_yaxes(type="log")
+    return layout(fig, title, "", y)

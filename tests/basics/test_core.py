@@ -344,3 +344,32 @@ def test_knock_first_values_by_hand_equal_autograd():
     assert v.loss_x1 == pytest.approx(-math.log(v.y1[v.labels_1_4[0]]), rel=1e-5)
     assert v.autograd_diff < 1e-5
     assert K.run_idioms(task)["loss"] == pytest.approx(v.loss_x1_4, rel=1e-6)
+
+
+@pytest.mark.parametrize("stride,padding", [(1, 0), (2, 1), (1, 2), (3, 0)])
+def test_conv2d_equals_torch(stride, padding):
+    from core.basics import cnn as C
+
+    x, w = C.IMAGES["cross"], C.FILTERS["edge"]
+    ours = C.conv2d(x, w, stride, padding, bias=0.5)
+    ref = torch.nn.functional.conv2d(torch.tensor(x)[None, None], torch.tensor(w)[None, None],
+                                     torch.tensor([0.5], dtype=torch.float64), stride=stride, padding=padding)[0, 0]
+    assert ours.u.shape == (C.out_size(8, 3, stride, padding),) * 2 and np.allclose(ours.u, ref.numpy())
+    s = C.similarity(x, w, stride, padding)
+    assert np.allclose(s.dist2, s.patch_norm2 - 2 * s.inner + s.w_norm2)
+
+
+def test_channels_params_and_pooling():
+    from core.basics import cnn as C
+
+    x, w = C.rgb_example()
+    ref = torch.nn.functional.conv2d(torch.tensor(x).permute(2, 0, 1)[None], torch.tensor(w).permute(0, 3, 1, 2))[0]
+    assert np.allclose(C.conv_channels(x, w), ref.permute(1, 2, 0).numpy())
+    conv = torch.nn.Conv2d(3, 16, 3)
+    p = C.params(32, 32, 3, 16, 3)
+    assert p["conv"] == sum(q.numel() for q in conv.parameters()) == 448 and p["out_shape"] == (30, 30, 16)
+    assert p["fc"] == (32 * 32 * 3 + 1) * 30 * 30 * 16
+    M = np.arange(16.0).reshape(4, 4)
+    assert C.pool(M, 2, "max").tolist() == [[5, 7], [13, 15]] and C.pool(M, 2, "avg").tolist() == [[2.5, 4.5], [10.5, 12.5]]
+    with pytest.raises(InvalidInput):
+        C.conv2d(np.zeros((2, 2)), np.ones((3, 3)))

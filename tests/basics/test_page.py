@@ -378,3 +378,38 @@ def test_playground_three_classes_softmax_and_a_coloured_decision_map():
     assert len(set(Z.argmax(axis=2).ravel().tolist())) == 3  # all three classes own a region of the map
     heat = [c for c in _charts(at) if '"type":"heatmap"' in c.proto.spec.replace(" ", "")]
     assert heat and float(_metrics(at)["評価データの正解率"].rstrip("%")) > 80
+
+
+# --- CNN (issue 26 items 9, 10) -------------------------------------------------------------------
+
+def test_cnn_step_by_step_similarity_channels_pooling_norm_and_skip():
+    at = open_section("basics.tab.cnn")
+    assert_no_exception(at)
+    md, caps, m = texts(at.markdown), texts(at.caption), _metrics(at)
+    assert "⌊(8 + 2·0 − 3) / 1⌋ + 1 = 6（縦）× 6（横）" in caps
+    assert "u = 1·1 + 1·1 + 1·1 = **3**" in md  # the window on the vertical line: three 1·1 products
+    assert "3 − 2·3 + 3 = 0 = ‖x − w‖²" in md and "一致しました" in caps  # most similar = largest inner product
+    assert m["畳み込み層のパラメータ"] == "448" and m["同じ出力の全結合層"] == "44,251,200"  # 16·(3²·3 + 1)
+    assert m["特徴マップで変わった値の割合"] == "33%" and m["プーリング後に変わった値の割合"] == "0%"
+    assert float(m["最後の層の標準偏差（正規化あり）"]) < 2 < float(m["最後の層の標準偏差（正規化なし）"])
+    assert float(m["‖∂L/∂x‖ スキップあり"]) > 1e3 * float(m["‖∂L/∂x‖ スキップなし"])
+    at.radio(key="bc_S").set_value(2).run()
+    at.radio(key="bc_P").set_value(1).run()
+    assert_no_exception(at)
+    assert "⌊(8 + 2·1 − 3) / 2⌋ + 1 = 4（縦）× 4（横）" in texts(at.caption)
+
+
+def test_cnn_for_sentences_trains_three_models_on_one_split_and_names_ngrams():
+    at = open_section("basics.tab.cnn", query={})
+    at.slider(key="bc_epochs").set_value(2).run()
+    at.button(key="bc__start").click().run()
+    assert_no_exception(at)
+    run, enc = at.session_state["bc_run"]
+    assert run.status == "done" and set(run.test_acc) == {"mean", "cnn", "lstm"}
+    assert all(len(h) == 2 for h in run.history.values())
+    table = at.dataframe[-2].value
+    assert len(table) == 3 and "1 次元 CNN（幅 2・3・4 × 32 フィルタ）" in table.iloc[:, 0].tolist()
+    grams = at.dataframe[-1].value
+    assert len(grams) == 10 and grams.iloc[0, 0].startswith("k=")
+    k = int(grams.iloc[0, 0][2])
+    assert all(len(g.split(" ")) == k for g in grams.iloc[0, 2].split(" / "))  # a width-k filter fires on k-grams
