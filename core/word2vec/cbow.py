@@ -301,3 +301,96 @@ class CBOWState:
                              "score": z, "sigmoid": sig,
                              "loss_term": -float(np.log(max(sig if label else 1.0 - sig, 1e-12)))})
         return rows
+
+
+# --- the slide's numbers: one-hot × W picks a row -------------------------------------------------
+
+# The slide's W (vocabulary × hidden): its first two rows are on the slide (74 29 98 / 1 13 35); the
+# slide elides the rest ("…"), so rows 3–7 here are fixed stand-ins, labelled as such on the page.
+# The slide's one-hot [0 1 0 0 0 0] has 6 entries while its matrix has one row more: a one-hot
+# must have exactly one entry per row of W, so the consistent size (7) is used.
+SLIDE_W = np.array([[74, 29, 98], [1, 13, 35], [58, 7, 41], [22, 90, 63], [36, 81, 5], [67, 44, 12], [9, 52, 77]],
+                   dtype=np.int64)
+SLIDE_ROWS_SHOWN = 2  # rows of SLIDE_W that are the slide's own numbers
+SLIDE_ONEHOT_LEN = 6  # entries of the slide's one-hot vector
+
+
+def one_hot_times(W: np.ndarray, index: int) -> tuple[np.ndarray, np.ndarray]:
+    """x = one_hot(index) of size V (= rows of W), and x W — the row ``index`` of W.
+    The slide: [0 1 0 0 0 0 0] × SLIDE_W = [1 13 35]."""
+    W = np.asarray(W)
+    if not 0 <= index < W.shape[0]:
+        raise InvalidInput(f"行の番号は 1〜{W.shape[0]} にしてください。", en=f"Use a row from 1 to {W.shape[0]}.")
+    x = np.zeros(W.shape[0], dtype=W.dtype)
+    x[index] = 1
+    return x, x @ W
+
+
+def focus_hidden(state: "CBOWState") -> dict[str, np.ndarray]:
+    """h₁ = x_{t−1} W_in, h₂ = x_{t+1} W_in and h = (h₁ + h₂)/2 of the focus example (CBOW),
+    computed as one-hot products, with the model's own h for comparison."""
+    torch = _torch()
+    W = state.W_in()
+    a, _, b = state.focus()
+    x1, h1 = one_hot_times(W, a)
+    x2, h2 = one_hot_times(W, b)
+    with torch.no_grad():
+        model_h = state.model.hidden(torch.tensor([[a, b]]))[0].numpy()
+    return {"x1": x1, "x2": x2, "h1": h1, "h2": h2, "h": (h1 + h2) / 2, "model_h": model_h}
+
+
+# --- why negative sampling: the cost of one step as V grows ----------------------------------------
+
+COST_VOCABS = (100, 1_000, 10_000, 100_000)
+
+
+def step_cost(V: int, hidden: int = 100, batch: int = 64, k: int = 5, repeats: int = 5, seed: int = 0) -> dict:
+    """Seconds for one forward + backward of a mini-batch with the full softmax over V words
+    (h W_out: B × V scores, then the normaliser Σ_V, a gradient for all V output vectors) vs negative
+    sampling (the 1 + k output vectors used, k + 1 sigmoids, a sparse gradient); the median of
+    ``repeats`` runs on the CPU, one thread."""
+    if V not in COST_VOCABS and not 10 <= V <= 100_000:
+        raise InvalidInput("語彙の大きさは 10〜100,000 にしてください。", en="Use a vocabulary of 10–100,000 words.")
+    import time
+
+    torch = _torch()
+    from core.device import cpu_threads
+
+    g = torch.Generator().manual_seed(seed)
+    U = (torch.randn(V, hidden, generator=g) * 0.01).requires_grad_()  # W_out stored by word: u_w = U[w]
+    h = torch.randn(batch, hidden, generator=g)
+    targets = torch.randint(0, V, (batch,), generator=g)
+    negatives = torch.randint(0, V, (batch, k), generator=g)
+    out = {}
+    with cpu_threads(1):
+        for name in ("softmax", "negative"):
+            times = []
+            for _ in range(repeats):
+                U.grad = None
+                t0 = time.perf_counter()
+                if name == "softmax":
+                    loss = torch.nn.functional.cross_entropy(h @ U.T, targets)  # B × V scores, Σ over all V
+                else:  # only the 1 + k rows used: a sparse gradient, as word2vec updates them
+                    u_pos = torch.nn.functional.embedding(targets, U, sparse=True)  # (B, H)
+                    u_neg = torch.nn.functional.embedding(negatives, U, sparse=True)  # (B, k, H)
+                    loss = -(torch.nn.functional.logsigmoid((h * u_pos).sum(-1))
+                             + torch.nn.functional.logsigmoid(-(u_neg @ h.unsqueeze(-1)).squeeze(-1)).sum(-1)).mean()
+                loss.backward()
+                times.append(time.perf_counter() - t0)
+            out[name] = float(np.median(times))
+    out["ratio"] = out["softmax"] / out["negative"] if out["negative"] > 0 else float("inf")
+    out["V"], out["scores_softmax"], out["scores_negative"] = V, batch * V, batch * (k + 1)
+    return out
+
+
+def measure_costs(vocabs=COST_VOCABS, *, on_progress=None, should_stop=None, **kwargs) -> list[dict]:
+    """step_cost for each V (smallest first); on_progress(i, n, {"V", "ratio"}) after each, stops early
+    when should_stop() says so (the rows measured so far are returned)."""
+    rows = []
+    for i, V in enumerate(vocabs, 1):
+        if should_stop is not None and should_stop():
+            break
+        rows.append(step_cost(int(V), **kwargs))
+        if on_progress is not None:
+            on_progress(i, len(vocabs), {"V": float(V), "ratio": rows[-1]["ratio"]})
+    return rows

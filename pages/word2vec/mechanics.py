@@ -39,6 +39,8 @@ def render() -> None:
              r"P(w \mid w_{t-1}, w_{t+1}) = \mathrm{softmax}(h\,W_{out}),\quad "
              r"L = -\frac{1}{T}\sum_t \log P(w_t \mid w_{t-1}, w_{t+1})")
 
+    _slide()
+
     c = st.columns(4)
     corpus = c[0].radio(t("w2v.cb.corpus"), ("lecture", "small", "custom"), key="w2v_cb_corpus",
                         bind="query-params", format_func=lambda k: t(f"w2v.cb.corpus.{k}"))
@@ -99,6 +101,7 @@ def _views(state: cbow.CBOWState) -> None:
     hist = pd.DataFrame(state.history)
     chart(figures.lines(hist, "step", ["loss", "p_correct"], title=t("w2v.cb.history", word=V[tgt])),
           key="w2v_cb_hist", filename="cbow_history", data=hist)
+    _hidden_numbers(state)
 
     st.divider()
     st.subheader(t("w2v.ns.title"))
@@ -122,3 +125,64 @@ def _views(state: cbow.CBOWState) -> None:
                highlight={rows["word"][0] + " (" + rows["role"][0] + ")"}),
           key="w2v_ns_sigmoid", filename="negative_sampling", data=rows)
     st.caption(t("w2v.ns.loss", loss=float(rows["loss_term"].sum()), k=state.k))
+    _cost()
+
+
+def _slide() -> None:
+    """The slide's [0 1 0 …] × W = [1 13 35] (row 2), with the consistent one-hot size."""
+    st.subheader(t("w2v.slide.title"))
+    st.markdown(t("w2v.slide.intro"))
+    W = cbow.SLIDE_W
+    rows = st.number_input(t("w2v.slide.row"), 1, W.shape[0], 2, key="w2v_slide_row")
+    x, row = cbow.one_hot_times(W, int(rows) - 1)
+    c = st.columns([3, 2])
+    notes = [t("w2v.slide.shown") if i < cbow.SLIDE_ROWS_SHOWN else t("w2v.slide.standin") for i in range(W.shape[0])]
+    c[0].dataframe(pd.DataFrame(W, index=[f"{i + 1}" for i in range(W.shape[0])], columns=["h1", "h2", "h3"])
+                   .assign(**{" ": notes}), width="stretch")
+    c[1].markdown(t("w2v.slide.result", x=" ".join(str(v) for v in x), row=" ".join(str(v) for v in row), n=int(rows)))
+    c[1].caption(t("w2v.slide.size", n=cbow.SLIDE_ONEHOT_LEN, rows=W.shape[0]))
+
+
+def _hidden_numbers(state: cbow.CBOWState) -> None:
+    """h₁ = x_{t−1} W_in, h₂ = x_{t+1} W_in, h = (h₁ + h₂)/2 of the focus example, as numbers."""
+    if state.arch != "cbow":
+        return
+    a, _, b = state.focus()
+    V = state.vocab
+    st.markdown(f"**{t('w2v.h.title')}**")
+    st.caption(t("w2v.h.intro", a=V[a], b=V[b]))
+    hv = cbow.focus_hidden(state)
+    cols = [f"h{j + 1}" for j in range(len(hv["h"]))]
+    df = pd.DataFrame([hv["h1"], hv["h2"], hv["h"]], columns=cols,
+                      index=[f"h₁ = x({V[a]}) W_in", f"h₂ = x({V[b]}) W_in", "h = (h₁ + h₂)/2"])
+    st.dataframe(df.style.format("{:+.4f}"), width="stretch")
+    st.caption(t("w2v.h.same", d=f"{float(np.abs(hv['h'] - hv['model_h']).max()):.1e}"))
+
+
+def _cost() -> None:
+    """Why negative sampling: time per step measured live for V = 10²…10⁵."""
+    from pages.common.longrun import LiveRun
+
+    st.subheader(t("w2v.cost.title"))
+    st.markdown(t("w2v.cost.intro"))
+    live = LiveRun("w2v_cost", total=len(cbow.COST_VOCABS), chart_metrics=("ratio",))
+    if live.start_button(t("w2v.cost.run")):
+        with live:
+            st.session_state["w2v_cost_rows"] = cbow.measure_costs(on_progress=live.on_progress,
+                                                                   should_stop=live.should_stop)
+    rows = st.session_state.get("w2v_cost_rows")
+    if not rows:
+        st.info(t("w2v.cost.none"), icon=":material/timer:")
+        return
+    df = pd.DataFrame({"V": [r["V"] for r in rows], t("w2v.cost.softmax"): [r["softmax"] for r in rows],
+                       t("w2v.cost.negative"): [r["negative"] for r in rows],
+                       "softmax / negative": [r["ratio"] for r in rows]}).set_index("V")
+    st.dataframe(df.style.format({t("w2v.cost.softmax"): "{:.2e}", t("w2v.cost.negative"): "{:.2e}",
+                                  "softmax / negative": "{:.1f}"}), width="stretch")
+    fig = figures.lines(df.reset_index(), "V", [t("w2v.cost.softmax"), t("w2v.cost.negative")],
+                        title=t("w2v.cost.chart"), y_title="s")
+    fig.update_xaxes(type="log")
+    fig.update_yaxes(type="log")
+    chart(fig, key="w2v_cost_chart", filename="negative_sampling_cost", data=df)
+    last = rows[-1]
+    st.caption(t("w2v.cost.summary", V=f"{last['V']:,}", ratio=f"{last['ratio']:.0f}"))
