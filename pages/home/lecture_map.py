@@ -217,4 +217,10 @@ CONCEPTS += [
     ("0", "自然言語処理の CNN（1 次元畳み込み・max-over-time）", "1-D CNN for sentence classification", BASICS,
      "basics.tab.cnn", "平均ベクトル・CNN・LSTM を同じ分割で学習し、各フィルタが反応する n-gram を見る",
      "Mean of vectors, CNN and LSTM on one split; the n-grams each filter fires on"),
+    ("1", "CBOW のスライドの数値 [0 1 0 …] × W = [1 13 35]", "The CBOW slide's numbers ([1 13 35])", W2V,
+     "w2v.tab.mechanics", "one-hot × W_in が行を取り出すこと、h₁・h₂・h = (h₁ + h₂)/2 をステップごとの数値で",
+     "One-hot × W_in picks a row; h₁, h₂ and h = (h₁ + h₂)/2 as numbers at each step"),
+    ("1", "なぜ負例サンプリングか（V = 10²〜10⁵ の実測）", "Why negative sampling (measured for V = 10²…10⁵)", W2V,
+     "w2v.tab.mechanics", "全語彙の softmax と 1 + k 個のシグモイドの 1 ステップの時間を語彙の大きさごとに測る",
+     "Time per step of a full softmax vs 1 + k sigmoids as the vocabulary grows"),
 ]
