@@ -239,3 +239,121 @@ def steps_figure(ex: dict, labels: dict, title: str = "") -> tuple[go.Figure, pd
     df = pd.DataFrame({"t": t, "x": ex["x"], "y_t": ex["y_steps"], "p_t": ex["p_steps"]})
     df["p_from_h_N"] = np.where(t == t[-1], ex["p_class"], np.nan)
     return fig, df
+
+
+# --- the notes' architecture figures, drawn from a trained model (issue 26) ---------------------------
+
+def _vec(v: np.ndarray, n: int = 4) -> str:
+    """A hidden vector for hover text: the first n units and the mean."""
+    v = np.asarray(v, dtype=float).ravel()
+    head = ", ".join(f"{a:+.3f}" for a in v[:n]) + (", …" if len(v) > n else "")
+    return f"[{head}]<br>mean {v.mean():+.3f}"
+
+
+def _arrows(fig: go.Figure, pos: dict, edges: list[tuple[str, str]], color: str = "#555") -> None:
+    for a, b in edges:
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", text="",
+                           showarrow=True, arrowhead=3, arrowsize=1.2, arrowwidth=1.5, arrowcolor=color,
+                           standoff=16, startstandoff=16)
+
+
+def _nodes(fig: go.Figure, pos: dict, labels: dict, hover: dict, colors: dict | None = None) -> None:
+    keys = list(pos)
+    fig.add_trace(go.Scatter(x=[pos[k][0] for k in keys], y=[pos[k][1] for k in keys], mode="markers+text",
+                             text=[labels[k] for k in keys], textposition="middle center", showlegend=False,
+                             marker={"size": 48, "color": [(colors or {}).get(k, "#eef3fb") for k in keys],
+                                     "line": {"color": "#1f77b4", "width": 2}},
+                             hovertext=[hover.get(k, labels[k]) for k in keys], hoverinfo="text"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+
+
+def unroll_figure(trace: dict, x: np.ndarray, cell: str, t_end: int, n: int = 4,
+                  title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """The RNN loop (left) and its unrolling in time for t_end − n + 1 … t_end (right), in the notes'
+    symbols: x_t → h_t (→ c_t for the LSTM) → ŷ_t, h_{t−1} → h_t; hover shows the current values.
+    trace: {name: (H, T)} from core.lstm.probes.trace_gates; t_end is 1-based."""
+    T = trace["h"].shape[1]
+    t_end = int(min(max(t_end, n), T))
+    steps = list(range(t_end - n + 1, t_end + 1))
+    pos = {"x_loop": (0, 0), "h_loop": (0, 1.5), "y_loop": (0, 3)}
+    labels = {"x_loop": "x", "h_loop": "h" if cell != "lstm" else "h, c", "y_loop": "ŷ"}
+    hover = {"h_loop": "h_t = f(W_h h_{t−1} + W_x x_t + b)"}
+    edges = [("x_loop", "h_loop"), ("h_loop", "y_loop")]
+    rows = []
+    for j, t in enumerate(steps):
+        X = 2.5 + 1.8 * j
+        pos[f"x{t}"], pos[f"h{t}"], pos[f"y{t}"] = (X, 0), (X, 1.5), (X, 3)
+        labels[f"x{t}"], labels[f"h{t}"], labels[f"y{t}"] = f"x_{t}", f"h_{t}", f"ŷ_{t}"
+        hover[f"x{t}"] = f"x_{t} = {float(x[t - 1]):+.3f}"
+        hover[f"h{t}"] = f"h_{t} = {_vec(trace['h'][:, t - 1])}"
+        if cell == "lstm":
+            hover[f"h{t}"] += f"<br>c_{t} = {_vec(trace['c'][:, t - 1])}"
+        edges += [(f"x{t}", f"h{t}"), (f"h{t}", f"y{t}")] + ([(f"h{t - 1}", f"h{t}")] if j else [])
+        rows.append({"t": t, "x": float(x[t - 1]), "h_mean": float(trace["h"][:, t - 1].mean()),
+                     **({"c_mean": float(trace["c"][:, t - 1].mean())} if cell == "lstm" else {})})
+    fig = go.Figure()
+    _arrows(fig, pos, edges)
+    # the loop h → h: an arc drawn as a line
+    a = np.linspace(-0.4 * np.pi, 1.4 * np.pi, 40)
+    fig.add_trace(go.Scatter(x=0.55 + 0.35 * np.cos(a), y=1.5 + 0.45 * np.sin(a), mode="lines", showlegend=False,
+                             line={"color": "#555"}, hoverinfo="skip"))
+    _nodes(fig, pos, labels, hover)
+    fig.add_annotation(x=1.45, y=1.5, text="=", showarrow=False, font={"size": 28})
+    fig.update_layout(title=title, height=330, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return fig, pd.DataFrame(rows)
+
+
+LSTM_POS = {"c_prev": (0, 3), "mul_f": (2, 3), "add": (4.3, 3), "c": (7.2, 3), "h_prev": (0, 0), "x": (1.2, -1.1),
+            "f": (2, 1.3), "i": (3.3, 1.3), "c_tilde": (4.6, 1.3), "o": (5.9, 1.3), "mul_i": (4.3, 2.2),
+            "tanh_c": (7.2, 2), "mul_o": (7.2, 0.9), "h": (8.7, 0)}
+
+
+def lstm_unit_figure(trace: dict, t: int, title: str = "") -> tuple[go.Figure, pd.DataFrame]:
+    """The notes' LSTM block at time t (1-based): c_{t−1} →×f_t→ + → c_t → tanh →×o_t→ h_t, with
+    i_t × c̃_t into the +, every gate fed by [h_{t−1}, x_t]; the gates coloured by their mean value
+    and every node's current values on hover."""
+    T = trace["h"].shape[1]
+    k = int(min(max(t, 1), T)) - 1
+    H = trace["h"].shape[0]
+    prev = (lambda name: trace[name][:, k - 1]) if k else (lambda name: np.zeros(H))
+    vals = {"c_prev": prev("c"), "h_prev": prev("h"), "f": trace["f"][:, k], "i": trace["i"][:, k],
+            "c_tilde": trace["c_tilde"][:, k], "o": trace["o"][:, k], "c": trace["c"][:, k], "h": trace["h"][:, k]}
+    labels = {"c_prev": "c_{t−1}", "mul_f": "×", "add": "+", "c": "c_t", "h_prev": "h_{t−1}", "x": "x_t",
+              "f": "f σ", "i": "i σ", "c_tilde": "c̃ tanh", "o": "o σ", "mul_i": "×", "tanh_c": "tanh",
+              "mul_o": "×", "h": "h_t"}
+    names = {"f": "f_t（忘却ゲート）", "i": "i_t（入力ゲート）", "c_tilde": "c̃_t（候補）", "o": "o_t（出力ゲート）",
+             "c": "c_t（記憶セル）", "h": "h_t", "c_prev": "c_{t−1}", "h_prev": "h_{t−1}"}
+    hover = {n: f"{names[n]} = {_vec(v)}" for n, v in vals.items()}
+    hover.update({"mul_f": "f_t ⊙ c_{t−1}", "mul_i": "i_t ⊙ c̃_t", "add": "c_t = f_t ⊙ c_{t−1} + i_t ⊙ c̃_t",
+                  "tanh_c": "tanh(c_t)", "mul_o": "h_t = o_t ⊙ tanh(c_t)", "x": "x_t"})
+    colors = {}
+    for g in ("f", "i", "o"):
+        m = float(vals[g].mean())  # 0 → white, 1 → blue
+        colors[g] = f"rgba(31, 119, 180, {0.15 + 0.75 * m:.2f})"
+    edges = [("c_prev", "mul_f"), ("f", "mul_f"), ("mul_f", "add"), ("i", "mul_i"), ("c_tilde", "mul_i"),
+             ("mul_i", "add"), ("add", "c"), ("c", "tanh_c"), ("tanh_c", "mul_o"), ("o", "mul_o"), ("mul_o", "h")]
+    edges += [(src, g) for src in ("h_prev", "x") for g in ("f", "i", "c_tilde", "o")]
+    fig = go.Figure()
+    _arrows(fig, LSTM_POS, edges)
+    _nodes(fig, LSTM_POS, labels, hover, colors)
+    fig.update_layout(title=title, height=380, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return fig, pd.DataFrame({n: v for n, v in vals.items()})
+
+
+def bptt_figure(C: np.ndarray, title: str = "", t_label: str = "t", k_label: str = "k") -> tuple[go.Figure, pd.DataFrame]:
+    """The t × k triangle of BPTT contributions ‖∂L_t/∂W_h via step k‖ (log10 colour; empty above
+    the diagonal, where k > t contributes nothing)."""
+    T = C.shape[0]
+    with np.errstate(divide="ignore"):
+        Z = np.log10(np.where(C > 0, C, np.nan))
+    steps = np.arange(1, T + 1)
+    fig = go.Figure(go.Heatmap(z=Z, x=steps, y=steps, customdata=C, colorscale="Magma", reversescale=True,
+                               colorbar={"title": "log₁₀"},
+                               hovertemplate=f"{t_label}=%{{y}}, {k_label}=%{{x}}: %{{customdata:.3g}}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title=t_label)
+    fig.update_xaxes(title=k_label, range=[0.5, T + 0.5])
+    fig.update_layout(title=title, height=420, margin={"l": 10, "r": 10, "t": 50, "b": 40})
+    df = pd.DataFrame(C, index=pd.Index(steps, name=t_label), columns=[f"{k_label}={k}" for k in steps])
+    return fig, df

@@ -118,3 +118,70 @@ def trace_gates(rnn: Recurrent, x: np.ndarray, layer: int = 0) -> list[dict]:
         traces.append({"direction": tr["direction"],
                        **{k: v[0].T.cpu().numpy() for k, v in tr.items() if k not in ("layer", "direction")}})
     return traces
+
+
+# --- BPTT in full: the t × k triangle ------------------------------------------------------------
+
+MAX_BPTT_STEPS = 40
+
+
+@dataclass
+class BPTTMap:
+    """C[t, k] = ‖(∂L_t/∂h_t)(Π_{i=k+1..t} ∂h_i/∂h_{i−1})(∂h_k/∂W_h)‖ for k ≤ t (NaN above the diagonal):
+    the part of ∂L/∂W_h that the loss at time t sends back to the use of W_h at time k.
+    Σ_t Σ_k of the (matrix) terms is ∂L/∂W_h with L = Σ_t L(t)."""
+
+    cell: str
+    C: np.ndarray  # (T, T)
+    losses: list[float]  # L(t)
+    total_grad: np.ndarray  # Σ_t Σ_k term = ∂L/∂W_h
+    autograd_grad: np.ndarray  # ∂L/∂W_h from one backward of L = Σ_t L(t)
+
+    @property
+    def max_diff(self) -> float:
+        return float(np.abs(self.total_grad - self.autograd_grad).max())
+
+    def reach(self, lag: int) -> float:
+        """Mean of C[t, t − lag] over t: how much a loss sends back ``lag`` steps."""
+        T = self.C.shape[0]
+        vals = [self.C[t, t - lag] for t in range(lag, T)]
+        return float(np.mean(vals)) if vals else float("nan")
+
+
+def bptt_map(model, x: np.ndarray, steps: int = 30) -> BPTTMap:
+    """For a trained forecaster (first layer's cell, its linear head): run x_1 … x_T, predict x_{t+1}
+    from h_t with L(t) = ½(head(h_t) − x_{t+1})², and split ∂L/∂W_h into its t × k terms by giving
+    each time step its own copy W_h^(k) of the same weights (∂L_t/∂W_h^(k) is exactly the term k)."""
+    T = check_int(steps, "時刻の数 T", 2, MAX_BPTT_STEPS)
+    x = np.asarray(x, dtype=np.float32).reshape(-1)
+    if len(x) < T + 1:
+        raise InvalidInput(f"系列が短すぎます（{len(x)} 点、{T + 1} 点以上必要です）。",
+                           en=f"The sequence is too short ({len(x)} points; needs {T + 1}).")
+    rnn, head = model.rnn, model.head
+    cell, kind = rnn.cells[0], rnn.kind
+    param = next(cell.parameters())
+    xs = torch.as_tensor(x[:T + 1], device=param.device).view(T + 1, 1, 1)
+    Ws = [cell.W_h.detach().clone().requires_grad_(True) for _ in range(T)]
+    with single_thread():
+        state = cell.zero_state(1, device=param.device, dtype=param.dtype)
+        losses = []
+        for t in range(T):
+            state = torch.func.functional_call(cell, {"W_h": Ws[t]}, (xs[t], state))
+            h_t = state[0] if kind == "lstm" else state
+            losses.append(0.5 * (head(h_t)[0, 0] - xs[t + 1, 0, 0]) ** 2)
+        C = np.full((T, T), np.nan)
+        total = torch.zeros_like(cell.W_h)
+        for t in range(T):
+            grads = torch.autograd.grad(losses[t], Ws[:t + 1], retain_graph=True)
+            for k, g in enumerate(grads):
+                C[t, k] = float(g.norm())
+                total += g
+        W = cell.W_h.detach().clone().requires_grad_(True)
+        state = cell.zero_state(1, device=param.device, dtype=param.dtype)
+        L = 0.0
+        for t in range(T):
+            state = torch.func.functional_call(cell, {"W_h": W}, (xs[t], state))
+            h_t = state[0] if kind == "lstm" else state
+            L = L + 0.5 * (head(h_t)[0, 0] - xs[t + 1, 0, 0]) ** 2
+        (auto,) = torch.autograd.grad(L, W)
+    return BPTTMap(kind, C, [float(v.detach()) for v in losses], total.cpu().numpy(), auto.cpu().numpy())

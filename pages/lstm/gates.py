@@ -10,7 +10,8 @@ from core.lstm.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
 from core.lstm.data import make_series, make_windows
 from core.lstm.probes import trace_gates
 from core.lstm.train import ForecastRun, TrainConfig
-from core.lstm.figures import bidir_figure, denoise_figure, gates_figure, loss_figure
+from core.lstm.figures import (bidir_figure, denoise_figure, gates_figure, loss_figure, lstm_unit_figure,
+                               unroll_figure)
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls
@@ -31,7 +32,7 @@ EQUATIONS = {
 }
 
 
-def _trained(cell: str, peephole: bool = False):
+def trained_run(cell: str, peephole: bool = False):
     """The most recent model of this cell type the session trained, with where it came from."""
     quick = st.session_state.get(QUICK_KEY, {}).get(peephole_key(cell, peephole))
     if quick is not None and quick.history and quick.status != "diverged":
@@ -66,7 +67,7 @@ def render() -> None:
             with live:
                 quick.fit(live.on_progress, live.should_stop)
         controls.finish_interrupted("lstm_gates", *st.session_state.get(QUICK_KEY, {}).values())
-        run, source = _trained(cell, peephole)
+        run, source = trained_run(cell, peephole)
         if run is None:
             st.info(t("lstm.gates.untrained", cell=CELL_LABELS[cell]))
             run = ForecastRun(make_windows(make_series("sine"), 20), replace(QUICK, cell=cell, peephole=peephole))
@@ -79,8 +80,25 @@ def render() -> None:
         chart(fig, key="lstm_gates_fig", data=df)
         if peephole:
             peephole_values(run.model.rnn)
+        _architecture(cell, trace, x)
     st.divider()
     _bidirectional(cell)
+
+
+def _architecture(cell: str, trace: dict, x) -> None:
+    """The notes' figures drawn from the model above: the RNN loop and its unrolling in time, and
+    (LSTM) the unit with its gates and memory cell, with the current values on hover."""
+    st.subheader(t("lstm.arch.title"))
+    st.caption(t("lstm.arch.intro"))
+    T = trace["h"].shape[1]
+    step = st.slider(t("lstm.arch.t"), 4, T, min(10, T), key="lstm_arch_t")
+    fig, df = unroll_figure(trace, x, cell, step, title=t("lstm.arch.unroll", t=step))
+    chart(fig, key="lstm_arch_unroll", data=df)
+    if cell == "lstm":
+        fig, df = lstm_unit_figure(trace, step, title=t("lstm.arch.unit", t=step))
+        chart(fig, key="lstm_arch_unit", data=df)
+        st.caption(t("lstm.arch.unit.note", f=f"{trace['f'][:, step - 1].mean():.3f}",
+                     i=f"{trace['i'][:, step - 1].mean():.3f}", o=f"{trace['o'][:, step - 1].mean():.3f}"))
 
 
 def _bidirectional(cell: str) -> None:

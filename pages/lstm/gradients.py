@@ -48,3 +48,47 @@ def render() -> None:
                     st.caption(t("lstm.grad.clip_none", cell=name, norm=g.grad_norm, V=V))
         st.caption(t("lstm.grad.explain"))
     vanishing.render(T)
+    _bptt()
+
+
+def _bptt() -> None:
+    """L = Σ_t L(t) and the t × k triangle of ∂L_t/∂W_h terms from the trained RNN and LSTM."""
+    from dataclasses import replace
+
+    from core.lstm.data import make_series, make_windows
+    from core.lstm.figures import bptt_figure
+    from core.lstm.probes import MAX_BPTT_STEPS, bptt_map
+    from core.lstm.train import ForecastRun
+    from pages.common.longrun import LiveRun
+    from pages.lstm import controls, gates
+
+    st.subheader(t("lstm.bptt.title"))
+    st.latex(r"L=\sum_t L(t),\qquad \frac{\partial L}{\partial W}=\sum_t\sum_{k\le t}"
+             r"\frac{\partial L_t}{\partial h_t}\Bigl(\prod_{i=k+1}^{t}\frac{\partial h_i}{\partial h_{i-1}}\Bigr)"
+             r"\frac{\partial h_k}{\partial W}")
+    st.markdown(t("lstm.bptt.intro"))
+    T = st.slider(t("lstm.bptt.steps"), 10, MAX_BPTT_STEPS, 30, key="lstm_bptt_T")
+    live = LiveRun("lstm_bptt", total=2 * gates.QUICK.epochs)
+    with guard():
+        if live.start_button(t("lstm.bptt.train")):
+            runs = st.session_state.setdefault(gates.QUICK_KEY, {})
+            with live:
+                for i, cell in enumerate(("rnn", "lstm")):
+                    run = ForecastRun(make_windows(make_series("sine"), 20), replace(gates.QUICK, cell=cell))
+                    runs[cell] = run
+                    offset = i * gates.QUICK.epochs
+                    run.fit(lambda s, n, m=None, o=offset: live.on_progress(o + s, 2 * gates.QUICK.epochs, m),
+                            live.should_stop)
+        controls.finish_interrupted("lstm_bptt", *st.session_state.get(gates.QUICK_KEY, {}).values())
+        cols, maps = st.columns(2), {}
+        for col, cell in zip(cols, ("rnn", "lstm")):
+            run, _ = gates.trained_run(cell)
+            with col:
+                if run is None:
+                    st.info(t("lstm.bptt.untrained", cell=CELL_LABELS[cell]))
+                    run = ForecastRun(make_windows(make_series("sine"), 20), replace(gates.QUICK, cell=cell))
+                m = maps[cell] = bptt_map(run.model, run.data.z, T)
+                fig, df = bptt_figure(m.C, t("lstm.bptt.fig", cell=CELL_LABELS[cell]))
+                chart(fig, key=f"lstm_bptt_{cell}", data=df)
+                st.metric(t("lstm.bptt.reach", cell=CELL_LABELS[cell]), f"{m.reach(10):.3g}")
+        st.caption(t("lstm.bptt.check", rnn=f"{maps['rnn'].max_diff:.1e}", lstm=f"{maps['lstm'].max_diff:.1e}"))

@@ -21,6 +21,7 @@ def _verdict(name: str, value: float) -> str:
 def render(T: int) -> None:
     st.subheader(t("lstm.why.title"))
     st.markdown(t("lstm.why.intro"))
+    st.caption(t("lstm.history"))
     st.latex(r"\sigma'(a)=\sigma(a)\,(1-\sigma(a))\le 0.25,\qquad \tanh'(a)=1-\tanh^2(a)\le 1,\qquad"
              r"\Bigl|\prod_{i=1}^{T} w\,f'(a_i)\Bigr|\le\bigl(|w|\max f'\bigr)^{T}")
     labels = _labels()

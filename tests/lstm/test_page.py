@@ -189,7 +189,8 @@ def test_gates_tab_heatmaps_for_each_cell(monkeypatch):
         at.radio(key="lstm_gates_cell").set_value(cell).run()
         assert_no_exception(at)
         assert "ランダムな初期重み" in texts(at)
-        assert charts(at) == 2  # gates, bidirectional hidden states
+        # gates, the loop unrolled in time, the LSTM unit (LSTM only; issue 26), bidirectional hidden states
+        assert charts(at) == (4 if cell == "lstm" else 3)
         titles = [a["text"] for c in at.get("plotly_chart") for a in json.loads(c.proto.spec)["layout"].get("annotations", [])]
         # the LSTM's candidate is c̃_t (the lecture's symbol); z_t is the GRU's update gate only
         assert (t("lstm.gate.c_tilde", "ja") in titles) == (cell == "lstm")
@@ -214,7 +215,7 @@ def test_gates_uses_the_forecast_model_and_trains_bidirectional(monkeypatch):
     at.button(key="lstm_bi__start").click().run()
     assert_no_exception(at)
     assert "検証 MSE: 一方向" in texts(at)
-    assert charts(at) == 4  # gates, bidirectional h, denoising, loss
+    assert charts(at) == 6  # gates, unrolled loop, LSTM unit (issue 26), bidirectional h, denoising, loss
     assert at.session_state["lstm_bi_runs"]["bi"].model.rnn.bidirectional
 
 
@@ -228,7 +229,7 @@ def test_gradients_tab_scale_and_clipping():
     assert any("Rightarrow" in str(x.value) for x in at.latex)
     at.slider(key="lstm_grad_T").set_value(120).run()
     assert_no_exception(at)
-    assert charts(at) == 3  # the lab, then σ′ / tanh′ and their product (pages/lstm/vanishing.py)
+    assert charts(at) == 5  # the lab, σ′ / tanh′ and their product, the BPTT triangles of RNN and LSTM
 
 
 def test_english_ui():
