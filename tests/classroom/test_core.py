@@ -168,7 +168,7 @@ def test_public_url_comes_from_the_environment(monkeypatch):
 
 # --- the question bank -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("page", ["word2vec", "lstm", "seq2seq", "attention", "bert"])
+@pytest.mark.parametrize("page", ["basics", "word2vec", "lstm", "seq2seq", "attention", "bert"])
 def test_every_page_has_two_to_four_complete_questions(page):
     from core.i18n import table
 
