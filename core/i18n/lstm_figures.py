@@ -14,6 +14,15 @@ STRINGS = {
                                   "c_t = f_t ⊙ c_{{t−1}} + i_t ⊙ c̃_t、h_t = o_t ⊙ tanh(c_t)。",
                             "en": "Mean gates at this time: forget f_t = {f}, input i_t = {i}, output o_t = {o}. "
                                   "c_t = f_t ⊙ c_{{t−1}} + i_t ⊙ c̃_t, h_t = o_t ⊙ tanh(c_t)."},
+    "lstm.arch.encdec": {"ja": "エンコーダ・デコーダ: 注意なし（左）と注意あり（右）", "en": "Encoder–decoder: without (left) and with attention (right)"},
+    "lstm.arch.encdec.none": {"ja": "seq2seq ページの「注意あり・なしの比較」で 2 つのモデルを学習すると、ここにその値で"
+                                    "エンコーダ・デコーダの図（注意なし: 最後の h だけがデコーダへ、注意あり: 全ての h へ重み a_t(s)）を描きます。",
+                              "en": "Train the pair on the seq2seq page's “with vs without attention” tab to draw the "
+                                    "encoder–decoder here from it (without: only the last h reaches the decoder; with: "
+                                    "weights a_t(s) to every h)."},
+    "lstm.arch.encdec.input": {"ja": "入力", "en": "Input"},
+    "lstm.arch.encdec.without": {"ja": "注意なし: c = h_S だけ → 「{out}」", "en": "Without attention: only c = h_S → “{out}”"},
+    "lstm.arch.encdec.with": {"ja": "注意あり: 線の濃さ = a_t(s) → 「{out}」", "en": "With attention: line = a_t(s) → “{out}”"},
     "lstm.bptt.title": {"ja": "BPTT の全体: L = Σ_t L(t) の勾配を t × k の三角形で",
                         "en": "BPTT in full: the gradient of L = Σ_t L(t) as a t × k triangle"},
     "lstm.bptt.intro": {"ja": "各時刻の損失 L(t)（次の値の予測の二乗誤差）が、時刻 k で使われた W_h にどれだけ勾配を送るかを、"

@@ -357,3 +357,46 @@ def bptt_figure(C: np.ndarray, title: str = "", t_label: str = "t", k_label: str
     fig.update_layout(title=title, height=420, margin={"l": 10, "r": 10, "t": 50, "b": 40})
     df = pd.DataFrame(C, index=pd.Index(steps, name=t_label), columns=[f"{k_label}={k}" for k in steps])
     return fig, df
+
+
+def encdec_figure(src_tokens: list[str], out_tokens: list[str], attention: np.ndarray | None,
+                  title: str = "", min_weight: float = 0.05) -> tuple[go.Figure, pd.DataFrame]:
+    """The notes' encoder–decoder: encoder states h_1…h_S over the input tokens (bottom), decoder states
+    s_1…s_T over the output (top). Without attention (attention None) only h_S reaches the decoder
+    (the context vector c = h_S); with attention every s_t looks at every h_s with weight a_t(s)
+    (line opacity; weights below ``min_weight`` are not drawn; all weights on hover)."""
+    import html
+
+    S, T = len(src_tokens), len(out_tokens)
+    esc = [html.escape(tok) for tok in src_tokens]
+    outs = [html.escape(tok) for tok in out_tokens]
+    pos = {f"h{j}": (j, 0.0) for j in range(S)}
+    pos.update({f"s{i}": (i * max(S - 1, 1) / max(T - 1, 1), 3.0) for i in range(T)})
+    fig = go.Figure()
+    rows = []
+    if attention is not None:
+        A = np.asarray(attention, dtype=float)[:T, :S]
+        for i in range(T):
+            for j in range(S):
+                w = float(A[i, j])
+                rows.append({"t": i + 1, "s": j + 1, "a_t(s)": w})
+                if w < min_weight:
+                    continue
+                (x0, y0), (x1, y1) = pos[f"h{j}"], pos[f"s{i}"]
+                fig.add_trace(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", showlegend=False, hoverinfo="text",
+                                         hovertext=f"a_{i + 1}({j + 1}) = {w:.3f}: {outs[i]} ← {esc[j]}",
+                                         line={"color": f"rgba(214, 39, 40, {min(1.0, 0.1 + w):.2f})",
+                                               "width": 1 + 6 * w}))
+    edges = [(f"h{j}", f"h{j + 1}") for j in range(S - 1)] + [(f"s{i}", f"s{i + 1}") for i in range(T - 1)]
+    if attention is None and S and T:
+        edges.append((f"h{S - 1}", "s0"))  # the one context vector c = h_S
+    _arrows(fig, pos, edges)
+    labels = {f"h{j}": f"h_{j + 1}" for j in range(S)} | {f"s{i}": f"s_{i + 1}" for i in range(T)}
+    hover = {f"h{j}": f"h_{j + 1}: {esc[j]}" for j in range(S)} | {f"s{i}": f"s_{i + 1}: {outs[i]}" for i in range(T)}
+    _nodes(fig, pos, labels, hover)
+    for j in range(S):
+        fig.add_annotation(x=pos[f"h{j}"][0], y=-0.75, text=esc[j], showarrow=False)
+    for i in range(T):
+        fig.add_annotation(x=pos[f"s{i}"][0], y=3.75, text=outs[i], showarrow=False)
+    fig.update_layout(title=title, height=330, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return fig, pd.DataFrame(rows or [{"context": f"h_{S}"}])

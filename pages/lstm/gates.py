@@ -10,8 +10,8 @@ from core.lstm.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
 from core.lstm.data import make_series, make_windows
 from core.lstm.probes import trace_gates
 from core.lstm.train import ForecastRun, TrainConfig
-from core.lstm.figures import (bidir_figure, denoise_figure, gates_figure, loss_figure, lstm_unit_figure,
-                               unroll_figure)
+from core.lstm.figures import (bidir_figure, denoise_figure, encdec_figure, gates_figure, loss_figure,
+                               lstm_unit_figure, unroll_figure)
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls
@@ -99,6 +99,35 @@ def _architecture(cell: str, trace: dict, x) -> None:
         chart(fig, key="lstm_arch_unit", data=df)
         st.caption(t("lstm.arch.unit.note", f=f"{trace['f'][:, step - 1].mean():.3f}",
                      i=f"{trace['i'][:, step - 1].mean():.3f}", o=f"{trace['o'][:, step - 1].mean():.3f}"))
+    _encoder_decoder()
+
+
+S2S_COMPARE_KEY = "s2s_compare"  # the /seq2seq 注意あり・なし tab's trained pair (pages/seq2seq/compare.py)
+
+
+def _encoder_decoder() -> None:
+    """The encoder–decoder without and with attention, drawn from the pair the student trained on
+    /seq2seq (注意あり・なしの比較) on one input: only h_S reaches the decoder vs a_t(s) to every h_s."""
+    from core.seq2seq.decode import translate
+
+    st.markdown(f"**{t('lstm.arch.encdec')}**")
+    pair = st.session_state.get(S2S_COMPARE_KEY) or {}
+    models = {k: getattr(pair.get(k), "model", None) for k in ("without", "with")}
+    if not all(models.values()):
+        st.info(t("lstm.arch.encdec.none"), icon=":material/translate:")
+        st.page_link("pages/seq2seq/page.py", label=t("s2s.tab.compare"), query_params={"tab": t("s2s.tab.compare")})
+        return
+    val = getattr(pair["with"], "val_pairs", None)
+    example = val.raw[0][0] if val is not None and len(val) else ""
+    text = st.text_input(t("lstm.arch.encdec.input"), example, key="lstm_arch_src", max_chars=60)
+    with guard():
+        cols = st.columns(2)
+        for col, key in zip(cols, ("without", "with")):
+            out = translate(models[key], text)
+            with col:
+                fig, df = encdec_figure(out.src_tokens, out.out_tokens, out.attention if key == "with" else None,
+                                        t(f"lstm.arch.encdec.{key}", out=out.output))
+                chart(fig, key=f"lstm_arch_encdec_{key}", data=df)
 
 
 def _bidirectional(cell: str) -> None:

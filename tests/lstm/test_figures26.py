@@ -66,3 +66,25 @@ def test_gradients_tab_bptt_triangles_and_the_history_line(monkeypatch):
         spec = _spec(at, f"{cell}: ‖∂L_t/∂W_h")
         assert spec["data"][0]["type"] == "heatmap" and spec["data"][0]["customdata"]["shape"].replace(" ", "") == "12,12"
     assert "（一致）" in texts(at)
+
+
+def test_encoder_decoder_without_and_with_attention_from_the_seq2seq_pair():
+    import torch
+
+    from core.seq2seq.data import Pairs, split
+    from core.seq2seq.train import TrainConfig as S2SConfig
+    from core.seq2seq.train import Trainer
+
+    train, val = split(Pairs([(f"{i} {i % 7}", f"{i % 7}-{i}") for i in range(80)]), 0.2)
+    pair = {k: Trainer(train, val, S2SConfig(epochs=1, batch_size=32), hidden=8, emb=4, attention=a,
+                       device=torch.device("cpu")) for k, a in (("with", "additive"), ("without", "none"))}
+    at = lstm_app("gates")
+    assert "注意あり・なしの比較" in texts(at)  # not trained yet: says where to train the pair
+    at = lstm_app("gates", session={"s2s_compare": pair})
+    assert_no_exception(at)
+    without, with_ = _spec(at, "注意なし: c = h_S"), _spec(at, "注意あり: 線の濃さ")
+    lines = [tr for tr in with_["data"] if tr.get("mode") == "lines" and "a_" in str(tr.get("hovertext", ""))]
+    assert lines and not [tr for tr in without["data"] if "a_" in str(tr.get("hovertext", ""))]
+    context = [a for a in without["layout"]["annotations"] if a.get("ay") == 0 and a.get("y") == 3]
+    assert len(context) == 1  # without attention: the one arrow c = h_S → s_1
+    assert not [a for a in with_["layout"]["annotations"] if a.get("ay") == 0 and a.get("y") == 3]
