@@ -207,27 +207,38 @@ def train(task: KnockTask, cfg: KnockConfig, *, on_progress: Callable | None = N
     return run
 
 
-IDIOMS = '''import torch
-from torch import nn
+def idioms(X_train: np.ndarray, y_train: np.ndarray, seed: int = 0) -> dict:
+    """The notes' PyTorch idioms on the first mini-batch; the page shows this function's body
+    (IDIOMS) and the values it returns, so the code shown is the code that ran."""
+    import torch
+    from torch import nn
 
-X = torch.tensor(X_train[:4])          # (4, 300): 4 examples = one mini-batch
-t = torch.tensor(y_train[:4])          # (4,): 1-D integer labels, not one-hot
-W = torch.randn(300, 4, generator=torch.Generator().manual_seed(0), requires_grad=True)
+    X = torch.tensor(X_train[:4])          # (4, 300): 4 examples = one mini-batch
+    t = torch.tensor(y_train[:4])          # (4,): 1-D integer labels, not one-hot
+    W = torch.randn(300, 4, generator=torch.Generator().manual_seed(seed), requires_grad=True)
 
-logits = X @ W                          # (4, 4)
-Y = torch.softmax(logits, dim=1)        # dim 0 = mini-batch, dim 1 = classes: each row sums to 1
-loss = nn.CrossEntropyLoss()(logits, t) # takes logits (log-softmax inside) and 1-D labels
-loss.backward()                         # W.grad = (1/4) Xᵀ (Y − T)
-'''
+    logits = X @ W                          # (4, 4)
+    Y = torch.softmax(logits, dim=1)        # dim 0 = mini-batch, dim 1 = classes: each row sums to 1
+    loss = nn.CrossEntropyLoss()(logits, t) # takes logits (log-softmax inside) and 1-D labels
+    loss.backward()                         # W.grad = (1/4) Xᵀ (Y − T)
+    return {"Y": Y.detach().numpy(), "row_sums": Y.detach().sum(dim=1).numpy(), "loss": float(loss.detach()),
+            "grad_shape": tuple(W.grad.shape), "grad_00": float(W.grad[0, 0])}
+
+
+def _body(fn) -> str:
+    """The source lines of ``fn`` after its docstring, up to its return statement."""
+    import inspect
+    import textwrap
+
+    lines = inspect.getsource(fn).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("import torch"))
+    end = next(i for i, line in enumerate(lines) if line.strip().startswith("return "))
+    return textwrap.dedent("\n".join(lines[start:end])).strip() + "\n"
+
+
+IDIOMS = _body(idioms)
 
 
 def run_idioms(task: KnockTask, seed: int = 0) -> dict:
-    """Runs IDIOMS (the text above, exactly) on the training set and returns what it prints."""
-    import torch  # noqa: F401 - the code imports it too
-
-    scope = {"X_train": task.X_train, "y_train": task.y["train"]}
-    code = IDIOMS.replace("manual_seed(0)", f"manual_seed({int(seed)})")
-    exec(compile(code, "<knock idioms>", "exec"), scope)  # our constant text, never user input
-    return {"Y": scope["Y"].detach().numpy(), "row_sums": scope["Y"].detach().sum(dim=1).numpy(),
-            "loss": float(scope["loss"].detach()), "grad_shape": tuple(scope["W"].grad.shape),
-            "grad_00": float(scope["W"].grad[0, 0])}
+    """idioms() on the training set (what the page prints next to IDIOMS)."""
+    return idioms(task.X_train, task.y["train"], seed)
