@@ -346,8 +346,9 @@ STRINGS = {
     "basics.knock.loss1": {"ja": "x₁ の損失 L", "en": "Loss L of x₁"},
     "basics.knock.loss4": {"ja": "x₁…x₄ の損失 L（平均）", "en": "Loss L of x₁…x₄ (mean)"},
     "basics.knock.gradshape": {"ja": "∂L/∂W の形", "en": "Shape of ∂L/∂W"},
-    "basics.knock.labels": {"ja": "x₁…x₄ の正解: {labels}。表は x₁…x₄ の ∂L/∂W の最初の 5 行です。",
-                            "en": "Labels of x₁…x₄: {labels}. The table shows the first 5 rows of ∂L/∂W for x₁…x₄."},
+    "basics.knock.labels": {"ja": "x₁…x₄ の正解: {labels}。表は x₁ だけ、x₁…x₄ の平均の ∂L/∂W（300 × 4）の最初の 5 行です。",
+                            "en": "Labels of x₁…x₄: {labels}. The tables show the first 5 rows of ∂L/∂W (300 × 4) for x₁ "
+                                  "alone and for x₁…x₄ (mean)."},
     "basics.knock.autograd": {"ja": "手計算の (1/n) Xᵀ(Ŷ − T) と loss.backward() の勾配が一致しました（最大の差 {d}）。",
                               "en": "(1/n) Xᵀ(Ŷ − T) by hand equals loss.backward()'s gradient (max diff {d})."},
     "basics.knock.idioms": {"ja": "PyTorch の書き方（実際に動かした値）", "en": "The PyTorch idioms (run live)"},

@@ -86,8 +86,11 @@ def _first_values(task: K.KnockTask) -> None:
     m[0].metric(t("basics.knock.loss1"), f"{v.loss_x1:.4f}")
     m[1].metric(t("basics.knock.loss4"), f"{v.loss_x1_4:.4f}")
     m[2].metric(t("basics.knock.gradshape"), f"{v.grad_x1_4.shape[0]} × {v.grad_x1_4.shape[1]}")
-    g = pd.DataFrame(v.grad_x1_4[:5], columns=names, index=[f"W[{i}, :]" for i in range(5)])
-    st.dataframe(g.style.format("{:+.5f}"), width="stretch")
+    c = st.columns(2)
+    for col, (grad, label) in zip(c, ((v.grad_x1, "∂L/∂W (x₁)"), (v.grad_x1_4, "∂L/∂W (x₁…x₄)"))):
+        col.markdown(f"**{label}**")
+        g = pd.DataFrame(grad[:5], columns=names, index=[f"W[{i}, :]" for i in range(5)])
+        col.dataframe(g.style.format("{:+.5f}"), width="stretch")
     st.caption(t("basics.knock.labels", labels=", ".join(names[k] for k in v.labels_1_4)))
     st.success(t("basics.knock.autograd", d=f"{v.autograd_diff:.1e}"))
 

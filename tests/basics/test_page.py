@@ -232,6 +232,7 @@ def test_knock_map_links_every_exercise():
     assert m["W.grad.shape"] == "300 × 4" and m["loss"] == m["x₁…x₄ の損失 L（平均）"]  # the idiom = the notes' L
     assert m["Y.sum(dim=1)"] == "1.0000, 1.0000, 1.0000, 1.0000"
     assert "一致しました" in texts(at.success) and "CC0" in texts(at.info)
+    assert {"∂L/∂W (x₁)", "∂L/∂W (x₁…x₄)"} <= {m.value.strip("*") for m in at.markdown}
     links = at.get("page_link")
     assert len(links) == 10
     assert "ベースライン" in texts(at.info)
