@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import time
+import types
 
 import pytest
 
@@ -98,3 +99,26 @@ def rooms(backend):
     r.clock = clock
     r.backend = backend[0]
     return r
+
+
+@pytest.fixture(params=["memory", "redis"])
+def app_rooms(request, monkeypatch):
+    """The app's own class registry (core.resources.classrooms) on each store: the page tests
+    that take it run once on the in-process store and once on a real Redis."""
+    from core import classstore
+    from core.resources import classrooms
+
+    server = None
+    if request.param == "redis":
+        server = request.getfixturevalue("redis_server")
+        if server.proc is None:
+            server.start()
+        server.flush()
+        monkeypatch.setenv(classstore.REDIS_URL_ENV, server.url)
+    else:
+        monkeypatch.delenv(classstore.REDIS_URL_ENV, raising=False)
+    classrooms.clear()
+    rooms = classrooms()
+    assert isinstance(rooms.store, classstore.RedisStore if server else classstore.MemoryStore)
+    yield types.SimpleNamespace(rooms=rooms, server=server, kind=request.param)
+    classrooms.clear()
