@@ -288,6 +288,14 @@ class Classrooms:
         self._require(meta, instructor)
         self.store.put(_key(meta["code"], "hb"), self._clock(), LIVE_TTL_S)
 
+    def is_instructor(self, code: str, instructor: str) -> bool:
+        """Is ``instructor`` the live class's instructor (a reloaded tab that kept its token)?"""
+        try:
+            self.alive(code, instructor)
+        except (ClassNotFound, ClassEnded, NotInstructor):
+            return False
+        return True
+
     # --- demo state -----------------------------------------------------------------------
     def publish(self, code: str, instructor: str, page: str, params: dict) -> DemoState:
         """Record the instructor's page and query parameters; the version grows only on change.

@@ -41,6 +41,7 @@ POLL_S = 0.5  # followers see a change within about this (+ one run of the page)
 SEEN_S = 5.0  # a follower's full read at least this often (it stays counted; C.follower_ttl() > this)
 ACTIVITY_S = 1.0  # report_activity publishes at most this often
 STUDENT_COOKIE = "pg_student"
+TEACHER_COOKIE = "pg_teacher"
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
 TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached"
 PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
@@ -49,7 +50,7 @@ PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
 MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
 VIEW, VER, SEEN_AT, OPEN_Q, STOKEN, RETRY, TITLE, ACT_AT = (
     "cls_view", "cls_ver", "cls_seen_at", "cls_open_qid", "cls_student", "cls_retry_code", "cls_title", "cls_act_at")
-PIN_USED = "cls_pin_used"
+PIN_USED, RESTORED, TEACHER_SENT = "cls_pin_used", "cls_restored", "cls_teacher_sent"
 
 
 def token() -> str:
@@ -65,6 +66,39 @@ def student_token() -> str:
         cookie = (st.context.cookies or {}).get(STUDENT_COOKIE, "") if st.context.cookies is not None else ""
         ss[STOKEN] = cookie if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", cookie or "") else C.new_token()
     return ss[STOKEN]
+
+
+def _restore_instructor() -> None:
+    """A new session of the instructor's browser (the tab reloaded, or a link opened in it) is the
+    instructor again: the browser's session cookie holds CODE.TOKEN of the class it teaches, and
+    the store confirms the token is still that class's instructor. Checked once per session."""
+    ss = st.session_state
+    if ss.get(RESTORED) or ss.get(ROLE) is not None:
+        return
+    ss[RESTORED] = True
+    cookie = (st.context.cookies or {}).get(TEACHER_COOKIE, "") if st.context.cookies is not None else ""
+    ss[TEACHER_SENT] = cookie
+    m = re.fullmatch(r"([A-Z]{4})\.([A-Za-z0-9_-]{16,64})", cookie or "")
+    if not m:
+        return
+    try:
+        if resources.classrooms().is_instructor(m.group(1), m.group(2)):
+            ss.update({TOKEN: m.group(2), ROLE: "instructor", CODE: m.group(1), MSG: None})
+    except PlaygroundError:
+        return
+
+
+def _teacher_cookie() -> None:
+    """Keep the browser's session cookie in step with this session's role (set while teaching,
+    cleared after). A session cookie (gone when the browser closes), SameSite=Strict."""
+    ss = st.session_state
+    want = f"{ss[CODE]}.{token()}" if ss.get(ROLE) == "instructor" else ""
+    if want != ss.get(TEACHER_SENT, ""):
+        ss[TEACHER_SENT] = want
+        tail = "; path=/; SameSite=Strict" if want else "; path=/; max-age=0; SameSite=Strict"
+        # CODE.TOKEN is [A-Z.A-Za-z0-9_-] only; the script is otherwise static
+        st.html(f"<script>document.cookie = {json.dumps(TEACHER_COOKIE + '=' + want + tail)};</script>",
+                unsafe_allow_javascript=True)
 
 
 def _remember_student() -> None:
@@ -161,7 +195,9 @@ def top(page) -> None:
         # following until 先生に戻る.
         ss[ATTACHED] = False
         ss.pop(PENDING, None)
+    _restore_instructor()
     _join_from_url()
+    _teacher_cookie()
     if ss.get(RETRY) and ss.get(ROLE) is None and _class_back(ss[RETRY]):
         _join(ss[RETRY])  # the teacher restarted the class this student was in: back in it
     if ss.get(MSG):
@@ -210,6 +246,7 @@ def bottom(page) -> None:
 def sidebar_section() -> None:
     """Sidebar: join a class by code, or open the share panel (QR)."""
     ss = st.session_state
+    _restore_instructor()
     st.caption(t("cls.sidebar"))
     role = ss.get(ROLE)
     if role == "follower":
