@@ -157,10 +157,11 @@ class MemoryStore:
             h = self._live(key)
             if not isinstance(h, dict):
                 h = self._data[key] = {}
-            for f in [f for f, v in h.items() if float(json.loads(v)) < live_after]:
-                del h[f]
-            if field not in h and len(h) >= cap:
-                return False
+            if field not in h or float(json.loads(h[field])) < live_after:  # a new (or returning) follower
+                for f in [f for f, v in h.items() if float(json.loads(v)) < live_after]:
+                    del h[f]
+                if len(h) - (field in h) >= cap:
+                    return False
             h[field] = _dump(now)
             self._touch(key, ttl)
             return True
@@ -170,14 +171,19 @@ class MemoryStore:
 _HJOIN = """
 local key, field = KEYS[1], ARGV[1]
 local now, after, cap = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local seen = redis.call('HGET', key, field)
+if seen and tonumber(seen) >= after then  -- a live follower's poll: no scan
+  redis.call('HSET', key, field, ARGV[2])
+  redis.call('PEXPIRE', key, ARGV[5])
+  return 1
+end
 local all = redis.call('HGETALL', key)
 local live = 0
 for i = 1, #all, 2 do
   if tonumber(all[i + 1]) < after then redis.call('HDEL', key, all[i])
   elseif all[i] ~= field then live = live + 1 end
 end
-local mine = redis.call('HGET', key, field)
-if not mine and live >= cap then return 0 end
+if live >= cap then return 0 end
 redis.call('HSET', key, field, ARGV[2])
 redis.call('PEXPIRE', key, ARGV[5])
 return 1

@@ -50,7 +50,7 @@ PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
 MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
 VIEW, VER, SEEN_AT, OPEN_Q, STOKEN, RETRY, TITLE, ACT_AT = (
     "cls_view", "cls_ver", "cls_seen_at", "cls_open_qid", "cls_student", "cls_retry_code", "cls_title", "cls_act_at")
-PIN_USED, RESTORED, TEACHER_SENT = "cls_pin_used", "cls_restored", "cls_teacher_sent"
+PIN_USED, RESTORED, TEACHER_SENT, MSG_SHOWN = "cls_pin_used", "cls_restored", "cls_teacher_sent", "cls_msg_shown"
 
 
 def token() -> str:
@@ -200,6 +200,7 @@ def top(page) -> None:
     _teacher_cookie()
     if ss.get(RETRY) and ss.get(ROLE) is None and _class_back(ss[RETRY]):
         _join(ss[RETRY])  # the teacher restarted the class this student was in: back in it
+    ss[MSG_SHOWN] = ss.get(MSG)  # shown here, above the page: the polls need not say it again
     if ss.get(MSG):
         st.info(ss[MSG], icon=":material/school:")
     warning = resources.classrooms().warning
@@ -326,8 +327,8 @@ def _follower_panel() -> None:
     if ss.get(ROLE) is None and ss.get(RETRY) and _class_back(ss[RETRY]):
         _join(ss[RETRY])
     if ss.get(ROLE) != "follower":
-        if ss.get(MSG):  # the class ended on an earlier tick: keep saying so (until a page run does)
-            st.info(ss[MSG], icon=":material/school:")
+        if ss.get(MSG) and ss[MSG] != ss.get(MSG_SHOWN):  # the class ended on an earlier tick:
+            st.info(ss[MSG], icon=":material/school:")  # keep saying so (until a page run does)
         if ss.get(RETRY):  # waiting for a restarted class: this poll rejoins it, or the student does
             st.button(t("cls.retry"), key="cls_retry", on_click=_join, args=(ss[RETRY],))
         return
@@ -450,7 +451,7 @@ FOLLOW_JS = """<script>(function () {
 def _instructor_panel() -> None:
     ss = st.session_state
     if ss.get(ROLE) != "instructor":
-        if ss.get(MSG):
+        if ss.get(MSG) and ss[MSG] != ss.get(MSG_SHOWN):
             st.info(ss[MSG], icon=":material/school:")
         return
     rooms = resources.classrooms()
@@ -540,6 +541,8 @@ def _share_panel(page_path: str) -> None:
     link = C.demo_link(base, page_path, _params(), code)
     with st.container(border=True, key="cls_share_panel"):
         st.subheader(t("cls.share.title"))
+        if resources.classrooms().warning and not code:  # Redis was unreachable at start
+            st.warning(local(resources.classrooms().warning), icon="⚠️")
         left, right = st.columns([1, 1])
         with left:
             try:

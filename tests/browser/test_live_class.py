@@ -82,6 +82,13 @@ def test_a_long_demo_keeps_the_class_and_followers_see_it_running(fresh_server, 
         expect(student.get_by_text(re.compile("先生の画面についていきます"))).to_be_visible(timeout=120_000)
         assert ended.count() == 0
         expect(teacher.get_by_text(re.compile(f"授業 {code} を開催中"))).to_be_visible()
+        # a reload is the same student: its cookie keeps the anonymous token, counted once
+        token = {c["name"]: c["value"] for c in student_ctx.cookies()}.get("pg_student")
+        assert token
+        student.reload(wait_until="commit")
+        expect(student.get_by_text(re.compile("先生の画面についていきます"))).to_be_visible(timeout=120_000)
+        assert {c["name"]: c["value"] for c in student_ctx.cookies()}.get("pg_student") == token
+        expect(teacher.get_by_text(re.compile(f"授業 {code} — 参加 1 人"))).to_be_visible(timeout=30_000)
 
         # the class link opened in the teacher's own tab: still the teacher
         goto(teacher, f"{server.url}/?class={code}")
