@@ -474,6 +474,10 @@ class Classrooms:
     def _silent(self, meta: dict, hb, now: float) -> bool:
         return hb is None or now - float(hb) > timeout_s() or now - meta["created"] > MAX_AGE_S
 
+    def live_count(self) -> int:
+        """How many classes are live now (ends the silent ones on the way)."""
+        return self._sweep(self._clock())
+
     def _sweep(self, now: float) -> int:
         """End classes whose instructor went silent, forget old ended ones (at most MAX_CODES
         codes are remembered); returns the number of live classes."""

@@ -288,6 +288,14 @@ class RedisStore:
                                                                int(cap), _ms(ttl)]))
 
 
+def redact(url: str) -> str:
+    """The URL without its password (for logs and messages)."""
+    parts = urlsplit(url)
+    if parts.password is None and "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=f"***@{parts.netloc.rsplit('@', 1)[-1]}").geturl()
+
+
 def _bad_url(url: str, why: str = "") -> InvalidInput:
     shown = url.split("@")[-1][:80]  # never echo a password
     return InvalidInput(
@@ -332,7 +340,7 @@ def store_from_env(clock=time.time):
         if os.environ.get(REDIS_REQUIRED_ENV, "") not in ("", "0"):
             raise
         log.warning("classroom: Redis at %s unreachable (%s); falling back to the in-process store",
-                    url.split("@")[-1], exc.hint)
+                    redact(url), exc.hint)
         mem = MemoryStore(clock)
         mem.warning = FALLBACK_WARNING
         return mem
