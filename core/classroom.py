@@ -169,7 +169,6 @@ class ClassView:
     activity: Activity | None = None
     quiet: bool = False  # the instructor's tab has not been heard from for quiet_s()
     handover: bool = False  # someone with the PIN asks to take over (the instructor's read only)
-    version: int = 0
 
 
 def _key(code: str, part: str = "") -> str:
