@@ -516,9 +516,11 @@ class Classrooms:
     def _not_found(self, code: str) -> ClassNotFound:
         return ClassNotFound(
             f"クラスコード「{code}」の授業は見つかりません。コードを確かめてください。授業の途中だった場合は、"
-            "サーバーが再起動した可能性があります。先生に同じコードで授業を再開してもらい、このページを開き直してください。",
+            "サーバーが再起動した可能性があります（そのときは、この画面で学習したモデルや入力も消えています）。"
+            "先生に同じコードで授業を再開してもらってください。再開されると自動で参加し直します。",
             en=f"No class with the code \"{code}\" was found. Check the code. If a class was running, the server "
-               "may have restarted: ask the teacher to restart the class with the same code, then reload this page.")
+               "may have restarted (then what you trained or typed on this screen is gone too): ask the teacher to "
+               "restart the class with the same code. You rejoin by yourself once it is restarted.")
 
     def _load(self, code: str) -> tuple[dict, float, dict | None]:
         """(meta, last heartbeat, activity) of a live class, or ClassEnded / ClassNotFound."""

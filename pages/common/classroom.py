@@ -50,7 +50,8 @@ PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
 MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
 VIEW, VER, SEEN_AT, OPEN_Q, STOKEN, RETRY, TITLE, ACT_AT = (
     "cls_view", "cls_ver", "cls_seen_at", "cls_open_qid", "cls_student", "cls_retry_code", "cls_title", "cls_act_at")
-PIN_USED, RESTORED, TEACHER_SENT, MSG_SHOWN = "cls_pin_used", "cls_restored", "cls_teacher_sent", "cls_msg_shown"
+PIN_USED, RESTORED, TEACHER_SENT, MSG_SHOWN, STUDENT_SENT = (
+    "cls_pin_used", "cls_restored", "cls_teacher_sent", "cls_msg_shown", "cls_student_sent")
 
 
 def token() -> str:
@@ -103,7 +104,8 @@ def _teacher_cookie() -> None:
 
 def _remember_student() -> None:
     tok = student_token()
-    if (st.context.cookies or {}).get(STUDENT_COOKIE) != tok:
+    if (st.context.cookies or {}).get(STUDENT_COOKIE) != tok and st.session_state.get(STUDENT_SENT) != tok:
+        st.session_state[STUDENT_SENT] = tok  # once per session (the handshake's cookies never change)
         # the token is [A-Za-z0-9_-] only (checked above / token_urlsafe); the script is static
         st.html(f"<script>document.cookie = {json.dumps(STUDENT_COOKIE + '=' + tok)} + "
                 "'; path=/; max-age=28800; SameSite=Strict';</script>", unsafe_allow_javascript=True)
