@@ -176,6 +176,17 @@ def test_quick_check_collects_three_answers_and_shows_their_distribution(server,
         .find(p => p.data && p.data[0] && p.data[0].orientation === 'h'); return g ? g.data[0].x : null; }""")
     assert list(bars) == [2, 1, 0, 0], bars
     assert_no_sideways_scroll(students[2])
+
+    # the page's own quick check of the question the class is being asked does not give the
+    # answer away before the reveal (issue 24): 答え合わせ says it is being asked in class
+    own = students[2].get_by_test_id("stExpander").filter(has_text=re.compile("確認クイズ \\(quick check\\)"))
+    own.get_by_text(re.compile("確認クイズ \\(quick check\\)")).first.click()
+    right = quiz.get("w2v-cbow").answer
+    own.get_by_test_id("stRadioOption").filter(has_text=choices[right]).first.click()
+    # choosing reruns the section: the asked question's 答え合わせ is replaced by the notice
+    expect(own.get_by_text(t("qc.locked")).first).to_be_attached(timeout=FOLLOW_MS)
+    assert own.get_by_role("button", name=t("qc.check")).count() == len(quiz.for_page("word2vec")) - 1
+    assert own.get_by_text(t("qc.right")).count() == 0 and own.get_by_text(re.compile("残念")).count() == 0
     screenshot(students[2], "classroom-phone-quickcheck")
 
     click_button(teacher, t("qc.reveal"))
