@@ -64,12 +64,12 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--text", default=None)
     args = ap.parse_args()
-    from core.lstm.lm import LMRun, lm_config
+    from core.lstm.lm import RNNLMRun, lm_config
     from core.transformer.lm import GPTRun, gpt_config
 
     text, source = bench_text(args.text)
     gpt = GPTRun(text, "char", gpt_config(epochs=300))
-    lstm = LMRun(text, "char", lm_config(epochs=300))
+    lstm = RNNLMRun(text, "char", lm_config(epochs=300))
     result = {"text": source, "tokens": gpt.n_tokens, "vocab": len(gpt.vocab), "device": str(gpt.device),
               "budget_s": args.budget, "mini_gpt": measure(gpt, args.budget), "lstm": measure(lstm, args.budget)}
     print(json.dumps(result, ensure_ascii=False))

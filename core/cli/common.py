@@ -65,10 +65,11 @@ def progress_bar(total: int, desc: str):
     return on_progress
 
 
-def epochs_for(epochs: int | None, seconds: float | None, default: int) -> int:
-    """With a time budget and no epoch count, train until the time is up (at most the cap)."""
-    from core.lstm.limits import LIMITS
+def epochs_for(epochs: int | None, seconds: float | None, default: int, limits=None) -> int:
+    """With a time budget and no epoch count, train until the time is up (at most the cap of
+    ``limits``, default the classroom's)."""
+    from core.limits import CLASSROOM
 
     if epochs is not None:
         return epochs
-    return LIMITS.max_epochs if seconds is not None else default
+    return (limits or CLASSROOM).max_epochs if seconds is not None else default

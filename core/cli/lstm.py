@@ -64,10 +64,10 @@ def register(p: argparse.ArgumentParser) -> None:
 
 def _train(args: argparse.Namespace) -> int:
     from core.lstm.data import make_series, make_windows
-    from core.lstm.train import TrainConfig, train_forecaster
+    from core.lstm.train import RNNConfig, train_forecaster
 
-    defaults = TrainConfig()
-    cfg = TrainConfig(cell=args.cell,
+    defaults = RNNConfig()
+    cfg = RNNConfig(cell=args.cell,
                       hidden=defaults.hidden if args.hidden is None else args.hidden,
                       layers=args.layers,
                       epochs=defaults.epochs if args.epochs is None else args.epochs,

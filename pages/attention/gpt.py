@@ -1,15 +1,16 @@
 """Section 「ミニGPT」: a decoder-only Transformer trained live on the LSTM page's text (or a pasted
 / uploaded one), generation with temperature and top-k, the attention of every layer and head,
 parallel training vs autoregressive generation, and the LSTM LM on the same text, tokens and
-wall-clock budget (core.transformer.lm / core.lstm.lm)."""
+wall-clock budget (core.transformer.lm / core.lstm.lm, both on core.lm)."""
 from __future__ import annotations
 
 import streamlit as st
 
 from core.attention import figures as V
 from core.transformer import figures as TV
-from core.lstm.limits import LIMITS
-from core.lstm.lm import MAX_GENERATE, LMRun, lm_config
+from core.limits import CLASSROOM
+from core.lm import MAX_GENERATE
+from core.lstm.lm import RNNLMRun, lm_config
 from core.lstm.figures import loss_figure
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
@@ -36,10 +37,10 @@ def render() -> None:
                            key="tf_gpt_lr", bind="query-params")
     epochs = c[1].number_input(t("lstm.epochs"), 0, 100_000, GPT_TRAIN_DEFAULTS.epochs, key="tf_gpt_epochs",
                                bind="query-params")
-    seconds = c[2].number_input(t("tf.gpt.seconds"), 1, int(LIMITS.max_seconds), 20, key="tf_gpt_sec",
+    seconds = c[2].number_input(t("tf.gpt.seconds"), 1, int(CLASSROOM.max_seconds), 20, key="tf_gpt_sec",
                                 bind="query-params")
     seed = c[3].number_input(t("lstm.seed"), 0, 9999, 0, key="tf_gpt_seed", bind="query-params")
-    st.caption(t("tf.gpt.limits", d=MAX_D_MODEL, layers=MAX_GPT_LAYERS, ctx=MAX_CONTEXT, sec=int(LIMITS.max_seconds)))
+    st.caption(t("tf.gpt.limits", d=MAX_D_MODEL, layers=MAX_GPT_LAYERS, ctx=MAX_CONTEXT, sec=int(CLASSROOM.max_seconds)))
     live = LiveRun("tf_gpt", total=max(1, int(epochs)), chart_metrics=("loss", "val_loss"))
     if live.start_button(t("lstm.train")):
         with guard():
@@ -115,10 +116,10 @@ def _versus_lstm(run: GPTRun) -> None:
     st.markdown(t("tf.gpt.vs.intro", seconds=run.seconds))
     lstm = st.session_state.get(LSTM_KEY)
     if run.text is not None:
-        live = LiveRun("tf_gpt_lstm", total=LIMITS.max_epochs, chart_metrics=("loss", "val_loss"))
+        live = LiveRun("tf_gpt_lstm", total=CLASSROOM.max_epochs, chart_metrics=("loss", "val_loss"))
         if live.start_button(t("tf.gpt.vs.train", seconds=run.seconds)):
             with guard():
-                lstm = LMRun(run.text, run.level, lm_config(epochs=LIMITS.max_epochs, seed=run.cfg.seed))
+                lstm = RNNLMRun(run.text, run.level, lm_config(epochs=CLASSROOM.max_epochs, seed=run.cfg.seed))
                 st.session_state[LSTM_KEY] = lstm
                 with live:
                     lstm.fit(live.on_progress, live.should_stop, seconds=max(1.0, run.seconds))

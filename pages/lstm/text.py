@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.lstm.lm import LM_DEFAULTS, MAX_GENERATE, LMRun
+from core.lm import MAX_GENERATE
+from core.lstm.lm import LM_DEFAULTS, RNNLMRun
 from core.lstm.train import BIDIRECTIONAL_LM
 from core.lstm.figures import loss_figure, topk_figure
 from pages.common.longrun import LiveRun
@@ -28,7 +29,7 @@ def render() -> None:
             if cfg.bidirectional:
                 st.warning(BIDIRECTIONAL_LM)
                 return
-            run = LMRun(text, level, cfg, seq_len=k)
+            run = RNNLMRun(text, level, cfg, seq_len=k)
             st.session_state[RUN_KEY] = run
             st.session_state.pop("lstm_lm_out", None)
             with live:

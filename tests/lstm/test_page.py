@@ -5,7 +5,7 @@ import pytest
 
 from core.i18n import t
 from core.lstm.data import make_series, make_windows
-from core.lstm.train import ForecastRun, TrainConfig
+from core.lstm.train import ForecastRun, RNNConfig
 from tests.conftest import another_user_training, assert_no_exception
 from tests.lstm.helpers import charts, lstm_app, texts, warnings
 
@@ -206,7 +206,7 @@ def test_gates_uses_the_forecast_model_and_trains_bidirectional(monkeypatch):
     from pages.lstm import gates
 
     monkeypatch.setattr(gates, "BIDIR_DEFAULTS", replace(gates.BIDIR_DEFAULTS, epochs=2, hidden=4))
-    run = ForecastRun(make_windows(make_series("sine"), 20), TrainConfig(cell="lstm", hidden=6, epochs=1)).fit()
+    run = ForecastRun(make_windows(make_series("sine"), 20), RNNConfig(cell="lstm", hidden=6, epochs=1)).fit()
     at = lstm_app("gates", session={"lstm_fc_run": run})
     assert_no_exception(at)
     assert "時系列予測" in texts(at)  # "trained in the forecasting tab"

@@ -34,7 +34,7 @@ def test_train_lm_save_and_generate(tmp_path, text_file):
                         "--layers", "1", "--heads", "2", "--d-model", "16", "--seed", "1",
                         "--save", str(tmp_path / "gpt"), "--json"))
     assert set(out) == {"val_loss", "val_ppl", "train_tokens", "seconds", "params"}
-    from core.lstm.corpus import prepare_text
+    from core.lm.text import prepare_text
 
     n_tokens = len(prepare_text(TEXT))  # the LSTM LM's text check and character tokens
     assert out["train_tokens"] == n_tokens - n_tokens // 10  # the last 10 % is held out
