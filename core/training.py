@@ -1,9 +1,11 @@
 """The training loop every run shares (``TrainingRun``) and its generic settings (``TrainConfig``).
 
-``TrainingRun.fit`` is the one loop: Adam on shuffled mini-batches, gradient clipping
-(g ← g·V/‖g‖ when ‖g‖ > V), ``on_progress(epoch, epochs, {"loss": …, "val_loss": …})`` after each
-epoch, ``should_stop()`` after every mini-batch (Stop works mid-epoch), a time budget, and
-TrainingDiverged when the loss becomes NaN/∞. The recurrent runs (core/lstm: ForecastRun,
+``TrainingRun.fit`` is the one loop: Adam on shuffled mini-batches (AdamW with weight decay λ:
+θ ← θ − η·λ·θ besides the Adam step), gradient clipping (g ← g·V/‖g‖ when ‖g‖ > V),
+``on_progress(epoch, epochs, {"loss": …, "val_loss": …})`` after each epoch, ``should_stop()``
+after every mini-batch (Stop works mid-epoch), a time budget, TrainingDiverged when the loss
+becomes NaN/∞, and early stopping: the weights of the epoch with the lowest validation loss are
+kept (``keep_best``) and training ends after ``patience`` epochs without a better one. The recurrent runs (core/lstm: ForecastRun,
 DenoiseRun, SequenceRun, BlankRun, RNNLMRun) and the language-model runs (core/lm.py's LMRun,
 the mini-GPT's GPTRun in core/transformer/lm.py) subclass it with their own model, data, loss
 target and evaluation. A run is created before training so a page can keep it in its session.
@@ -20,7 +22,7 @@ import torch
 
 from core import TrainingDiverged
 from core.i18n import t
-from core.limits import CLASSROOM, Limits, check_clip, check_int, check_lr, check_seconds
+from core.limits import CLASSROOM, Limits, check_clip, check_fraction, check_int, check_lr, check_seconds
 
 Progress = Callable[[int, int, dict], None]
 Stop = Callable[[], bool]
@@ -28,13 +30,18 @@ Stop = Callable[[], bool]
 
 @dataclass
 class TrainConfig:
-    """What every run's loop needs: the optimiser's step size, how long, clipping, batches, seed."""
+    """What every run's loop needs: the optimiser's step size, how long, clipping, batches, seed,
+    and the regularisation against over-fitting (dropout, weight decay, early stopping)."""
     lr: float = 0.01
     epochs: int = 40
     clip: float | None = 1.0  # V of gradient clipping; None = off
     batch_size: int = 32
     seed: int = 0
     max_seconds: float | None = CLASSROOM.max_seconds
+    dropout: float = 0.0  # p of the model's dropout layers while training (models without any ignore it)
+    weight_decay: float = 0.0  # λ of AdamW (0: plain Adam)
+    keep_best: bool = False  # end with the weights of the epoch with the lowest validation loss
+    patience: int = 0  # early stopping: end after this many epochs without a better validation loss (0: off)
 
     def validated(self, limits: Limits = CLASSROOM) -> "TrainConfig":
         return replace(
@@ -44,6 +51,11 @@ class TrainConfig:
                              "1 エポック = 学習データを 1 周すること。", shared=limits.shared),
             clip=check_clip(self.clip),
             batch_size=check_int(self.batch_size, "ミニバッチの大きさ", 1, 1024),
+            dropout=check_fraction(self.dropout, "ドロップアウト率 (dropout)", 0.9),
+            weight_decay=check_fraction(self.weight_decay, "重み減衰 (weight decay)", 1.0),
+            keep_best=bool(self.keep_best),
+            patience=check_int(self.patience or 0, "早期終了の猶予 (patience)", 0, limits.max_epochs,
+                               shared=limits.shared),
         )
 
     def as_dict(self) -> dict:
@@ -97,11 +109,15 @@ class TrainingRun:
     (default: mean squared error), ``validate()`` (default: ``val_loss()``, that loss on
     ``_Xv, _Yv``) and its evaluation."""
 
+    best_epoch: int | None = None  # the epoch (history row) with the lowest validation loss
+    best_val_loss: float = math.inf
+    _best_state: dict | None = None  # a copy of its weights (with cfg.keep_best)
+
     def __init__(self, cfg: TrainConfig):
         self.cfg = cfg
         self.device = device()
         self.history: list[dict] = []
-        self.status = "new"  # "running", then "done" / "time" / "stopped" / "diverged"
+        self.status = "new"  # "running", then "done" / "time" / "stopped" / "early" / "diverged"
         self.seconds = 0.0  # training time of all fit calls together
 
     # --- what a subclass provides -----------------------------------------------------------
@@ -138,6 +154,40 @@ class TrainingRun:
     def epochs_done(self) -> int:
         return sum(1 for r in self.history if not r.get("partial"))
 
+    @property
+    def last_val_loss(self) -> float | None:
+        """The validation loss of the last row (the last epoch, or the part of one before a Stop)."""
+        return self.history[-1]["val_loss"] if self.history else None
+
+    @property
+    def overfitting(self) -> bool:
+        """The validation loss has risen since its lowest point (the first sign of over-fitting)."""
+        last = self.last_val_loss
+        return self.best_epoch is not None and last is not None and last > self.best_val_loss \
+            and self.history[-1]["epoch"] > self.best_epoch
+
+    def _note(self, epoch: int, val: float) -> None:
+        """Remember the lowest validation loss, its epoch and (keep_best) a copy of its weights."""
+        if val < self.best_val_loss:
+            self.best_val_loss, self.best_epoch = val, epoch
+            if self.cfg.keep_best:
+                self._best_state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+
+    def restore_best(self) -> bool:
+        """Put back the weights of the best epoch (with keep_best); True when they differ from the
+        last ones."""
+        if self._best_state is None or self.history[-1]["epoch"] == self.best_epoch:
+            return False
+        self.model.load_state_dict(self._best_state)
+        return True
+
+    def _optimizer(self) -> torch.optim.Optimizer:
+        """Adam; AdamW (decoupled weight decay θ ← θ − η·λ·θ) when cfg.weight_decay > 0."""
+        cfg = self.cfg
+        if cfg.weight_decay:
+            return torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+        return torch.optim.Adam(self.model.parameters(), lr=cfg.lr)
+
     def _batches(self, gen: torch.Generator):
         """Mini-batches of (X, Y) in an order drawn from ``gen`` (a new order every epoch)."""
         perm = torch.randperm(len(self._Xt), generator=gen).to(self.device)
@@ -160,8 +210,10 @@ class TrainingRun:
         ``should_stop()`` after every mini-batch (status "stopped", a partial row); cfg.max_seconds
         bounds the run after each epoch and ``seconds`` this call after every mini-batch (status
         "time"); a NaN / ∞ loss, or one above max(1000, 100 × the first), raises TrainingDiverged
-        (status "diverged"). Each row gets "seconds": training time so far, so curves of different
-        models can share a wall-clock axis."""
+        (status "diverged"); cfg.patience epochs without a lower validation loss end it (status
+        "early"), and with cfg.keep_best the run ends with the weights of its best epoch
+        (``best_epoch``, ``best_val_loss``). Each row gets "seconds": training time so far, so
+        curves of different models can share a wall-clock axis."""
         t0 = time.perf_counter()
         deadline = None if seconds is None else t0 + check_seconds(seconds)
         self.status = "running"
@@ -175,11 +227,13 @@ class TrainingRun:
             self.seconds += time.perf_counter() - t0
             if self.status == "running":  # interrupted (e.g. the page reran): keep what was learned
                 self.status = "stopped"
+            if self.status != "diverged" and self.history:
+                self.restore_best()
         return self
 
     def _loop(self, t0, deadline, on_progress, should_stop, prefix) -> str:
         model, cfg, history = self.model, self.cfg, self.history
-        opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+        opt = self._optimizer()
         gen = torch.Generator().manual_seed(cfg.seed)
         first = None
         start_epoch = len(history)
@@ -187,6 +241,7 @@ class TrainingRun:
         def row(epoch, total, count, val, **extra):
             history.append({"epoch": epoch, "loss": total / max(1, count), "val_loss": val,
                             "seconds": self.seconds + time.perf_counter() - t0, **extra})
+            self._note(epoch, val)
 
         for epoch in range(start_epoch + 1, start_epoch + cfg.epochs + 1):
             model.train()
@@ -220,6 +275,9 @@ class TrainingRun:
             if on_progress is not None:
                 metrics = {f"{prefix}loss": history[-1]["loss"], f"{prefix}val_loss": val}
                 on_progress(epoch - start_epoch, cfg.epochs, metrics)
+            if cfg.patience and self.best_epoch is not None and epoch - self.best_epoch >= cfg.patience \
+                    and epoch < start_epoch + cfg.epochs:
+                return "early"
             if cfg.max_seconds and time.perf_counter() - t0 > cfg.max_seconds and epoch < start_epoch + cfg.epochs:
                 return "time"
         return "done"
