@@ -6,6 +6,10 @@ GPTRun), so both models' validation losses (nats per token) and perplexities exp
 directly.
 
     L = −(1/T) Σ_t log P(w_{t+1} | w_1 … w_t),    perplexity = exp(L)
+
+The baseline every model must beat is the unigram model, a model without context:
+P(w) = (c(w) + 1) / (N + |V|) from the counts c of the training part (add-one smoothing), its
+perplexity exp(−(1/T) Σ_t log P(w_{t+1})) on the same validation tokens.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import math
 
 import torch
 
-from core import InvalidInput
+from core import InvalidInput, OutOfVocabulary
 from core.limits import CLASSROOM, Limits
 from core.lm.sampling import check_temperature, check_top_k, check_top_p, probabilities, sample
 from core.lm.text import Vocab, prepare_text, tokens_of
@@ -26,6 +30,13 @@ def token_loss(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     """L = −(1/T) Σ_t log P(w_{t+1} | w_≤t) over every position of every sequence:
     logits (B, T, V), targets y (B, T)."""
     return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
+
+
+def unigram_perplexity(train_ids: torch.Tensor, target_ids: torch.Tensor, vocab_size: int) -> float:
+    """exp(−mean log P(w)) of ``target_ids`` under the add-one unigram model of ``train_ids``."""
+    counts = torch.bincount(train_ids.cpu(), minlength=vocab_size).double()
+    log_p = torch.log((counts + 1) / (counts.sum() + vocab_size))
+    return math.exp(-float(log_p[target_ids.cpu()].mean()))
 
 
 def check_length(n) -> int:
@@ -86,6 +97,18 @@ class LMRun(TrainingRun):
     def perplexity(self) -> float:
         return math.exp(min(50.0, self.val_loss()))
 
+    @property
+    def best_val_ppl(self) -> float | None:
+        return math.exp(min(50.0, self.best_val_loss)) if self.best_epoch is not None else None
+
+    def unigram_ppl(self) -> float | None:
+        """The perplexity of a model without context (add-one unigram of the training part) on
+        the validation targets val_loss reads: the line a language model has to get below."""
+        if self.train_ids is None:
+            return None
+        ids = self.val_ids if self.val_ids is not None else self.train_ids
+        return unigram_perplexity(self.train_ids, ids[1:], len(self.vocab))
+
     # --- using the model --------------------------------------------------------------------
     def _prompt_ids(self, prompt: str) -> list[int]:
         prompt = (prompt or "").replace("\r", "")
@@ -94,6 +117,26 @@ class LMRun(TrainingRun):
             toks = toks[:-1]
         # every text is read as if it starts after a line break
         return [self.vocab.stoi["\n"]] + self.vocab.encode(toks)
+
+    def default_prompt(self) -> str:
+        """A prompt the model knows: the first tokens of the training text's first line (two
+        characters, or one word); without a text, the most frequent token."""
+        for line in (self.text or "").split("\n"):
+            if line.strip():
+                toks = [tok for tok in tokens_of(line.strip(), self.level) if tok != "\n"]
+                return "".join(toks[:2 if self.level == "char" else 1])
+        return (self.vocab.examples(1) or [""])[0]
+
+    def usable_prompt(self, prompt: str | None) -> tuple[str, OutOfVocabulary | None]:
+        """``prompt`` when the model knows all its tokens, else the default prompt and the error
+        that says which tokens it does not know (for a message, never a failed command)."""
+        if prompt is None:
+            return self.default_prompt(), None
+        try:
+            self._prompt_ids(prompt)
+        except OutOfVocabulary as exc:
+            return self.default_prompt(), exc
+        return prompt, None
 
     def _logits_after(self, ids: list[int]):
         raise NotImplementedError

@@ -19,7 +19,11 @@ from core.lstm.models import TokenLM
 from core.lstm.train import BIDIRECTIONAL_LM, BIDIRECTIONAL_LM_EN, RNNConfig, RNNRun
 from core.training import Progress, Stop
 
-LM_DEFAULTS = RNNConfig(cell="lstm", hidden=128, epochs=30, lr=0.005, batch_size=16, clip=1.0)
+LM_DEFAULTS = RNNConfig(cell="lstm", hidden=128, epochs=30, lr=0.005, batch_size=16, clip=1.0, dropout=0.2,
+                        weight_decay=0.1, keep_best=True, patience=5)
+
+
+VAL_PIECE = 4096  # tokens per forward pass of the validation loss
 
 
 class RNNLMRun(RNNRun, LMRun):
@@ -35,7 +39,7 @@ class RNNLMRun(RNNRun, LMRun):
         super().__init__(text, level, cfg, seq_len, limits=limits)
 
     def _build_model(self) -> torch.nn.Module:
-        return TokenLM(self.cfg.cell, len(self.vocab), self.cfg.hidden, self.cfg.layers)
+        return TokenLM(self.cfg.cell, len(self.vocab), self.cfg.hidden, self.cfg.layers, dropout=self.cfg.dropout)
 
     def forward(self, model, X):
         logits, _ = model(X, fused=self.cfg.fused)  # TokenLM returns (logits, state)
@@ -44,11 +48,17 @@ class RNNLMRun(RNNRun, LMRun):
     @torch.no_grad()
     def val_loss(self) -> float:
         """Mean cross entropy (nats per token) on the held-out last 10 % (or the training text
-        when the text is too short to hold some out), read in one pass from a zero state."""
+        when the text is too short to hold some out), read from a zero state in pieces of
+        ``VAL_PIECE`` tokens, the state carried from piece to piece (one long pass, bounded memory)."""
         self.model.eval()
         ids = self.val_ids if self.val_ids is not None else self.train_ids
-        logits, _ = self.model(ids[None, :-1], fused=self.cfg.fused)
-        return torch.nn.functional.cross_entropy(logits[0], ids[1:]).item()
+        total, count, state = 0.0, 0, None
+        for s in range(0, len(ids) - 1, VAL_PIECE):
+            piece = ids[s:s + VAL_PIECE + 1]  # inputs piece[:-1], targets piece[1:]
+            logits, state = self.model(piece[None, :-1], state, fused=self.cfg.fused)
+            total += torch.nn.functional.cross_entropy(logits[0], piece[1:], reduction="sum").item()
+            count += len(piece) - 1
+        return total / max(1, count)
 
     # --- using the model --------------------------------------------------------------------
     @torch.no_grad()

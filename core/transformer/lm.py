@@ -26,7 +26,8 @@ from core.transformer.gpt import GPTConfig, MiniGPT
 
 FORMAT = "nlp-playground-minigpt"
 VERSION = 1
-GPT_TRAIN_DEFAULTS = TrainConfig(lr=0.003, epochs=30, batch_size=16, clip=1.0)
+GPT_TRAIN_DEFAULTS = TrainConfig(lr=0.003, epochs=30, batch_size=16, clip=1.0, dropout=0.2, weight_decay=0.1,
+                                 keep_best=True, patience=5)
 
 
 class GPTRun(LMRun):
@@ -49,7 +50,7 @@ class GPTRun(LMRun):
                 en=f"The text is too short for the context length {C} ({n_train} training tokens). "
                    f"Use a context length of {max(2, (n_train - 1) // 2)} or less, or a longer text.")
         self.arch = replace(self.arch, vocab_size=len(self.vocab))
-        return MiniGPT(self.arch)
+        return MiniGPT(self.arch, dropout=self.cfg.dropout)
 
     @property
     def context(self) -> int:
@@ -123,7 +124,8 @@ class GPTRun(LMRun):
         save_file(state, str(d / "model.safetensors"))
         config = {"format": FORMAT, "version": VERSION, "model": self.arch.as_dict(), "level": self.level,
                   "train": asdict(self.cfg), "seconds": self.seconds, "epochs": self.epochs_done,
-                  "val_loss": self.history[-1]["val_loss"] if self.history else None}
+                  "val_loss": self.best_val_loss if self.best_epoch is not None else self.last_val_loss,
+                  "best_epoch": self.best_epoch}
         (d / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (d / "vocab.json").write_text(json.dumps(self.vocab.itos, ensure_ascii=False), encoding="utf-8")
         return d
