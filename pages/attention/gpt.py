@@ -11,9 +11,9 @@ from core.transformer import figures as TV
 from core.limits import CLASSROOM
 from core.lm import MAX_GENERATE
 from core.lstm.lm import RNNLMRun, lm_config
-from core.lstm.figures import loss_figure
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
+from pages.common import lm as lm_views
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, lang, t
 from pages.lstm import controls
@@ -40,11 +40,12 @@ def render() -> None:
     seconds = c[2].number_input(t("tf.gpt.seconds"), 1, int(CLASSROOM.max_seconds), 20, key="tf_gpt_sec",
                                 bind="query-params")
     seed = c[3].number_input(t("lstm.seed"), 0, 9999, 0, key="tf_gpt_seed", bind="query-params")
+    regularization = lm_views.regularization_controls("tf_gpt", GPT_TRAIN_DEFAULTS)
     st.caption(t("tf.gpt.limits", d=MAX_D_MODEL, layers=MAX_GPT_LAYERS, ctx=MAX_CONTEXT, sec=int(CLASSROOM.max_seconds)))
     live = LiveRun("tf_gpt", total=max(1, int(epochs)), chart_metrics=("loss", "val_loss"))
     if live.start_button(t("lstm.train")):
         with guard():
-            run = GPTRun(text, level, gpt_config(lr=float(lr), epochs=int(epochs), seed=int(seed)),
+            run = GPTRun(text, level, gpt_config(lr=float(lr), epochs=int(epochs), seed=int(seed), **regularization),
                          context=int(context), d_model=int(d_model), h=int(heads), n_layers=int(n_layers))
             st.session_state[RUN_KEY] = run
             st.session_state.pop(LSTM_KEY, None)
@@ -60,10 +61,8 @@ def draw(run: GPTRun | None) -> None:
     with guard():
         st.caption(t("tf.gpt.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),
                      ppl=run.perplexity(), params=run.n_params()))
-    fig, df = loss_figure({"gpt": run.history}, {"train_loss": t("tf.gpt.train_loss"),
-                                                 "val_loss": t("tf.gpt.val_loss"), "gpt": "mini-GPT",
-                                                 "epoch": "epoch", "loss": "cross entropy"}, t("tf.gpt.fig.loss"))
-    chart(fig, key="tf_gpt_loss", data=df)
+    lm_views.loss_view(run, key="tf_gpt_loss", title=t("tf.gpt.fig.loss"),
+                       train_label="mini-GPT " + t("tf.gpt.train_loss"), val_label="mini-GPT " + t("tf.gpt.val_loss"))
     _generate(run)
     _parallel(run)
     _versus_lstm(run)
@@ -71,7 +70,7 @@ def draw(run: GPTRun | None) -> None:
 
 def _generate(run: GPTRun) -> None:
     st.subheader(t("tf.gpt.gen"))
-    c = st.columns([3, 1, 1, 1])
+    c = st.columns([3, 1, 1, 1, 1])
     prompt = checked(c[0].text_input(t("lstm.lm.prompt"), value="猫は", key="tf_gpt_prompt", bind="query-params",
                                      max_chars=200), limit=200)
     n = c[1].number_input(t("lstm.lm.gen_len"), 1, MAX_GENERATE, 40, key="tf_gpt_n", bind="query-params")
@@ -79,10 +78,14 @@ def _generate(run: GPTRun) -> None:
                               bind="query-params", help=t("lstm.lm.temperature.help"))
     k = c[3].number_input(t("tf.gpt.topk"), 0, 1000, 10, key="tf_gpt_k", bind="query-params",
                           help=t("tf.gpt.topk.help"))
+    top_p = c[4].number_input(t("lm.topp"), 0.0, 1.0, 1.0, step=0.05, format="%.2f", key="tf_gpt_p",
+                              bind="query-params", help=t("lm.topp.help"))
     if st.button(t("lstm.lm.generate"), key="tf_gpt_gen") or "tf_gpt_out" not in st.session_state:
         with guard():
+            prompt = lm_views.known_prompt(run, prompt)
             count = st.session_state.get("tf_gpt_count", 0)
-            st.session_state["tf_gpt_out"] = (prompt, run.generate(prompt, int(n), temperature, seed=count, top_k=int(k)))
+            st.session_state["tf_gpt_out"] = (prompt, run.generate(prompt, int(n), temperature, seed=count, top_k=int(k),
+                                                                   top_p=float(top_p)))
             st.session_state["tf_gpt_count"] = count + 1
     out = st.session_state.get("tf_gpt_out")
     if not out:

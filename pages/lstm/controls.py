@@ -127,5 +127,7 @@ def status_line(run) -> None:
         st.info(t("lstm.status.time", epochs=epochs, seconds=run.seconds))
     elif run.status == "stopped":
         st.info(t("lstm.status.stopped", epochs=epochs))
+    elif run.status == "early":
+        st.info(t("lm.status.early", best=run.best_epoch, epochs=epochs, seconds=run.seconds))
     elif run.status == "diverged":
         st.warning(t("lstm.status.diverged"))
