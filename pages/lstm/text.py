@@ -53,6 +53,7 @@ def draw(run) -> None:
     k = c2.slider(t("lstm.lm.topk"), 1, 30, 10, key="lstm_lm_k", bind="query-params")
     temperature = c3.slider(t("lstm.lm.temperature"), 0.0, 3.0, 0.8, step=0.1, key="lstm_lm_temp",
                             bind="query-params", help=t("lstm.lm.temperature.help"))
+    typed = prompt
     with guard():
         prompt = lm_views.known_prompt(run, prompt)
         items = run.top_k(prompt, k, temperature)
@@ -60,10 +61,12 @@ def draw(run) -> None:
         chart(fig, key="lstm_lm_topk", data=df)
     g1, g2 = st.columns([1, 3])
     n = g1.number_input(t("lstm.lm.gen_len"), 1, MAX_GENERATE, 80, key="lstm_lm_n", bind="query-params")
-    if g1.button(t("lstm.lm.generate"), key="lstm_lm_gen") or "lstm_lm_out" not in st.session_state:
+    if g1.button(t("lstm.lm.generate"), key="lstm_lm_gen") or "lstm_lm_out" not in st.session_state \
+            or st.session_state.get("lstm_lm_out_for") != typed:  # a new prompt generates at once
         with guard():
             count = st.session_state.get("lstm_lm_count", 0)
             st.session_state["lstm_lm_out"] = prompt + run.generate(prompt, n, temperature, seed=count)
+            st.session_state["lstm_lm_out_for"] = typed
             st.session_state["lstm_lm_count"] = count + 1
     if st.session_state.get("lstm_lm_out"):
         g2.markdown(f"**{t('lstm.lm.generated')}**")
