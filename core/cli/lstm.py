@@ -1,6 +1,6 @@
 """`python -m core rnn ...`: train a forecaster, gradient norms through time, a tiny language model.
 
-    python -m core rnn train --task sine --cell lstm --json
+    python -m core rnn train --task sine --cell lstm [--classroom-limits] --json
         → {"cell", "task", "val_mse", "seconds", "epochs"}
     python -m core rnn gradnorm --cell rnn --steps 50 --json
         → {"norms": [‖∂L_T/∂h_k‖ for k = 1..T]}
@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, add_lm_options, emit, epochs_for, lm_overrides, lm_result, lm_summary, progress_bar
+from core.cli.common import (add_classroom_limits, add_json, add_lm_options, emit, epochs_for, lm_overrides,
+                             lm_result, lm_summary, progress_bar)
 
 TASKS = ("sine", "sines", "damped", "square", "random_walk", "sunspots", "co2")
 
@@ -42,6 +43,7 @@ def register(p: argparse.ArgumentParser) -> None:
     tr.add_argument("--noise", type=float, default=0.0, help="ノイズの標準偏差（合成データ）")
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--explicit", action="store_true", help="fused ではなく式どおりのセルで計算")
+    add_classroom_limits(tr)
     add_json(tr)
     tr.set_defaults(handler=_train)
 
@@ -73,20 +75,23 @@ def register(p: argparse.ArgumentParser) -> None:
 
 
 def _train(args: argparse.Namespace) -> int:
+    from core.limits import cli_limits
     from core.lstm.data import make_series, make_windows
     from core.lstm.train import RNNConfig, train_forecaster
 
+    limits = cli_limits(args.classroom_limits)
     defaults = RNNConfig()
     cfg = RNNConfig(cell=args.cell,
-                      hidden=defaults.hidden if args.hidden is None else args.hidden,
-                      layers=args.layers,
-                      epochs=defaults.epochs if args.epochs is None else args.epochs,
-                      lr=defaults.lr if args.lr is None else args.lr,
-                      clip=args.clip, seed=args.seed, fused=not args.explicit, max_seconds=None).validated()
+                    hidden=defaults.hidden if args.hidden is None else args.hidden,
+                    layers=args.layers,
+                    epochs=defaults.epochs if args.epochs is None else args.epochs,
+                    lr=defaults.lr if args.lr is None else args.lr,
+                    clip=args.clip, seed=args.seed, fused=not args.explicit,
+                    max_seconds=None).validated(limits=limits)
     data = make_windows(make_series(args.task, args.length, args.noise, args.seed), args.window)
     bar = progress_bar(cfg.epochs, f"{args.cell} {args.task}")
     try:
-        run = train_forecaster(data, cfg, on_progress=bar)
+        run = train_forecaster(data, cfg, on_progress=bar, limits=limits)
     finally:
         bar.close()
     result = {"cell": args.cell, "task": args.task, "val_mse": run.val_mse(),

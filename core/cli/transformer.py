@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, add_lm_options, emit, epochs_for, lm_overrides, lm_result, lm_summary, progress_bar
+from core.cli.common import (add_json, add_lm_options, emit, epochs_for, lm_overrides, lm_result, lm_summary,
+                             progress_bar)
 from core.cli.mlm import register_pretrain
 
 

@@ -71,8 +71,8 @@ class RNNRun(TrainingRun):
 class ForecastRun(RNNRun):
     """A forecaster (window → next value) on windows of one series."""
 
-    def __init__(self, data: ForecastData, cfg: RNNConfig | None = None):
-        cfg = (cfg or RNNConfig()).validated(FORECAST_MODELS)
+    def __init__(self, data: ForecastData, cfg: RNNConfig | None = None, *, limits: Limits = CLASSROOM):
+        cfg = (cfg or RNNConfig()).validated(FORECAST_MODELS, limits)
         if cfg.bidirectional:
             raise InvalidInput(BIDIRECTIONAL_FORECAST, en=BIDIRECTIONAL_FORECAST_EN)
         super().__init__(cfg)
@@ -130,8 +130,9 @@ class ForecastRun(RNNRun):
 
 
 def train_forecaster(data: ForecastData, cfg: RNNConfig | None = None, *,
-                     on_progress: Progress | None = None, should_stop: Stop | None = None) -> ForecastRun:
-    return ForecastRun(data, cfg).fit(on_progress, should_stop)
+                     on_progress: Progress | None = None, should_stop: Stop | None = None,
+                     limits: Limits = CLASSROOM) -> ForecastRun:
+    return ForecastRun(data, cfg, limits=limits).fit(on_progress, should_stop)
 
 
 def compare_cells(data: ForecastData, cfg: RNNConfig | None = None, cells=("rnn", "lstm", "gru"), *,
