@@ -104,9 +104,8 @@ def lm_result(run) -> dict:
     unigram baseline (a model without context) on the same validation tokens."""
     import math
 
-    ppl = run.perplexity()
-    last = run.last_val_loss
-    return {"val_loss": run.val_loss(), "val_ppl": ppl,
+    val, last = run.val_loss(), run.last_val_loss
+    return {"val_loss": val, "val_ppl": math.exp(min(50.0, val)),
             "best_val_loss": run.best_val_loss if run.best_epoch is not None else None,
             "best_val_ppl": run.best_val_ppl, "best_epoch": run.best_epoch,
             "last_val_loss": last, "last_val_ppl": None if last is None else math.exp(min(50.0, last)),
