@@ -7,7 +7,7 @@
 - time until the validation MSE (one step ahead, series units) falls below 0.01 on sine with
   the CLI defaults (`python -m core rnn train --task sine --cell …`), and the final val_mse;
 - the gradient lab's default setting: ‖∂L_T/∂h_1‖ / ‖∂L_T/∂h_T‖ per cell.
-Training runs on one CPU thread (core.lstm.train.single_thread), as the app does.
+Training runs on one CPU thread (core.training.single_thread), as the app does.
 """
 from __future__ import annotations
 
@@ -24,9 +24,10 @@ def throughput(cell: str, fused: bool, steps: int = 60) -> float:
     import torch
 
     from core.lstm.data import make_series, make_windows
-    from core.lstm.train import ForecastRun, TrainConfig, clip_gradient, single_thread
+    from core.lstm.train import ForecastRun, RNNConfig
+    from core.training import clip_gradient, single_thread
 
-    run = ForecastRun(make_windows(make_series("sine", 1200), 20), TrainConfig(cell=cell, hidden=32, fused=fused))
+    run = ForecastRun(make_windows(make_series("sine", 1200), 20), RNNConfig(cell=cell, hidden=32, fused=fused))
     opt = torch.optim.Adam(run.model.parameters(), lr=0.01)
     gen = torch.Generator().manual_seed(0)
     batches = []
@@ -49,11 +50,11 @@ def throughput(cell: str, fused: bool, steps: int = 60) -> float:
 
 def time_to_target(cell: str, target: float = 0.01) -> dict:
     from core.lstm.data import make_series, make_windows
-    from core.lstm.train import ForecastRun, TrainConfig
+    from core.lstm.train import ForecastRun, RNNConfig
 
     t0 = time.perf_counter()
     data = make_windows(make_series("sine"), 20)
-    run = ForecastRun(data, TrainConfig(cell=cell, max_seconds=None))
+    run = ForecastRun(data, RNNConfig(cell=cell, max_seconds=None))
     reached = {}
 
     def progress(epoch, total, metrics):

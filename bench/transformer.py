@@ -8,8 +8,11 @@ LM's text cap is 20,000), or the LSTM page's built-in text when that file is abs
 train on one CPU thread (as in the app) with the CLI defaults (mini-GPT: d_model 64, 2 layers,
 4 heads, context 64; LSTM: hidden 128), character level. Reported per model: validation
 perplexity (last 10 % of the tokens) at 30 s and at the end of the budget (the last
-validation at or before that time; validation runs after every epoch), epochs, tokens/s
-(target tokens of the training mini-batches per second) and parameters. Total ≈ 2 × budget.
+validation at or before that time; validation runs after every epoch), the kept model's
+(best epoch: both runs keep their best-validation weights and stop early after 5 epochs without
+a better one), how the run ended, epochs, tokens/s (target tokens of the training mini-batches
+per second) and parameters; and the unigram perplexity of the same validation tokens (a model
+without context: the line both must get below). Total ≤ 2 × budget.
 """
 from __future__ import annotations
 
@@ -55,7 +58,9 @@ def measure(run, budget: float, marks=(30.0,)) -> dict:
     for mark in (*marks, budget):
         seen = [h for h in run.history if h["seconds"] <= mark + 1e-9]
         out[f"val_ppl_{int(mark)}s"] = round(math.exp(seen[-1]["val_loss"]), 2) if seen else None
-    out["val_ppl_final"] = round(run.perplexity(), 2)
+    out["val_ppl_final"] = round(run.perplexity(), 2)  # the kept (best) model
+    out.update({"best_epoch": run.best_epoch, "stopped": run.status,
+                "last_val_ppl": round(math.exp(run.last_val_loss), 2) if run.history else None})
     return out
 
 
@@ -64,14 +69,15 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--text", default=None)
     args = ap.parse_args()
-    from core.lstm.lm import LMRun, lm_config
+    from core.lstm.lm import RNNLMRun, lm_config
     from core.transformer.lm import GPTRun, gpt_config
 
     text, source = bench_text(args.text)
     gpt = GPTRun(text, "char", gpt_config(epochs=300))
-    lstm = LMRun(text, "char", lm_config(epochs=300))
+    lstm = RNNLMRun(text, "char", lm_config(epochs=300))
     result = {"text": source, "tokens": gpt.n_tokens, "vocab": len(gpt.vocab), "device": str(gpt.device),
-              "budget_s": args.budget, "mini_gpt": measure(gpt, args.budget), "lstm": measure(lstm, args.budget)}
+              "budget_s": args.budget, "unigram_ppl": round(gpt.unigram_ppl(), 2),
+              "mini_gpt": measure(gpt, args.budget), "lstm": measure(lstm, args.budget)}
     print(json.dumps(result, ensure_ascii=False))
 
 

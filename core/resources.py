@@ -114,7 +114,7 @@ def word_vectors_file(path: str):
 # --- rnn (issue 4) -------------------------------------------------------------------------
 # Nothing cached here on purpose: every RNN / LSTM / GRU the page shows is trained by the
 # session itself (seconds on a CPU) and lives in st.session_state (lstm_fc_run, lstm_lm_run,
-# lstm_cmp_runs, lstm_gates_runs, lstm_bi_runs); per-run caps are in core/lstm/limits.py.
+# lstm_cmp_runs, lstm_gates_runs, lstm_bi_runs); per-run caps are in core/limits.py.
 
 
 # --- seq2seq (issue 5) ---------------------------------------------------------------------

@@ -84,7 +84,7 @@ def test_error_text_follows_the_ui_language():
 def test_core_errors_render_in_the_ui_language(lang):
     """A real error from core (input check, range check, OOV-style message) in each language."""
     from core import inputs
-    from core.lstm.limits import check_int
+    from core.limits import check_int
     from core.text import require_text
 
     cases = []

@@ -83,3 +83,19 @@ def test_core_never_imports_the_command_line_or_streamlit():
         if rel != "core/resources.py" and any(n == "streamlit" or n.startswith("streamlit.") for n in names):
             bad.append(f"{rel} imports streamlit")
     assert not bad, bad
+
+
+def test_the_transformer_imports_nothing_from_the_recurrent_area():
+    """core/transformer stands on the neutral homes (core/training.py, core/lm), not on core/lstm:
+    no file of it names core.lstm, and importing all of it loads no core.lstm module."""
+    files = sorted((CORE / "transformer").rglob("*.py"))
+    assert files
+    bad = [f"{p.relative_to(ROOT).as_posix()} imports {n}" for p in files for n in sorted(_imported_names(p))
+           if n == "core.lstm" or n.startswith("core.lstm.")]
+    assert not bad, bad
+    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__") for p in files]
+    code = ("import importlib, sys\n" + "".join(f"importlib.import_module({m!r})\n" for m in modules)
+            + "print(sorted(m for m in sys.modules if m == 'core.lstm' or m.startswith('core.lstm.')))")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.strip().splitlines()[-1] == "[]", r.stdout

@@ -111,7 +111,7 @@ def builtin_text() -> str:
     sample sentences and 3,000 sentences of the word2vec sample corpus (templated sentences
     where words of one category share contexts: 父は昼に[MASK]を食べた → a food)."""
     from core.bert.tiny import SAMPLE_TEXT
-    from core.lstm.corpus import BUILTIN_TEXT
+    from core.lm.text import BUILTIN_TEXT
     from core.word2vec import sample_corpus
 
     return BUILTIN_TEXT + SAMPLE_TEXT + sample_corpus.text(3000, seed=0)

@@ -65,10 +65,62 @@ def progress_bar(total: int, desc: str):
     return on_progress
 
 
-def epochs_for(epochs: int | None, seconds: float | None, default: int) -> int:
-    """With a time budget and no epoch count, train until the time is up (at most the cap)."""
-    from core.lstm.limits import LIMITS
+def epochs_for(epochs: int | None, seconds: float | None, default: int, limits=None) -> int:
+    """With a time budget and no epoch count, train until the time is up (at most the cap of
+    ``limits``, default the classroom's)."""
+    from core.limits import CLASSROOM
 
     if epochs is not None:
         return epochs
-    return LIMITS.max_epochs if seconds is not None else default
+    return (limits or CLASSROOM).max_epochs if seconds is not None else default
+
+
+def add_lm_options(p: argparse.ArgumentParser) -> None:
+    """The regularisation and limits flags of both language-model commands (rnn lm, transformer
+    train-lm); left out, each takes its model's default (``lm_overrides``)."""
+    p.add_argument("--dropout", type=float, default=None, help="ドロップアウト率 p（0 でなし、default: 0.2）")
+    p.add_argument("--weight-decay", type=float, default=None, help="重み減衰 λ（AdamW、0 でなし、default: 0.1）")
+    p.add_argument("--patience", type=int, default=None,
+                   help="早期終了: 検証損失が下がらないエポックがこれだけ続いたら止める（0 でなし、default: 5）。"
+                        "どちらでも検証損失が最小のエポックの重みを残す")
+    add_classroom_limits(p)
+
+
+def lm_overrides(args: argparse.Namespace) -> dict:
+    """The regularisation settings given on the command line (the others keep the defaults)."""
+    given = {"dropout": args.dropout, "weight_decay": args.weight_decay, "patience": args.patience}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def add_classroom_limits(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--classroom-limits", action="store_true",
+                   help="教室用サーバーの上限（ページと同じ: テキスト 20,000 文字まで など）を使う。"
+                        "環境変数 PLAYGROUND_CLASSROOM_LIMITS=1 でも同じ。省略時はこのマシンで扱える大きさまで")
+
+
+def lm_result(run) -> dict:
+    """What both language-model commands report: the kept model's validation loss / perplexity
+    (val_loss, val_ppl: the best epoch's weights), the best epoch's, the last row's, and the
+    unigram baseline (a model without context) on the same validation tokens."""
+    import math
+
+    val, last = run.val_loss(), run.last_val_loss
+    return {"val_loss": val, "val_ppl": math.exp(min(50.0, val)),
+            "best_val_loss": run.best_val_loss if run.best_epoch is not None else None,
+            "best_val_ppl": run.best_val_ppl, "best_epoch": run.best_epoch,
+            "last_val_loss": last, "last_val_ppl": None if last is None else math.exp(min(50.0, last)),
+            "epochs": run.epochs_done, "stopped": run.status, "overfitting": run.overfitting,
+            "unigram_ppl": run.unigram_ppl(), "train_tokens": len(run.train_ids), "seconds": round(run.seconds, 3)}
+
+
+def lm_summary(r: dict) -> str:
+    """The human-readable lines of lm_result."""
+    best = (f"最良 エポック {r['best_epoch']}: 検証損失 {r['best_val_loss']:.3f}（パープレキシティ {r['best_val_ppl']:.1f}）"
+            if r.get("best_epoch") is not None else "")
+    last = (f"最後: 検証損失 {r['last_val_loss']:.3f}（パープレキシティ {r['last_val_ppl']:.1f}）"
+            if r.get("last_val_loss") is not None else "")
+    lines = [best + ("、" if best and last else "") + last,
+             f"ユニグラム（文脈なし）のパープレキシティ {r['unigram_ppl']:.1f}"]
+    if r.get("overfitting"):
+        lines.append("検証損失が上がり始めました = 過学習。最良エポックの重みを残しました。")
+    return "\n".join(lines)

@@ -13,10 +13,11 @@ import torch
 
 from core.lstm.data import make_series
 from core.lstm.models import Denoiser
-from core.lstm.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
+from core.lstm.train import RNNConfig, RNNRun
+from core.training import Progress, Stop, train_in_turn
 
 SEQ_LEN = 40
-BIDIR_DEFAULTS = TrainConfig(cell="gru", hidden=16, epochs=12, lr=0.01, batch_size=16)
+BIDIR_DEFAULTS = RNNConfig(cell="gru", hidden=16, epochs=12, lr=0.01, batch_size=16)
 
 
 def denoise_data(series: str = "sines", length: int = 800, noise: float = 0.4, seed: int = 0):
@@ -30,10 +31,10 @@ def denoise_data(series: str = "sines", length: int = 800, noise: float = 0.4, s
     return X[:-n_val], Y[:-n_val], X[-n_val:], Y[-n_val:]
 
 
-class DenoiseRun(TrainingRun):
+class DenoiseRun(RNNRun):
     """A denoiser, one direction or both, on the noisy windows (target: the clean series)."""
 
-    def __init__(self, cfg: TrainConfig | None = None, bidirectional: bool = True, series: str = "sines",
+    def __init__(self, cfg: RNNConfig | None = None, bidirectional: bool = True, series: str = "sines",
                  noise: float = 0.4):
         super().__init__(replace((cfg or BIDIR_DEFAULTS).validated(), bidirectional=bidirectional))
         self._data(*denoise_data(series, noise=noise, seed=self.cfg.seed))
@@ -55,7 +56,7 @@ class DenoiseRun(TrainingRun):
                 "pred": self.model(x)[0].cpu().numpy()}
 
 
-def compare_directions(cfg: TrainConfig | None = None, *, runs: dict | None = None,
+def compare_directions(cfg: RNNConfig | None = None, *, runs: dict | None = None,
                        on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict:
     """Train a unidirectional and a bidirectional denoiser with the same budget."""
     cfg = (cfg or BIDIR_DEFAULTS).validated()

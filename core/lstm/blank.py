@@ -16,14 +16,15 @@ import torch
 from torch import Tensor, nn
 
 from core import InvalidInput
+from core.lm.text import Vocab
 from core.lstm.cells import Recurrent
-from core.lstm.corpus import Vocab
-from core.lstm.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
+from core.lstm.train import RNNConfig, RNNRun
+from core.training import Progress, Stop, train_in_turn
 
 BLANK, PAD = "＿", "␣"
 R = 6  # characters of context on each side
 N_SENTENCES, N_TRAIN_MAX = 1200, 4000
-BLANK_DEFAULTS = TrainConfig(cell="gru", hidden=32, epochs=5, lr=0.01, batch_size=64)
+BLANK_DEFAULTS = RNNConfig(cell="gru", hidden=32, epochs=5, lr=0.01, batch_size=64)
 DIRECTIONS = ("uni", "bi")
 
 
@@ -61,11 +62,11 @@ def windows(sentence: str, vocab: Vocab) -> tuple[np.ndarray, np.ndarray]:
     return X, np.array(ids, dtype=np.int64)
 
 
-class BlankRun(TrainingRun):
+class BlankRun(RNNRun):
     """A blank filler (one direction or both) with its data split by sentence; loss: cross
     entropy of the character at the blank."""
 
-    def __init__(self, bidirectional: bool, cfg: TrainConfig | None = None):
+    def __init__(self, bidirectional: bool, cfg: RNNConfig | None = None):
         super().__init__((cfg or BLANK_DEFAULTS).validated())
         self.bidirectional = bidirectional
         self.vocab = vocabulary(self.cfg.seed)
@@ -114,7 +115,7 @@ class BlankRun(TrainingRun):
         return [(self.vocab.itos[i], float(v)) for v, i in zip(values.tolist(), idx.tolist())]
 
 
-def compare_blank(cfg: TrainConfig | None = None, *, runs: dict | None = None,
+def compare_blank(cfg: RNNConfig | None = None, *, runs: dict | None = None,
                   on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict[str, BlankRun]:
     """Train the forward-only and the bidirectional filler with the same budget."""
     cfg = (cfg or BLANK_DEFAULTS).validated()

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core import InvalidInput
-from core.lstm.limits import LIMITS, check_int
+from core.limits import check_int
+from core.lstm.limits import LIMITS
 
 SYNTHETIC = {
     "sine": ("正弦波 (sine)", "Sine wave"),

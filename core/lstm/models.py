@@ -54,15 +54,21 @@ class Denoiser(nn.Module):
 
 
 class TokenLM(nn.Module):
-    """Next-token language model:  x_t = E[w_t],  P(w_{t+1} | w_1 … w_t) = softmax(W_out h_t + b)."""
+    """Next-token language model:  x_t = E[w_t],  P(w_{t+1} | w_1 … w_t) = softmax(W_out h_t + b).
 
-    def __init__(self, cell: str, vocab_size: int, hidden: int, layers: int = 1, embed: int = 32):
+    With ``dropout`` p, training zeroes each entry of x_t and of h_t (before W_out) with
+    probability p and scales the rest by 1/(1 − p) (the non-recurrent connections only, so the
+    memory c_t is not disturbed); evaluation uses every unit."""
+
+    def __init__(self, cell: str, vocab_size: int, hidden: int, layers: int = 1, embed: int = 32,
+                 dropout: float = 0.0):
         super().__init__()
         self.embed = nn.Embedding(vocab_size, embed)
         self.rnn = Recurrent(cell, embed, hidden, layers)
+        self.drop = nn.Dropout(dropout)
         self.head = nn.Linear(hidden, vocab_size)
 
     def forward(self, ids: Tensor, state=None, *, fused: bool = True):
-        r = self.rnn(self.embed(ids), state, fused=fused)
+        r = self.rnn(self.drop(self.embed(ids)), state, fused=fused)
         state = (r.h_n, r.c_n) if r.c_n is not None else r.h_n
-        return self.head(r.output), state
+        return self.head(self.drop(r.output)), state

@@ -22,9 +22,10 @@ import numpy as np
 import torch
 
 from core import InvalidInput
+from core.limits import CLASSROOM, check_clip, check_int
 from core.lstm.cells import CELLS, Recurrent
-from core.lstm.limits import LIMITS, check_cell, check_clip, check_int
-from core.lstm.train import clip_gradient, single_thread
+from core.lstm.limits import LIMITS, check_cell
+from core.training import clip_gradient, single_thread
 
 DEFAULT_STEPS = 50
 DEFAULT_HIDDEN = 32
@@ -56,7 +57,7 @@ def gradient_norms(cell: str = "rnn", steps: int = DEFAULT_STEPS, *, hidden: int
     """‖∂L_T/∂h_k‖ for k = 1 … T (the same sequence and readout for every cell type)."""
     cell = check_cell(cell)
     T = check_int(steps, "系列の長さ T (steps)", 2, LIMITS.max_steps)
-    H = check_int(hidden, "隠れ状態の次元 (hidden size)", 1, LIMITS.max_hidden)
+    H = check_int(hidden, "隠れ状態の次元 (hidden size)", 1, CLASSROOM.max_hidden)
     try:
         scale, gate_bias = float(scale), float(gate_bias)
     except (TypeError, ValueError):

@@ -15,11 +15,12 @@ import torch
 from torch import Tensor, nn
 
 from core.lstm.cells import Recurrent
-from core.lstm.train import Progress, Stop, TrainConfig, TrainingRun, train_in_turn
+from core.lstm.train import RNNConfig, RNNRun
+from core.training import Progress, Stop, train_in_turn
 
 SEQ_T = 21
 N_TRAIN, N_VAL = 1000, 300
-SEQ_DEFAULTS = TrainConfig(cell="gru", hidden=16, epochs=6, lr=0.01, batch_size=32)
+SEQ_DEFAULTS = RNNConfig(cell="gru", hidden=16, epochs=6, lr=0.01, batch_size=32)
 MODES = ("classify", "label")
 
 
@@ -49,11 +50,11 @@ def majority_data(n: int, T: int = SEQ_T, seed: int = 0) -> tuple[np.ndarray, np
     return bits[..., None], steps[:, -1].copy(), steps
 
 
-class SequenceRun(TrainingRun):
+class SequenceRun(RNNRun):
     """The classifier (``mode`` "classify": one label from h_N) or the labeller ("label": a label
     from every h_t) on the majority sequences; loss: binary cross entropy on the logits."""
 
-    def __init__(self, mode: str, cfg: TrainConfig | None = None):
+    def __init__(self, mode: str, cfg: RNNConfig | None = None):
         super().__init__((cfg or SEQ_DEFAULTS).validated())
         self.mode = mode
         X, y_seq, y_steps = majority_data(N_TRAIN + N_VAL, seed=self.cfg.seed)
@@ -73,7 +74,7 @@ class SequenceRun(TrainingRun):
         return float(((self.model(self._Xv) > 0).float() == self._Yv).float().mean())
 
 
-def compare_outputs(cfg: TrainConfig | None = None, *, runs: dict | None = None,
+def compare_outputs(cfg: RNNConfig | None = None, *, runs: dict | None = None,
                     on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict[str, SequenceRun]:
     """Train the classifier and the labeller with the same cell, data and budget."""
     cfg = (cfg or SEQ_DEFAULTS).validated()

@@ -1,33 +1,26 @@
-"""One training run for every model of the page (``TrainingRun``), and the forecasting run.
+"""The recurrent runs' settings (``RNNConfig``: cell, hidden size, layers, direction, fused kernels,
+peephole) and their base (``RNNRun``), and the forecasting run.
 
-``TrainingRun.fit`` is the one loop: Adam on shuffled mini-batches, gradient clipping
-(g ← g·V/‖g‖ when ‖g‖ > V), ``on_progress(epoch, epochs, {"loss": …, "val_loss": …})`` after each
-epoch, ``should_stop()`` after every mini-batch (Stop works mid-epoch), a time budget, and
-TrainingDiverged when the loss becomes NaN/∞. ForecastRun (here), DenoiseRun (bidir.py),
-SequenceRun (seqtasks.py), BlankRun (blank.py), LMRun (lm.py) and the mini-GPT's GPTRun
-(core/transformer/lm.py) subclass it with their own model, data, loss target and evaluation.
-A run is created before training so a page can keep it in its session.
+The loop itself is core/training.py's TrainingRun.fit (Adam, clipping, progress, Stop, time
+budget, NaN check); ForecastRun (here), DenoiseRun (bidir.py), SequenceRun (seqtasks.py),
+BlankRun (blank.py) and the LSTM language model RNNLMRun (lm.py) add their model, data, loss
+target and evaluation.
 """
 from __future__ import annotations
 
-import math
-import time
-from dataclasses import asdict, dataclass, replace
-from typing import Callable, Iterable
+from dataclasses import dataclass, replace
 
 import numpy as np
 import torch
 
-from core import InvalidInput, TrainingDiverged
-from core.i18n import t
+from core import InvalidInput
+from core.limits import CLASSROOM, Limits, check_int
 from core.lstm.data import ForecastData
-from core.lstm.limits import LIMITS, check_cell, check_clip, check_int, check_lr, check_seconds
+from core.lstm.limits import check_cell
 from core.lstm.models import Forecaster, WindowMLP
+from core.training import Progress, Stop, TrainConfig, TrainingRun, single_thread, train_in_turn
 
 FORECAST_MODELS = ("rnn", "lstm", "gru", "mlp")  # mlp: the fixed-window MLP (forecasting only)
-
-Progress = Callable[[int, int, dict], None]
-Stop = Callable[[], bool]
 
 BIDIRECTIONAL_FORECAST = (
     "双方向 (bidirectional) は自己回帰の予測には使えません: 逆方向の RNN は系列の最後（未来）から読むので、"
@@ -47,233 +40,39 @@ BIDIRECTIONAL_LM_EN = (
 
 
 @dataclass
-class TrainConfig:
+class RNNConfig(TrainConfig):
+    """TrainConfig plus the recurrent network's shape and kernels."""
     cell: str = "lstm"
     hidden: int = 32
     layers: int = 1
     bidirectional: bool = False
-    lr: float = 0.01
-    epochs: int = 40
-    clip: float | None = 1.0  # V of gradient clipping; None = off
-    batch_size: int = 32
-    seed: int = 0
     fused: bool = True  # torch's fused kernels (the explicit cells give the same numbers, slower)
     peephole: bool = False  # LSTM with peephole connections (explicit cells only)
-    max_seconds: float | None = LIMITS.max_seconds
 
-    def validated(self, models: tuple[str, ...] = ("rnn", "lstm", "gru")) -> "TrainConfig":
+    def validated(self, models: tuple[str, ...] = ("rnn", "lstm", "gru"), limits: Limits = CLASSROOM) -> "RNNConfig":
         return replace(
-            self,
+            super().validated(limits),
             cell=check_cell(self.cell, models),
-            hidden=check_int(self.hidden, "隠れ状態の次元 (hidden size)", 1, LIMITS.max_hidden),
-            layers=check_int(self.layers, "層の数 (layers)", 1, LIMITS.max_layers),
-            lr=check_lr(self.lr),
-            epochs=check_int(self.epochs, "エポック数 (epochs)", 1, LIMITS.max_epochs,
-                             "1 エポック = 学習データを 1 周すること。"),
-            clip=check_clip(self.clip),
-            batch_size=check_int(self.batch_size, "ミニバッチの大きさ", 1, 1024),
+            hidden=check_int(self.hidden, "隠れ状態の次元 (hidden size)", 1, limits.max_hidden, shared=limits.shared),
+            layers=check_int(self.layers, "層の数 (layers)", 1, limits.max_layers, shared=limits.shared),
         )
 
-    def as_dict(self) -> dict:
-        return asdict(self)
+
+class RNNRun(TrainingRun):
+    """A TrainingRun of a recurrent model: the forward pass uses cfg.fused (torch's kernels or the
+    cells written from the equations)."""
+
+    cfg: RNNConfig
+
+    def forward(self, model, X):
+        return model(X, fused=self.cfg.fused)
 
 
-def _device():
-    from core.device import get_device
-
-    return get_device()
-
-
-def single_thread():
-    """Tiny recurrent models train on one CPU thread (see core.device.cpu_threads)."""
-    from core.device import cpu_threads
-
-    return cpu_threads(1)
-
-
-def clip_gradient(params: Iterable[torch.Tensor], V: float | None) -> tuple[float, float]:
-    """Gradient clipping with the L2 norm of all parameters together:
-    g ← g · V / ‖g‖  when ‖g‖ > V. Returns (‖g‖ before, ‖g‖ after)."""
-    params = [p for p in params if p.grad is not None]
-    if not params:
-        return 0.0, 0.0
-    norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(p.grad) for p in params])).item()
-    if V is None or not math.isfinite(norm) or norm <= V:
-        return norm, norm
-    scale = V / (norm + 1e-12)
-    for p in params:
-        p.grad.mul_(scale)
-    return norm, V
-
-
-def diverged_message(epoch: int, lr: float, loss: float, lang: str = "ja") -> str:
-    what = (t("lstm.diverged.nan", lang) if math.isnan(loss) else t("lstm.diverged.inf", lang) if math.isinf(loss)
-            else t("lstm.diverged.big", lang, loss=f"{loss:.3g}"))
-    return t("lstm.diverged", lang, epoch=epoch, what=what, lr=f"{lr:g}")
-
-
-class TrainingRun:
-    """A model, its data and its training history, kept in the page's session. The model is
-    trained in place, so a run interrupted by Stop keeps what it learned.
-
-    This base owns what every run shares: the device, ``history`` (one row per epoch:
-    {"epoch", "loss", "val_loss", "seconds"}, a last row with "partial" when stopped mid-epoch),
-    shuffled mini-batches of the tensors ``_Xt, _Yt``, the loss of a mini-batch and the loop of
-    ``fit`` with its ``status``. A subclass brings only its own: the data (``_data``), the model
-    (``_build_model``, built with the seed by ``_init_model``), the loss target ``loss(out, Y)``
-    (default: mean squared error), ``validate()`` (default: ``val_loss()``, that loss on
-    ``_Xv, _Yv``) and its evaluation."""
-
-    def __init__(self, cfg: TrainConfig):
-        self.cfg = cfg
-        self.device = _device()
-        self.history: list[dict] = []
-        self.status = "new"  # "running", then "done" / "time" / "stopped" / "diverged"
-        self.seconds = 0.0  # training time of all fit calls together
-
-    # --- what a subclass provides -----------------------------------------------------------
-    def _data(self, Xt, Yt, Xv, Yv) -> None:
-        """Training and validation tensors on the run's device."""
-        d = self.device
-        self._Xt, self._Yt = torch.as_tensor(Xt, device=d), torch.as_tensor(Yt, device=d)
-        self._Xv, self._Yv = torch.as_tensor(Xv, device=d), torch.as_tensor(Yv, device=d)
-
-    def _build_model(self) -> torch.nn.Module:
-        raise NotImplementedError
-
-    def _init_model(self) -> None:
-        """The model, initialised from cfg.seed (the same seed gives the same weights)."""
-        torch.manual_seed(self.cfg.seed)
-        self.model = self._build_model().to(self.device)
-
-    def loss(self, out: torch.Tensor, Y: torch.Tensor) -> torch.Tensor:
-        """The task's loss of the model's output against its target: here (x̂ − y)² averaged."""
-        return torch.mean((out - Y) ** 2)
-
-    @torch.no_grad()
-    def val_loss(self) -> float:
-        """``loss`` on the validation tensors (the model in eval mode)."""
-        self.model.eval()
-        return float(self._loss(self.model, self._Xv, self._Yv))
-
-    def validate(self) -> float:
-        """The number recorded as "val_loss" after each epoch (lower is better)."""
-        return self.val_loss()
-
-    # --- shared -----------------------------------------------------------------------------
-    @property
-    def epochs_done(self) -> int:
-        return sum(1 for r in self.history if not r.get("partial"))
-
-    def _batches(self, gen: torch.Generator):
-        """Mini-batches of (X, Y) in an order drawn from ``gen`` (a new order every epoch)."""
-        perm = torch.randperm(len(self._Xt), generator=gen).to(self.device)
-        for s in range(0, len(perm), self.cfg.batch_size):
-            idx = perm[s:s + self.cfg.batch_size]
-            yield self._Xt[idx], self._Yt[idx]
-
-    def _loss(self, model, X, Y) -> torch.Tensor:
-        return self.loss(model(X, fused=self.cfg.fused), Y)
-
-    def fit(self, on_progress: Progress | None = None, should_stop: Stop | None = None, *,
-            prefix: str = "", seconds: float | None = None):
-        """Train in place for cfg.epochs more epochs; returns the run.
-
-        ``on_progress(epoch, epochs, {prefix + "loss", prefix + "val_loss"})`` after each epoch;
-        ``should_stop()`` after every mini-batch (status "stopped", a partial row); cfg.max_seconds
-        bounds the run after each epoch and ``seconds`` this call after every mini-batch (status
-        "time"); a NaN / ∞ loss, or one above max(1000, 100 × the first), raises TrainingDiverged
-        (status "diverged"). Each row gets "seconds": training time so far, so curves of different
-        models can share a wall-clock axis."""
-        t0 = time.perf_counter()
-        deadline = None if seconds is None else t0 + check_seconds(seconds)
-        self.status = "running"
-        try:
-            with single_thread():
-                self.status = self._loop(t0, deadline, on_progress, should_stop, prefix)
-        except TrainingDiverged:
-            self.status = "diverged"
-            raise
-        finally:
-            self.seconds += time.perf_counter() - t0
-            if self.status == "running":  # interrupted (e.g. the page reran): keep what was learned
-                self.status = "stopped"
-        return self
-
-    def _loop(self, t0, deadline, on_progress, should_stop, prefix) -> str:
-        model, cfg, history = self.model, self.cfg, self.history
-        opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
-        gen = torch.Generator().manual_seed(cfg.seed)
-        first = None
-        start_epoch = len(history)
-
-        def row(epoch, total, count, val, **extra):
-            history.append({"epoch": epoch, "loss": total / max(1, count), "val_loss": val,
-                            "seconds": self.seconds + time.perf_counter() - t0, **extra})
-
-        for epoch in range(start_epoch + 1, start_epoch + cfg.epochs + 1):
-            model.train()
-            total, count = 0.0, 0
-            for batch in self._batches(gen):
-                opt.zero_grad(set_to_none=True)
-                loss = self._loss(model, *batch)
-                value = float(loss.detach())
-                if first is None:
-                    first = value
-                if not math.isfinite(value) or value > max(1e3, 100 * first):
-                    raise TrainingDiverged(diverged_message(epoch, cfg.lr, value),
-                                           en=diverged_message(epoch, cfg.lr, value, "en"))
-                loss.backward()
-                clip_gradient(model.parameters(), cfg.clip)
-                opt.step()
-                total += value * len(batch[0])
-                count += len(batch[0])
-                timed_out = deadline is not None and time.perf_counter() >= deadline
-                if timed_out or (should_stop is not None and should_stop()):
-                    row(epoch, total, count, self.validate(), partial=True)
-                    return "time" if timed_out else "stopped"
-            if not all(torch.isfinite(p).all() for p in model.parameters()):
-                raise TrainingDiverged(diverged_message(epoch, cfg.lr, float("nan")),
-                                       en=diverged_message(epoch, cfg.lr, float("nan"), "en"))
-            val = self.validate()
-            if not math.isfinite(val):
-                raise TrainingDiverged(diverged_message(epoch, cfg.lr, val),
-                                       en=diverged_message(epoch, cfg.lr, val, "en"))
-            row(epoch, total, count, val)
-            if on_progress is not None:
-                metrics = {f"{prefix}loss": history[-1]["loss"], f"{prefix}val_loss": val}
-                on_progress(epoch - start_epoch, cfg.epochs, metrics)
-            if cfg.max_seconds and time.perf_counter() - t0 > cfg.max_seconds and epoch < start_epoch + cfg.epochs:
-                return "time"
-        return "done"
-
-
-def train_in_turn(makers: dict[str, Callable[[], TrainingRun]], epochs: int, *, runs: dict | None = None,
-                  on_progress: Progress | None = None, should_stop: Stop | None = None) -> dict:
-    """Build and train several runs one after the other, with the same budget, on one progress
-    bar (run i reports step i·epochs + s of len(makers)·epochs, its metrics prefixed "name_").
-    ``runs`` (a dict the page keeps in its session) receives each run before it trains; a Stop
-    ends the whole comparison."""
-    runs = {} if runs is None else runs
-    total = epochs * len(makers)
-    for i, (name, make) in enumerate(makers.items()):
-        run = runs[name] = make()
-
-        def progress(step, _total, metrics, _i=i):
-            if on_progress is not None:
-                on_progress(_i * epochs + step, total, metrics)
-
-        run.fit(progress, should_stop, prefix=f"{name}_")
-        if run.status == "stopped":
-            break
-    return runs
-
-
-class ForecastRun(TrainingRun):
+class ForecastRun(RNNRun):
     """A forecaster (window → next value) on windows of one series."""
 
-    def __init__(self, data: ForecastData, cfg: TrainConfig | None = None):
-        cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
+    def __init__(self, data: ForecastData, cfg: RNNConfig | None = None, *, limits: Limits = CLASSROOM):
+        cfg = (cfg or RNNConfig()).validated(FORECAST_MODELS, limits)
         if cfg.bidirectional:
             raise InvalidInput(BIDIRECTIONAL_FORECAST, en=BIDIRECTIONAL_FORECAST_EN)
         super().__init__(cfg)
@@ -330,16 +129,17 @@ class ForecastRun(TrainingRun):
         return float(np.mean((self.forecast(len(truth)) - truth) ** 2))
 
 
-def train_forecaster(data: ForecastData, cfg: TrainConfig | None = None, *,
-                     on_progress: Progress | None = None, should_stop: Stop | None = None) -> ForecastRun:
-    return ForecastRun(data, cfg).fit(on_progress, should_stop)
+def train_forecaster(data: ForecastData, cfg: RNNConfig | None = None, *,
+                     on_progress: Progress | None = None, should_stop: Stop | None = None,
+                     limits: Limits = CLASSROOM) -> ForecastRun:
+    return ForecastRun(data, cfg, limits=limits).fit(on_progress, should_stop)
 
 
-def compare_cells(data: ForecastData, cfg: TrainConfig | None = None, cells=("rnn", "lstm", "gru"), *,
+def compare_cells(data: ForecastData, cfg: RNNConfig | None = None, cells=("rnn", "lstm", "gru"), *,
                   runs: dict | None = None, on_progress: Progress | None = None,
                   should_stop: Stop | None = None) -> dict[str, ForecastRun]:
     """Train each cell on the same data, seed and budget (epochs, hidden size, lr). ``runs`` (a
     dict the page keeps in its session) receives each run before it trains."""
-    cfg = (cfg or TrainConfig()).validated(FORECAST_MODELS)
+    cfg = (cfg or RNNConfig()).validated(FORECAST_MODELS)
     makers = {cell: (lambda c=cell: ForecastRun(data, replace(cfg, cell=c))) for cell in cells}
     return train_in_turn(makers, cfg.epochs, runs=runs, on_progress=on_progress, should_stop=should_stop)

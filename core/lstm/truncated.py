@@ -1,6 +1,6 @@
 """Truncated BPTT: how far back the gradient reaches with truncation length k.
 
-The language model trains on chunks of k tokens (core.lstm.lm.LMRun, ``seq_len`` = k): each chunk
+The language model trains on chunks of k tokens (core.lstm.lm.RNNLMRun, ``seq_len`` = k): each chunk
 is one backpropagation through time, so a loss at step t gets a gradient from at most the k
 inputs of its chunk (the notes: k ≈ 10–100; a smaller k is cheaper per update and cannot learn
 dependencies longer than k).
@@ -15,7 +15,7 @@ import numpy as np
 import torch
 
 from core import InvalidInput
-from core.lstm.train import single_thread
+from core.training import single_thread
 
 MIN_K, MAX_K = 4, 200
 

@@ -2,7 +2,7 @@
 
     layers.py  EncoderLayer / DecoderLayer (residual + LayerNorm, pre- or post-LN), Encoder / Decoder stacks
     gpt.py     MiniGPT: decoder-only language model (embeddings + PE, causal pre-LN blocks, LM head)
-    lm.py      GPTRun: training / generation / save-load, sharing the LSTM LM's text, tokens and loop
+    lm.py      GPTRun: training / generation / save-load on core/lm's text, tokens, sampling and core/training's loop
     demo.py    one encoder and one decoder layer step by step (the attention page's 「Transformer を組み立てる」)
     figures.py the Transformer sections' figures (built on core.attention.figures)
 """

@@ -82,9 +82,10 @@ class GPTConfig:
 class MiniGPT(nn.Module):
     """Decoder-only Transformer LM: E[w] + PE → N × pre-LN causal block → LN → W_vocab."""
 
-    def __init__(self, cfg: GPTConfig):
+    def __init__(self, cfg: GPTConfig, dropout: float = 0.0):
         super().__init__()
         self.cfg = cfg = cfg.validated()
+        self.drop = nn.Dropout(dropout)  # training only: on h⁰ and on h^N before the LM head
         self.tok_emb = nn.Embedding(cfg.vocab_size, cfg.d_model)
         self.register_buffer("pe", positional_encoding(cfg.context, cfg.d_model), persistent=False)
         self.blocks = Encoder(cfg.layers())  # ends with ln_f (pre-LN)
@@ -97,8 +98,8 @@ class MiniGPT(nn.Module):
             raise InvalidInput(f"入力が文脈の長さ {self.cfg.context} を超えています（{T} トークン）。",
                                en=f"The input is longer than the context length {self.cfg.context} ({T} tokens).")
         x = self.tok_emb(idx) + self.pe[:T]  # (B, T, d_model)
-        h, weights = self.blocks(x, is_causal=True, need_weights=True)  # (B, T, d_model)
-        logits = self.lm_head(h)  # (B, T, V)
+        h, weights = self.blocks(self.drop(x), is_causal=True, need_weights=True)  # (B, T, d_model)
+        logits = self.lm_head(self.drop(h))  # (B, T, V)
         return (logits, weights) if need_weights else logits
 
     def n_params(self) -> int:

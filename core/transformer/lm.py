@@ -1,12 +1,12 @@
 """Training and using the mini-GPT on the same text, tokens, split and loop as the LSTM LM.
 
-``GPTRun`` is core.lstm.lm.LMRun with the recurrent model swapped for core.transformer.gpt.MiniGPT:
-the text check (prepare_text: caps, one repeated character), the char / fugashi-word tokens and
-Vocab (core.lstm.corpus), the validation part (the last 10 % of the tokens), the mini-batches of
-``context`` tokens and the training loop (core.lstm.train.TrainingRun.fit: Adam, clipping,
-NaN → TrainingDiverged, Stop after every mini-batch, a wall-clock ``seconds`` bound) are all
-shared, so the two models' validation losses (nats per token) and perplexities exp(loss) compare
-directly.
+``GPTRun`` is core.lm.LMRun with core.transformer.gpt.MiniGPT as its network: the text check
+(prepare_text: caps, one repeated character), the char / fugashi-word tokens and Vocab
+(core.lm.text), the validation part (the last 10 % of the tokens), the mini-batches of
+``context`` tokens, sampling (core.lm.sampling) and the training loop (core.training.TrainingRun.fit:
+Adam, clipping, NaN → TrainingDiverged, Stop after every mini-batch, a wall-clock ``seconds``
+bound) are all shared with the LSTM LM, so the two models' validation losses (nats per token)
+and perplexities exp(loss) compare directly.
 
 Saved as a directory: model.safetensors + config.json + vocab.json (no pickle).
 """
@@ -14,29 +14,32 @@ from __future__ import annotations
 
 import json
 import pathlib
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 
 import torch
 
 from core import InvalidInput, ModelUnavailable
-from core.lstm.corpus import Vocab
-from core.lstm.lm import MAX_GENERATE, LMRun, _check_temperature, _probs, token_loss
-from core.lstm.train import TrainConfig, single_thread
+from core.limits import CLASSROOM, Limits
+from core.lm import LMRun, Vocab
+from core.training import TrainConfig, device
 from core.transformer.gpt import GPTConfig, MiniGPT
 
 FORMAT = "nlp-playground-minigpt"
 VERSION = 1
-GPT_TRAIN_DEFAULTS = TrainConfig(lr=0.003, epochs=30, batch_size=16, clip=1.0)
+GPT_TRAIN_DEFAULTS = TrainConfig(lr=0.003, epochs=30, batch_size=16, clip=1.0, dropout=0.2, weight_decay=0.1,
+                                 keep_best=True, patience=5)
 
 
 class GPTRun(LMRun):
     """A mini-GPT, its text/tokens and training history (kept in the page's session)."""
 
     def __init__(self, text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
-                 context: int = 64, d_model: int = 64, h: int = 4, n_layers: int = 2):
+                 context: int = 64, d_model: int = 64, h: int = 4, n_layers: int = 2,
+                 limits: Limits = CLASSROOM):
         self.arch = GPTConfig(vocab_size=2, context=context, d_model=d_model, h=h,
                               n_layers=n_layers).validated()  # bad sizes fail before the text is read
-        super().__init__(text, level, cfg or GPT_TRAIN_DEFAULTS, seq_len=self.arch.context)
+        cfg = (cfg or GPT_TRAIN_DEFAULTS).validated(limits)
+        super().__init__(text, level, cfg, seq_len=self.arch.context, limits=limits)
 
     def _build_model(self) -> MiniGPT:
         C, n_train = self.arch.context, len(self.train_ids)
@@ -47,7 +50,7 @@ class GPTRun(LMRun):
                 en=f"The text is too short for the context length {C} ({n_train} training tokens). "
                    f"Use a context length of {max(2, (n_train - 1) // 2)} or less, or a longer text.")
         self.arch = replace(self.arch, vocab_size=len(self.vocab))
-        return MiniGPT(self.arch)
+        return MiniGPT(self.arch, dropout=self.cfg.dropout)
 
     @property
     def context(self) -> int:
@@ -56,8 +59,7 @@ class GPTRun(LMRun):
     def n_params(self) -> int:
         return self.model.n_params()
 
-    def _loss(self, model, x, y):
-        return token_loss(model(x), y)  # logits (B, T, V): every position at once under the causal mask
+    # the base's forward/loss: logits (B, T, V), every position at once under the causal mask
 
     @torch.no_grad()
     def val_loss(self) -> float:
@@ -79,32 +81,6 @@ class GPTRun(LMRun):
         self.model.eval()
         x = torch.tensor([ids[-self.context:]], device=self.device)  # (1, T ≤ context)
         return self.model(x)[0, -1], None
-
-    @torch.no_grad()
-    def generate(self, prompt: str, n: int = 100, temperature: float = 1.0, seed: int = 0,
-                 top_k: int | None = None) -> str:
-        """Autoregressive generation: feed the last ``context`` tokens, sample one token from
-        P_τ (restricted to the k most probable when ``top_k``), append it, repeat ``n`` times."""
-        n = int(n)
-        if not (1 <= n <= MAX_GENERATE):
-            raise InvalidInput(f"生成する長さは 1〜{MAX_GENERATE} にしてください。",
-                               en=f"The length to generate must be 1–{MAX_GENERATE}.")
-        _check_temperature(temperature)
-        k = _check_top_k(top_k, len(self.vocab))
-        gen = torch.Generator().manual_seed(int(seed))
-        ids = self._prompt_ids(prompt)
-        out: list[str] = []
-        with single_thread():
-            for _ in range(n):
-                logits, _ = self._logits_after(ids)
-                if k:
-                    kth = torch.topk(logits, k).values[-1]
-                    logits = logits.masked_fill(logits < kth, float("-inf"))
-                p = _probs(logits, temperature).cpu()
-                i = int(torch.argmax(p)) if temperature == 0 else int(torch.multinomial(p, 1, generator=gen))
-                ids.append(i)
-                out.append(self.vocab.itos[i])
-        return "".join(out)
 
     @torch.no_grad()
     def attention(self, text: str) -> tuple[list[str], torch.Tensor]:
@@ -148,7 +124,8 @@ class GPTRun(LMRun):
         save_file(state, str(d / "model.safetensors"))
         config = {"format": FORMAT, "version": VERSION, "model": self.arch.as_dict(), "level": self.level,
                   "train": asdict(self.cfg), "seconds": self.seconds, "epochs": self.epochs_done,
-                  "val_loss": self.history[-1]["val_loss"] if self.history else None}
+                  "val_loss": self.best_val_loss if self.best_epoch is not None else self.last_val_loss,
+                  "best_epoch": self.best_epoch}
         (d / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (d / "vocab.json").write_text(json.dumps(self.vocab.itos, ensure_ascii=False), encoding="utf-8")
         return d
@@ -175,31 +152,16 @@ class GPTRun(LMRun):
             raise InvalidInput(f"{d} はミニ GPT の保存フォルダではありません。",
                                en=f"{d} is not a saved mini-GPT folder.")
         self = cls.__new__(cls)
-        from core.lstm.train import _device
-
         self.arch = GPTConfig(**config["model"]).validated()
         self.level, self.vocab = config["level"], Vocab(list(itos), config["level"])
-        self.cfg = TrainConfig(**config["train"])
-        self.device, self.text, self.train_ids, self.val_ids = _device(), None, None, None
+        known = {f.name for f in fields(TrainConfig)}  # folders saved before the split keep RNN fields
+        self.cfg = TrainConfig(**{k: v for k, v in config["train"].items() if k in known})
+        self.device, self.text, self.train_ids, self.val_ids = device(), None, None, None
         self.history, self.status, self.seconds, self.seq_len = [], "loaded", config.get("seconds", 0.0), self.arch.context
         self.model = MiniGPT(self.arch)
         self.model.load_state_dict(load_file(str(paths[2])))
         self.model.to(self.device).eval()
         return self
-
-
-def _check_top_k(top_k, vocab_size: int) -> int:
-    if top_k is None or top_k == 0:
-        return 0
-    try:
-        k = int(top_k)
-    except (TypeError, ValueError):
-        raise InvalidInput("top-k は整数で指定してください（0 = 制限なし）。",
-                           en="Give top-k as an integer (0 = no limit).") from None
-    if k < 0:
-        raise InvalidInput(f"top-k が {top_k} です。0（制限なし）以上にしてください。",
-                           en=f"top-k is {top_k}. Use 0 (no limit) or more.")
-    return min(k, vocab_size)
 
 
 def train_gpt(text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,

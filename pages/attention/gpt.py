@@ -1,18 +1,19 @@
 """Section 「ミニGPT」: a decoder-only Transformer trained live on the LSTM page's text (or a pasted
 / uploaded one), generation with temperature and top-k, the attention of every layer and head,
 parallel training vs autoregressive generation, and the LSTM LM on the same text, tokens and
-wall-clock budget (core.transformer.lm / core.lstm.lm)."""
+wall-clock budget (core.transformer.lm / core.lstm.lm, both on core.lm)."""
 from __future__ import annotations
 
 import streamlit as st
 
 from core.attention import figures as V
 from core.transformer import figures as TV
-from core.lstm.limits import LIMITS
-from core.lstm.lm import MAX_GENERATE, LMRun, lm_config
-from core.lstm.figures import loss_figure
+from core.limits import CLASSROOM
+from core.lm import MAX_GENERATE
+from core.lstm.lm import RNNLMRun, lm_config
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
+from pages.common import lm as lm_views
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, lang, t
 from pages.lstm import controls
@@ -36,14 +37,15 @@ def render() -> None:
                            key="tf_gpt_lr", bind="query-params")
     epochs = c[1].number_input(t("lstm.epochs"), 0, 100_000, GPT_TRAIN_DEFAULTS.epochs, key="tf_gpt_epochs",
                                bind="query-params")
-    seconds = c[2].number_input(t("tf.gpt.seconds"), 1, int(LIMITS.max_seconds), 20, key="tf_gpt_sec",
+    seconds = c[2].number_input(t("tf.gpt.seconds"), 1, int(CLASSROOM.max_seconds), 20, key="tf_gpt_sec",
                                 bind="query-params")
     seed = c[3].number_input(t("lstm.seed"), 0, 9999, 0, key="tf_gpt_seed", bind="query-params")
-    st.caption(t("tf.gpt.limits", d=MAX_D_MODEL, layers=MAX_GPT_LAYERS, ctx=MAX_CONTEXT, sec=int(LIMITS.max_seconds)))
+    regularization = lm_views.regularization_controls("tf_gpt", GPT_TRAIN_DEFAULTS)
+    st.caption(t("tf.gpt.limits", d=MAX_D_MODEL, layers=MAX_GPT_LAYERS, ctx=MAX_CONTEXT, sec=int(CLASSROOM.max_seconds)))
     live = LiveRun("tf_gpt", total=max(1, int(epochs)), chart_metrics=("loss", "val_loss"))
     if live.start_button(t("lstm.train")):
         with guard():
-            run = GPTRun(text, level, gpt_config(lr=float(lr), epochs=int(epochs), seed=int(seed)),
+            run = GPTRun(text, level, gpt_config(lr=float(lr), epochs=int(epochs), seed=int(seed), **regularization),
                          context=int(context), d_model=int(d_model), h=int(heads), n_layers=int(n_layers))
             st.session_state[RUN_KEY] = run
             st.session_state.pop(LSTM_KEY, None)
@@ -59,10 +61,8 @@ def draw(run: GPTRun | None) -> None:
     with guard():
         st.caption(t("tf.gpt.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),
                      ppl=run.perplexity(), params=run.n_params()))
-    fig, df = loss_figure({"gpt": run.history}, {"train_loss": t("tf.gpt.train_loss"),
-                                                 "val_loss": t("tf.gpt.val_loss"), "gpt": "mini-GPT",
-                                                 "epoch": "epoch", "loss": "cross entropy"}, t("tf.gpt.fig.loss"))
-    chart(fig, key="tf_gpt_loss", data=df)
+    lm_views.loss_view(run, key="tf_gpt_loss", title=t("tf.gpt.fig.loss"),
+                       train_label="mini-GPT " + t("tf.gpt.train_loss"), val_label="mini-GPT " + t("tf.gpt.val_loss"))
     _generate(run)
     _parallel(run)
     _versus_lstm(run)
@@ -70,7 +70,7 @@ def draw(run: GPTRun | None) -> None:
 
 def _generate(run: GPTRun) -> None:
     st.subheader(t("tf.gpt.gen"))
-    c = st.columns([3, 1, 1, 1])
+    c = st.columns([3, 1, 1, 1, 1])
     prompt = checked(c[0].text_input(t("lstm.lm.prompt"), value="猫は", key="tf_gpt_prompt", bind="query-params",
                                      max_chars=200), limit=200)
     n = c[1].number_input(t("lstm.lm.gen_len"), 1, MAX_GENERATE, 40, key="tf_gpt_n", bind="query-params")
@@ -78,10 +78,14 @@ def _generate(run: GPTRun) -> None:
                               bind="query-params", help=t("lstm.lm.temperature.help"))
     k = c[3].number_input(t("tf.gpt.topk"), 0, 1000, 10, key="tf_gpt_k", bind="query-params",
                           help=t("tf.gpt.topk.help"))
+    top_p = c[4].number_input(t("lm.topp"), 0.0, 1.0, 1.0, step=0.05, format="%.2f", key="tf_gpt_p",
+                              bind="query-params", help=t("lm.topp.help"))
     if st.button(t("lstm.lm.generate"), key="tf_gpt_gen") or "tf_gpt_out" not in st.session_state:
         with guard():
+            prompt = lm_views.known_prompt(run, prompt)
             count = st.session_state.get("tf_gpt_count", 0)
-            st.session_state["tf_gpt_out"] = (prompt, run.generate(prompt, int(n), temperature, seed=count, top_k=int(k)))
+            st.session_state["tf_gpt_out"] = (prompt, run.generate(prompt, int(n), temperature, seed=count, top_k=int(k),
+                                                                   top_p=float(top_p)))
             st.session_state["tf_gpt_count"] = count + 1
     out = st.session_state.get("tf_gpt_out")
     if not out:
@@ -115,10 +119,10 @@ def _versus_lstm(run: GPTRun) -> None:
     st.markdown(t("tf.gpt.vs.intro", seconds=run.seconds))
     lstm = st.session_state.get(LSTM_KEY)
     if run.text is not None:
-        live = LiveRun("tf_gpt_lstm", total=LIMITS.max_epochs, chart_metrics=("loss", "val_loss"))
+        live = LiveRun("tf_gpt_lstm", total=CLASSROOM.max_epochs, chart_metrics=("loss", "val_loss"))
         if live.start_button(t("tf.gpt.vs.train", seconds=run.seconds)):
             with guard():
-                lstm = LMRun(run.text, run.level, lm_config(epochs=LIMITS.max_epochs, seed=run.cfg.seed))
+                lstm = RNNLMRun(run.text, run.level, lm_config(epochs=CLASSROOM.max_epochs, seed=run.cfg.seed))
                 st.session_state[LSTM_KEY] = lstm
                 with live:
                     lstm.fit(live.on_progress, live.should_stop, seconds=max(1.0, run.seconds))

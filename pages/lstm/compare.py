@@ -8,7 +8,7 @@ import streamlit as st
 
 from core.lstm import CELL_LABELS
 from core.lstm.data import make_series, make_windows
-from core.lstm.train import ForecastRun, TrainConfig, compare_cells
+from core.lstm.train import ForecastRun, RNNConfig, compare_cells
 from core.lstm.figures import compare_forecast_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
@@ -22,7 +22,7 @@ CELLS = ("rnn", "lstm", "gru", "mlp")  # mlp: the fixed-window MLP (issue 16)
 def render() -> None:
     st.markdown(t("lstm.cmp.intro"))
     s = controls.series_controls("lstm_cmp")
-    cfg = controls.train_controls("lstm_cmp", replace(TrainConfig(), epochs=30), cell=False,
+    cfg = controls.train_controls("lstm_cmp", replace(RNNConfig(), epochs=30), cell=False,
                                   bidir_reason=t("lstm.bidir.off_forecast"))
     total = max(1, cfg.epochs) * len(CELLS)
     live = LiveRun("lstm_cmp", total=total, chart_metrics=tuple(f"{c}_loss" for c in CELLS))

@@ -13,10 +13,11 @@ from dataclasses import replace
 import streamlit as st
 
 from core.lstm import CELL_LABELS, CELL_TYPES
-from core.lstm.corpus import BUILTIN_TEXT
+from core.limits import CLASSROOM
+from core.lm.text import BUILTIN_TEXT
 from core.lstm.data import REAL, SERIES, series_label
 from core.lstm.limits import LIMITS
-from core.lstm.train import TrainConfig
+from core.lstm.train import RNNConfig
 from core.text import decode_upload
 from pages.common.ui import checked, guard, lang, t
 
@@ -51,8 +52,8 @@ def text_controls(prefix: str) -> tuple[str | None, str]:
         with st.expander(t("lstm.lm.builtin_show")):
             st.text(BUILTIN_TEXT)
     elif source == "paste":
-        text = checked(st.text_area(t("lstm.lm.paste", n=f"{LIMITS.max_text_chars:,}"), key=f"{prefix}_text",
-                                    height=150), area=True, limit=LIMITS.max_text_chars)
+        text = checked(st.text_area(t("lstm.lm.paste", n=f"{CLASSROOM.max_text_chars:,}"), key=f"{prefix}_text",
+                                    height=150), area=True, limit=CLASSROOM.max_text_chars)
     else:
         up = st.file_uploader(t("lstm.lm.upload"), type=["txt", "csv", "tsv", "md"], key=f"{prefix}_upload")
         text = ""
@@ -62,14 +63,14 @@ def text_controls(prefix: str) -> tuple[str | None, str]:
     return text, level
 
 
-def train_controls(prefix: str, defaults: TrainConfig, *, cell: bool = True, bidir_reason: str | None = None) -> TrainConfig:
+def train_controls(prefix: str, defaults: RNNConfig, *, cell: bool = True, bidir_reason: str | None = None) -> RNNConfig:
     cols = st.columns(4)
     chosen = defaults.cell
     if cell:
         chosen = cols[0].radio(t("lstm.cell"), CELL_TYPES, index=CELL_TYPES.index(defaults.cell),
                                format_func=CELL_LABELS.get, horizontal=True, key=f"{prefix}_cell",
                                bind="query-params")
-    layers = cols[1].number_input(t("lstm.layers"), 1, LIMITS.max_layers, defaults.layers, key=f"{prefix}_layers",
+    layers = cols[1].number_input(t("lstm.layers"), 1, CLASSROOM.max_layers, defaults.layers, key=f"{prefix}_layers",
                                   bind="query-params")
     hidden = cols[2].number_input(t("lstm.hidden"), 0, 100_000, defaults.hidden, step=8, key=f"{prefix}_hidden",
                                   bind="query-params")
@@ -84,8 +85,8 @@ def train_controls(prefix: str, defaults: TrainConfig, *, cell: bool = True, bid
     seed = c4.number_input(t("lstm.seed"), 0, 9999, defaults.seed, key=f"{prefix}_seed", bind="query-params")
     if bidir_reason:
         st.caption("↔ " + bidir_reason)
-    st.caption(t("lstm.limits", epochs=LIMITS.max_epochs, hidden=LIMITS.max_hidden, layers=LIMITS.max_layers,
-                 seconds=int(LIMITS.max_seconds)))
+    st.caption(t("lstm.limits", epochs=CLASSROOM.max_epochs, hidden=CLASSROOM.max_hidden, layers=CLASSROOM.max_layers,
+                 seconds=int(CLASSROOM.max_seconds)))
     return replace(defaults, cell=chosen, layers=int(layers), hidden=int(hidden), bidirectional=bool(bidir),
                    lr=float(lr), epochs=int(epochs), clip=float(clip) or None, seed=int(seed))
 
@@ -126,5 +127,7 @@ def status_line(run) -> None:
         st.info(t("lstm.status.time", epochs=epochs, seconds=run.seconds))
     elif run.status == "stopped":
         st.info(t("lstm.status.stopped", epochs=epochs))
+    elif run.status == "early":
+        st.info(t("lm.status.early", best=run.best_epoch, epochs=epochs, seconds=run.seconds))
     elif run.status == "diverged":
         st.warning(t("lstm.status.diverged"))

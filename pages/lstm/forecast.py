@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.lstm import CELL_LABELS
 from core.lstm.data import make_series, make_windows
-from core.lstm.train import BIDIRECTIONAL_FORECAST, ForecastRun, TrainConfig
+from core.lstm.train import BIDIRECTIONAL_FORECAST, ForecastRun, RNNConfig
 from core.lstm.figures import forecast_figure, loss_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
@@ -19,7 +19,7 @@ def render() -> None:
     st.markdown(t("lstm.fc.intro"))
     st.latex(r"h_t = \tanh(W_h h_{t-1} + W_x x_t + b),\qquad \hat{x}_{t+1} = W_{out} h_t + b_{out}")
     s = controls.series_controls("lstm_fc")
-    cfg = controls.train_controls("lstm_fc", TrainConfig(), bidir_reason=t("lstm.bidir.off_forecast"))
+    cfg = controls.train_controls("lstm_fc", RNNConfig(), bidir_reason=t("lstm.bidir.off_forecast"))
     live = LiveRun("lstm_fc", total=max(1, cfg.epochs), chart_metrics=("loss", "val_loss"))
     if live.start_button(t("lstm.train")):
         with guard():

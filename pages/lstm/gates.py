@@ -9,7 +9,7 @@ from core.lstm import CELL_LABELS, CELL_TYPES
 from core.lstm.bidir import BIDIR_DEFAULTS, DenoiseRun, compare_directions
 from core.lstm.data import make_series, make_windows
 from core.lstm.probes import trace_gates
-from core.lstm.train import ForecastRun, TrainConfig
+from core.lstm.train import ForecastRun, RNNConfig
 from core.lstm.figures import (bidir_figure, denoise_figure, encdec_figure, gates_figure, loss_figure,
                                lstm_unit_figure, unroll_figure)
 from pages.common.longrun import LiveRun
@@ -20,7 +20,7 @@ from pages.lstm.labels import curve_labels, gate_labels
 
 QUICK_KEY = "lstm_gates_runs"
 BI_KEY = "lstm_bi_runs"
-QUICK = TrainConfig(hidden=16, epochs=15)
+QUICK = RNNConfig(hidden=16, epochs=15)
 EQUATIONS = {
     "rnn": r"h_t=\tanh(W_h h_{t-1}+W_x x_t+b)",
     "lstm": r"\begin{aligned}i_t&=\sigma(W_i[h_{t-1},x_t]+b_i),\; f_t=\sigma(W_f[h_{t-1},x_t]+b_f),\;"

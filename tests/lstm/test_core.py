@@ -7,11 +7,12 @@ import torch
 
 from core import InputTooLong, InvalidInput, OutOfVocabulary, TrainingDiverged
 from core.lstm.data import SERIES, make_series, make_windows
-from core.lstm.lm import LMRun, lm_config
+from core.lstm.lm import RNNLMRun, lm_config
 from core.lstm.probes import compare_gradients, gradient_norms, trace_gates
-from core.lstm.train import ForecastRun, TrainConfig, clip_gradient, compare_cells, train_forecaster
+from core.lstm.train import ForecastRun, RNNConfig, compare_cells, train_forecaster
+from core.training import clip_gradient
 
-SMALL = TrainConfig(hidden=8, epochs=2)
+SMALL = RNNConfig(hidden=8, epochs=2)
 
 
 @pytest.mark.parametrize("name", list(SERIES))
@@ -48,7 +49,7 @@ def test_noise_length_and_bad_series_input():
 
 def test_training_lowers_the_validation_error():
     d = make_windows(make_series("sine"), 20)
-    run = ForecastRun(d, TrainConfig(hidden=16, epochs=6))
+    run = ForecastRun(d, RNNConfig(hidden=16, epochs=6))
     before = run.val_mse()
     run.fit()
     assert run.status == "done" and run.epochs_done == 6
@@ -60,8 +61,8 @@ def test_training_lowers_the_validation_error():
 
 def test_explicit_and_fused_training_give_the_same_model():
     d = make_windows(make_series("sines", 200), 10)
-    a = train_forecaster(d, TrainConfig(cell="gru", hidden=6, epochs=1, fused=True))
-    b = train_forecaster(d, TrainConfig(cell="gru", hidden=6, epochs=1, fused=False))
+    a = train_forecaster(d, RNNConfig(cell="gru", hidden=6, epochs=1, fused=True))
+    b = train_forecaster(d, RNNConfig(cell="gru", hidden=6, epochs=1, fused=False))
     for p, q in zip(a.model.parameters(), b.model.parameters()):
         assert torch.allclose(p, q, atol=1e-4)
 
@@ -74,12 +75,12 @@ def test_explicit_and_fused_training_give_the_same_model():
 def test_bad_training_settings(field, value, match):
     d = make_windows(make_series("sine", 200), 10)
     with pytest.raises(InvalidInput, match=match):
-        ForecastRun(d, TrainConfig(**{**SMALL.as_dict(), field: value}))
+        ForecastRun(d, RNNConfig(**{**SMALL.as_dict(), field: value}))
 
 
 def test_learning_rate_100_diverges_with_an_explanation():
     d = make_windows(make_series("sine"), 20)
-    run = ForecastRun(d, TrainConfig(hidden=8, epochs=3, lr=100.0))
+    run = ForecastRun(d, RNNConfig(hidden=8, epochs=3, lr=100.0))
     with pytest.raises(TrainingDiverged, match="学習率"):
         run.fit()
     assert run.status == "diverged"
@@ -88,13 +89,13 @@ def test_learning_rate_100_diverges_with_an_explanation():
 def test_bidirectional_forecasting_is_refused_with_the_reason():
     d = make_windows(make_series("sine", 200), 10)
     with pytest.raises(InvalidInput, match="未来"):
-        ForecastRun(d, TrainConfig(bidirectional=True))
+        ForecastRun(d, RNNConfig(bidirectional=True))
 
 
 def test_stop_mid_epoch_keeps_the_partial_model():
     d = make_windows(make_series("sine"), 20)
     calls = []
-    run = ForecastRun(d, TrainConfig(hidden=8, epochs=5, batch_size=8))
+    run = ForecastRun(d, RNNConfig(hidden=8, epochs=5, batch_size=8))
     w0 = run.model.head.weight.detach().clone()
     run.fit(should_stop=lambda: calls.append(1) or len(calls) >= 3)
     assert run.status == "stopped" and len(calls) == 3  # stopped after the third mini-batch
@@ -104,21 +105,21 @@ def test_stop_mid_epoch_keeps_the_partial_model():
 
 def test_time_limit_stops_training():
     d = make_windows(make_series("sine"), 20)
-    run = ForecastRun(d, TrainConfig(hidden=8, epochs=50, max_seconds=1e-6)).fit()
+    run = ForecastRun(d, RNNConfig(hidden=8, epochs=50, max_seconds=1e-6)).fit()
     assert run.status == "time" and run.epochs_done == 1
 
 
 def test_progress_reports_every_epoch():
     d = make_windows(make_series("sine", 200), 10)
     seen = []
-    train_forecaster(d, TrainConfig(hidden=4, epochs=3), on_progress=lambda s, n, m: seen.append((s, n, sorted(m))))
+    train_forecaster(d, RNNConfig(hidden=4, epochs=3), on_progress=lambda s, n, m: seen.append((s, n, sorted(m))))
     assert seen == [(i, 3, ["loss", "val_loss"]) for i in (1, 2, 3)]
 
 
 def test_compare_cells_same_budget_and_seed():
     d = make_windows(make_series("sine", 200), 10)
     steps = []
-    runs = compare_cells(d, TrainConfig(hidden=4, epochs=2), on_progress=lambda s, n, m: steps.append((s, n)))
+    runs = compare_cells(d, RNNConfig(hidden=4, epochs=2), on_progress=lambda s, n, m: steps.append((s, n)))
     assert list(runs) == ["rnn", "lstm", "gru"]
     assert [s for s, _ in steps] == [1, 2, 3, 4, 5, 6] and steps[-1][1] == 6
     assert all(r.epochs_done == 2 and r.cfg.hidden == 4 for r in runs.values())
@@ -188,7 +189,7 @@ def test_trace_gates(cell, gates):
 # --- language model -------------------------------------------------------------------------
 
 def test_char_lm_learns_and_predicts():
-    run = LMRun(None, "char", lm_config(hidden=32, epochs=3))
+    run = RNNLMRun(None, "char", lm_config(hidden=32, epochs=3))
     before = run.val_loss()
     run.fit()
     assert run.val_loss() < before
@@ -204,7 +205,7 @@ def test_char_lm_learns_and_predicts():
 
 
 def test_word_lm_uses_fugashi_tokens():
-    run = LMRun(None, "word", lm_config(hidden=16, epochs=1)).fit()
+    run = RNNLMRun(None, "word", lm_config(hidden=16, epochs=1)).fit()
     assert "ことば" in run.vocab.stoi and "猫" in run.vocab.stoi
     assert len(run.vocab) < 400
     assert run.top_k("猫 は", 3)
@@ -214,11 +215,11 @@ def test_word_lm_uses_fugashi_tokens():
                                       ("あ" * 30, InvalidInput), ("あい" * 20000, InputTooLong)])
 def test_lm_bad_text(text, exc):
     with pytest.raises(exc):
-        LMRun(text, "char", lm_config(epochs=1))
+        RNNLMRun(text, "char", lm_config(epochs=1))
 
 
 def test_lm_bad_prompt_and_settings():
-    run = LMRun("きょうは はれ。あしたは あめ。" * 3, "char", lm_config(hidden=8, epochs=1))
+    run = RNNLMRun("きょうは はれ。あしたは あめ。" * 3, "char", lm_config(hidden=8, epochs=1))
     with pytest.raises(OutOfVocabulary, match="出てこない"):
         run.top_k("猫")
     with pytest.raises(InvalidInput, match="温度"):
@@ -226,7 +227,7 @@ def test_lm_bad_prompt_and_settings():
     with pytest.raises(InvalidInput):
         run.generate("きょう", 0)
     with pytest.raises(InvalidInput, match="カンニング"):
-        LMRun(None, "char", lm_config(bidirectional=True))
+        RNNLMRun(None, "char", lm_config(bidirectional=True))
     assert run.top_k("", 3)  # an empty prompt starts after a line break
 
 

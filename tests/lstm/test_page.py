@@ -5,7 +5,7 @@ import pytest
 
 from core.i18n import t
 from core.lstm.data import make_series, make_windows
-from core.lstm.train import ForecastRun, TrainConfig
+from core.lstm.train import ForecastRun, RNNConfig
 from tests.conftest import another_user_training, assert_no_exception
 from tests.lstm.helpers import charts, lstm_app, texts, warnings
 
@@ -148,7 +148,11 @@ def test_text_tab_pasted_and_uploaded_text():
     at.number_input(key="lstm_lm_hidden").set_value(8)
     at.button(key="lstm_lm__start").click().run()
     assert_no_exception(at)
+    # the default prompt 「猫は」 is not in this text: a message, and generation from the text's start
+    assert "学習テキストに出てこない" in warnings(at) and "学習テキストの冒頭" in texts(at)
+    assert at.text[-1].value.startswith("きょ")
     at.text_input(key="lstm_lm_prompt").set_value("あした").run()
+    at.button(key="lstm_lm_gen").click().run()
     assert_no_exception(at)
     assert charts(at) == 3  # top-k, loss, gradient reach (truncated BPTT)
     assert at.text[-1].value.startswith("あした")
@@ -207,7 +211,7 @@ def test_gates_uses_the_forecast_model_and_trains_bidirectional(monkeypatch):
     from pages.lstm import gates
 
     monkeypatch.setattr(gates, "BIDIR_DEFAULTS", replace(gates.BIDIR_DEFAULTS, epochs=2, hidden=4))
-    run = ForecastRun(make_windows(make_series("sine"), 20), TrainConfig(cell="lstm", hidden=6, epochs=1)).fit()
+    run = ForecastRun(make_windows(make_series("sine"), 20), RNNConfig(cell="lstm", hidden=6, epochs=1)).fit()
     at = lstm_app("gates", session={"lstm_fc_run": run})
     assert_no_exception(at)
     assert "時系列予測" in texts(at)  # "trained in the forecasting tab"
@@ -236,3 +240,25 @@ def test_english_ui():
     at = lstm_app("gradients", query={"lang": "English"}, lang="en")
     assert_no_exception(at)
     assert "RNN" in texts(at)
+
+
+def test_text_tab_regularization_best_epoch_and_unigram_line():
+    """Dropout, weight decay and patience reach the run; the loss curve marks the kept (best)
+    epoch and the unigram baseline, and the caption compares the two perplexities."""
+    import json
+
+    at = lstm_app("text")
+    at.number_input(key="lstm_lm_epochs").set_value(3)
+    at.number_input(key="lstm_lm_hidden").set_value(16)
+    at.number_input(key="lstm_lm_dropout").set_value(0.3)
+    at.number_input(key="lstm_lm_wd").set_value(0.05)
+    at.number_input(key="lstm_lm_patience").set_value(7)
+    at.button(key="lstm_lm__start").click().run()
+    assert_no_exception(at)
+    run = at.session_state["lstm_lm_run"]
+    assert (run.cfg.dropout, run.cfg.weight_decay, run.cfg.patience, run.cfg.keep_best) == (0.3, 0.05, 7, True)
+    assert run.best_epoch is not None and run.val_loss() == pytest.approx(run.best_val_loss, abs=1e-5)
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("lstm_lm_loss"))
+    names = [tr.get("name", "") for tr in json.loads(chart.proto.spec)["data"]]
+    assert any(f"エポック {run.best_epoch}" in n for n in names) and any("ユニグラム" in n for n in names)
+    assert f"{run.unigram_ppl():.1f}" in texts(at)

@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from core.lstm.cells import LSTMCell, Recurrent
-from core.lstm.train import ForecastRun, TrainConfig
+from core.lstm.train import ForecastRun, RNNConfig
 
 
 def _peephole_model(seed=0):
@@ -67,7 +67,7 @@ def test_peephole_is_an_lstm_option_and_trains():
     assert not LSTMCell(1, 2).peephole
     from core.lstm.data import make_series, make_windows
 
-    run = ForecastRun(make_windows(make_series("sine"), 20), TrainConfig(cell="lstm", hidden=4, epochs=2,
+    run = ForecastRun(make_windows(make_series("sine"), 20), RNNConfig(cell="lstm", hidden=4, epochs=2,
                                                                          peephole=True))
     assert run.model.rnn.peephole and hasattr(run.model.rnn.cells[0], "p_out")
     run.fit()

@@ -1,4 +1,4 @@
-"""The one base of every training run (core.lstm.train.TrainingRun): the same loop, statuses,
+"""The one base of every training run (core.training.TrainingRun): the same loop, statuses,
 history rows and time budget for forecasting, denoising, sequence tasks, blanks and the LM."""
 from dataclasses import replace
 
@@ -7,19 +7,20 @@ import pytest
 from core import TrainingDiverged
 from core.lstm import bidir, blank, seqtasks
 from core.lstm.data import make_series, make_windows
-from core.lstm.lm import LMRun, lm_config
-from core.lstm.train import ForecastRun, TrainConfig, TrainingRun
+from core.lstm.lm import RNNLMRun, lm_config
+from core.lstm.train import ForecastRun, RNNConfig
+from core.training import TrainingRun
 
 TINY = dict(hidden=4, epochs=1)
 
 
 def _runs():
     return {
-        "forecast": lambda cfg: ForecastRun(make_windows(make_series("sine", 200), 10), replace(TrainConfig(), **cfg)),
+        "forecast": lambda cfg: ForecastRun(make_windows(make_series("sine", 200), 10), replace(RNNConfig(), **cfg)),
         "denoise": lambda cfg: bidir.DenoiseRun(replace(bidir.BIDIR_DEFAULTS, **cfg), True),
         "sequence": lambda cfg: seqtasks.SequenceRun("label", replace(seqtasks.SEQ_DEFAULTS, **cfg)),
         "blank": lambda cfg: blank.BlankRun(True, replace(blank.BLANK_DEFAULTS, **cfg)),
-        "lm": lambda cfg: LMRun(None, "char", lm_config(**cfg)),
+        "lm": lambda cfg: RNNLMRun(None, "char", lm_config(**cfg)),
     }
 
 

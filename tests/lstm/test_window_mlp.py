@@ -4,9 +4,9 @@ import torch
 
 from core import InvalidInput
 from core.lstm.data import make_series, make_windows
-from core.lstm.lm import LMRun
+from core.lstm.lm import RNNLMRun
 from core.lstm.models import WindowMLP
-from core.lstm.train import ForecastRun, TrainConfig, compare_cells
+from core.lstm.train import ForecastRun, RNNConfig, compare_cells
 
 
 def test_window_mlp_formula_and_fixed_inputs():
@@ -22,7 +22,7 @@ def test_window_mlp_formula_and_fixed_inputs():
 
 def test_mlp_trains_and_forecasts_beside_the_cells():
     d = make_windows(make_series("sine", 200), 10)
-    runs = compare_cells(d, TrainConfig(hidden=8, epochs=2), cells=("rnn", "mlp"))
+    runs = compare_cells(d, RNNConfig(hidden=8, epochs=2), cells=("rnn", "mlp"))
     assert list(runs) == ["rnn", "mlp"] and isinstance(runs["mlp"].model, WindowMLP)
     assert runs["mlp"].epochs_done == 2 and runs["mlp"].forecast(5).shape == (5,)
     assert runs["mlp"].history[-1]["loss"] < runs["mlp"].history[0]["loss"] * 10
@@ -30,5 +30,5 @@ def test_mlp_trains_and_forecasts_beside_the_cells():
 
 def test_mlp_is_a_forecasting_model_only():
     with pytest.raises(InvalidInput):
-        LMRun(None, "char", TrainConfig(cell="mlp"))
-    assert ForecastRun(make_windows(make_series("sine", 200), 10), TrainConfig(cell="mlp")).cfg.cell == "mlp"
+        RNNLMRun(None, "char", RNNConfig(cell="mlp"))
+    assert ForecastRun(make_windows(make_series("sine", 200), 10), RNNConfig(cell="mlp")).cfg.cell == "mlp"

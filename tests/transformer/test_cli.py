@@ -33,15 +33,16 @@ def test_train_lm_save_and_generate(tmp_path, text_file):
     out = last_json(cli("transformer", "train-lm", "--text-file", str(text_file), "--epochs", "2",
                         "--layers", "1", "--heads", "2", "--d-model", "16", "--seed", "1",
                         "--save", str(tmp_path / "gpt"), "--json"))
-    assert set(out) == {"val_loss", "val_ppl", "train_tokens", "seconds", "params"}
-    from core.lstm.corpus import prepare_text
+    assert set(out) == {"val_loss", "val_ppl", "train_tokens", "seconds", "params", "best_val_loss", "best_val_ppl",
+                        "best_epoch", "last_val_loss", "last_val_ppl", "epochs", "stopped", "overfitting", "unigram_ppl"}
+    from core.lm.text import prepare_text
 
     n_tokens = len(prepare_text(TEXT))  # the LSTM LM's text check and character tokens
     assert out["train_tokens"] == n_tokens - n_tokens // 10  # the last 10 % is held out
     assert out["val_ppl"] == pytest.approx(2.718281828 ** out["val_loss"], rel=1e-6)
     assert out["params"] > 0 and out["seconds"] > 0
     gen = last_json(cli("transformer", "generate", "--model", str(tmp_path / "gpt"), "--length", "12",
-                        "--temperature", "0.7", "--top-k", "3", "猫は", "--json"))
+                        "--temperature", "0.7", "--top-k", "3", "--top-p", "0.9", "猫は", "--json"))
     assert set(gen) == {"text"} and len(gen["text"]) == 12 and set(gen["text"]) <= set(TEXT + "\n")
 
 

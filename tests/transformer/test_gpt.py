@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from core import InputTooLong, InvalidInput, ModelUnavailable, OutOfVocabulary, TrainingDiverged
-from core.lstm.lm import LMRun, lm_config
+from core.lstm.lm import RNNLMRun, lm_config
 from core.transformer.gpt import GPTConfig, MiniGPT
 from core.transformer.lm import GPTRun, gpt_config
 
@@ -34,7 +34,7 @@ def test_attention_weights_are_causal():
 
 def test_loss_decreases_and_uses_the_lstm_tokens():
     run = GPTRun(None, "char", gpt_config(epochs=4, seed=0), **SMALL)
-    lstm = LMRun(None, "char", lm_config(epochs=1))
+    lstm = RNNLMRun(None, "char", lm_config(epochs=1))
     assert run.vocab.itos == lstm.vocab.itos  # same tokens and vocabulary
     assert torch.equal(run.val_ids, lstm.val_ids)  # same validation part: the last 10 %
     before = run.val_loss()
@@ -73,7 +73,7 @@ def test_save_load_round_trip(tmp_path):
 def test_seconds_bound_and_stop():
     run = GPTRun(None, "char", gpt_config(epochs=300), **SMALL).fit(seconds=0.5)
     assert run.status == "time" and run.epochs_done < 300
-    lstm = LMRun(None, "char", lm_config(epochs=300, hidden=16)).fit(seconds=0.5)  # the same bound
+    lstm = RNNLMRun(None, "char", lm_config(epochs=300, hidden=16)).fit(seconds=0.5)  # the same bound
     assert lstm.status == "time" and lstm.epochs_done < 300 and "seconds" in lstm.history[-1]
     with pytest.raises(InvalidInput, match="学習時間"):
         lstm.fit(seconds=0)

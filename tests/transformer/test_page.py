@@ -132,3 +132,45 @@ def test_family_card():
     table = at.table[0].value
     assert list(table.columns) == ["BERT", "GPT", "T5"] and len(table) == 5
     assert "因果マスク" in table["GPT"].iloc[1] and "ミニGPT" in table["GPT"].iloc[4]
+
+
+def _trace_names(at, key: str) -> list[str]:
+    import json
+
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith(key))
+    return [tr.get("name", "") for tr in json.loads(chart.proto.spec)["data"]]
+
+
+def test_gpt_regularization_early_stopping_and_the_unigram_line():
+    """Dropout, weight decay and patience reach the run; with them off and patience 2 the model
+    over-fits the small built-in text: training stops early, the page says 過学習, the run keeps
+    the best epoch's weights, and the loss curve marks that epoch and the unigram baseline."""
+    at = _gpt(tf_gpt_epochs=40, tf_gpt_lr=0.01, tf_gpt_d=32, tf_gpt_ctx=32,
+              tf_gpt_dropout=0.0, tf_gpt_wd=0.0, tf_gpt_patience=2)
+    at.button(key="tf_gpt__start").click().run()
+    assert_no_exception(at)
+    run = at.session_state["tf_gpt_run"]
+    assert (run.cfg.dropout, run.cfg.weight_decay, run.cfg.patience, run.cfg.keep_best) == (0.0, 0.0, 2, True)
+    assert run.status == "early" and run.epochs_done < 40 and run.overfitting
+    assert "早期終了" in texts(at) and "検証損失が上がり始めました = 過学習" in texts(at)
+    assert run.val_loss() == pytest.approx(run.best_val_loss, abs=1e-5)  # the best epoch's weights
+    assert run.best_val_ppl < run.unigram_ppl() and "ユニグラム" in texts(at)
+    names = _trace_names(at, "tf_gpt_loss")
+    assert any(f"エポック {run.best_epoch}" in n for n in names) and any("ユニグラム" in n for n in names)
+    # the defaults regularise: dropout and weight decay on, a fresh start
+    at = _gpt()
+    at.button(key="tf_gpt__start").click().run()
+    run = at.session_state["tf_gpt_run"]
+    assert run.cfg.dropout > 0 and run.cfg.weight_decay > 0 and run.cfg.patience > 0
+
+
+def test_gpt_prompt_with_unknown_characters_is_a_message():
+    at = _gpt()
+    at.button(key="tf_gpt__start").click().run()
+    at.text_input(key="tf_gpt_prompt").set_value("Q猫")
+    at.number_input(key="tf_gpt_p").set_value(0.5)
+    at.button(key="tf_gpt_gen").click().run()
+    assert_no_exception(at)
+    assert "学習テキストに出てこない" in texts(at) and "学習テキストの冒頭" in texts(at)
+    prompt, out = at.session_state["tf_gpt_out"]
+    assert prompt == at.session_state["tf_gpt_run"].default_prompt() and len(out) == 40

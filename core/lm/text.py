@@ -1,12 +1,12 @@
-"""Text for the next-token tab: the built-in Japanese text (written for this project), character
-and word (fugashi) tokens, and the vocabulary."""
+"""The text a language model learns from: the built-in Japanese text (written for this project),
+its check (``prepare_text``), character and word (fugashi) tokens, and the vocabulary."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
 from core import InputTooLong, InvalidInput, OutOfVocabulary, term_en
-from core.lstm.limits import LIMITS
+from core.limits import CLASSROOM, Limits
 from core.text import normalize_input
 
 BUILTIN_TEXT = """\
@@ -54,19 +54,26 @@ def tokens_of(text: str, level: str = "char") -> list[str]:
                        en=f"The unit \"{level}\" cannot be used. Choose char (characters) or word (words).")
 
 
-def prepare_text(text: str | None) -> str:
-    """Validate the training text: not empty, more than one distinct character, within the cap."""
+def prepare_text(text: str | None, limits: Limits = CLASSROOM) -> str:
+    """Validate the training text: not empty, more than one distinct character, within the cap
+    (``limits.max_text_chars``: a classroom server's, or what the operator's machine holds)."""
     if text is None:
         text = BUILTIN_TEXT
     cleaned = normalize_input(text)
     if not cleaned:
         raise InvalidInput("学習に使うテキストが空です。文章を貼り付けるか、組み込みの文章を使ってください。",
                            en="The training text is empty. Paste some text or use the built-in text.")
-    if len(cleaned) > LIMITS.max_text_chars:
+    cap = limits.max_text_chars
+    if len(cleaned) > cap and limits.shared:
         raise InputTooLong(f"テキストが長すぎます（{len(cleaned):,} 文字）。この教室用サーバーでは "
-                           f"{LIMITS.max_text_chars:,} 文字までです。一部を選んで貼り付けてください。",
+                           f"{cap:,} 文字までです。一部を選んで貼り付けてください。",
                            en=f"The text is too long ({len(cleaned):,} characters). This classroom server allows up to "
-                              f"{LIMITS.max_text_chars:,} characters. Paste a part of it.")
+                              f"{cap:,} characters. Paste a part of it.")
+    if len(cleaned) > cap:
+        raise InputTooLong(f"テキストが長すぎます（{len(cleaned):,} 文字）。{cap:,} 文字までにしてください"
+                           "（このマシンで扱える大きさ）。",
+                           en=f"The text is too long ({len(cleaned):,} characters). Use at most {cap:,} characters "
+                              "(what this machine can hold).")
     if len(cleaned) < 20 or len(set(cleaned)) < 2:
         raise InvalidInput(f"テキストが短すぎます（{len(cleaned)} 文字、{len(set(cleaned))} 種類）。"
                            "次の文字を予測するには、何種類もの文字が並んだ文章（20 文字以上、できれば数百文字）が必要です。",
