@@ -8,7 +8,7 @@ import pytest
 
 from core.lstm.data import make_series, make_windows
 from core.lstm.probes import bptt_map, trace_gates
-from core.lstm.train import ForecastRun, TrainConfig
+from core.lstm.train import ForecastRun, RNNConfig
 from tests.conftest import assert_no_exception
 from tests.lstm.helpers import lstm_app, texts
 
@@ -23,7 +23,7 @@ def _spec(at, key_part: str) -> dict:
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm"])
 def test_bptt_terms_sum_to_the_full_gradient_and_live_in_the_lower_triangle(cell):
-    run = ForecastRun(make_windows(make_series("sine"), 20), TrainConfig(cell=cell, hidden=6, epochs=1)).fit()
+    run = ForecastRun(make_windows(make_series("sine"), 20), RNNConfig(cell=cell, hidden=6, epochs=1)).fit()
     m = bptt_map(run.model, run.data.z, 12)
     assert m.C.shape == (12, 12) and np.isnan(m.C[np.triu_indices(12, 1)]).all()
     assert not np.isnan(m.C[np.tril_indices(12)]).any()
@@ -32,7 +32,7 @@ def test_bptt_terms_sum_to_the_full_gradient_and_live_in_the_lower_triangle(cell
 
 
 def test_gates_tab_draws_the_loop_unrolled_and_the_lstm_unit_from_the_model():
-    run = ForecastRun(make_windows(make_series("sine"), 20), TrainConfig(cell="lstm", hidden=6, epochs=1)).fit()
+    run = ForecastRun(make_windows(make_series("sine"), 20), RNNConfig(cell="lstm", hidden=6, epochs=1)).fit()
     at = lstm_app("gates", session={"lstm_fc_run": run})
     assert_no_exception(at)
     at.slider(key="lstm_arch_t").set_value(12).run()
