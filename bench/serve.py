@@ -124,6 +124,7 @@ REDIS_SERVER = os.environ.get("PLAYGROUND_REDIS_SERVER", "/usr/bin/redis-server"
 HAPROXY = os.environ.get("PLAYGROUND_HAPROXY", "/usr/sbin/haproxy")
 HAPROXY_TEMPLATE = ROOT / "deploy" / "haproxy.cfg"
 REDIS_URL_ENV = "PLAYGROUND_REDIS_URL"
+REDIS_REQUIRED_ENV = "PLAYGROUND_REDIS_REQUIRED"  # core.classstore: no fallback to a private store
 STICKY_COOKIE = "playground_affinity"  # deploy/haproxy.cfg's cookie
 
 
@@ -285,6 +286,8 @@ class Hall:
                 redis_url = self.redis.url
             self.redis_url = redis_url
             env = dict(extra_env or {}, **{REDIS_URL_ENV: redis_url})
+            if workers > 1:  # a worker that fell back to a store of its own would split the class
+                env[REDIS_REQUIRED_ENV] = "1"
             if workers == 1:
                 self.servers.append(Server(env, timeout=timeout, warm=warm, port=port, address=address, **opts))
                 self.url = self.servers[0].url

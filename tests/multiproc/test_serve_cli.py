@@ -1,0 +1,53 @@
+"""`python -m core serve --workers N [--port P]` (issue 25): the contract — the proxy's URL is the
+first stdout line, it serves until interrupted, and SIGTERM / Ctrl-C stop every child."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
+
+import psutil
+import pytest
+
+from tests.multiproc.test_hall import ROOT, pytestmark  # noqa: F401  (same requirements: redis-server, haproxy)
+
+
+def _serve(tmp_path, *args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "core", "serve", *args, "--log-dir", str(tmp_path)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, HF_HUB_OFFLINE="1", **(env or {})))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_serve_prints_the_proxy_url_first_and_a_signal_stops_every_child(tmp_path, sig):
+    proc = _serve(tmp_path, "--workers", "2", "--port", "0", "--address", "127.0.0.1")
+    try:
+        url = proc.stdout.readline().strip()  # the first line, as soon as the hall is up
+        assert url.startswith("http://127.0.0.1:"), (url, proc.stderr.read() if proc.poll() is not None else "")
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as r:
+            assert r.status == 200 and r.headers["X-Playground-Worker"] in ("w1", "w2")  # through HAProxy
+        children = psutil.Process(proc.pid).children(recursive=True)
+        names = sorted(os.path.basename(c.cmdline()[0].split()[0]) for c in children)
+        assert "haproxy" in names and "redis-server" in names and len(children) >= 4, names
+        proc.send_signal(sig)
+        assert proc.wait(60) == 0
+        _, alive = psutil.wait_procs(children, timeout=15)
+        assert alive == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.parametrize("args,env,says", [
+    (["--workers", "0"], {}, "--workers"),
+    (["--workers", "2", "--port", "70000"], {}, "--port"),
+    (["--workers", "2"], {"PLAYGROUND_REDIS_URL": "localhost:6379"}, "PLAYGROUND_REDIS_URL"),
+])
+def test_serve_refuses_bad_settings_with_a_clear_message(tmp_path, args, env, says):
+    proc = _serve(tmp_path, *args, env=env)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and says in err and "Traceback" not in err, err
+    assert out == ""
