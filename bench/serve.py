@@ -216,7 +216,8 @@ class Proxy:
         self.config = log_dir / f"haproxy-{self.port}.cfg"
         self.config.write_text(render_haproxy(workers))
         env = dict(os.environ, PLAYGROUND_PROXY_BIND=f"{address}:{self.port}")
-        check = subprocess.run([HAPROXY, "-c", "-q", "-f", str(self.config)], env=env, capture_output=True, text=True)
+        check = subprocess.run([HAPROXY, "-c", "-q", "-f", str(self.config)], env=env, capture_output=True, text=True,
+                               check=False)
         if check.returncode != 0:
             raise RuntimeError(f"haproxy rejected {self.config}: {check.stdout}{check.stderr}"[:2000])
         self.log = open(log_dir / f"haproxy-{self.port}.log", "w")
@@ -275,7 +276,7 @@ class Hall:
         self.redis: Redis | None = None
         self.proxy: Proxy | None = None
         self.servers: list[Server] = []
-        opts = dict(log_dir=self.log_dir, offline=offline, die_with_parent=die_with_parent)
+        opts = {"log_dir": self.log_dir, "offline": offline, "die_with_parent": die_with_parent}
         try:
             if workers == 1 and not redis_url:
                 self.servers.append(Server(extra_env, timeout=timeout, warm=warm, port=port, address=address, **opts))
@@ -328,7 +329,7 @@ class Hall:
         if self.redis is not None:
             self.redis.stop()
 
-    def __enter__(self) -> "Hall":
+    def __enter__(self) -> Hall:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -232,7 +232,7 @@ def test_a_quick_check_asked_on_worker_1_is_answered_on_worker_2_and_counted_the
                "the question on the students' phones")
     for s in klass.students:
         radio = next(n for n in s.tree.values() if n.WhichOneof("type") == "radio" and "qc_class_" in n.radio.id)
-        s.choose(radio.radio.label, list(radio.radio.options)[0], key=radio.radio.id.rsplit("-", 1)[1])
+        s.choose(radio.radio.label, radio.radio.options[0], key=radio.radio.id.rsplit("-", 1)[1])
         button = next(n for n in s.tree.values() if n.WhichOneof("type") == "button" and "qc_send_" in n.button.id)
         s.press(send, key=button.button.id.rsplit("-", 1)[1])
         run = s.rerun()
