@@ -125,6 +125,22 @@ def test_the_proxy_config_comes_from_the_compose_template(hall):
     assert [ln.split()[1] for ln in running.splitlines() if ln.strip().startswith("server ")] == ["w1", "w2"]
 
 
+def test_bench_load_runs_through_the_proxy_on_both_workers(hall):
+    """`python -m core bench load --url <proxy>`: students spread over both workers, all ok."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "core", "bench", "load", "--users", "4", "--duration", "6", "--think", "0.5,1",
+         "--what", "neighbors,attention", "--url", hall.url, "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["workers"] == ["w1", "w2"] and out["url"] == hall.url
+    assert out["interactions"] >= 4 and out["ok"] == out["interactions"], out["errors"]
+    assert out["peak_rss_mb"] > 0 and len(out["load_average"]) == 3
+
+
 # --- a class across the two workers ----------------------------------------------------------
 
 class Class:
