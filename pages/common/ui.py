@@ -126,9 +126,29 @@ def chart(fig, *, key: str, filename: str | None = None, data=None, csv_label: s
                 "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
     )
     if data is not None:
-        st.download_button(csv_label or t("common.download_csv"),
-                           data=data.to_csv(index=True).encode("utf-8-sig"),
+        st.download_button(csv_label or t("common.download_csv"), data=_csv(data),
                            file_name=f"{name}.csv", mime="text/csv", key=f"{key}__csv")
+
+
+_CSV: dict[int, bytes] = {}  # id of a live DataFrame → its CSV (shared frames: core.resources.shared_figure)
+
+
+def _csv(data) -> bytes:
+    """The CSV of ``data`` (UTF-8 with BOM, for Excel), made once per DataFrame object: a shared
+    figure's frame is the same object on every run of every session. The entry goes with the
+    frame (weakref.finalize), so a frame built anew each run is written anew."""
+    import weakref
+
+    key = id(data)
+    out = _CSV.get(key)
+    if out is None:
+        out = data.to_csv(index=True).encode("utf-8-sig")
+        try:
+            weakref.finalize(data, _CSV.pop, key, None)
+        except TypeError:  # not weak-referenceable: no memo
+            return out
+        _CSV[key] = out
+    return out
 
 
 def escape(text: str) -> str:
