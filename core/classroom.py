@@ -1,47 +1,77 @@
-"""Classroom mode: live classes held in memory by one in-process object (issue 18).
+"""Classroom mode: live classes, one interface over two stores (issues 18, 24, 25).
 
-One ``Classrooms`` registry per server process (loaded once through ``core.resources.classrooms``,
-so every session and thread shares it; all methods take one lock). A class has
+``Classrooms`` holds the rules; the state lives in a store (core.classstore): this process's
+memory by default, or Redis when ``PLAYGROUND_REDIS_URL`` is set (any number of app processes
+share the classes). One registry per process, loaded through ``core.resources.classrooms``.
+A class has
 
 - a short code (4 letters, no I / O) and one instructor, identified by a per-session token;
-  starting a class needs the operator's PIN when ``PLAYGROUND_INSTRUCTOR_PIN`` is set;
+  starting a class needs the operator's PIN when ``PLAYGROUND_INSTRUCTOR_PIN`` is set (at least
+  ``MIN_PIN_LEN`` characters; wrong PINs are rate-limited per session, per class and overall,
+  with a growing wait, and logged);
 - the instructor's demo state: the page and the URL query parameters that the pages bind their
   main inputs and tabs to (``bind="query-params"``), never a student's own models or uploads;
-- anonymous followers (per-session tokens) and at most one open quick check, whose answers are
-  kept per token (sent 200 times, counted once) and only for the class's lifetime.
+  and what the instructor is doing during a long run (``report_activity``: "training — 42 %");
+- anonymous followers (per-session tokens) with a last-seen time: one that has not polled for
+  ``follower_ttl()`` seconds (closed tab) no longer counts, nor may it answer; at most one open
+  quick check, whose answers are kept per follower (sent 200 times, counted once);
+- a version number that grows with every change a follower must see: a follower's poll reads
+  only that number (``version``) and fetches the class only when it changed.
 
-A class ends when the instructor ends it, when the instructor's heartbeat has been silent for
-``PLAYGROUND_CLASS_TIMEOUT`` seconds (the tab was closed), or after ``MAX_AGE_S``. Followers then
-get ``ClassEnded`` with the reason; a code never issued gets ``ClassNotFound``.
+Liveness: the instructor's tab refreshes it (``heartbeat`` / ``alive``) from a source that does
+not depend on page runs — the page's ``Keepalive`` thread asks Streamlit's runtime whether the
+instructor's session is still connected — so a five-minute training run does not end the class.
+A class ends when the instructor ends it, when it has been silent for ``PLAYGROUND_CLASS_TIMEOUT``
+seconds (tab closed), or after ``MAX_AGE_S``; followers then get ``ClassEnded``. An instructor
+whose tab closed (or whose server restarted and forgot the class) ``resume``s the same code
+with the PIN: a quiet or ended class is taken over or restarted; a live one only once its
+current instructor confirms (``approve_handover``).
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
+import logging
+import math
 import os
 import secrets
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from core import InvalidInput, PlaygroundError
+from core import InputTooLong, InvalidInput, PlaygroundError
+from core.classstore import KEEP, PREFIX, StoreUnavailable, store_from_env
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I / O: read off a projector
 CODE_LEN = 4
+CODE_TRIES = 64  # random draws for a free code before saying there is none (never an endless loop)
 MAX_AGE_S = 8 * 3600.0
-ENDED_KEPT_S = 3600.0  # how long "this class has ended" is remembered (else: unknown code)
+ENDED_KEPT_S = 3600.0  # how long "this class has ended" is remembered, and a code kept for a restart
 MAX_CLASSES = 200
+MAX_CODES = 2000  # live + remembered ended codes; the oldest ended are forgotten beyond it
 MAX_FOLLOWERS = 1000
 MAX_TEXT_ANSWER = 40
+LIVE_TTL_S = MAX_AGE_S + 600  # every key of a class expires by itself after this
 # URL parameters that are never part of the shared demo state
 PRIVATE_PARAMS = frozenset({"presenter", "class"})
 PIN_ENV = "PLAYGROUND_INSTRUCTOR_PIN"
+MIN_PIN_LEN = 6
 TIMEOUT_ENV = "PLAYGROUND_CLASS_TIMEOUT"
 DEFAULT_TIMEOUT_S = 60.0
+QUIET_S = 10.0  # an instructor silent this long has "gone quiet": the class may be taken over
+FOLLOWER_TTL_S = 30.0  # a follower that has not polled this long has left
+HANDOVER_S = 120.0  # a take-over request waits this long for the instructor's confirmation
+KEEPALIVE_S = 2.0
+# wrong-PIN limits: (free attempts, longest wait in s) per session, per class, and overall
+PIN_LIMITS = {"session": (3, 300.0), "class": (3, 300.0), "any": (30, 60.0)}
+PIN_WINDOW_S = 3600.0  # failures are forgotten after this
+
+log = logging.getLogger("playground.classroom")
 
 
 class ClassNotFound(PlaygroundError):
-    """No class with this code (mistyped, or expired long ago)."""
+    """No class with this code (mistyped, expired long ago, or forgotten by a restarted server)."""
 
 
 class ClassEnded(PlaygroundError):
@@ -50,6 +80,14 @@ class ClassEnded(PlaygroundError):
 
 class NotInstructor(PlaygroundError):
     """An instructor action from a session that is not the class's instructor, or a wrong PIN."""
+
+
+class TooManyAttempts(NotInstructor):
+    """Too many wrong PINs: wait ``wait_s`` seconds."""
+
+
+class HandoverAsked(PlaygroundError):
+    """Taking over a live class: its instructor has been asked to confirm."""
 
 
 def new_token() -> str:
@@ -84,6 +122,14 @@ def timeout_s() -> float:
         return DEFAULT_TIMEOUT_S
 
 
+def quiet_s() -> float:
+    return min(QUIET_S, timeout_s())
+
+
+def follower_ttl() -> float:
+    return min(FOLLOWER_TTL_S, timeout_s())
+
+
 def pin_required() -> bool:
     return bool(os.environ.get(PIN_ENV, ""))
 
@@ -96,224 +142,461 @@ class DemoState:
     version: int
 
 
-@dataclass
-class Question:
-    """The open quick check of a class: ``kind`` "choice" (answers are choice indices) or
-    "number" (answers are short free text, normalised)."""
-    qid: str
-    kind: str
-    n_choices: int
-    seq: int
-    answers: dict = field(default_factory=dict)  # token → answer (last one kept, counted once)
-    revealed: bool = False
-
-    def snapshot(self) -> "QuestionView":
-        counts: dict = {}
-        for a in self.answers.values():
-            counts[a] = counts.get(a, 0) + 1
-        return QuestionView(self.qid, self.kind, self.seq, len(self.answers), counts, self.revealed)
-
-
 @dataclass(frozen=True)
 class QuestionView:
     qid: str
     kind: str
     seq: int
     n_answers: int
-    counts: dict  # choice index (int) or normalised text → count
+    counts: dict  # choice index (int) or normalised text → count (a follower sees them once revealed)
     revealed: bool
 
 
-@dataclass
-class _Class:
-    code: str
-    instructor: str
-    created: float
-    last_seen: float
-    state: DemoState = DemoState("", {}, 0)
-    followers: dict = field(default_factory=dict)  # token → last poll time
-    question: Question | None = None
-    seq: int = 0
+@dataclass(frozen=True)
+class Activity:
+    """What the instructor's tab is doing during a long run: our own UI text, a fraction or None."""
+    label: str
+    fraction: float | None
 
 
 @dataclass(frozen=True)
 class ClassView:
-    """A follower's or instructor's read of a class (a copy; safe to use without the lock)."""
+    """A follower's or instructor's read of a class (a copy)."""
     code: str
     state: DemoState
     question: QuestionView | None
-    n_followers: int
+    n_followers: int | None  # live followers (the instructor's read only)
+    activity: Activity | None = None
+    quiet: bool = False  # the instructor's tab has not been heard from for quiet_s()
+    handover: bool = False  # someone with the PIN asks to take over (the instructor's read only)
+    version: int = 0
+
+
+def _key(code: str, part: str = "") -> str:
+    return f"{PREFIX}{code}" + (f":{part}" if part else "")
+
+
+CODES = PREFIX + "codes"  # code → created, live and remembered ended classes (bounded: MAX_CODES)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(str(token).encode()).hexdigest()[:16]
 
 
 class Classrooms:
-    """Every live class of this process. Thread-safe; ``clock`` is injectable for tests."""
+    """Every live class, in ``store`` (default: the one ``PLAYGROUND_REDIS_URL`` chooses).
+    Thread- and process-safe through the store; ``clock`` (wall seconds) is injectable for tests."""
 
-    def __init__(self, clock=time.monotonic):
+    def __init__(self, store=None, clock=time.time):
         self._clock = clock
-        self._lock = threading.Lock()
-        self._classes: dict[str, _Class] = {}
-        self._ended: dict[str, tuple[float, str]] = {}  # code → (when, reason)
+        self.store = store if store is not None else store_from_env(clock)
+        self.warning = getattr(self.store, "warning", None)  # a Msg when Redis was unreachable at start
 
     # --- lifecycle ----------------------------------------------------------------------
     def start(self, instructor: str, pin: str = "") -> str:
         """A new class for the session ``instructor``; returns its code."""
-        self._check_pin(pin)
-        with self._lock:
-            now = self._sweep()
-            if len(self._classes) >= MAX_CLASSES:
-                raise InvalidInput("同時に開ける授業の数の上限です。使っていない授業を終えてください。",
-                                   en="The limit of classes open at once is reached. End classes that are not in use.")
-            code = self._new_code()
-            self._classes[code] = _Class(code, instructor, now, now)
-            return code
+        self._check_pin(pin, instructor, None)
+        now = self._clock()
+        if self._sweep(now) >= MAX_CLASSES:
+            raise InvalidInput("同時に開ける授業の数の上限です。使っていない授業を終えてください。",
+                               en="The limit of classes open at once is reached. End classes that are not in use.")
+        for _ in range(CODE_TRIES):
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LEN))
+            if self._create(code, instructor, now, only_new=True):
+                return code
+        raise InvalidInput("空いているクラスコードが見つかりません。しばらくしてからもう一度始めてください。",
+                           en="No free class code was found. Try starting the class again in a while.")
 
-    def take_over(self, code: str, instructor: str, pin: str) -> None:
-        """Become the instructor of a running class (e.g. after reloading the tab); needs the PIN,
-        so it is only possible when the operator set one."""
+    def resume(self, code: str, instructor: str, pin: str = "") -> str:
+        """Come back to class ``code`` (the tab was closed, or the server restarted): an ended or
+        forgotten class restarts with the same code; a live one whose instructor has gone quiet
+        is taken over (needs a configured PIN); a live one whose instructor is still there only
+        after that instructor confirms (HandoverAsked until then)."""
+        code = normalize_code(code)
+        self._check_pin(pin, instructor, code)
+        now = self._clock()
+        meta, hb = self.store.get_many([_key(code), _key(code, "hb")])
+        if meta is not None and meta.get("instructor") == instructor and not meta.get("ended"):
+            self.store.put(_key(code, "hb"), now, LIVE_TTL_S)
+            return code
+        if meta is None or meta.get("ended") or self._silent(meta, hb, now):
+            if meta is not None and not meta.get("ended"):
+                self._finish(code, "timeout", now)
+            if self._create(code, instructor, now, only_new=False):
+                log.info("classroom: class %s restarted by session %s", code, _digest(instructor))
+                return code
+            meta, hb = self.store.get_many([_key(code), _key(code, "hb")])  # raced: someone else did
         if not pin_required():
-            raise NotInstructor(f"授業を引き継ぐには、サーバーの {PIN_ENV} で講師 PIN を設定しておく必要があります。",
-                                en=f"To take over a class, the server needs an instructor PIN set in {PIN_ENV}.")
-        self._check_pin(pin)
-        with self._lock:
-            c = self._get(code)
-            c.instructor, c.last_seen = instructor, self._clock()
+            raise NotInstructor(f"開催中の授業を引き継ぐには、サーバーの {PIN_ENV} で講師 PIN を設定しておく必要があります。",
+                                en=f"To take over a running class, the server needs an instructor PIN set in {PIN_ENV}.")
+        quiet = hb is None or now - float(hb) > quiet_s()
+
+        def take(old):
+            if old is None or old.get("ended"):
+                return KEEP, "gone"
+            if quiet:
+                return {**old, "instructor": instructor, "handover": None}, "taken"
+            return {**old, "handover": {"token": instructor, "at": now}}, "asked"
+
+        outcome = self.store.update(_key(code), take, LIVE_TTL_S)
+        if outcome == "taken":
+            self.store.put(_key(code, "hb"), now, LIVE_TTL_S)
+            self.store.incr(_key(code, "v"), LIVE_TTL_S)
+            log.warning("classroom: class %s taken over by session %s (instructor quiet)", code, _digest(instructor))
+            return code
+        if outcome == "asked":
+            raise HandoverAsked("先生の画面に引き継ぎの確認を表示しました。先生が「引き渡す」を押したら、もう一度「引き継ぐ」を押してください。",
+                                en="The teacher's screen now asks to hand the class over. Once they press \"Hand over\", press \"Take over\" again.")
+        raise self._not_found(code)
+
+    def approve_handover(self, code: str, instructor: str) -> None:
+        """The current instructor hands the class to the session that asked (resume)."""
+        def give(old):
+            self._require(old, instructor)
+            h = old.get("handover")
+            if not h or self._clock() - h["at"] > HANDOVER_S:
+                return KEEP, False
+            return {**old, "instructor": h["token"], "handover": None}, True
+
+        self._load(code)
+        if self.store.update(_key(normalize_code(code)), give, LIVE_TTL_S):
+            log.warning("classroom: class %s handed over by its instructor", normalize_code(code))
+
+    def decline_handover(self, code: str, instructor: str) -> None:
+        def drop(old):
+            self._require(old, instructor)
+            return {**old, "handover": None}, None
+        self._load(code)
+        self.store.update(_key(normalize_code(code)), drop, LIVE_TTL_S)
 
     def end(self, code: str, instructor: str, reason: str = "ended") -> None:
-        with self._lock:
-            c = self._get(code)
-            self._require(c, instructor)
-            self._finish(c.code, reason)
+        meta, _, _ = self._load(code)
+        self._require(meta, instructor)
+        self._finish(meta["code"], reason, self._clock())
 
     def heartbeat(self, code: str, instructor: str) -> ClassView:
-        """The instructor's tab is alive (its poll calls this every second or two)."""
-        with self._lock:
-            c = self._get(code)
-            self._require(c, instructor)
-            c.last_seen = self._clock()
-            return self._view(c)
+        """The instructor's poll: alive, and the class as the projector shows it."""
+        meta, _, act = self._load(code)
+        self._require(meta, instructor)
+        now = self._clock()
+        self.store.put(_key(meta["code"], "hb"), now, LIVE_TTL_S)
+        return self._view(meta, now, act, now, instructor=True)
+
+    def alive(self, code: str, instructor: str) -> None:
+        """The instructor's tab is still connected (Keepalive, from outside any page run)."""
+        meta, _, _ = self._load(code)
+        self._require(meta, instructor)
+        self.store.put(_key(meta["code"], "hb"), self._clock(), LIVE_TTL_S)
 
     # --- demo state -----------------------------------------------------------------------
     def publish(self, code: str, instructor: str, page: str, params: dict) -> DemoState:
-        """Record the instructor's page and query parameters; the version grows only on change."""
+        """Record the instructor's page and query parameters; the version grows only on change.
+        A page run that reached its end has no long run going: the activity is cleared."""
         shared = shared_params(params)
-        with self._lock:
-            c = self._get(code)
-            self._require(c, instructor)
-            c.last_seen = self._clock()
-            if (page, shared) != (c.state.page, c.state.params):
-                c.state = DemoState(page, shared, c.state.version + 1)
-            return c.state
+        meta, _, act = self._load(code)
+        self._require(meta, instructor)
+        code = meta["code"]
+        self.store.put(_key(code, "hb"), self._clock(), LIVE_TTL_S)
+        changed = act is not None
+        if changed:
+            self.store.delete(_key(code, "act"))
+        st = meta["state"]
+        if (page, shared) != (st["page"], st["params"]):
+            def move(old):
+                self._require(old, instructor)
+                s = old["state"]
+                if (page, shared) == (s["page"], s["params"]):
+                    return KEEP, s
+                s = {"page": page, "params": shared, "version": s["version"] + 1}
+                return {**old, "state": s}, s
+            st = self.store.update(_key(code), move, LIVE_TTL_S)
+            changed = True
+        if changed:
+            self.store.incr(_key(code, "v"), LIVE_TTL_S)
+        return DemoState(st["page"], st["params"], st["version"])
+
+    def report_activity(self, code: str, instructor: str, label: str, fraction: float | None) -> None:
+        """What the instructor's tab is doing now (a long run); cleared by the next publish."""
+        meta, _, _ = self._load(code)
+        self._require(meta, instructor)
+        now = self._clock()
+        f = None if fraction is None else min(1.0, max(0.0, float(fraction)))
+        self.store.put(_key(meta["code"], "hb"), now, LIVE_TTL_S)
+        self.store.put(_key(meta["code"], "act"), {"label": str(label)[:80], "fraction": f, "at": now}, LIVE_TTL_S)
+        self.store.incr(_key(meta["code"], "v"), LIVE_TTL_S)
+
+    def version(self, code: str) -> int | None:
+        """The follower's cheap poll: one number that grows with every change it must see
+        (None: the class is gone — ask ``follow`` why)."""
+        v = self.store.get(_key(normalize_code(code), "v"))
+        return None if v is None else int(v)
 
     def follow(self, code: str, follower: str) -> ClassView:
-        """A follower's poll: joins on first call, marks it present, returns the class's state."""
-        with self._lock:
-            c = self._get(code)
-            if follower not in c.followers and len(c.followers) >= MAX_FOLLOWERS:
-                raise InvalidInput("この授業の参加人数の上限に達しました。",
-                                   en="This class has reached its limit of participants.")
-            c.followers[follower] = self._clock()
-            return self._view(c)
+        """A follower's read: joins on first call, marks it present, returns the class's state.
+        The cap counts only followers seen within follower_ttl()."""
+        meta, hb, act = self._load(code)
+        now = self._clock()
+        if not self.store.hjoin(_key(meta["code"], "f"), str(follower), now, now - follower_ttl(),
+                                MAX_FOLLOWERS, LIVE_TTL_S):
+            raise InvalidInput("この授業の参加人数の上限に達しました。",
+                               en="This class has reached its limit of participants.")
+        return self._view(meta, hb, act, now, instructor=False)
+
+    def leave(self, code: str, follower: str) -> None:
+        """A follower leaves (its answers to the open question stay counted)."""
+        try:
+            self.store.hdel(_key(normalize_code(code), "f"), str(follower))
+        except ClassNotFound:
+            pass
 
     # --- quick checks ---------------------------------------------------------------------
     def open_question(self, code: str, instructor: str, qid: str, kind: str, n_choices: int) -> None:
         if kind not in ("choice", "number"):
             raise InvalidInput(f"問題の種類 {kind} は使えません。",
                                en=f"The question kind {kind} cannot be used.")
-        with self._lock:
-            c = self._get(code)
-            self._require(c, instructor)
-            c.seq += 1
-            c.question = Question(qid, kind, int(n_choices), c.seq)
+
+        def ask(old):
+            self._require(old, instructor)
+            seq = old.get("seq", 0) + 1
+            q = {"qid": qid, "kind": kind, "n": int(n_choices), "seq": seq, "revealed": False}
+            return {**old, "seq": seq, "question": q}, old.get("question")
+
+        self._question_change(code, ask)
 
     def reveal(self, code: str, instructor: str) -> None:
-        with self._lock:
-            c = self._get(code)
-            self._require(c, instructor)
-            if c.question is not None:
-                c.question.revealed = True
+        def show(old):
+            self._require(old, instructor)
+            q = old.get("question")
+            return ({**old, "question": {**q, "revealed": True}}, None) if q else (KEEP, None)
+        self._question_change(code, show)
 
     def close_question(self, code: str, instructor: str) -> None:
-        with self._lock:
-            c = self._get(code)
-            self._require(c, instructor)
-            c.question = None
+        def close(old):
+            self._require(old, instructor)
+            return {**old, "question": None}, old.get("question")
+        self._question_change(code, close)
 
     def answer(self, code: str, follower: str, seq: int, value) -> None:
-        """A student's answer to the open question number ``seq``. One per token: sending again
-        replaces it (counted once). Choice: an index; number: short free text (normalised)."""
-        with self._lock:
-            c = self._get(code)
-            q = c.question
-            if q is None or q.seq != seq:
-                raise InvalidInput("この問題の受付は終わりました。",
-                                   en="This question is closed.")
-            if q.revealed:
-                raise InvalidInput("正解が発表されたので、もう答えを送れません。",
-                                   en="The answer has been revealed; answers can no longer be sent.")
-            if q.kind == "choice":
-                try:
-                    v = int(value)
-                except (TypeError, ValueError):
-                    raise InvalidInput("選択肢を 1 つ選んでください。",
-                                       en="Choose one option.") from None
-                if not 0 <= v < q.n_choices:
-                    raise InvalidInput("選択肢を 1 つ選んでください。",
-                                       en="Choose one option.")
-            else:
-                v = normalize_text_answer(value)
-            q.answers[follower] = v
+        """A current follower's answer to the open question number ``seq``. One per follower:
+        sending again replaces it (counted once). Choice: an index; number: short free text."""
+        meta, _, _ = self._load(code)
+        q = meta.get("question")
+        if q is None or q["seq"] != seq:
+            raise InvalidInput("この問題の受付は終わりました。",
+                               en="This question is closed.")
+        if q["revealed"]:
+            raise InvalidInput("正解が発表されたので、もう答えを送れません。",
+                               en="The answer has been revealed; answers can no longer be sent.")
+        seen = self.store.hget(_key(meta["code"], "f"), str(follower))
+        if seen is None or self._clock() - float(seen) > follower_ttl():
+            raise InvalidInput("この授業に参加していないため、答えを送れません。授業のリンクを開き直してください。",
+                               en="You are not in this class, so the answer cannot be sent. Open the class link again.")
+        if q["kind"] == "choice":
+            try:
+                v = int(value)
+            except (TypeError, ValueError):
+                raise InvalidInput("選択肢を 1 つ選んでください。",
+                                   en="Choose one option.") from None
+            if not 0 <= v < q["n"]:
+                raise InvalidInput("選択肢を 1 つ選んでください。",
+                                   en="Choose one option.")
+        else:
+            v = normalize_text_answer(value)
+        self.store.hset(_key(meta["code"], f"a:{seq}"), str(follower), v, LIVE_TTL_S)
 
     # --- internals --------------------------------------------------------------------------
-    def _check_pin(self, pin: str) -> None:
+    def _question_change(self, code: str, fn) -> None:
+        meta, _, _ = self._load(code)
+        old_q = self.store.update(_key(meta["code"]), fn, LIVE_TTL_S)
+        if old_q:
+            self.store.delete(_key(meta["code"], f"a:{old_q['seq']}"))
+        self.store.incr(_key(meta["code"], "v"), LIVE_TTL_S)
+
+    def _check_pin(self, pin: str, token: str, code: str | None) -> None:
         expected = os.environ.get(PIN_ENV, "")
-        if expected and not hmac.compare_digest(str(pin or "").strip().encode(), expected.encode()):
-            raise NotInstructor("講師 PIN が違います。授業を始められるのは先生だけです。",
-                                en="Wrong instructor PIN. Only the teacher can start a class.")
-
-    def _new_code(self) -> str:
-        while True:
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LEN))
-            if code not in self._classes and code not in self._ended:
-                return code
-
-    def _sweep(self) -> float:
+        if not expected:
+            return
+        if len(expected) < MIN_PIN_LEN:
+            log.error("classroom: %s is shorter than %d characters; classes cannot be started", PIN_ENV, MIN_PIN_LEN)
+            raise InvalidInput(f"サーバーの講師 PIN ({PIN_ENV}) が短すぎます。{MIN_PIN_LEN} 文字以上にするよう管理者に伝えてください。",
+                               en=f"The server's instructor PIN ({PIN_ENV}) is too short. Ask the administrator to set at least {MIN_PIN_LEN} characters.")
         now = self._clock()
-        limit = timeout_s()
-        for code, c in list(self._classes.items()):
-            if now - c.last_seen > limit:
-                self._finish(code, "timeout")
-            elif now - c.created > MAX_AGE_S:
-                self._finish(code, "expired")
-        for code, (when, _) in list(self._ended.items()):
-            if now - when > ENDED_KEPT_S:
-                del self._ended[code]
-        return now
+        scopes = {"session": f"{PREFIX}pin:s:{_digest(token)}", "any": f"{PREFIX}pin:any"}
+        if code:
+            scopes["class"] = f"{PREFIX}pin:c:{code}"
+        for scope, key in scopes.items():
+            free, longest = PIN_LIMITS[scope]
 
-    def _finish(self, code: str, reason: str) -> None:
-        self._classes.pop(code, None)  # answers go with it: nothing is kept
-        self._ended[code] = (self._clock(), reason)
+            def reserve(old, free=free, longest=longest):
+                n, last = (old or {}).get("n", 0), (old or {}).get("last", 0.0)
+                wait = min(longest, 2.0 ** (n - free + 1)) - (now - last) if n >= free else 0.0
+                if wait > 0:
+                    return KEEP, wait
+                return {"n": n + 1, "last": now}, 0.0
 
-    def _get(self, code: str) -> _Class:
+            wait = self.store.update(key, reserve, PIN_WINDOW_S)
+            if wait > 0:
+                log.warning("classroom: PIN attempt refused (%s limit, class %s, session %s, wait %.0f s)",
+                            scope, code or "-", _digest(token), wait)
+                s = int(wait) + 1
+                raise TooManyAttempts(f"PIN の入力に失敗した回数が多すぎます。{s} 秒待ってから、もう一度試してください。",
+                                      en=f"Too many wrong PINs. Wait {s} seconds, then try again.")
+        if hmac.compare_digest(str(pin or "").strip().encode(), expected.encode()):
+            self.store.delete(scopes["session"], *([scopes["class"]] if code else []))
+            return
+        log.warning("classroom: wrong instructor PIN (class %s, session %s)", code or "new", _digest(token))
+        raise NotInstructor("講師 PIN が違います。授業を始められるのは先生だけです。",
+                            en="Wrong instructor PIN. Only the teacher can start a class.")
+
+    def _create(self, code: str, instructor: str, now: float, only_new: bool) -> bool:
+        meta = {"code": code, "instructor": instructor, "created": now, "seq": 0, "question": None,
+                "handover": None, "ended": None, "state": {"page": "", "params": {}, "version": 0}}
+        if only_new:
+            ok = self.store.put(_key(code), meta, LIVE_TTL_S, only_new=True)
+        else:
+            ok = self.store.update(_key(code), lambda old: (meta, True) if old is None or old.get("ended")
+                                   else (KEEP, False), LIVE_TTL_S)
+        if ok:
+            self.store.delete(_key(code, "f"), _key(code, "act"))
+            self.store.put(_key(code, "hb"), now, LIVE_TTL_S)
+            self.store.incr(_key(code, "v"), LIVE_TTL_S)
+            self.store.hset(CODES, code, now, LIVE_TTL_S)
+        return bool(ok)
+
+    def _silent(self, meta: dict, hb, now: float) -> bool:
+        return hb is None or now - float(hb) > timeout_s() or now - meta["created"] > MAX_AGE_S
+
+    def _sweep(self, now: float) -> int:
+        """End classes whose instructor went silent, forget old ended ones (at most MAX_CODES
+        codes are remembered); returns the number of live classes."""
+        codes = self.store.hgetall(CODES)
+        names = sorted(codes, key=lambda c: codes[c])
+        metas = self.store.get_many([_key(c) for c in names])
+        hbs = self.store.get_many([_key(c, "hb") for c in names])
+        live, ended = 0, []
+        for c, meta, hb in zip(names, metas, hbs):
+            if meta is None or (meta.get("ended") and now - meta["ended_at"] > ENDED_KEPT_S):
+                self.store.hdel(CODES, c)
+                self.store.delete(_key(c))
+            elif meta.get("ended"):
+                ended.append(c)
+            elif self._silent(meta, hb, now):
+                self._finish(c, "timeout" if now - meta["created"] <= MAX_AGE_S else "expired", now)
+                ended.append(c)
+            else:
+                live += 1
+        for c in ended[: max(0, live + len(ended) - MAX_CODES)]:  # the oldest first
+            self.store.hdel(CODES, c)
+            self.store.delete(_key(c))
+        return live
+
+    def _finish(self, code: str, reason: str, now: float) -> None:
+        def stop(old):
+            if old is None or old.get("ended"):
+                return KEEP, None
+            return {"code": code, "created": old["created"], "instructor": "", "ended": reason, "ended_at": now,
+                    "state": old["state"], "seq": old.get("seq", 0), "question": None, "handover": None}, old
+        old = self.store.update(_key(code), stop, ENDED_KEPT_S + 60)
+        if old is not None:  # answers, followers and activity go with it: nothing is kept
+            q = old.get("question")
+            self.store.delete(_key(code, "hb"), _key(code, "v"), _key(code, "f"), _key(code, "act"),
+                              *([_key(code, f"a:{q['seq']}")] if q else []))
+
+    def _not_found(self, code: str) -> ClassNotFound:
+        return ClassNotFound(
+            f"クラスコード「{code}」の授業は見つかりません。コードを確かめてください。授業の途中だった場合は、"
+            "サーバーが再起動した可能性があります。先生に同じコードで授業を再開してもらい、このページを開き直してください。",
+            en=f"No class with the code \"{code}\" was found. Check the code. If a class was running, the server "
+               "may have restarted: ask the teacher to restart the class with the same code, then reload this page.")
+
+    def _load(self, code: str) -> tuple[dict, float, dict | None]:
+        """(meta, last heartbeat, activity) of a live class, or ClassEnded / ClassNotFound."""
         code = normalize_code(code)
-        self._sweep()
-        c = self._classes.get(code)
-        if c is not None:
-            return c
-        if code in self._ended:
-            why = self._ended[code][1] if self._ended[code][1] in ENDED_MESSAGES else "ended"
+        meta, hb, act = self.store.get_many([_key(code), _key(code, "hb"), _key(code, "act")])
+        now = self._clock()
+        if meta is not None and not meta.get("ended") and self._silent(meta, hb, now):
+            self._finish(code, "timeout" if now - meta["created"] <= MAX_AGE_S else "expired", now)
+            meta = self.store.get(_key(code))
+        if meta is None or (meta.get("ended") and now - meta["ended_at"] > ENDED_KEPT_S):
+            raise self._not_found(code)
+        if meta.get("ended"):
+            why = meta["ended"] if meta["ended"] in ENDED_MESSAGES else "ended"
             raise ClassEnded(ENDED_MESSAGES[why], en=ENDED_MESSAGES_EN[why])
-        raise ClassNotFound(f"クラスコード「{code}」の授業は見つかりません。コードを確かめるか、先生に新しいリンクを聞いてください。",
-                            en=f"No class with the code \"{code}\" was found. Check the code or ask the teacher for a new link.")
+        return meta, float(hb), act
 
-    def _require(self, c: _Class, instructor: str) -> None:
-        if not hmac.compare_digest(str(instructor).encode(), c.instructor.encode()):
+    def _require(self, meta: dict | None, instructor) -> None:
+        if meta is None or meta.get("ended"):
+            raise ClassEnded(ENDED_MESSAGES["ended"], en=ENDED_MESSAGES_EN["ended"])
+        if not hmac.compare_digest(str(instructor).encode(), str(meta["instructor"]).encode()):
             raise NotInstructor("この操作は授業を始めた先生だけができます。",
                                 en="Only the teacher who started the class can do this.")
 
-    def _view(self, c: _Class) -> ClassView:
-        now = self._clock()
-        present = sum(1 for seen in c.followers.values() if now - seen <= timeout_s())
-        return ClassView(c.code, c.state, c.question.snapshot() if c.question else None, present)
+    def _view(self, meta: dict, hb: float, act: dict | None, now: float, instructor: bool) -> ClassView:
+        code, q = meta["code"], meta.get("question")
+        qv = None
+        if q:
+            answers = self.store.hgetall(_key(code, f"a:{q['seq']}")) if instructor or q["revealed"] else {}
+            counts: dict = {}
+            for a in answers.values():
+                counts[a] = counts.get(a, 0) + 1
+            qv = QuestionView(q["qid"], q["kind"], q["seq"], len(answers), counts, q["revealed"])
+        n = None
+        if instructor:
+            n = sum(1 for seen in self.store.hgetall(_key(code, "f")).values() if now - float(seen) <= follower_ttl())
+        h = meta.get("handover")
+        st = meta["state"]
+        return ClassView(code, DemoState(st["page"], st["params"], st["version"]), qv, n,
+                         Activity(act["label"], act["fraction"]) if act else None,
+                         quiet=now - hb > quiet_s(),
+                         handover=bool(instructor and h and now - h["at"] <= HANDOVER_S))
+
+
+class Keepalive:
+    """Keeps the classes of connected instructors alive, whatever their tab is doing.
+
+    A page run cannot refresh liveness while it is busy (a five-minute training run), so liveness
+    comes from outside page runs: one daemon thread per process, every ``interval`` seconds,
+    asks ``is_connected(session_id)`` (the page passes Streamlit's runtime check) and calls
+    ``Classrooms.alive`` for each instructor session that still is. A session that closed,
+    ended its class or lost it is dropped; a store that is down is tried again next tick."""
+
+    def __init__(self, rooms: Classrooms, is_connected, interval: float = KEEPALIVE_S):
+        self.rooms, self.is_connected, self.interval = rooms, is_connected, interval
+        self._sessions: dict[str, tuple[str, str]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def add(self, session_id: str, code: str, token: str) -> None:
+        with self._lock:
+            self._sessions[session_id] = (code, token)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name="classroom-keepalive", daemon=True)
+                self._thread.start()
+
+    def discard(self, session_id: str) -> None:
+        with self._lock:
+            self._sessions.pop(session_id, None)
+
+    def tick(self) -> None:
+        with self._lock:
+            items = list(self._sessions.items())
+        for sid, (code, token) in items:
+            try:
+                if not self.is_connected(sid):
+                    self.discard(sid)
+                    continue
+                self.rooms.alive(code, token)
+            except StoreUnavailable:
+                continue  # Redis down: the next tick tries again
+            except PlaygroundError:
+                self.discard(sid)  # ended, taken over or forgotten
+            except Exception:
+                log.exception("classroom: keepalive tick failed")
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.interval)
+            self.tick()
 
 
 ENDED_MESSAGES = {
@@ -345,7 +628,7 @@ def parse_number(s: str) -> float | None:
         x = float(unicodedata.normalize("NFKC", str(s)).strip().replace(",", ""))
     except ValueError:
         return None
-    return x if x == x and abs(x) != float("inf") else None
+    return x if math.isfinite(x) else None
 
 
 def format_number(x: float) -> str:
@@ -379,6 +662,11 @@ def qr_png(text: str, scale: int = 10) -> bytes:
 
     import segno
 
+    try:
+        qr = segno.make(text, error="m", micro=False)
+    except segno.DataOverflowError:
+        raise InputTooLong("このリンクは長すぎて QR コードにできません。クラスコードか短い URL を使ってください（入力を短くすると QR も作れます）。",
+                           en="This link is too long for a QR code. Use the class code or the short URL (shorter inputs make the QR fit).") from None
     buf = io.BytesIO()
-    segno.make(text, error="m", micro=False).save(buf, kind="png", scale=scale, border=4)
+    qr.save(buf, kind="png", scale=scale, border=4)
     return buf.getvalue()

@@ -13,34 +13,114 @@ back to defaults. A page run of a follower that starts on a URL it was not sent 
 student's own doing (the browser writes a changed input or tab to the URL before the run): it
 detaches until 「先生に戻る」.
 
-The poll is a fragment rerun, not a page run: when nothing changed it costs the server a few
-milliseconds (bench/classroom.py), which is why .streamlit/config.toml turns off Streamlit's
-gc.collect() after every run (with the models in memory that alone cost 0.1-0.6 s per tick).
+The poll is a fragment rerun, not a page run: a follower's tick reads one version number from
+the class store (core.classroom ``version``) and fetches the class only when it changed (or every
+``SEEN_S`` to stay counted), so a tick costs the server a few milliseconds (bench/classroom.py) —
+which is why .streamlit/config.toml turns off Streamlit's gc.collect() after every run.
+
+The instructor's class stays alive whatever the tab is doing: a ``Keepalive`` thread asks
+Streamlit's runtime whether the instructor's session is still connected (a long training run
+included), and ``report_activity`` (called by LiveRun) tells the followers what is running.
+A follower's token is kept in a cookie, so a reload is the same student (counted once).
 """
 from __future__ import annotations
 
 import json
+import re
+import threading
 import time
 
 import streamlit as st
 
-from core import PlaygroundError
+from core import PlaygroundError, resources
 from core import classroom as C
-from core import resources
 from pages.common import quickcheck
-from pages.common.ui import checked, lang, presenter, t
+from pages.common.ui import checked, lang, local, presenter, t
 
-POLL_S = 1.0  # followers see a change within about this (+ one run of the page)
+POLL_S = 0.5  # followers see a change within about this (+ one run of the page)
+SEEN_S = 5.0  # a follower's full read at least this often (it stays counted; C.follower_ttl() > this)
+ACTIVITY_S = 1.0  # report_activity publishes at most this often
+STUDENT_COOKIE = "pg_student"
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
 TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached"
 PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
     "cls_page", "cls_mine", "cls_target", "cls_pending", "cls_msg", "cls_share", "cls_joined", "cls_runs",
     "cls_sent")
 MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
+VIEW, VER, SEEN_AT, OPEN_Q, STOKEN, RETRY, TITLE, ACT_AT = (
+    "cls_view", "cls_ver", "cls_seen_at", "cls_open_qid", "cls_student", "cls_retry_code", "cls_title", "cls_act_at")
+PIN_USED = "cls_pin_used"
 
 
 def token() -> str:
+    """This session's instructor token (never leaves the server)."""
     return st.session_state.setdefault(TOKEN, C.new_token())
+
+
+def student_token() -> str:
+    """This browser's follower token: from its cookie when it has one (a reload is the same
+    student, counted once), else a new one that ``_remember_student`` writes to the cookie."""
+    ss = st.session_state
+    if STOKEN not in ss:
+        cookie = (st.context.cookies or {}).get(STUDENT_COOKIE, "") if st.context.cookies is not None else ""
+        ss[STOKEN] = cookie if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", cookie or "") else C.new_token()
+    return ss[STOKEN]
+
+
+def _remember_student() -> None:
+    tok = student_token()
+    if (st.context.cookies or {}).get(STUDENT_COOKIE) != tok:
+        # the token is [A-Za-z0-9_-] only (checked above / token_urlsafe); the script is static
+        st.html(f"<script>document.cookie = {json.dumps(STUDENT_COOKIE + '=' + tok)} + "
+                "'; path=/; max-age=28800; SameSite=Strict';</script>", unsafe_allow_javascript=True)
+
+
+# --- the instructor's liveness, independent of page runs --------------------------------------
+
+_keepalive: C.Keepalive | None = None
+_keepalive_lock = threading.Lock()
+
+
+def _is_connected(session_id: str) -> bool:
+    from streamlit.runtime import Runtime
+
+    return Runtime.exists() and Runtime.instance().is_active_session(session_id)
+
+
+def _keep_alive() -> None:
+    """Register this instructor session with the process's keepalive thread (a real server only)."""
+    global _keepalive
+    try:
+        from streamlit.runtime import Runtime
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is None or not Runtime.exists():
+            return
+        with _keepalive_lock:
+            if _keepalive is None:
+                _keepalive = C.Keepalive(resources.classrooms(), _is_connected)
+        _keepalive.add(ctx.session_id, st.session_state[CODE], token())
+    except Exception:  # noqa: BLE001 - liveness still comes from the poll; never break the page
+        return
+
+
+def report_activity(label: str | None = None, fraction: float | None = None) -> None:
+    """Tell the class what the instructor's tab is doing during a long run (LiveRun calls it
+    with the run's progress, ``fraction`` None while it waits its turn): followers see
+    「先生が … を実行中 — 42 %」. ``label`` is our own UI text (default: the page's title).
+    A no-op unless this session is teaching; at most every ACTIVITY_S; never raises."""
+    try:
+        ss = st.session_state
+        if ss.get(ROLE) != "instructor":
+            return
+        now = time.monotonic()
+        if now - ss.get(ACT_AT, 0.0) < ACTIVITY_S and fraction not in (0.0, 1.0):
+            return
+        ss[ACT_AT] = now
+        resources.classrooms().report_activity(ss[CODE], token(), label or ss.get(TITLE) or "", fraction)
+    except Exception:  # noqa: BLE001 - a class message must never stop a training run
+        return
 
 
 def _params() -> dict:
@@ -71,6 +151,7 @@ def top(page) -> None:
     and the share panel (QR) when open."""
     ss = st.session_state
     ss[PAGE] = page.url_path
+    ss[TITLE] = getattr(page, "title", "") or page.url_path
     ss[RUNS] = ss.get(RUNS, 0) + 1
     ss[MINE] = start = current_state(page.url_path)  # a follow's run starts with the URL it was sent to
     if ss.get(ROLE) == "follower" and ss.get(ATTACHED) and ss.get(TARGET) is not None \
@@ -81,11 +162,17 @@ def top(page) -> None:
         ss[ATTACHED] = False
         ss.pop(PENDING, None)
     _join_from_url()
+    if ss.get(RETRY) and ss.get(ROLE) is None and _class_back(ss[RETRY]):
+        _join(ss[RETRY])  # the teacher restarted the class this student was in: back in it
     if ss.get(MSG):
         st.info(ss[MSG], icon=":material/school:")
+    warning = resources.classrooms().warning
+    if warning and ss.get(ROLE) == "instructor":
+        st.caption(local(warning))
     role = ss.get(ROLE)
-    if role == "follower":
-        _follower_panel()
+    if role == "follower" or (role is None and ss.get(RETRY)):
+        _remember_student()
+        _follower_panel()  # also while waiting for a restarted class: its poll rejoins
     elif role == "instructor":
         _instructor_panel()
     elif presenter():
@@ -105,7 +192,13 @@ def bottom(page) -> None:
     role = ss.get(ROLE)
     if role == "instructor":
         try:
-            resources.classrooms().publish(ss[CODE], token(), *mine)
+            try:
+                resources.classrooms().publish(ss[CODE], token(), *mine)
+            except C.ClassNotFound:  # forgotten by the store: restart the same code (see the panel)
+                resources.classrooms().resume(ss[CODE], token(), ss.get(PIN_USED, ""))
+                resources.classrooms().publish(ss[CODE], token(), *mine)
+        except C.StoreUnavailable as exc:  # Redis away for a moment: still teaching, the poll retries
+            st.warning(exc.text(lang()), icon="⚠️")
         except PlaygroundError as exc:  # ended meanwhile (timeout) or taken over with the PIN
             _leave(exc.text(lang()))
     elif role == "follower" and mine == ss.get(TARGET):
@@ -121,7 +214,7 @@ def sidebar_section() -> None:
     role = ss.get(ROLE)
     if role == "follower":
         st.markdown(t("cls.sidebar.following", code=ss[CODE]))
-        st.button(t("cls.leave"), key="cls_leave", on_click=_leave)
+        st.button(t("cls.leave"), key="cls_leave", on_click=_leave_class)
         return
     if role == "instructor":
         st.markdown(t("cls.sidebar.teaching", code=ss[CODE]))
@@ -136,29 +229,52 @@ def sidebar_section() -> None:
 # --- joining and leaving ----------------------------------------------------------------------
 
 def _join_from_url() -> None:
+    ss = st.session_state
     code = st.query_params.get("class")
-    if code and code != st.session_state.get(JOINED):
-        st.session_state[JOINED] = code
-        if not (st.session_state.get(ROLE) == "instructor" and st.session_state.get(CODE) == code):
-            _join(code)
+    if code and code != ss.get(JOINED):
+        ss[JOINED] = code
+        if ss.get(ROLE) == "instructor":
+            # the instructor's own session never turns into a follower by a link (its own class's
+            # link, or a hijack link sent to it): say so and stay the instructor
+            if str(code).strip().upper() != ss.get(CODE):
+                ss[MSG] = t("cls.instructor.link", code=ss[CODE])
+            return
+        _join(code)
 
 
 def _join(code: str) -> None:
     ss = st.session_state
+    ss[RETRY] = None
     try:
-        view = resources.classrooms().follow(code, token())
+        view = resources.classrooms().follow(code, student_token())
     except PlaygroundError as exc:
         ss[MSG] = exc.text(lang())
+        if isinstance(exc, (C.ClassNotFound, C.StoreUnavailable)):
+            try:
+                ss[RETRY] = C.normalize_code(code)  # after a restart: join again once the teacher restarted it
+            except C.ClassNotFound:
+                pass
         return
-    ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, SENT: [], MSG: None})
+    ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, SENT: [], MSG: None,
+               VIEW: view, VER: None, SEEN_AT: time.monotonic()})
     ss.pop(PENDING, None)
 
 
 def _leave(message: str | None = None) -> None:
     ss = st.session_state
-    for key in (ROLE, CODE, ATTACHED, TARGET, PENDING, SENT):
+    for key in (ROLE, CODE, ATTACHED, TARGET, PENDING, SENT, VIEW, VER, OPEN_Q):
         ss.pop(key, None)
     ss[MSG] = message
+
+
+def _leave_class() -> None:
+    """The follower's 「授業から抜ける」: it stops counting at once."""
+    ss = st.session_state
+    try:
+        resources.classrooms().leave(ss[CODE], student_token())
+    except PlaygroundError:
+        pass
+    _leave()
 
 
 def _toggle_share() -> None:
@@ -170,17 +286,34 @@ def _toggle_share() -> None:
 @st.fragment(run_every=POLL_S)
 def _follower_panel() -> None:
     ss = st.session_state
+    if ss.get(ROLE) is None and ss.get(RETRY) and _class_back(ss[RETRY]):
+        _join(ss[RETRY])
     if ss.get(ROLE) != "follower":
         if ss.get(MSG):  # the class ended on an earlier tick: keep saying so (until a page run does)
             st.info(ss[MSG], icon=":material/school:")
+        if ss.get(RETRY):  # waiting for a restarted class: this poll rejoins it, or the student does
+            st.button(t("cls.retry"), key="cls_retry", on_click=_join, args=(ss[RETRY],))
         return
     try:
-        view = resources.classrooms().follow(ss[CODE], token())
-    except PlaygroundError as exc:  # ended (teacher left, timed out) or unknown
+        view = _poll(ss[CODE])
+    except C.StoreUnavailable as exc:  # Redis away: stay in the class, the next tick tries again
+        st.warning(exc.text(lang()), icon="⚠️")
+        return
+    except PlaygroundError as exc:  # ended (teacher left, timed out) or unknown (server restarted)
+        code = ss[CODE]
         _leave(exc.text(lang()))
+        if isinstance(exc, C.ClassNotFound):
+            ss[RETRY] = code
+            st.button(t("cls.retry"), key="cls_retry", on_click=_join, args=(code,))
         st.info(exc.text(lang()), icon=":material/school:")
         return
+    q = view.question
+    ss[OPEN_Q] = q.qid if q is not None and not q.revealed else None  # the page's own check stays shut
     with st.container(border=True, key="cls_follow_panel"):
+        if view.activity is not None:
+            _activity(view.activity)
+        elif view.quiet:
+            st.caption(t("cls.quiet"))
         if ss.get(ATTACHED):
             st.markdown(t("cls.following", code=view.code))
             _follow(view.state)
@@ -189,7 +322,37 @@ def _follower_panel() -> None:
             c1.markdown(t("cls.detached", code=view.code))
             c2.button(t("cls.reattach"), key="cls_reattach", type="primary", on_click=_reattach)
         if view.question is not None:
-            quickcheck.student(view.code, token(), view.question)
+            quickcheck.student(view.code, student_token(), view.question)
+
+
+def _class_back(code: str) -> bool:
+    """Is the class ``code`` (forgotten by a restarted server) running again? One version read."""
+    try:
+        return resources.classrooms().version(code) is not None
+    except PlaygroundError:
+        return False
+
+
+def _poll(code: str) -> C.ClassView:
+    """A follower's tick: one version read; the class is fetched only when it changed (or every
+    SEEN_S, which also keeps this follower counted)."""
+    ss = st.session_state
+    rooms = resources.classrooms()
+    version = rooms.version(code)
+    now = time.monotonic()
+    if version is None or ss.get(VIEW) is None or version != ss.get(VER) or now - ss.get(SEEN_AT, 0.0) > SEEN_S:
+        ss[VIEW], ss[VER], ss[SEEN_AT] = rooms.follow(code, student_token()), version, now
+    return ss[VIEW]
+
+
+def _activity(activity: C.Activity) -> None:
+    """「先生がミニGPT … を実行中 — 42 %」 (our own text: the label comes from the app, not a student)."""
+    if activity.fraction is None:
+        st.markdown(t("cls.activity.wait", label=activity.label))
+    else:
+        pct = round(100 * activity.fraction)
+        st.markdown(t("cls.activity", label=activity.label, pct=pct))
+        st.progress(activity.fraction)
 
 
 def _reattach() -> None:
@@ -255,17 +418,32 @@ def _instructor_panel() -> None:
         return
     rooms = resources.classrooms()
     try:
-        rooms.publish(ss[CODE], token(), ss.get(PAGE, ""), _params())
+        try:
+            rooms.publish(ss[CODE], token(), ss.get(PAGE, ""), _params())
+        except C.ClassNotFound:
+            # the store forgot the class (Redis restarted empty): this session is still its
+            # teacher, so it restarts the same code (with the PIN it started with); students rejoin
+            rooms.resume(ss[CODE], token(), ss.get(PIN_USED, ""))
+            rooms.publish(ss[CODE], token(), ss.get(PAGE, ""), _params())
         view = rooms.heartbeat(ss[CODE], token())
+    except C.StoreUnavailable as exc:  # Redis away: still teaching, the next tick tries again
+        st.warning(exc.text(lang()), icon="⚠️")
+        return
     except PlaygroundError as exc:
         _leave(exc.text(lang()))
         st.info(exc.text(lang()), icon=":material/school:")
         return
+    _keep_alive()
     with st.container(border=True, key="cls_teach_panel"):
         c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="center")
         c1.markdown(t("cls.teaching", code=view.code, n=view.n_followers))
         c2.button(t("cls.share.open"), key="cls_share_btn_inst", icon=":material/qr_code_2:", on_click=_toggle_share)
         c3.button(t("cls.end"), key="cls_end", on_click=_end)
+        if view.handover:
+            st.warning(t("cls.handover.asked"), icon=":material/swap_horiz:")
+            h1, h2 = st.columns(2)
+            h1.button(t("cls.handover.give"), key="cls_handover_give", on_click=_handover, args=(True,))
+            h2.button(t("cls.handover.keep"), key="cls_handover_keep", on_click=_handover, args=(False,))
         if view.question is not None:
             quickcheck.instructor(view.code, token(), view.question)
 
@@ -277,17 +455,34 @@ def _start(pin: str) -> None:
     except PlaygroundError as exc:
         ss["cls_start_error"] = exc.text(lang())
         return
-    ss.update({ROLE: "instructor", CODE: code, MSG: None, "cls_start_error": None})
+    # the PIN stays in this session's server-side state only, to restart the class by itself
+    # if the shared store forgets it (it never goes to a browser)
+    ss.update({ROLE: "instructor", CODE: code, MSG: None, "cls_start_error": None, PIN_USED: pin})
 
 
-def _take_over(code: str, pin: str) -> None:
+def _resume(code: str, pin: str) -> None:
+    """Resume a class by its code: restart it (ended, or forgotten by a restarted server), take
+    it over when its instructor's tab went quiet, or ask that instructor to hand it over."""
     ss = st.session_state
     try:
-        resources.classrooms().take_over(code, token(), pin)
+        code = resources.classrooms().resume(code, token(), pin)
     except PlaygroundError as exc:
         ss["cls_start_error"] = exc.text(lang())
         return
-    ss.update({ROLE: "instructor", CODE: C.normalize_code(code), MSG: None, "cls_start_error": None})
+    ss.update({ROLE: "instructor", CODE: code, MSG: None, "cls_start_error": None, PIN_USED: pin})
+
+
+def _handover(give: bool) -> None:
+    ss = st.session_state
+    rooms = resources.classrooms()
+    try:
+        if give:
+            rooms.approve_handover(ss[CODE], token())
+            _leave(t("cls.handover.given"))
+        else:
+            rooms.decline_handover(ss[CODE], token())
+    except PlaygroundError as exc:
+        ss[MSG] = exc.text(lang())
 
 
 def _end() -> None:
@@ -310,7 +505,10 @@ def _share_panel(page_path: str) -> None:
         st.subheader(t("cls.share.title"))
         left, right = st.columns([1, 1])
         with left:
-            st.image(C.qr_png(link), width=360, caption=t("cls.share.qr"))
+            try:
+                st.image(C.qr_png(link), width=360, caption=t("cls.share.qr"))
+            except PlaygroundError as exc:  # a link too long for a QR code: the code and short URL still work
+                st.warning(exc.text(lang()), icon="⚠️")
         with right:
             if code:
                 st.markdown(t("cls.share.code", code=code))
@@ -329,9 +527,11 @@ def _start_form() -> None:
     if C.pin_required():
         checked(st.text_input(t("cls.pin"), type="password", key="cls_pin", max_chars=64), limit=64)
     st.button(t("cls.start"), key="cls_start", type="primary", on_click=lambda: _start(ss.get("cls_pin", "")))
-    if C.pin_required():
-        with st.expander(t("cls.takeover")):
-            code = checked(st.text_input(t("cls.join.code"), key="cls_takeover_code", max_chars=8), limit=8)
-            st.button(t("cls.takeover.go"), key="cls_takeover", on_click=lambda: _take_over(code, ss.get("cls_pin", "")))
+    with st.expander(t("cls.takeover")):
+        st.caption(t("cls.takeover.lead"))
+        checked(st.text_input(t("cls.join.code"), key="cls_takeover_code", max_chars=8), limit=8)
+        # the callback reads the field's value now (a closure would hold the previous run's)
+        st.button(t("cls.takeover.go"), key="cls_takeover",
+                  on_click=lambda: _resume(ss.get("cls_takeover_code", ""), ss.get("cls_pin", "")))
     if ss.get("cls_start_error"):
         st.warning(ss["cls_start_error"], icon="⚠️")

@@ -24,6 +24,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
 
 from core import device
+from pages.common.classroom import report_activity
 from pages.common.ui import t
 
 
@@ -59,7 +60,8 @@ class LiveRun:
         self._status = st.empty()
         self._bar = st.progress(0.0)
         self._chart = st.empty()
-        self._lock_cm = device.heavy_work(on_wait=lambda: self._status.info(t("common.waiting"), icon="⏳"))
+        self._lock_cm = device.heavy_work(on_wait=lambda: (self._status.info(t("common.waiting"), icon="⏳"),
+                                                           report_activity(None, None)))  # a class sees it wait
         self._lock_cm.__enter__()
         try:
             self._status.empty()  # a rerun / stop request can surface here, lock already held:
@@ -119,6 +121,7 @@ class LiveRun:
             return
         self._last = now
         frac = min(1.0, max(0.0, step / self.total))
+        report_activity(None, frac)  # an instructor's followers see the run's progress (no-op otherwise)
         text = f"{step}/{self.total}"
         if metrics:
             text += "  " + "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"

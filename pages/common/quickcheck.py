@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import PlaygroundError, quiz
-from core import resources
+from core import PlaygroundError, quiz, resources
 from pages.common.ui import chart, checked, lang, show_error, t
 
 
@@ -22,7 +21,11 @@ def section(page_path: str, class_code: str | None = None) -> None:
             st.markdown(f"**{i}.** {q.text(lang())}")  # our text (core.quiz), no user text
             value = _input(q, key=f"qc_{q.id}")
             c1, c2 = st.columns(2)
-            if c1.button(t("qc.check"), key=f"qc_{q.id}_check"):
+            if q.id == st.session_state.get("cls_open_qid") and not class_code:
+                # the instructor asks this very question in the live class right now: checking
+                # alone would show a student the answer before the class has answered
+                c1.caption(t("qc.locked"))
+            elif c1.button(t("qc.check"), key=f"qc_{q.id}_check"):
                 _feedback(q, value)
             if class_code and c2.button(t("qc.ask"), key=f"qc_{q.id}_ask", type="primary"):
                 try:

@@ -1,4 +1,5 @@
-"""core.classroom (the in-process class registry) and core.quiz (the question bank)."""
+"""core.classroom on both stores (memory and a real redis-server: the ``rooms`` fixture of
+tests/classroom/conftest.py) and core.quiz (the question bank)."""
 from __future__ import annotations
 
 import threading
@@ -6,22 +7,6 @@ import threading
 import pytest
 
 from core import InvalidInput, classroom as C, quiz
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def rooms():
-    clock = Clock()
-    r = C.Classrooms(clock=clock)
-    r.clock = clock
-    return r
 
 
 def test_codes_are_short_and_normalised(rooms):
@@ -57,25 +42,75 @@ def test_only_the_instructor_controls_the_class(rooms):
             action()
 
 
-def test_pin_guards_starting_and_taking_over(rooms, monkeypatch):
-    with pytest.raises(C.NotInstructor):  # without a PIN configured nobody can take over
-        rooms.take_over(rooms.start("teacher"), "student", "")
-    monkeypatch.setenv(C.PIN_ENV, "2468")
+def test_pin_guards_starting_and_taking_over_a_quiet_class(rooms, monkeypatch):
+    with pytest.raises(C.NotInstructor):  # without a PIN configured nobody can take over a live class
+        rooms.resume(rooms.start("teacher"), "student", "")
+    monkeypatch.setenv(C.PIN_ENV, "246810")
     with pytest.raises(C.NotInstructor, match="PIN"):
-        rooms.start("student", "1234")
-    code = rooms.start("teacher", "2468")
+        rooms.start("student", "123456")
+    with pytest.raises(C.NotInstructor, match="PIN"):
+        rooms.start("student")  # a PIN is configured: starting needs it
+    code = rooms.start("teacher", "246810")
     with pytest.raises(C.NotInstructor):
-        rooms.take_over(code, "student", "0000")
-    rooms.take_over(code, "teacher-reloaded", "2468")
+        rooms.resume(code, "student", "000000")
+    rooms.clock.now += C.quiet_s() + 1  # the teacher's tab went quiet (closed, reloaded)
+    rooms.resume(code, "teacher-reloaded", "246810")
     rooms.publish(code, "teacher-reloaded", "bert", {})
     with pytest.raises(C.NotInstructor):
         rooms.publish(code, "teacher", "bert", {})
+
+
+def test_a_live_instructor_must_confirm_a_take_over(rooms, monkeypatch):
+    monkeypatch.setenv(C.PIN_ENV, "246810")
+    code = rooms.start("teacher", "246810")
+    with pytest.raises(C.HandoverAsked):
+        rooms.resume(code, "other", "246810")  # right PIN, but the teacher's tab is alive
+    rooms.publish(code, "teacher", "bert", {})  # still the teacher's class
+    assert rooms.heartbeat(code, "teacher").handover is True  # the projector asks the teacher
+    rooms.approve_handover(code, "teacher")
+    assert rooms.resume(code, "other", "246810") == code
+    rooms.publish(code, "other", "lstm", {})
+    with pytest.raises(C.NotInstructor):
+        rooms.heartbeat(code, "teacher")
+
+
+def test_wrong_pins_are_rate_limited_with_backoff_and_logged(rooms, monkeypatch, caplog):
+    monkeypatch.setenv(C.PIN_ENV, "246810")
+    code = rooms.start("teacher", "246810")
+    rooms.clock.now += C.quiet_s() + 1
+    free, _ = C.PIN_LIMITS["session"]
+    with caplog.at_level("WARNING", logger="playground.classroom"):
+        for i in range(free):
+            with pytest.raises(C.NotInstructor, match="PIN が違います"):
+                rooms.resume(code, "guesser", f"00000{i}")
+        with pytest.raises(C.TooManyAttempts, match="秒待って"):
+            rooms.resume(code, "guesser", "246810")  # even the right PIN waits: no guessing at full speed
+        with pytest.raises(C.TooManyAttempts):
+            rooms.resume(code, "guesser-2", "000009")  # a new session on the same class waits too
+    assert sum("wrong instructor PIN" in r.getMessage() for r in caplog.records) == free
+    assert any("refused" in r.getMessage() for r in caplog.records)
+    assert all("guesser" not in r.getMessage() for r in caplog.records)  # tokens are not logged
+    rooms.clock.now += 2.0  # the first wait is short, then it doubles
+    with pytest.raises(C.NotInstructor, match="PIN が違います"):
+        rooms.resume(code, "guesser", "000009")
+    with pytest.raises(C.TooManyAttempts):
+        rooms.resume(code, "guesser", "246810")
+    rooms.clock.now += 4.0
+    assert rooms.resume(code, "guesser", "246810") == code
+
+
+def test_a_short_pin_is_a_configuration_error(rooms, monkeypatch):
+    monkeypatch.setenv(C.PIN_ENV, "1234")
+    with pytest.raises(InvalidInput, match="短すぎ"):
+        rooms.start("teacher", "1234")
 
 
 def test_answers_are_counted_once_per_session(rooms):
     code = rooms.start("teacher")
     rooms.open_question(code, "teacher", "w2v-cbow", "choice", 4)
     seq = rooms.follow(code, "s1").question.seq
+    for s in ("s2", "s3"):
+        rooms.follow(code, s)
     for _ in range(200):
         rooms.answer(code, "s1", seq, 2)
     rooms.answer(code, "s2", seq, 0)
@@ -95,6 +130,8 @@ def test_free_text_answers_are_normalised_and_kept_as_text(rooms):
     code = rooms.start("teacher")
     rooms.open_question(code, "teacher", "att-scale", "number", 0)
     seq = rooms.heartbeat(code, "teacher").question.seq
+    for s in "abc":
+        rooms.follow(code, s)
     rooms.answer(code, "a", seq, "８")
     rooms.answer(code, "b", seq, " 8.0 ")
     rooms.answer(code, "c", seq, "<b>8</b>" * 20)
@@ -134,7 +171,7 @@ def test_registry_is_thread_safe(rooms):
     seq = rooms.heartbeat(code, "teacher").question.seq
 
     def student(i):
-        for _ in range(50):
+        for _ in range(10):
             rooms.follow(code, f"s{i}")
             rooms.answer(code, f"s{i}", seq, i % 4)
 

@@ -104,10 +104,10 @@ def test_a_student_who_edits_detaches_and_back_to_the_teacher_reattaches():
 def test_unknown_code_and_wrong_pin_say_so(monkeypatch):
     at = app_test(None, query={"class": "QQQZ"})
     assert any("見つかりません" in i.value for i in at.info)
-    monkeypatch.setenv(C.PIN_ENV, "2468")
+    monkeypatch.setenv(C.PIN_ENV, "246810")
     at = app_test(None)
     at.button(key="cls_share_btn_side").click().run()
-    at.text_input(key="cls_pin").input("0000")
+    at.text_input(key="cls_pin").input("000000")
     at.button(key="cls_start").click().run()
     assert any("PIN が違います" in w.value for w in at.warning)
     assert at.session_state["cls_role"] is None if "cls_role" in at.session_state else True
