@@ -247,8 +247,8 @@ class Session:
             setattr(state, field_name, value)
         self.states[wid] = state
 
-    def type_text(self, label: str, text: str, kind: str = "text_input") -> None:
-        self._set(self.widget(kind, label).id, "string_value", text)
+    def type_text(self, label: str, text: str, kind: str = "text_input", key: str | None = None) -> None:
+        self._set(self.widget(kind, label, key).id, "string_value", text)
 
     def set_number(self, label: str, value: float) -> None:
         # the server reads number_input as double_value whatever its data_type (streamlit 1.67)

@@ -15,7 +15,7 @@ import pathlib
 import re
 import shutil
 import time
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -224,13 +224,15 @@ def test_students_on_worker_2_follow_the_instructor_on_worker_1(klass):
     assert klass.teacher.served_by == "w1" and {s.served_by for s in klass.students} == {"w2"}
     # the class code started on w1 is found on w2: the students follow to the neighbours tab
     klass.wait(lambda runs: klass.at("word2vec"), "the students to open the instructor's page")
-    # an input: the word
+    # an input: the word (the frontend writes a bound widget's new value to the URL, as here)
     klass.teacher.type_text(t("w2v.nb.word"), "東京")
+    klass.teacher.query_string = urlencode({"tab": t("w2v.tab.neighbors"), "w2v_word": "東京"})
     klass.teacher.rerun()
     klass.wait(lambda runs: klass.at("word2vec", w2v_word="東京")
                and all(r.count("plotly_chart") for r in klass.last.values()), "the word 東京")
     # a tab
     klass.teacher.open_tab(t("w2v.tab.analogy"))
+    klass.teacher.query_string = urlencode({"tab": t("w2v.tab.analogy"), "w2v_word": "東京"})
     klass.teacher.rerun()
     klass.wait(lambda runs: klass.at("word2vec", tab=t("w2v.tab.analogy")), "the analogy tab")
     # a page
@@ -247,8 +249,14 @@ def test_a_quick_check_asked_on_worker_1_is_answered_on_worker_2_and_counted_the
     klass.wait(lambda runs: all(_has_button(s, send) for s in klass.students),
                "the question on the students' phones")
     for s in klass.students:
-        radio = next(n for n in s.tree.values() if n.WhichOneof("type") == "radio" and "qc_class_" in n.radio.id)
-        s.choose(radio.radio.label, radio.radio.options[0], key=radio.radio.id.rsplit("-", 1)[1])
+        # a choice question (a radio) or a number question (a text field), as the page asked it
+        node = next(n for n in s.tree.values() if n.WhichOneof("type") in ("radio", "text_input")
+                    and "qc_class_" in getattr(n, n.WhichOneof("type")).id)
+        field = getattr(node, node.WhichOneof("type"))
+        if node.WhichOneof("type") == "radio":
+            s.choose(field.label, field.options[0], key=field.id.rsplit("-", 1)[1])
+        else:
+            s.type_text(field.label, "8", key=field.id.rsplit("-", 1)[1])
         button = next(n for n in s.tree.values() if n.WhichOneof("type") == "button" and "qc_send_" in n.button.id)
         s.press(send, key=button.button.id.rsplit("-", 1)[1])
         run = s.rerun()
