@@ -29,30 +29,10 @@ def register(p: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run)
 
 
-def check_redis_url(url: str) -> str:
-    """A clear error for a PLAYGROUND_REDIS_URL that cannot be a Redis address."""
-    from urllib.parse import urlparse
-
-    from core import InvalidInput
-
-    u = urlparse(url.strip())
-    ok = (u.scheme in ("redis", "rediss") and bool(u.hostname)) or (u.scheme == "unix" and bool(u.path))
-    if ok and u.scheme != "unix":
-        try:
-            u.port  # noqa: B018 - raises ValueError for a port that is not a number
-        except ValueError:
-            ok = False
-    if not ok:
-        raise InvalidInput(
-            f"PLAYGROUND_REDIS_URL「{url[:80]}」は Redis の URL ではありません（例: redis://127.0.0.1:6379/0）。",
-            en=f"PLAYGROUND_REDIS_URL \"{url[:80]}\" is not a Redis URL (e.g. redis://127.0.0.1:6379/0).")
-    return url.strip()
-
-
 def run(args: argparse.Namespace) -> int:
     import pathlib
 
-    from core import InvalidInput
+    from core import InvalidInput, classstore
     from core.cli.bench import _load_bench_module
 
     if not 1 <= args.workers <= MAX_WORKERS:
@@ -61,8 +41,9 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise InvalidInput("--port は 0〜65535 で指定してください（0: 空いているポート）。",
                            en="--port must be 0 to 65535 (0: a free port).")
-    redis_url = os.environ.get("PLAYGROUND_REDIS_URL", "").strip()
-    redis_url = check_redis_url(redis_url) if redis_url else None
+    redis_url = os.environ.get(classstore.REDIS_URL_ENV, "").strip() or None
+    if redis_url:
+        classstore.check_url(redis_url)  # the classroom's own check: a clear message, no password echoed
     serve = _load_bench_module("serve")
 
     def stop_on_signal(signum, frame):  # SIGTERM (systemd, docker, kill) as Ctrl-C

@@ -51,3 +51,20 @@ def test_serve_refuses_bad_settings_with_a_clear_message(tmp_path, args, env, sa
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2 and says in err and "Traceback" not in err, err
     assert out == ""
+
+
+def test_one_worker_without_redis_is_todays_single_process(tmp_path, monkeypatch):
+    """`--workers 1` without PLAYGROUND_REDIS_URL: one plain `streamlit run` on the port — no
+    Redis, no proxy, the in-process class store."""
+    from bench.serve import Hall, free_port
+
+    monkeypatch.delenv("PLAYGROUND_REDIS_URL", raising=False)
+    port = free_port()
+    hall = Hall(1, port=port, log_dir=tmp_path, warm=False)
+    try:
+        assert hall.proxy is None and hall.redis is None and hall.url == f"http://127.0.0.1:{port}"
+        with urllib.request.urlopen(f"{hall.url}/_stcore/health", timeout=10) as r:
+            assert r.status == 200 and r.headers.get("X-Playground-Worker") is None
+        assert "PLAYGROUND_REDIS_URL" not in psutil.Process(hall.servers[0].proc.pid).environ()
+    finally:
+        hall.stop()
