@@ -258,7 +258,8 @@ class Hall:
     WebSockets, health checks on /_stcore/health): what ``python -m core serve --workers N`` runs
     and what tests/multiproc exercises. The workers get the Redis URL as ``PLAYGROUND_REDIS_URL``
     (Redis is started here unless ``redis_url`` names one). ``workers=1`` without ``redis_url`` is
-    one plain server on ``port`` (no Redis, no proxy: today's single process).
+    one plain server on ``port`` (no Redis, no proxy: today's single process); with one, the same
+    topology as N workers (proxy, Redis) with one worker — what a 1-vs-2-worker benchmark compares.
 
     ``url`` is the address to open; ``servers`` the workers (w1, w2, … in the proxy);
     ``stop()`` stops everything it started."""
@@ -289,10 +290,6 @@ class Hall:
             env = dict(extra_env or {}, **{REDIS_URL_ENV: redis_url})
             if workers > 1:  # a worker that fell back to a store of its own would split the class
                 env[REDIS_REQUIRED_ENV] = "1"
-            if workers == 1:
-                self.servers.append(Server(env, timeout=timeout, warm=warm, port=port, address=address, **opts))
-                self.url = self.servers[0].url
-                return
             self.servers = [Server(env, wait=False, **opts) for _ in range(workers)]
             for s in self.servers:  # they start together; each waits its turn on the cores
                 s.wait_healthy(timeout, warm)

@@ -5,7 +5,7 @@ N `streamlit run app.py` workers on free local ports, one Redis (Debian's redis-
 classroom's shared state), and HAProxy in front (deploy/haproxy.cfg, the template compose.yaml's
 proxy mounts too): a sticky inserted cookie, WebSockets, health checks on /_stcore/health.
 ``--workers 1`` without ``PLAYGROUND_REDIS_URL`` is one plain server on the port (today's single
-process). Contract: the address to open is the FIRST stdout line; it serves until Ctrl-C or
+process); with it, one worker behind the proxy. Contract: the address to open is the FIRST stdout line; it serves until Ctrl-C or
 SIGTERM, which stop every process it started. The launcher is bench/serve.py's ``Hall`` (the
 same one tests/multiproc and the benchmarks start).
 """

@@ -68,3 +68,23 @@ def test_one_worker_without_redis_is_todays_single_process(tmp_path, monkeypatch
         assert "PLAYGROUND_REDIS_URL" not in psutil.Process(hall.servers[0].proc.pid).environ()
     finally:
         hall.stop()
+
+
+def test_one_worker_with_redis_runs_behind_the_proxy(tmp_path):
+    """With PLAYGROUND_REDIS_URL, one worker gets the N-worker topology (proxy + that Redis):
+    what `bench load --url` compares one worker against two with."""
+    from bench.serve import Hall, Redis
+
+    redis = Redis(tmp_path / "redis", tmp_path)
+    try:
+        hall = Hall(1, redis_url=redis.url, log_dir=tmp_path, warm=False)
+        try:
+            assert hall.redis is None and hall.redis_url == redis.url  # used, not started
+            assert hall.proxy is not None and hall.url == hall.proxy.url
+            assert hall.proxy.worker_of()[0] == "w1"
+            env = psutil.Process(hall.servers[0].proc.pid).environ()
+            assert env["PLAYGROUND_REDIS_URL"] == redis.url
+        finally:
+            hall.stop()
+    finally:
+        redis.stop()
