@@ -2,6 +2,7 @@
 (bench/serve.py), each a browser tab spoken over Streamlit's WebSocket (bench/stclient.py).
 
     .venv/bin/python bench/classroom.py --followers 40 --changes 3
+    .venv/bin/python bench/classroom.py --url http://127.0.0.1:8080 --followers 40   # a running server or proxy
 
 Every follower does what a following browser does: it opens the class link ``/?class=CODE``,
 ticks its follow poll (the ``st.fragment(run_every=…)`` of pages/common/classroom.py: a
@@ -12,7 +13,9 @@ its own poll (heartbeat) and changes the word ``--changes`` times; a follower ha
 the run of its page for the new word has finished (the neighbours chart drawn, no error).
 Follow latency = that moment − the moment the instructor sent the change (one clock: all
 sessions live in this process). Also measured: the server's CPU while N followers only poll
-(nothing changes) and while they follow. Prints one JSON object.
+(nothing changes) and while they follow (only for the server this script starts: with ``--url``
+— an already running server or proxy, localhost only — the CPU fields are null). Prints one
+JSON object.
 """
 from __future__ import annotations
 
@@ -98,16 +101,23 @@ def main() -> None:
     ap.add_argument("--changes", type=int, default=3)
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of polling only, for its CPU cost")
     ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--url", help="an already running server or proxy (localhost only), e.g. http://127.0.0.1:8080")
     args = ap.parse_args()
     import psutil
 
-    server = Server()
-    proc = psutil.Process(server.proc.pid)
-    cpu = lambda: sum(proc.cpu_times()[:2])  # noqa: E731
-    result: dict = {"followers": args.followers, "changes": args.changes, "poll_s": POLL_S}
+    if args.url:
+        host = urlsplit(args.url).hostname or ""
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            ap.error(f"--url must be a localhost address (got {host!r}): this benchmark loads the server it names")
+        server, proc, base = None, None, args.url.rstrip("/")
+    else:
+        server = Server()
+        proc, base = psutil.Process(server.proc.pid), server.url
+    cpu = (lambda: sum(proc.cpu_times()[:2])) if proc else (lambda: 0.0)  # noqa: E731
+    result: dict = {"followers": args.followers, "changes": args.changes, "poll_s": POLL_S, "url": args.url}
     followers: list[Follower] = []
     try:
-        teacher = Session(server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=args.timeout)
+        teacher = Session(base, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=args.timeout)
         teacher.open()
         teacher.press(t("cls.share.open"))
         teacher.rerun()
@@ -123,7 +133,7 @@ def main() -> None:
                 teacher.rerun(teacher_poll, auto=True)
 
         t0 = time.perf_counter()
-        followers = [Follower(server.url, code, args.timeout) for _ in range(args.followers)]
+        followers = [Follower(base, code, args.timeout) for _ in range(args.followers)]
         for f in followers:
             f.start()
         deadline = t0 + args.timeout
@@ -139,8 +149,8 @@ def main() -> None:
         ticks = sum(f.ticks for f in followers) - ticks0
         idle_cpu_per_s = (cpu() - c0) / wall
         result["idle_poll"] = {"seconds": round(wall, 1), "ticks": ticks,
-                               "server_cpu_percent": round(100 * (cpu() - c0) / wall, 1),
-                               "server_cpu_ms_per_tick": round(1000 * (cpu() - c0) / max(ticks, 1), 1)}
+                               "server_cpu_percent": round(100 * (cpu() - c0) / wall, 1) if proc else None,
+                               "server_cpu_ms_per_tick": round(1000 * (cpu() - c0) / max(ticks, 1), 1) if proc else None}
 
         latencies, per_change = [], []
         c0, w0, client0 = cpu(), time.perf_counter(), time.process_time()
@@ -163,19 +173,20 @@ def main() -> None:
             "follow_p50_s": round(statistics.median(latencies), 2) if latencies else None,
             "follow_p95_s": round(q[18], 2), "follow_max_s": round(max(latencies), 2) if latencies else None,
             "followed": len(latencies), "expected": args.followers * args.changes, "per_change": per_change,
-            "server_cpu_percent_while_following": round(100 * (cpu() - c0) / wall, 1),
+            "server_cpu_percent_while_following": round(100 * (cpu() - c0) / wall, 1) if proc else None,
             # the N simulated tabs share this process's one GIL and the same 2 cores as the server
             "client_cpu_percent_while_following": round(100 * (time.process_time() - client0) / wall, 1),
             # one follow = one page run per follower: the server's CPU for it, polling taken out
-            "server_cpu_s_per_follow": round((cpu() - c0 - idle_cpu_per_s * wall) / max(len(latencies), 1), 3),
-            "server_rss_mb": round(proc.memory_info().rss / 2**20),
+            "server_cpu_s_per_follow": round((cpu() - c0 - idle_cpu_per_s * wall) / max(len(latencies), 1), 3) if proc else None,
+            "server_rss_mb": round(proc.memory_info().rss / 2**20) if proc else None,
         })
     finally:
         for f in followers:
             f.stop.set()
         for f in followers:
             f.join(10)
-        server.stop()
+        if server is not None:
+            server.stop()
     result["errors"] = sorted({e for f in followers for e in f.errors})[:20]
     result["n_errors"] = sum(len(f.errors) for f in followers)
     result["load_average"] = [round(x, 1) for x in __import__("os").getloadavg()]

@@ -169,7 +169,6 @@ class ClassView:
     activity: Activity | None = None
     quiet: bool = False  # the instructor's tab has not been heard from for quiet_s()
     handover: bool = False  # someone with the PIN asks to take over (the instructor's read only)
-    version: int = 0
 
 
 def _key(code: str, part: str = "") -> str:
@@ -287,6 +286,14 @@ class Classrooms:
         meta, _, _ = self._load(code)
         self._require(meta, instructor)
         self.store.put(_key(meta["code"], "hb"), self._clock(), LIVE_TTL_S)
+
+    def is_instructor(self, code: str, instructor: str) -> bool:
+        """Is ``instructor`` the live class's instructor (a reloaded tab that kept its token)?"""
+        try:
+            self.alive(code, instructor)
+        except (ClassNotFound, ClassEnded, NotInstructor):
+            return False
+        return True
 
     # --- demo state -----------------------------------------------------------------------
     def publish(self, code: str, instructor: str, page: str, params: dict) -> DemoState:
@@ -465,6 +472,10 @@ class Classrooms:
 
     def _silent(self, meta: dict, hb, now: float) -> bool:
         return hb is None or now - float(hb) > timeout_s() or now - meta["created"] > MAX_AGE_S
+
+    def live_count(self) -> int:
+        """How many classes are live now (ends the silent ones on the way)."""
+        return self._sweep(self._clock())
 
     def _sweep(self, now: float) -> int:
         """End classes whose instructor went silent, forget old ended ones (at most MAX_CODES

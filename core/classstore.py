@@ -157,10 +157,11 @@ class MemoryStore:
             h = self._live(key)
             if not isinstance(h, dict):
                 h = self._data[key] = {}
-            for f in [f for f, v in h.items() if float(json.loads(v)) < live_after]:
-                del h[f]
-            if field not in h and len(h) >= cap:
-                return False
+            if field not in h or float(json.loads(h[field])) < live_after:  # a new (or returning) follower
+                for f in [f for f, v in h.items() if float(json.loads(v)) < live_after]:
+                    del h[f]
+                if len(h) - (field in h) >= cap:
+                    return False
             h[field] = _dump(now)
             self._touch(key, ttl)
             return True
@@ -170,14 +171,19 @@ class MemoryStore:
 _HJOIN = """
 local key, field = KEYS[1], ARGV[1]
 local now, after, cap = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local seen = redis.call('HGET', key, field)
+if seen and tonumber(seen) >= after then  -- a live follower's poll: no scan
+  redis.call('HSET', key, field, ARGV[2])
+  redis.call('PEXPIRE', key, ARGV[5])
+  return 1
+end
 local all = redis.call('HGETALL', key)
 local live = 0
 for i = 1, #all, 2 do
   if tonumber(all[i + 1]) < after then redis.call('HDEL', key, all[i])
   elseif all[i] ~= field then live = live + 1 end
 end
-local mine = redis.call('HGET', key, field)
-if not mine and live >= cap then return 0 end
+if live >= cap then return 0 end
 redis.call('HSET', key, field, ARGV[2])
 redis.call('PEXPIRE', key, ARGV[5])
 return 1
@@ -282,6 +288,14 @@ class RedisStore:
                                                                int(cap), _ms(ttl)]))
 
 
+def redact(url: str) -> str:
+    """The URL without its password (for logs and messages)."""
+    parts = urlsplit(url)
+    if parts.password is None and "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=f"***@{parts.netloc.rsplit('@', 1)[-1]}").geturl()
+
+
 def _bad_url(url: str, why: str = "") -> InvalidInput:
     shown = url.split("@")[-1][:80]  # never echo a password
     return InvalidInput(
@@ -326,7 +340,7 @@ def store_from_env(clock=time.time):
         if os.environ.get(REDIS_REQUIRED_ENV, "") not in ("", "0"):
             raise
         log.warning("classroom: Redis at %s unreachable (%s); falling back to the in-process store",
-                    url.split("@")[-1], exc.hint)
+                    redact(url), exc.hint)
         mem = MemoryStore(clock)
         mem.warning = FALLBACK_WARNING
         return mem

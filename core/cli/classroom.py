@@ -3,6 +3,10 @@
 - ``classroom quiz --page attention [--lang en] [--json]`` → ``{"questions": [{"id", "question",
   "choices", "answer"}, ...]}``: the same 確認クイズ the page shows (``answer`` is the right
   choice's text, or the number for a numeric question, whose ``choices`` is empty).
+- ``classroom store [--json]`` → ``{"store": "memory" | "redis", "url", "reachable": true,
+  "live_classes"}``: the class store this environment chooses (``PLAYGROUND_REDIS_URL``), checked
+  as the app would (a launcher runs it before starting workers). A malformed URL or an
+  unreachable Redis exits 2 with the Japanese message; the password never appears.
 """
 from __future__ import annotations
 
@@ -18,6 +22,27 @@ def register(p: argparse.ArgumentParser) -> None:
     q.add_argument("--lang", choices=("ja", "en"), default="ja")
     add_json(q)
     q.set_defaults(handler=_quiz)
+    s = sub.add_parser("store", help="授業データの置き場所 (メモリ / Redis) を確かめる / check the class store")
+    add_json(s)
+    s.set_defaults(handler=_store)
+
+
+def _store(args: argparse.Namespace) -> int:
+    import os
+
+    from core import classroom, classstore
+
+    url = os.environ.get(classstore.REDIS_URL_ENV, "").strip()
+    if url:
+        store = classstore.RedisStore(url)  # InvalidInput for a malformed URL
+        store.ping()  # StoreUnavailable when it cannot be reached
+    else:
+        store = classstore.MemoryStore()
+    rooms = classroom.Classrooms(store=store)
+    shown = classstore.redact(url) if url else None
+    result = {"store": "redis" if url else "memory", "url": shown, "reachable": True,
+              "live_classes": rooms.live_count()}
+    return emit(result, args.json, lambda r: f"{r['store']} {r['url'] or ''} — 開催中の授業 {r['live_classes']}")
 
 
 def _quiz(args: argparse.Namespace) -> int:

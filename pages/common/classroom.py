@@ -41,6 +41,7 @@ POLL_S = 0.5  # followers see a change within about this (+ one run of the page)
 SEEN_S = 5.0  # a follower's full read at least this often (it stays counted; C.follower_ttl() > this)
 ACTIVITY_S = 1.0  # report_activity publishes at most this often
 STUDENT_COOKIE = "pg_student"
+TEACHER_COOKIE = "pg_teacher"
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
 TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached"
 PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
@@ -49,7 +50,7 @@ PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
 MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
 VIEW, VER, SEEN_AT, OPEN_Q, STOKEN, RETRY, TITLE, ACT_AT = (
     "cls_view", "cls_ver", "cls_seen_at", "cls_open_qid", "cls_student", "cls_retry_code", "cls_title", "cls_act_at")
-PIN_USED = "cls_pin_used"
+PIN_USED, RESTORED, TEACHER_SENT, MSG_SHOWN = "cls_pin_used", "cls_restored", "cls_teacher_sent", "cls_msg_shown"
 
 
 def token() -> str:
@@ -65,6 +66,39 @@ def student_token() -> str:
         cookie = (st.context.cookies or {}).get(STUDENT_COOKIE, "") if st.context.cookies is not None else ""
         ss[STOKEN] = cookie if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", cookie or "") else C.new_token()
     return ss[STOKEN]
+
+
+def _restore_instructor() -> None:
+    """A new session of the instructor's browser (the tab reloaded, or a link opened in it) is the
+    instructor again: the browser's session cookie holds CODE.TOKEN of the class it teaches, and
+    the store confirms the token is still that class's instructor. Checked once per session."""
+    ss = st.session_state
+    if ss.get(RESTORED) or ss.get(ROLE) is not None:
+        return
+    ss[RESTORED] = True
+    cookie = (st.context.cookies or {}).get(TEACHER_COOKIE, "") if st.context.cookies is not None else ""
+    ss[TEACHER_SENT] = cookie
+    m = re.fullmatch(r"([A-Z]{4})\.([A-Za-z0-9_-]{16,64})", cookie or "")
+    if not m:
+        return
+    try:
+        if resources.classrooms().is_instructor(m.group(1), m.group(2)):
+            ss.update({TOKEN: m.group(2), ROLE: "instructor", CODE: m.group(1), MSG: None})
+    except PlaygroundError:
+        return
+
+
+def _teacher_cookie() -> None:
+    """Keep the browser's session cookie in step with this session's role (set while teaching,
+    cleared after). A session cookie (gone when the browser closes), SameSite=Strict."""
+    ss = st.session_state
+    want = f"{ss[CODE]}.{token()}" if ss.get(ROLE) == "instructor" else ""
+    if want != ss.get(TEACHER_SENT, ""):
+        ss[TEACHER_SENT] = want
+        tail = "; path=/; SameSite=Strict" if want else "; path=/; max-age=0; SameSite=Strict"
+        # CODE.TOKEN is [A-Z.A-Za-z0-9_-] only; the script is otherwise static
+        st.html(f"<script>document.cookie = {json.dumps(TEACHER_COOKIE + '=' + want + tail)};</script>",
+                unsafe_allow_javascript=True)
 
 
 def _remember_student() -> None:
@@ -161,9 +195,12 @@ def top(page) -> None:
         # following until 先生に戻る.
         ss[ATTACHED] = False
         ss.pop(PENDING, None)
+    _restore_instructor()
     _join_from_url()
+    _teacher_cookie()
     if ss.get(RETRY) and ss.get(ROLE) is None and _class_back(ss[RETRY]):
         _join(ss[RETRY])  # the teacher restarted the class this student was in: back in it
+    ss[MSG_SHOWN] = ss.get(MSG)  # shown here, above the page: the polls need not say it again
     if ss.get(MSG):
         st.info(ss[MSG], icon=":material/school:")
     warning = resources.classrooms().warning
@@ -210,6 +247,7 @@ def bottom(page) -> None:
 def sidebar_section() -> None:
     """Sidebar: join a class by code, or open the share panel (QR)."""
     ss = st.session_state
+    _restore_instructor()
     st.caption(t("cls.sidebar"))
     role = ss.get(ROLE)
     if role == "follower":
@@ -289,8 +327,8 @@ def _follower_panel() -> None:
     if ss.get(ROLE) is None and ss.get(RETRY) and _class_back(ss[RETRY]):
         _join(ss[RETRY])
     if ss.get(ROLE) != "follower":
-        if ss.get(MSG):  # the class ended on an earlier tick: keep saying so (until a page run does)
-            st.info(ss[MSG], icon=":material/school:")
+        if ss.get(MSG) and ss[MSG] != ss.get(MSG_SHOWN):  # the class ended on an earlier tick:
+            st.info(ss[MSG], icon=":material/school:")  # keep saying so (until a page run does)
         if ss.get(RETRY):  # waiting for a restarted class: this poll rejoins it, or the student does
             st.button(t("cls.retry"), key="cls_retry", on_click=_join, args=(ss[RETRY],))
         return
@@ -413,7 +451,7 @@ FOLLOW_JS = """<script>(function () {
 def _instructor_panel() -> None:
     ss = st.session_state
     if ss.get(ROLE) != "instructor":
-        if ss.get(MSG):
+        if ss.get(MSG) and ss[MSG] != ss.get(MSG_SHOWN):
             st.info(ss[MSG], icon=":material/school:")
         return
     rooms = resources.classrooms()
@@ -503,6 +541,8 @@ def _share_panel(page_path: str) -> None:
     link = C.demo_link(base, page_path, _params(), code)
     with st.container(border=True, key="cls_share_panel"):
         st.subheader(t("cls.share.title"))
+        if resources.classrooms().warning and not code:  # Redis was unreachable at start
+            st.warning(local(resources.classrooms().warning), icon="⚠️")
         left, right = st.columns([1, 1])
         with left:
             try:

@@ -218,3 +218,12 @@ def test_redis_gone_mid_class_is_a_clear_error_and_it_recovers(backend):
         rooms.follow(code, "s1")
     assert rooms.resume(code, "teacher") == code
     assert rooms.follow(code, "s1").code == code
+
+
+def test_a_reloaded_instructor_tab_is_recognised_only_with_its_token(rooms):
+    code = rooms.start("teacher-token")
+    assert rooms.is_instructor(code, "teacher-token")
+    assert not rooms.is_instructor(code, "student-token")
+    assert not rooms.is_instructor("QQQQ", "teacher-token")
+    rooms.end(code, "teacher-token")
+    assert not rooms.is_instructor(code, "teacher-token")

@@ -25,3 +25,28 @@ def test_quiz_in_english():
 def test_unknown_page_exits_2_in_japanese():
     r = run_cli("classroom", "quiz", "--page", "nope", "--json")
     assert r.returncode == 2 and "確認クイズはありません" in r.stderr and "attention" in r.stderr
+
+
+def test_store_check_names_the_store_and_says_what_is_wrong(redis_server):
+    r = run_cli("classroom", "store", "--json", env={"PLAYGROUND_REDIS_URL": ""})
+    assert r.returncode == 0, r.stderr
+    assert last_json(r.stdout) == {"store": "memory", "url": None, "reachable": True, "live_classes": 0}
+    if redis_server.proc is None:
+        redis_server.start()
+    r = run_cli("classroom", "store", "--json", env={"PLAYGROUND_REDIS_URL": redis_server.url})
+    assert r.returncode == 0, r.stderr
+    assert last_json(r.stdout)["store"] == "redis" and last_json(r.stdout)["reachable"] is True
+    r = run_cli("classroom", "store", "--json", env={"PLAYGROUND_REDIS_URL": "localhost:6379"})
+    assert r.returncode == 2 and "形式が正しくありません" in r.stderr
+    from tests.classroom.conftest import free_port
+
+    dead = f"redis://:s3cret@127.0.0.1:{free_port()}/0"
+    r = run_cli("classroom", "store", "--json", env={"PLAYGROUND_REDIS_URL": dead})
+    assert r.returncode == 2 and "接続できません" in r.stderr and "s3cret" not in r.stderr + r.stdout
+
+
+def test_redact_hides_the_password():
+    from core.classstore import redact
+
+    assert redact("redis://:pw@h:6379/0") == "redis://***@h:6379/0"
+    assert redact("redis://h:6379/0") == "redis://h:6379/0"
