@@ -183,7 +183,7 @@ def test_compose_takes_the_settings_from_an_env_file_with_an_example(compose):
     (env_file,) = compose["services"]["app"]["env_file"]
     assert env_file["path"] == "deploy/playground.env"
     example = (ROOT / "deploy" / "playground.env.example").read_text()
-    names = set(re.findall(r"^#? ?(PLAYGROUND_[A-Z_]+)=", example, flags=re.M))
+    names = set(re.findall(r"^#? ?(PLAYGROUND_[A-Z_]+)=", example, flags=re.MULTILINE))
     assert "PLAYGROUND_INSTRUCTOR_PIN" in names and "PLAYGROUND_PUBLIC_URL" in names
     # each one is a setting the app reads
     source = "\n".join(p.read_text(encoding="utf-8") for d in ("core", "pages") for p in (ROOT / d).rglob("*.py"))
