@@ -32,18 +32,6 @@ pytestmark = [
 ]
 
 
-def redis_backend_present() -> bool:
-    """The classroom's Redis backend (issue 25 item 1) is in this tree: core (not its command
-    line) reads PLAYGROUND_REDIS_URL."""
-    return any("PLAYGROUND_REDIS_URL" in p.read_text(encoding="utf-8")
-               for p in (ROOT / "core").rglob("*.py") if "cli" not in p.parts)
-
-
-needs_backend = pytest.mark.skipif(not redis_backend_present(),
-                                   reason="the classroom's Redis backend (core reading PLAYGROUND_REDIS_URL) "
-                                          "is not in this tree yet")
-
-
 @pytest.fixture(scope="module")
 def hall(tmp_path_factory):
     from bench.serve import Hall
@@ -211,15 +199,12 @@ class Class:
 
 @pytest.fixture(scope="module")
 def klass(hall):
-    if not redis_backend_present():
-        pytest.skip("the classroom's Redis backend is not in this tree yet")
     c = Class(hall)
     yield c
     for s in [c.teacher, *c.students]:
         s.close()
 
 
-@needs_backend
 def test_students_on_worker_2_follow_the_instructor_on_worker_1(klass):
     assert klass.teacher.served_by == "w1" and {s.served_by for s in klass.students} == {"w2"}
     # the class code started on w1 is found on w2: the students follow to the neighbours tab
@@ -241,7 +226,6 @@ def test_students_on_worker_2_follow_the_instructor_on_worker_1(klass):
     klass.wait(lambda runs: klass.at("attention"), "the attention page")
 
 
-@needs_backend
 def test_a_quick_check_asked_on_worker_1_is_answered_on_worker_2_and_counted_there(klass):
     klass.teacher.press(t("qc.ask"))  # the page's first question
     klass.teacher.rerun()
@@ -274,7 +258,6 @@ def _chart_titles(run) -> str:
                     for e in run.elements if e.WhichOneof("type") == "plotly_chart")
 
 
-@needs_backend
 def test_redis_restarted_mid_class_says_so_and_the_class_goes_on(klass, hall):
     hall.redis.stop()
     # during the outage: a clear message, no traceback, on both workers
@@ -311,7 +294,6 @@ def test_a_killed_worker_leaves_the_pool_and_its_browsers_are_repinned(hall):
         time.sleep(0.5)
 
 
-@needs_backend
 def test_students_of_the_killed_worker_rejoin_the_same_class(klass, hall):
     """After the test above: the class's students were on worker 2. Their browsers reconnect the
     same way, on the URL they were following (?class=CODE), and land in the same class on w1."""
