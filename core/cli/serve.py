@@ -29,6 +29,17 @@ def register(p: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run)
 
 
+def _port_free(address: str, port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        try:
+            s.bind((address, port))
+        except OSError:
+            return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     import pathlib
 
@@ -41,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         raise InvalidInput("--port は 0〜65535 で指定してください（0: 空いているポート）。",
                            en="--port must be 0 to 65535 (0: a free port).")
+    if args.port and not _port_free(args.address, args.port):
+        raise InvalidInput(f"ポート {args.port} は使用中です。--port で別のポートを指定してください（0: 空いているポート）。",
+                           en=f"Port {args.port} is in use. Choose another with --port (0: a free port).")
     redis_url = os.environ.get(classstore.REDIS_URL_ENV, "").strip() or None
     if redis_url:
         classstore.check_url(redis_url)  # the classroom's own check: a clear message, no password echoed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import urllib.request
@@ -45,8 +46,14 @@ def test_serve_prints_the_proxy_url_first_and_a_signal_stops_every_child(tmp_pat
     (["--workers", "0"], {}, "--workers"),
     (["--workers", "2", "--port", "70000"], {}, "--port"),
     (["--workers", "2"], {"PLAYGROUND_REDIS_URL": "localhost:6379"}, "PLAYGROUND_REDIS_URL"),
+    (["--workers", "2", "--address", "127.0.0.1", "--port", "busy"], {}, "使用中"),
 ])
 def test_serve_refuses_bad_settings_with_a_clear_message(tmp_path, args, env, says):
+    if "busy" in args:
+        busy = socket.socket()
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        args = [a if a != "busy" else str(busy.getsockname()[1]) for a in args]
     proc = _serve(tmp_path, *args, env=env)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2 and says in err and "Traceback" not in err, err
