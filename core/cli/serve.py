@@ -58,6 +58,15 @@ def run(args: argparse.Namespace) -> int:
     redis_url = os.environ.get(classstore.REDIS_URL_ENV, "").strip() or None
     if redis_url:
         classstore.check_url(redis_url)  # the classroom's own check: a clear message, no password echoed
+        if args.workers > 1:  # several workers must share it: an unreachable one stops here, not mid-class
+            try:
+                classstore.RedisStore(redis_url).ping()
+            except classstore.StoreUnavailable as exc:
+                raise InvalidInput(
+                    "PLAYGROUND_REDIS_URL の Redis に接続できません。Redis を起動するか、PLAYGROUND_REDIS_URL を"
+                    "外して core serve に Redis を起動させてください。",
+                    en="The Redis of PLAYGROUND_REDIS_URL cannot be reached. Start it, or unset PLAYGROUND_REDIS_URL "
+                       "and let core serve start one.", hint=exc.hint) from None
     serve = _load_bench_module("serve")
 
     def stop_on_signal(signum, frame):  # SIGTERM (systemd, docker, kill) as Ctrl-C

@@ -47,6 +47,7 @@ def test_serve_prints_the_proxy_url_first_and_a_signal_stops_every_child(tmp_pat
     (["--workers", "2", "--port", "70000"], {}, "--port"),
     (["--workers", "2"], {"PLAYGROUND_REDIS_URL": "localhost:6379"}, "PLAYGROUND_REDIS_URL"),
     (["--workers", "2", "--address", "127.0.0.1", "--port", "busy"], {}, "使用中"),
+    (["--workers", "2"], {"PLAYGROUND_REDIS_URL": "redis://127.0.0.1:1/0"}, "Redis"),  # nothing listens there
 ])
 def test_serve_refuses_bad_settings_with_a_clear_message(tmp_path, args, env, says):
     if "busy" in args:
