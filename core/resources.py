@@ -282,9 +282,16 @@ def shared_figure(builder, *args, **kwargs):
     return _shared_figure(f"{builder.__module__}.{builder.__qualname__}", h.hexdigest(), builder, args, kwargs)
 
 
+SHARED_FRAME = "playground_shared"  # DataFrame.attrs flag: a shared, read-only frame (its CSV is memoised)
+
+
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _shared_figure(name: str, digest: str, _builder, _args, _kwargs):
-    return _builder(*_args, **_kwargs)
+    out = _builder(*_args, **_kwargs)
+    for part in out if isinstance(out, tuple) else (out,):
+        if hasattr(part, "attrs") and hasattr(part, "to_csv"):
+            part.attrs[SHARED_FRAME] = True
+    return out
 
 
 # --- classroom (issue 18) ------------------------------------------------------------------

@@ -70,16 +70,21 @@ def test_shared_figures_are_built_once_per_input_and_tell_inputs_apart():
     assert all(o is not first for o in others) and len({id(o) for o in others}) == len(others)
 
 
-def test_a_charts_csv_is_written_once_per_frame_and_again_for_a_new_one():
+def test_a_shared_frames_csv_is_written_once_and_any_other_frame_anew():
     import pandas as pd
 
+    from core.attention import figures as V
     from pages.common import ui
 
-    df = pd.DataFrame({"x": [1.5, 2.0]}, index=["犬", "猫"])
-    csv = ui._csv(df)
-    assert csv == df.to_csv(index=True).encode("utf-8-sig") and ui._csv(df) is csv
-    other = pd.DataFrame({"x": [3.0]}, index=["鳥"])
-    assert ui._csv(other) == other.to_csv(index=True).encode("utf-8-sig")
-    key = id(other)
-    del other
-    assert key not in ui._CSV  # gone with its frame: a new frame at that address is written anew
+    _, shared = resources.shared_figure(V.heatmap, [[1.5, 2.0]], ["犬"], ["a", "b"], title="csv")
+    csv = ui._csv(shared)
+    assert csv == shared.to_csv(index=True).encode("utf-8-sig") and ui._csv(shared) is csv
+    own = pd.DataFrame({"x": [3.0]}, index=["鳥"])  # a page's own frame: it may change it
+    first = ui._csv(own)
+    own.loc["鳥", "x"] = 4.0
+    assert ui._csv(own) != first and id(own) not in ui._CSV
+    copy = shared.copy()  # attrs travel with a copy: memoised by its own id, gone with it
+    ui._csv(copy)
+    key = id(copy)
+    del copy
+    assert key not in ui._CSV

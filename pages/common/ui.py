@@ -130,15 +130,19 @@ def chart(fig, *, key: str, filename: str | None = None, data=None, csv_label: s
                            file_name=f"{name}.csv", mime="text/csv", key=f"{key}__csv")
 
 
-_CSV: dict[int, bytes] = {}  # id of a live DataFrame → its CSV (shared frames: core.resources.shared_figure)
+_CSV: dict[int, bytes] = {}  # id of a live shared DataFrame → its CSV
 
 
 def _csv(data) -> bytes:
-    """The CSV of ``data`` (UTF-8 with BOM, for Excel), made once per DataFrame object: a shared
-    figure's frame is the same object on every run of every session. The entry goes with the
-    frame (weakref.finalize), so a frame built anew each run is written anew."""
+    """The CSV of ``data`` (UTF-8 with BOM, for Excel). A shared figure's frame
+    (core.resources.shared_figure: read-only, the same object on every run of every session) is
+    written once; the entry goes with the frame (weakref.finalize). Any other frame anew."""
     import weakref
 
+    from core.resources import SHARED_FRAME
+
+    if not getattr(data, "attrs", {}).get(SHARED_FRAME):
+        return data.to_csv(index=True).encode("utf-8-sig")
     key = id(data)
     out = _CSV.get(key)
     if out is None:
