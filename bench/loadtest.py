@@ -87,17 +87,37 @@ class RSSSampler:
 
 
 def listening_pid(url: str) -> int | None:
-    """The local process listening on ``url``'s port (for --url: its RSS), if we may see it."""
+    """The local process listening on ``url``'s port (for --url: its RSS), if we may see it.
+    Behind `core serve`'s HAProxy: the `core serve` process, whose children are every worker."""
     import psutil
 
     port = urlparse(url).port
     try:
         for c in psutil.net_connections("tcp"):
             if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port and c.pid:
+                proc = psutil.Process(c.pid)
+                if proc.name() == "haproxy" and proc.parent() is not None:
+                    return proc.parent().pid
                 return c.pid
     except (psutil.Error, OSError):
         return None
     return None
+
+
+def proxy_workers(url: str, tries: int = 8) -> list[str]:
+    """The workers behind `core serve`'s proxy (its X-Playground-Worker answers to new
+    browsers, round-robin); [] for a plain server."""
+    import urllib.request
+
+    names = set()
+    for _ in range(tries):
+        try:
+            with urllib.request.urlopen(f"{url.rstrip('/')}/_stcore/health", timeout=10) as r:
+                if r.headers.get("X-Playground-Worker"):
+                    names.add(r.headers["X-Playground-Worker"])
+        except OSError:
+            break
+    return sorted(names)
 
 
 def bert_base_random_dir() -> pathlib.Path:
@@ -111,8 +131,9 @@ def bert_base_random_dir() -> pathlib.Path:
     return out
 
 
-def warm(url: str, what: list[str]) -> dict:
-    """Open each scenario's page once, one after the other (loads the shared caches)."""
+def warm(url: str, what: list[str], times: int = 1) -> dict:
+    """Open each scenario's page ``times`` times, one after the other (loads the shared caches;
+    behind the proxy, once per worker: new connections go round-robin)."""
     from bench.stclient import Session
     from core.i18n import t
 
@@ -122,12 +143,13 @@ def warm(url: str, what: list[str]) -> dict:
     out = {}
     for name in what:
         page, tab = tabs[name]
-        s = Session(url, page, {"tab": t(tab)}, timeout=600)
-        try:
-            run = s.open()
-            out[name] = {"seconds": round(run.seconds, 2), "problems": run.problems()}
-        finally:
-            s.close()
+        for _ in range(times):
+            s = Session(url, page, {"tab": t(tab)}, timeout=600)
+            try:
+                run = s.open()
+                out[name] = {"seconds": round(run.seconds, 2), "problems": run.problems()}
+            finally:
+                s.close()
     return out
 
 
@@ -176,9 +198,10 @@ def load(users: int, duration: float = 60, think: tuple[float, float] = (5, 15),
         pid = server.proc.pid
     else:
         pid = listening_pid(url)
+    workers = proxy_workers(url)
     try:
         t0 = time.perf_counter()
-        warmup = warm(url, what)
+        warmup = warm(url, what, times=max(1, len(workers)))
         warmup_s = time.perf_counter() - t0
         ramp = min(RAMP_S, max(1.0, duration / 4))
         with RSSSampler(pid) as rss, tempfile.TemporaryDirectory() as tmp:
@@ -205,5 +228,6 @@ def load(users: int, duration: float = 60, think: tuple[float, float] = (5, 15),
 
     result.update({"duration_s": duration, "think_s": list(think), "ramp_s": round(ramp, 1), "what": what,
                    "warmup_s": round(warmup_s, 1), "warmup": warmup, "fill_mask_model": fill_mask_model,
-                   "url": url, "cpus": os.cpu_count(), "device": device.info().name})
+                   "url": url, "workers": workers or None, "cpus": os.cpu_count(), "device": device.info().name,
+                   "load_average": [round(x, 2) for x in os.getloadavg()]})
     return result

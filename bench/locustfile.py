@@ -39,6 +39,21 @@ MASK_TEXTS = ["今日は[MASK]が降っている。", "東北大学で[MASK]を�
 DATES = ["1994年9月27日", "September 27, 1994", "平成6年9月27日", "27 Sep 1994", "令和元年五月一日"]
 
 
+def sticky_cookie(host: str, page: str) -> str | None:
+    """What a browser does before its WebSocket: load the page. Behind `core serve`'s HAProxy the
+    answer carries the sticky cookie (``playground_affinity``) that pins the tab to one worker;
+    a plain server sets none. Not timed (the interaction is)."""
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{host.rstrip('/')}/{page}", timeout=TIMEOUT) as r:
+            cookies = [c.split(";", 1)[0] for c in r.headers.get_all("Set-Cookie") or []]
+    except OSError:
+        return None
+    sticky = [c for c in cookies if c.startswith("playground_affinity=")]
+    return sticky[0] if sticky else None
+
+
 class Student(User):
     """One student = one browser tab on ``page``; ``steps`` are (name, action, expected element)."""
 
@@ -63,7 +78,8 @@ class Student(User):
         raise NotImplementedError
 
     def _open(self) -> None:
-        self.session = Session(self.host, self.page, {"tab": t(self.tab)}, timeout=TIMEOUT)
+        self.session = Session(self.host, self.page, {"tab": t(self.tab)}, timeout=TIMEOUT,
+                               cookie=sticky_cookie(self.host, self.page))
         ok = self._timed("open", self.session.open, self.open_expect)
         if not ok:
             self.session.close()

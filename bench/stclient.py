@@ -92,7 +92,8 @@ class Session:
     interaction. Elements of the page are kept by ``delta_path``, replaced as a browser would.
     """
 
-    def __init__(self, base_url: str, page: str = "", query: dict | None = None, timeout: float = 120):
+    def __init__(self, base_url: str, page: str = "", query: dict | None = None, timeout: float = 120,
+                 cookie: str | None = None):
         u = urlparse(base_url)
         if u.hostname not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError(f"load tests talk to localhost only, not {u.hostname}")
@@ -100,6 +101,8 @@ class Session:
         self.page = page
         self.query_string = urlencode(query or {})
         self.timeout = timeout
+        self.cookie = cookie  # e.g. the proxy's sticky cookie "playground_affinity=…" (a browser sends it)
+        self.served_by = ""  # the worker behind a proxy that took the WebSocket (its X-Playground-Worker)
         self.ws: websocket.WebSocket | None = None
         self.page_script_hash = ""
         self.pages: dict[str, str] = {}  # URL path of each page → its script hash (st.navigation)
@@ -111,7 +114,9 @@ class Session:
     # --- connection ----------------------------------------------------------------------
     def connect(self) -> None:
         self.ws = websocket.create_connection(self.ws_url, subprotocols=["streamlit"], timeout=self.timeout,
-                                              origin=self.ws_url.replace("ws://", "http://", 1).split("/_stcore")[0])
+                                              origin=self.ws_url.replace("ws://", "http://", 1).split("/_stcore")[0],
+                                              cookie=self.cookie)
+        self.served_by = (self.ws.getheaders() or {}).get("x-playground-worker", "")
 
     def close(self) -> None:
         if self.ws is not None:
@@ -222,10 +227,12 @@ class Session:
     def widget_ids(self) -> set[str]:
         return {wid for n in self.tree.values() if (wid := _widget_id(n))}
 
-    def widget(self, kind: str, label: str):
-        """The element (or block, for kind="tab_container") of type ``kind`` with ``label``."""
+    def widget(self, kind: str, label: str, key: str | None = None):
+        """The element (or block, for kind="tab_container") of type ``kind`` with ``label``
+        (and, where several share a label, the widget ``key`` the page gave it)."""
         for node in self.tree.values():
-            if node.WhichOneof("type") == kind and (not label or _label(node) == label):
+            if node.WhichOneof("type") == kind and (not label or _label(node) == label) \
+                    and (key is None or (_widget_id(node) or "").endswith(f"-{key}")):
                 return getattr(node, kind)
         raise ProtocolError(f"no {kind} labelled {label!r} on the page "
                             f"(have: {sorted({_label(n) for n in self.tree.values() if _widget_id(n)})})")
@@ -240,16 +247,16 @@ class Session:
             setattr(state, field_name, value)
         self.states[wid] = state
 
-    def type_text(self, label: str, text: str, kind: str = "text_input") -> None:
-        self._set(self.widget(kind, label).id, "string_value", text)
+    def type_text(self, label: str, text: str, kind: str = "text_input", key: str | None = None) -> None:
+        self._set(self.widget(kind, label, key).id, "string_value", text)
 
     def set_number(self, label: str, value: float) -> None:
         # the server reads number_input as double_value whatever its data_type (streamlit 1.67)
         self._set(self.widget("number_input", label).id, "double_value", float(value))
 
-    def choose(self, label: str, option: str, kind: str = "radio") -> None:
+    def choose(self, label: str, option: str, kind: str = "radio", key: str | None = None) -> None:
         """Pick an option of a radio / selectbox by its shown text (sent as string_value)."""
-        w = self.widget(kind, label)
+        w = self.widget(kind, label, key)
         if option not in list(w.options):
             raise ProtocolError(f"{kind} {label!r} has no option {option!r} (has {list(w.options)})")
         self._set(w.id, "string_value", option)
@@ -270,6 +277,6 @@ class Session:
         container = self.widget("tab_container", "")
         self._set(container.id, "string_value", tab_label)
 
-    def press(self, label: str) -> None:
-        self._set(self.widget("button", label).id, "trigger_value", True)
+    def press(self, label: str, key: str | None = None) -> None:
+        self._set(self.widget("button", label, key).id, "trigger_value", True)
 

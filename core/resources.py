@@ -243,6 +243,57 @@ def bars_figure(labels: tuple[str, ...], values: tuple[float, ...], *, title: st
     return bars(list(labels), list(values), title=title, x_title=x_title, highlight=set(highlight),
                 x_range=x_range)
 
+
+
+def _digest(value, h) -> None:
+    """Feed ``value`` to the hash ``h`` canonically: arrays and tensors by dtype, shape and bytes."""
+    import numpy as np
+
+    if hasattr(value, "detach") and hasattr(value, "cpu"):  # a torch tensor
+        value = value.detach().cpu().numpy()
+    if isinstance(value, np.ndarray):
+        h.update(f"nd{value.dtype}{value.shape}".encode())
+        h.update(np.ascontiguousarray(value).tobytes())
+    elif isinstance(value, (list, tuple)):
+        h.update(f"{type(value).__name__}{len(value)}(".encode())
+        for v in value:
+            _digest(v, h)
+        h.update(b")")
+    elif isinstance(value, dict):
+        h.update(f"dict{len(value)}(".encode())
+        for k in sorted(value, key=repr):
+            _digest(k, h)
+            _digest(value[k], h)
+        h.update(b")")
+    else:
+        h.update(f"{type(value).__name__}:{value!r};".encode())
+
+
+def shared_figure(builder, *args, **kwargs):
+    """``builder(*args, **kwargs)`` — a figure builder of core (``core.attention.figures.heatmap``
+    …: its figure, or ``(figure, frame)``) — built once per input and shared read-only by every
+    session: a class on the same sentence asks for the same dozen heatmaps, and building one
+    costs ≈10 ms of the server's one GIL (plotly's property validation), drawing it ≈2 ms.
+    Arguments may be tensors / arrays (hashed by their bytes). Never update the result in place."""
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=20)
+    _digest((args, kwargs), h)
+    return _shared_figure(f"{builder.__module__}.{builder.__qualname__}", h.hexdigest(), builder, args, kwargs)
+
+
+SHARED_FRAME = "playground_shared"  # DataFrame.attrs flag: a shared, read-only frame (its CSV is memoised)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _shared_figure(name: str, digest: str, _builder, _args, _kwargs):
+    out = _builder(*_args, **_kwargs)
+    for part in out if isinstance(out, tuple) else (out,):
+        if hasattr(part, "attrs") and hasattr(part, "to_csv"):
+            part.attrs[SHARED_FRAME] = True
+    return out
+
+
 # --- classroom (issue 18) ------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)

@@ -26,6 +26,7 @@ GROUPS = [
     ("models", "モデルの状態・ダウンロード・ウォームアップ / models"),
     ("bench", "ベンチマーク（JSON を出力）/ benchmarks"),
     ("classroom", "授業モード: 確認クイズ / classroom quick checks"),
+    ("serve", "N 個のプロセス + Redis + HAProxy で起動（大教室）/ serve N workers behind a sticky proxy"),
 ]
 MODULES = {"rnn": "lstm"}  # command name → module under core/cli/ where they differ
 ALIASES = {"rnn": ["lstm"]}

@@ -4,7 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from core import attention as A
+from core import resources
 from core.attention import figures as V
+from core.device import cpu_threads
 from pages.common.ui import chart, guard, lang, t
 
 MAX_LEN = 512  # slider limits: a 512 × 1024 heatmap (and its CSV) stays quick to draw
@@ -46,6 +48,18 @@ def _initial(key: str, value, name: str = "value") -> dict:
     return {} if key in st.session_state else {name: value}
 
 
+def pe_heatmap(max_len: int, d_model: int, transpose: bool, lang: str):
+    """The PE heatmap of these sizes and its CSV table (4 decimals)."""
+    fig, df = V.pe_heatmap(A.positional_encoding(max_len, d_model), transpose=transpose, lang=lang)
+    return fig, df.round(4)
+
+
+def pe_dot(max_len: int, d_model: int, p: int, lang: str):
+    """PE(p)·PE(q) against the offset q − p."""
+    offsets, dots = A.pe_dot_by_offset(A.positional_encoding(max_len, d_model), p)
+    return V.pe_dot(offsets, dots, p, lang=lang)
+
+
 def render() -> None:
     st.markdown(t("att.pe.intro"))
     st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d_{\mathrm{model}}}}\right),\quad"
@@ -53,11 +67,12 @@ def render() -> None:
     c1, c2 = st.columns(2)
     max_len = c1.slider(t("att.pe.len"), 2, MAX_LEN, 100, key="att_pe_len", bind="query-params")
     d_model = c2.slider("d_model", 2, MAX_DIM, 512, step=2, key="att_pe_dim", bind="query-params")
-    with guard():
+    with guard(), cpu_threads(1):
         pe = A.positional_encoding(max_len, d_model)
         transpose = st.toggle(t("att.pe.transpose"), key="att_pe_T", bind="query-params")
-        fig, df = V.pe_heatmap(pe, transpose=transpose, lang=lang())
-        chart(fig, key="att_pe_heatmap", data=df.round(4))
+        # shared by every session (a max_len × d_model heatmap and its CSV are the tab's main cost)
+        fig, df = resources.shared_figure(pe_heatmap, max_len, d_model, transpose, lang())
+        chart(fig, key="att_pe_heatmap", data=df)
         st.caption(heatmap_caption(max_len, d_model, transpose))
 
         st.subheader(t("att.pe.lines"))
@@ -76,7 +91,6 @@ def render() -> None:
         p = st.slider(t("att.pe.p"), 0, max_len - 1, key="att_pe_p", bind="query-params",
                       **_initial("att_pe_p", min(max_len // 2, 50)))
         p = min(int(p), max_len - 1)
-        offsets, dots = A.pe_dot_by_offset(pe, p)
-        fig, df = V.pe_dot(offsets, dots, p, lang=lang())
+        fig, df = resources.shared_figure(pe_dot, max_len, d_model, p, lang())
         chart(fig, key="att_pe_dot", data=df)
         st.caption(t("att.pe.dot.help", half=d_model / 2))

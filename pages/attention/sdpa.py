@@ -4,7 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from core import attention as A
+from core import resources
 from core.attention import figures as V
+from core.device import cpu_threads
 from pages.attention import common
 from pages.common.ui import chart, checked, guard, lang, t
 
@@ -28,7 +30,7 @@ def render() -> None:
     no_scale = t1.toggle(t("att.noscale"), key="att_noscale", bind="query-params", help=t("att.noscale.help"))
     causal = t2.toggle(t("att.causal"), key="att_causal", bind="query-params", help=t("att.causal.help"))
 
-    with guard():
+    with guard(), cpu_threads(1):  # tiny matrices: a second torch thread only adds waiting (see core.device)
         tokens = common.tokens_with_notes(text)
         X, d_used = common.token_vectors(tokens, source, d_model, seed)
         W_Q, W_K, W_V = A.projections(d_used, d_k, seed=seed)
@@ -40,7 +42,7 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     dk = s.d_k
     cols = V.dims(dk)
     with st.expander(t("att.step0", n=len(tokens), d=d_model)):
-        fig, df = V.heatmap(s.X, tokens, V.dims(d_model), title=t("att.fig.X"), signed=True)
+        fig, df = resources.shared_figure(V.heatmap, s.X, tokens, V.dims(d_model), title=t("att.fig.X"), signed=True)
         chart(fig, key="att_sdpa_X", data=df)
 
     st.subheader(t("att.step1"))
@@ -48,7 +50,7 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     c = st.columns(3)
     for col, name, M in zip(c, ("Q", "K", "V"), (s.Q, s.K, s.V)):
         with col:
-            fig, df = V.heatmap(M, tokens, cols, title=t("att.fig.proj", name=name, n=len(tokens), dk=dk), signed=True)
+            fig, df = resources.shared_figure(V.heatmap, M, tokens, cols, title=t("att.fig.proj", name=name, n=len(tokens), dk=dk), signed=True)
             chart(fig, key=f"att_sdpa_{name}", data=df)
 
     st.subheader(t("att.step2"))
@@ -56,11 +58,11 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     hidden = None if s.mask is None else ~s.mask
     c = st.columns(2)
     with c[0]:
-        fig, df = V.heatmap(s.scores, tokens, tokens, title="QKᵀ", signed=True, masked=hidden,
+        fig, df = resources.shared_figure(V.heatmap, s.scores, tokens, tokens, title="QKᵀ", signed=True, masked=hidden,
                             row_title=t("att.axis.query"), col_title=t("att.axis.key"))
         chart(fig, key="att_sdpa_scores", data=df)
     with c[1]:
-        fig, df = V.heatmap(s.scaled, tokens, tokens, title=t("att.fig.scaled", dk=dk, sq=f"{dk ** 0.5:.2f}"),
+        fig, df = resources.shared_figure(V.heatmap, s.scaled, tokens, tokens, title=t("att.fig.scaled", dk=dk, sq=f"{dk ** 0.5:.2f}"),
                             signed=True, masked=hidden, row_title=t("att.axis.query"), col_title=t("att.axis.key"))
         chart(fig, key="att_sdpa_scaled", data=df)
     if causal:
@@ -71,11 +73,11 @@ def _draw(s: A.Steps, tokens: list[str], d_model: int, no_scale: bool, causal: b
     c = st.columns(2)
     with c[0]:
         title = t("att.fig.noscale") if no_scale else "softmax(QKᵀ / √d_k)"
-        fig, df = V.heatmap(s.weights, tokens, tokens, title=title, zmin=0, zmax=1,
+        fig, df = resources.shared_figure(V.heatmap, s.weights, tokens, tokens, title=title, zmin=0, zmax=1,
                             row_title=t("att.axis.query"), col_title=t("att.axis.key"))
         chart(fig, key="att_sdpa_weights", data=df)
     with c[1]:
-        fig, df = V.heatmap(s.output, tokens, V.dims(s.output.shape[1], "v"),
+        fig, df = resources.shared_figure(V.heatmap, s.output, tokens, V.dims(s.output.shape[1], "v"),
                             title=t("att.fig.output", n=len(tokens), d=s.output.shape[1]), signed=True)
         chart(fig, key="att_sdpa_output", data=df)
     if no_scale:
@@ -103,13 +105,13 @@ def _hard(s: A.Steps, tokens: list[str], q: int) -> None:
     st.caption(t("att.hard.which"))
     c = st.columns([3, 2])
     with c[0]:
-        fig, df = V.weights_bar(s.weights[q], tokens, tokens[q], hard=s.hard[q], sampled=sampled[q], lang=lang())
+        fig, df = resources.shared_figure(V.weights_bar, s.weights[q], tokens, tokens[q], hard=s.hard[q], sampled=sampled[q], lang=lang())
         chart(fig, key="att_sdpa_bar", data=df)
     with c[1]:
-        fig, df = V.heatmap(s.hard, tokens, tokens, title=t("att.fig.hard_argmax"),
+        fig, df = resources.shared_figure(V.heatmap, s.hard, tokens, tokens, title=t("att.fig.hard_argmax"),
                             zmin=0, zmax=1, fmt=".0f", colorscale="Oranges")
         chart(fig, key="att_sdpa_hard", data=df)
-        fig, df = V.heatmap(sampled, tokens, tokens, title=t("att.fig.hard_sampled", seed=int(seed)),
+        fig, df = resources.shared_figure(V.heatmap, sampled, tokens, tokens, title=t("att.fig.hard_sampled", seed=int(seed)),
                             zmin=0, zmax=1, fmt=".0f", colorscale="Greens")
         chart(fig, key="att_sdpa_hard_sampled", data=df)
     j_max, j_draw = int(s.hard[q].argmax()), int(sampled[q].argmax())
@@ -118,12 +120,12 @@ def _hard(s: A.Steps, tokens: list[str], q: int) -> None:
                         t("att.col.hard_sampling", j=j_draw): (sampled @ s.V)[q].numpy()},
                        index=V.dims(s.output.shape[1], "v"))
     st.caption(t("att.softhard.help", token=tokens[j_max]) + " " + t("att.hard.drawn", token=tokens[j_draw]))
-    st.dataframe(cmp.T.style.format("{:.3f}"), width="stretch")
+    st.dataframe(cmp.T.round(3), width="stretch")  # rounded, not a Styler: a Styler costs ~10 ms per run
     n = 1000
     freq = A.sample_frequencies(s.weights[q], n, seed=int(seed))
     st.caption(t("att.hard.freq", n=n))
     st.dataframe(pd.DataFrame({t("att.col.alpha"): s.weights[q].numpy(), t("att.col.freq", n=n): freq.numpy()},
-                              index=[f"{i}: {tok}" for i, tok in enumerate(tokens)]).T.style.format("{:.3f}"),
+                              index=[f"{i}: {tok}" for i, tok in enumerate(tokens)]).T.round(3),
                  width="stretch")
 
 
@@ -134,7 +136,7 @@ def _saturation(s: A.Steps, tokens: list[str]) -> None:
     for col, name, W, key in ((c[0], "softmax(QKᵀ / √d_k)", scaled_w, "att_sat_scaled"),
                               (c[1], t("att.fig.noscale"), s.weights_unscaled, "att_sat_raw")):
         with col:
-            fig, df = V.heatmap(W, tokens, tokens, title=name, zmin=0, zmax=1)
+            fig, df = resources.shared_figure(V.heatmap, W, tokens, tokens, title=name, zmin=0, zmax=1)
             chart(fig, key=key, data=df)
             m1, m2 = st.columns(2)
             m1.metric(t("att.maxweight"), f"{float(W.max(-1).values.mean()):.3f}")

@@ -126,9 +126,33 @@ def chart(fig, *, key: str, filename: str | None = None, data=None, csv_label: s
                 "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
     )
     if data is not None:
-        st.download_button(csv_label or t("common.download_csv"),
-                           data=data.to_csv(index=True).encode("utf-8-sig"),
+        st.download_button(csv_label or t("common.download_csv"), data=_csv(data),
                            file_name=f"{name}.csv", mime="text/csv", key=f"{key}__csv")
+
+
+_CSV: dict[int, bytes] = {}  # id of a live shared DataFrame → its CSV
+
+
+def _csv(data) -> bytes:
+    """The CSV of ``data`` (UTF-8 with BOM, for Excel). A shared figure's frame
+    (core.resources.shared_figure: read-only, the same object on every run of every session) is
+    written once; the entry goes with the frame (weakref.finalize). Any other frame anew."""
+    import weakref
+
+    from core.resources import SHARED_FRAME
+
+    if not getattr(data, "attrs", {}).get(SHARED_FRAME):
+        return data.to_csv(index=True).encode("utf-8-sig")
+    key = id(data)
+    out = _CSV.get(key)
+    if out is None:
+        out = data.to_csv(index=True).encode("utf-8-sig")
+        try:
+            weakref.finalize(data, _CSV.pop, key, None)
+        except TypeError:  # not weak-referenceable: no memo
+            return out
+        _CSV[key] = out
+    return out
 
 
 def escape(text: str) -> str:

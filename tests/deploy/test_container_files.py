@@ -121,25 +121,77 @@ def test_compose_app_has_gpu_restart_volume_and_healthcheck(compose):
     assert "/_stcore/health" in " ".join(app["healthcheck"]["test"])
 
 
-def _labels(service: dict) -> dict:
-    return dict(label.split("=", 1) for label in service["labels"])
-
-
-def test_compose_proxy_and_sticky_replicas(compose):
-    services = compose["services"]
-    proxy = services["proxy"]
-    assert proxy["image"].startswith("traefik:") and proxy["image"] != "traefik:latest"
+def test_compose_proxy_is_haproxy_from_the_template_the_tests_run(compose):
+    """compose.yaml's proxy mounts deploy/haproxy.cfg as it is; `core serve` (and
+    tests/multiproc) render the same file with local servers (bench/serve.py: render_haproxy)."""
+    proxy = compose["services"]["proxy"]
+    image, _, tag = proxy["image"].partition(":")
+    assert image == "haproxy" and tag and tag != "latest"
     assert "80:80" in proxy["ports"] and "profiles" not in proxy
-    assert any("docker.sock" in v and v.endswith(":ro") for v in proxy["volumes"])
-    replica = services["app-replica"]
-    assert replica["profiles"] == ["replicas"] and "profiles" not in services["app"]
-    assert str(replica["deploy"]["replicas"]).startswith("${REPLICAS")
-    app_labels, replica_labels = _labels(services["app"]), _labels(replica)
-    assert app_labels == replica_labels  # one Traefik service: one sticky pool
-    svc = "traefik.http.services.playground.loadbalancer"
-    assert app_labels[f"{svc}.sticky.cookie"] == "true"
-    assert app_labels[f"{svc}.server.port"] == "8501"
-    assert app_labels[f"{svc}.healthcheck.path"] == "/_stcore/health"
+    assert "./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in proxy["volumes"]
+    assert proxy["environment"]["PLAYGROUND_PROXY_BIND"] == ":80"
+    assert proxy["depends_on"]["app"]["condition"] == "service_healthy"
+    assert not any("docker.sock" in v for v in proxy["volumes"])  # no Traefik-style socket access
+
+
+def test_haproxy_template_is_sticky_passes_websockets_and_checks_health():
+    cfg = (ROOT / "deploy" / "haproxy.cfg").read_text()
+    lines = [ln.strip() for ln in cfg.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    cookie = next(ln for ln in lines if ln.startswith("cookie "))
+    assert "playground_affinity" in cookie and " insert " in f" {cookie} "
+    assert "option httpchk GET /_stcore/health" in lines and "option redispatch" in lines
+    assert any(ln.startswith("timeout tunnel") for ln in lines)  # the WebSocket outlives timeout client
+    assert any(ln.startswith("default-server") and " check" in ln for ln in lines)
+    # compose's servers: the `app` service's replicas through Docker's DNS, port 8501
+    template = next(ln for ln in lines if ln.startswith("server-template"))
+    assert "app:8501" in template and "resolvers docker" in template
+    assert 'bind "${PLAYGROUND_PROXY_BIND}"' in lines
+
+
+def test_haproxy_accepts_the_template_when_installed():
+    haproxy = shutil.which("haproxy") or ("/usr/sbin/haproxy" if pathlib.Path("/usr/sbin/haproxy").exists() else None)
+    if haproxy is None:
+        pytest.skip("haproxy is not installed (apt-get install haproxy)")
+    import os
+
+    from bench.serve import render_haproxy
+
+    env = dict(os.environ, PLAYGROUND_PROXY_BIND="127.0.0.1:1")
+    for text in ((ROOT / "deploy" / "haproxy.cfg").read_text(), render_haproxy([("w1", 2), ("w2", 3)])):
+        proc = subprocess.run([haproxy, "-c", "-f", "/dev/stdin"], input=text, env=env, capture_output=True,
+                              text=True, check=False)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_compose_scales_the_app_with_redis_shared_by_every_replica(compose):
+    services = compose["services"]
+    app = services["app"]
+    assert str(app["deploy"]["replicas"]).startswith("${PLAYGROUND_REPLICAS")
+    assert app["environment"]["PLAYGROUND_REDIS_URL"] == "redis://redis:6379/0"
+    assert app["depends_on"]["redis"]["condition"] == "service_healthy"
+    redis = services["redis"]
+    assert redis["image"].startswith("redis:") and redis["image"] != "redis:latest"
+    assert "redis-data:/data" in redis["volumes"] and "redis-data" in compose["volumes"]
+    assert "--appendonly" in redis["command"]
+    assert "redis-cli" in " ".join(redis["healthcheck"]["test"])
+    assert not [n for n in services if n not in ("app", "redis", "proxy")]  # no second app service
+
+
+def test_compose_takes_the_settings_from_an_env_file_with_an_example(compose):
+    """Every PLAYGROUND_* setting comes from deploy/playground.env (an operator's copy of the
+    committed example, ignored by git and the image): the instructor PIN among them."""
+    (env_file,) = compose["services"]["app"]["env_file"]
+    assert env_file["path"] == "deploy/playground.env"
+    example = (ROOT / "deploy" / "playground.env.example").read_text()
+    names = set(re.findall(r"^#? ?(PLAYGROUND_[A-Z_]+)=", example, flags=re.MULTILINE))
+    assert "PLAYGROUND_INSTRUCTOR_PIN" in names and "PLAYGROUND_PUBLIC_URL" in names
+    # each one is a setting the app reads
+    source = "\n".join(p.read_text(encoding="utf-8") for d in ("core", "pages") for p in (ROOT / d).rglob("*.py"))
+    assert [n for n in names if n not in source] == []
+    # no setting in compose.yaml itself but the topology's own (Redis)
+    assert set(compose["services"]["app"]["environment"]) == {"PLAYGROUND_REDIS_URL", "PLAYGROUND_REDIS_REQUIRED"}
+    assert "deploy/playground.env" in (ROOT / ".gitignore").read_text().split()
+    assert "deploy/playground.env" in (ROOT / ".dockerignore").read_text().split()
 
 
 def test_docker_compose_config_when_docker_is_here():
@@ -149,6 +201,5 @@ def test_docker_compose_config_when_docker_is_here():
     probe = subprocess.run([docker, "compose", "version"], capture_output=True, text=True)
     if probe.returncode != 0:
         pytest.skip(f"`docker compose` is not available: {probe.stderr.strip()[:200]}")
-    for args in ([], ["--profile", "replicas"]):
-        proc = subprocess.run([docker, "compose", *args, "config", "--quiet"], cwd=ROOT, capture_output=True, text=True)
-        assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run([docker, "compose", "config", "--quiet"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
