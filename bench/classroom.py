@@ -1,7 +1,8 @@
 """Classroom mode under load: one instructor and N followers against a real `streamlit run`
 (bench/serve.py), each a browser tab spoken over Streamlit's WebSocket (bench/stclient.py).
 
-    .venv/bin/python bench/classroom.py --followers 40 --changes 3
+    .venv/bin/python -m bench.classroom --followers 40 --changes 3
+    .venv/bin/python -m bench.classroom --quick   # 2 followers, 1 change, 1 s idle (the suite's run)
 
 Every follower does what a following browser does: it opens the class link ``/?class=CODE``,
 ticks its follow poll (the ``st.fragment(run_every=…)`` of pages/common/classroom.py: a
@@ -92,13 +93,16 @@ class Follower(threading.Thread):
             s.close()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--followers", type=int, default=40)
     ap.add_argument("--changes", type=int, default=3)
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of polling only, for its CPU cost")
     ap.add_argument("--timeout", type=float, default=120)
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="2 followers, 1 change, 1 s idle")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.followers, args.changes, args.idle = 2, 1, 1.0
     import psutil
 
     server = Server()

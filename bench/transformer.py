@@ -1,7 +1,7 @@
 """Transformer figures (issue #13): mini-GPT vs the LSTM LM on the same text, tokens, split and
 wall-clock budget.
 
-    .venv/bin/python bench/transformer.py [--budget 60] [--text FILE]  →  one JSON object
+    .venv/bin/python -m bench.transformer [--budget 60] [--text FILE] [--quick]  →  one JSON object
 
 Text: the sentences of ../shared/data/pn.tsv (hotel reviews, first ~19,000 characters — the
 LM's text cap is 20,000), or the LSTM page's built-in text when that file is absent. Both models
@@ -10,6 +10,7 @@ train on one CPU thread (as in the app) with the CLI defaults (mini-GPT: d_model
 perplexity (last 10 % of the tokens) at 30 s and at the end of the budget (the last
 validation at or before that time; validation runs after every epoch), epochs, tokens/s
 (target tokens of the training mini-batches per second) and parameters. Total ≈ 2 × budget.
+``--quick`` (the test suite's run): the built-in text, a 2-second budget per model.
 """
 from __future__ import annotations
 
@@ -59,19 +60,22 @@ def measure(run, budget: float, marks=(30.0,)) -> dict:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--text", default=None)
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="the built-in text, 2 s per model")
+    args = ap.parse_args(argv)
     from core.lstm.lm import LMRun, lm_config
     from core.transformer.lm import GPTRun, gpt_config
 
-    text, source = bench_text(args.text)
+    text, source = (None, "builtin") if args.quick else bench_text(args.text)
+    budget, marks = (2.0, ()) if args.quick else (args.budget, (30.0,))
     gpt = GPTRun(text, "char", gpt_config(epochs=300))
     lstm = LMRun(text, "char", lm_config(epochs=300))
     result = {"text": source, "tokens": gpt.n_tokens, "vocab": len(gpt.vocab), "device": str(gpt.device),
-              "budget_s": args.budget, "mini_gpt": measure(gpt, args.budget), "lstm": measure(lstm, args.budget)}
+              "budget_s": budget, "quick": args.quick,
+              "mini_gpt": measure(gpt, budget, marks), "lstm": measure(lstm, budget, marks)}
     print(json.dumps(result, ensure_ascii=False))
 
 
