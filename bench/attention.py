@@ -16,13 +16,9 @@ import argparse
 import json
 import pathlib
 import statistics
-import sys
 import tempfile
 import time
 from types import SimpleNamespace
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 REPEATS = 3
 TEXT = ("東北大学で自然言語処理を研究しています。今日はとても良い天気です。このホテルは駅から近くて便利でした。"

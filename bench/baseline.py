@@ -18,7 +18,6 @@ import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def _run(data, labels, kv, hidden=0, epochs=30):

@@ -19,13 +19,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pathlib
 import statistics
-import sys
 import time
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def train_once(dataset: str, seed: int, epochs: int | None = None) -> dict:

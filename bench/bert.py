@@ -18,12 +18,8 @@ import json
 import pathlib
 import shutil
 import statistics
-import sys
 import tempfile
 import time
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 REPEATS = 15
 WARMUP = 3

@@ -1,5 +1,5 @@
 """Classroom mode under load: one instructor and N followers against a real `streamlit run`
-(bench/serve.py), each a browser tab spoken over Streamlit's WebSocket (bench/stclient.py).
+(stkit/server.py), each a browser tab spoken over Streamlit's WebSocket (stkit/client.py).
 
     .venv/bin/python -m bench.classroom --followers 40 --changes 3
     .venv/bin/python -m bench.classroom --quick   # 2 followers, 1 change, 1 s idle (the suite's run)
@@ -21,17 +21,14 @@ import argparse
 import json
 import re
 import statistics
-import sys
 import threading
 import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
-
-from bench.serve import Server  # noqa: E402
-from bench.stclient import ProtocolError, Session  # noqa: E402
-from core.i18n import t  # noqa: E402
-from pages.common.classroom import POLL_S  # noqa: E402
+from core.i18n import t
+from pages.common.classroom import POLL_S
+from stkit.client import ProtocolError, Session
+from stkit.server import Server
 
 WORDS = ["東京", "犬", "りんご", "大学", "電車"]
 FOLLOW_SCRIPT = re.compile(r"const url = (\".*?\"), nonce = (\".*?\");")

@@ -1,8 +1,8 @@
 """Per-page cost table: what one rerun costs the server, and what one more session costs.
 
 ``python -m core bench costs --json`` (or ``python -m bench.costs``). Against a fresh
-`streamlit run` on 127.0.0.1 (bench/serve.py), one WebSocket session at a time
-(bench/stclient.py): each page is opened and warmed, then each main interaction is repeated
+`streamlit run` on 127.0.0.1 (stkit/server.py), one WebSocket session at a time
+(stkit/client.py): each page is opened and warmed, then each main interaction is repeated
 ``reruns`` times, cycling through a few inputs. Per interaction: the median wall time from
 send to ``script_finished`` (as the client sees it) and the median CPU seconds the server
 process spent on it (psutil user + system, all its threads). Then ``sessions`` more tabs are
@@ -14,14 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pathlib
 import statistics
-import sys
 import time
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def _plan(t):
@@ -85,9 +79,9 @@ def measure(reruns: int = 5, sessions: int = 10, url: str | None = None, server_
     import psutil
 
     from bench.loadtest import bert_base_random_dir
-    from bench.serve import Server
-    from bench.stclient import Session
     from core.i18n import t
+    from stkit.client import Session
+    from stkit.server import Server
 
     server = None
     plan = [row for row in _plan(t) if pages is None or row[0] in pages]

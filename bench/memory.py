@@ -35,8 +35,6 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 OPUS_MT_JA_EN = dict(vocab_size=60716, d_model=512, encoder_layers=6, decoder_layers=6,
                      encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,

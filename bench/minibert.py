@@ -14,12 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import pathlib
-import sys
 import time
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def main(argv=None) -> None:

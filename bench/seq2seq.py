@@ -20,19 +20,15 @@ import argparse
 import json
 import os
 import statistics
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import torch
 
-import torch  # noqa: E402
-
-from core.seq2seq import checkpoint, date_model  # noqa: E402
-from core.seq2seq.data import dataset, split  # noqa: E402
-from core.seq2seq.decode import translate  # noqa: E402
-from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length  # noqa: E402
-from core.seq2seq.transformer import LR  # noqa: E402
-
+from core.seq2seq import checkpoint, date_model
+from core.seq2seq.data import dataset, split
+from core.seq2seq.decode import translate
+from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length
+from core.seq2seq.transformer import LR
 
 # d_model 64, 4 heads, 2 + 2 pre-LN layers; equivalent to
 #   python -m core seq2seq train --pairs dates.tsv --cell transformer --hidden 64 --heads 4 --layers 2 \

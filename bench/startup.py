@@ -9,14 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import pathlib
-import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from stkit.server import CHROMIUM, CHROMIUM_ARGS, Server
+from tests.browser.wait import new_context, wait_run_after
 
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
-from tests.browser.wait import new_context, wait_run_after  # noqa: E402
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def main(argv=None) -> None:

@@ -18,10 +18,8 @@ import argparse
 import json
 import math
 import pathlib
-import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 PN = ROOT.parent / "shared" / "data" / "pn.tsv"
 
 

@@ -136,11 +136,11 @@ def one_torch_thread():
 
 @pytest.fixture(scope="session")
 def app_server():
-    """One `streamlit run app.py` per test process (bench/serve.py), shared by the browser tests
+    """One `streamlit run app.py` per test process (stkit/server.py), shared by the browser tests
     and the tests that talk to a real server over the WebSocket: each test opens its own
     sessions on it. Warm: its first run is over (the first deep link of a cold server is
     tests/browser/test_shell.py's, on a server of its own)."""
-    from bench.serve import Server
+    from stkit.server import Server
 
     s = Server(warm=True)
     yield s
