@@ -41,9 +41,9 @@ def bert_base_model_view(quick: bool = False) -> dict:
     from core.attention import bert as attention_bert
     from core.attention import figures as V
     from core.bert import tiny
-    from core.bert.models import _quiet
+    from core.bert.models import quiet_transformers
 
-    _quiet()
+    quiet_transformers()
     torch.set_grad_enabled(False)
     cfg = BertConfig(**(dict(tiny.TINY, vocab_size=512) if quick else tiny.BASE_V3))
     cfg._attn_implementation = "eager"

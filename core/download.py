@@ -240,7 +240,7 @@ def fetch(repo_id: str, dest_dir: str | os.PathLike | None = None, *, on_progres
 
 
 def fetch_model(source: str) -> pathlib.Path:
-    """What a loader runs for a hub id that is not here (``core.hub.locate(fetch=True)``): only
+    """What a loader runs for a hub id that is not here (``locate_or_fetch``): only
     with ``PLAYGROUND_HUB_DOWNLOAD=1``, a hub id of the right syntax, under the size cap, and
     refused at once while another download runs. Returns the local snapshot folder.
 
@@ -254,6 +254,15 @@ def fetch_model(source: str) -> pathlib.Path:
                                   "Ask the teacher to download the model beforehand.",
                                hint=hub.fetch_command(s), hint_en=hub.fetch_command(s, "en"))
     return fetch(s, max_mb=policy.max_download_mb())
+
+
+def locate_or_fetch(source: str) -> hub.Located:
+    """What every loader calls: ``core.hub.locate`` (no network), then a hub id that is not here
+    while downloads are allowed is fetched by ``fetch_model`` (the local snapshot is returned)."""
+    found = hub.locate(source)
+    if found.path is None:
+        return hub.Located(found.source, fetch_model(found.source), "cache")
+    return found
 
 
 # --- the shared job: one download at a time, for every session of the server ----------------

@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from core import ModelUnavailable, hub
+from core import ModelUnavailable, download, hub
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def _read_config(path: str) -> dict:
         return {}
 
 
-def _quiet() -> None:
+def quiet_transformers() -> None:
     """transformers 5 prints a load report and progress bars on every load: keep logs clean."""
     from transformers.utils import logging as tlog
 
@@ -74,7 +74,7 @@ def _quiet() -> None:
 def _common_kwargs(found: hub.Located) -> dict:
     from core import device
 
-    _quiet()
+    quiet_transformers()
     return {"trust_remote_code": hub.TRUST_REMOTE_CODE,
             "local_files_only": found.path is not None,
             "dtype": device.inference_dtype()}
@@ -141,7 +141,7 @@ def load_masked_lm(source: str) -> LoadedModel:
     For BERT checkpoints we load ``BertForPreTraining`` (MLM head + NSP head); ``has_nsp`` says
     whether the checkpoint really contained trained NSP weights (else that head is random and
     the page says so). Other architectures load with ``AutoModelForMaskedLM``."""
-    found = hub.locate(source, fetch=True)
+    found = download.locate_or_fetch(source)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     cfg = _read_config(found.load_arg) if found.path else {}
@@ -168,7 +168,7 @@ def load_masked_lm(source: str) -> LoadedModel:
 def load_classifier(source: str) -> LoadedModel:
     """BERT + a classification head on [CLS]: p(y | x) = softmax(W · h_[CLS] + b).
     Labels come from the checkpoint's ``config.id2label``."""
-    found = hub.locate(source, fetch=True)
+    found = download.locate_or_fetch(source)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     try:
@@ -194,7 +194,7 @@ def load_encoder_with_attentions(source: str) -> LoadedModel:
     """The Transformer encoder stack alone, with eager attention (softmax(QKᵀ/√d_k)·V computed
     explicitly), so ``model(..., output_attentions=True).attentions`` holds one
     (batch, heads, seq, seq) tensor per layer."""
-    found = hub.locate(source, fetch=True)
+    found = download.locate_or_fetch(source)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     try:
@@ -214,8 +214,8 @@ def load_classifier_for_training(source: str, labels: list[str]):
 
     from core import device
 
-    found = hub.locate(source, fetch=True)
-    _quiet()
+    found = download.locate_or_fetch(source)
+    quiet_transformers()
     tok = _tokenizer(found)
     id2label = {i: lab for i, lab in enumerate(labels)}
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InputTooLong, InvalidInput, hub
+from core import InputTooLong, InvalidInput, download, hub
 
 TASK = "translation"
 DEFAULT_MODEL_ID = hub.spec(TASK).default  # "Helsinki-NLP/opus-mt-ja-en"
@@ -34,7 +34,7 @@ class LoadedMarian:
 def load_marian(source: str | None = None, device=None) -> LoadedMarian:
     """Tokenizer + MarianMTModel (eval mode, eager attention) from a hub id or a directory."""
     src = hub.resolve(TASK, source)
-    found = hub.locate(src, fetch=True)
+    found = download.locate_or_fetch(src)
     try:
         from transformers import MarianMTModel, MarianTokenizer
 

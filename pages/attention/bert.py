@@ -13,6 +13,7 @@ from core import attention as A
 from core.attention import bert as attention_bert
 from core.attention import figures as V
 from pages.attention import common
+from pages.common.model_source import model_caption, source_field
 from pages.common.ui import chart, checked, guard, lang, show_error, t
 
 TASK = "fill-mask"
@@ -23,7 +24,6 @@ DEFAULT_B = "それはとても気持ちよさそうだ。"
 def _load():
     """(LoadedModel, untrained?) — the configured BERT, or the untrained demo when it is missing."""
     from core import resources
-    from pages.bert.sources import source_field
 
     source = source_field(TASK)
     try:
@@ -46,8 +46,6 @@ def render() -> None:
                            max_chars=A.MAX_TEXT_CHARS, help=t("att.bert.b.help")), limit=A.MAX_TEXT_CHARS)
     with guard():
         loaded, untrained = _load()
-        from pages.bert.sources import model_caption
-
         if untrained:
             st.warning(t("att.bert.untrained"), icon=":material/casino:")
         else:

@@ -13,9 +13,10 @@ from core.lstm.lm import MAX_GENERATE, LMRun, lm_config
 from core.lstm.figures import loss_figure
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
+from pages.common import training
 from pages.common.longrun import LiveRun
+from pages.common.text_source import text_controls
 from pages.common.ui import chart, checked, guard, lang, t
-from pages.lstm import controls
 
 RUN_KEY, LSTM_KEY = "tf_gpt_run", "tf_gpt_lstm"
 MAX_SHOWN_TOKENS = 32
@@ -25,7 +26,7 @@ def render() -> None:
     st.markdown(t("tf.gpt.intro"))
     st.latex(r"h^0_t = E[w_t] + PE(t),\quad h^l = \mathrm{Block}^l(h^{l-1})\ \text{(causal mask)},\quad "
              r"P(w_{t+1}\mid w_{\le t}) = \mathrm{softmax}(\mathrm{LN}(h^N_t)\,W_{vocab})")
-    text, level = controls.text_controls("tf_gpt")
+    text, level = text_controls("tf_gpt")
     c = st.columns(4)
     d_model = c[0].number_input("d_model", 1, 1024, 64, step=8, key="tf_gpt_d", bind="query-params")
     n_layers = c[1].number_input(t("lstm.layers"), 0, 24, 2, key="tf_gpt_layers", bind="query-params")
@@ -54,7 +55,7 @@ def render() -> None:
 
 
 def draw(run: GPTRun | None) -> None:
-    if not controls.ready("tf_gpt", run, st.session_state.get(LSTM_KEY)):
+    if not training.ready("tf_gpt", run, st.session_state.get(LSTM_KEY)):
         return
     with guard():
         st.caption(t("tf.gpt.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),

@@ -12,8 +12,8 @@ import streamlit as st
 from core.basics import playground as P
 from core.basics.figures import boundary_figure, curves_figure, points_figure
 from pages.common.longrun import LiveRun
+from pages.common.training import finish_interrupted
 from pages.common.ui import chart, guard, lang, t
-from pages.lstm.controls import finish_interrupted
 
 RUN_KEY = "bpg_run"  # this session's PlaygroundRun (never a cached object)
 FRAME_INTERVAL_S = 1.2  # a boundary frame costs ~0.05 s (0.25 s on a busy 2-core machine): keep the loop training
