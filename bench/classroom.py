@@ -152,7 +152,7 @@ def main(argv=None) -> None:
             teacher.rerun()  # the instructor's run publishes the new state at its end
             published = time.perf_counter() - sent  # its run publishes before its end: followers may start first
             deadline = sent + args.timeout
-            teacher_wait(lambda: all(word in f.seen or not f.is_alive() for f in followers)
+            teacher_wait(lambda word=word, deadline=deadline: all(word in f.seen or not f.is_alive() for f in followers)
                          or time.perf_counter() > deadline)
             lat = [f.seen[word] - sent for f in followers if word in f.seen]
             per_change.append({"word": word, "followed": len(lat), "p50_s": round(statistics.median(lat), 2) if lat else None,

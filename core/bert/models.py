@@ -111,7 +111,7 @@ def _tokenizer(found: hub.Located):
     try:
         return thread_safe(AutoTokenizer.from_pretrained(
             found.load_arg, trust_remote_code=hub.TRUST_REMOTE_CODE, local_files_only=found.path is not None))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         if isinstance(exc, ModelUnavailable):
             raise
         if "fugashi" in str(exc) or "unidic" in str(exc).lower() or "MeCab" in str(exc):
@@ -159,7 +159,7 @@ def load_masked_lm(source: str) -> LoadedModel:
             has_nsp = False
     except ModelUnavailable:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     return LoadedModel(_finish(model), tok, source, found.load_arg, "masked_lm", has_nsp=has_nsp,
                        untrained=_untrained(found.load_arg))
@@ -176,7 +176,7 @@ def load_classifier(source: str) -> LoadedModel:
 
         model, info = AutoModelForSequenceClassification.from_pretrained(
             found.load_arg, output_loading_info=True, **kwargs)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     missing = " ".join(info.get("missing_keys", []))
     if "classifier" in missing:
@@ -201,7 +201,7 @@ def load_encoder_with_attentions(source: str) -> LoadedModel:
         from transformers import AutoModel
 
         model = AutoModel.from_pretrained(found.load_arg, attn_implementation="eager", **kwargs)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     return LoadedModel(_finish(model), tok, source, found.load_arg, "encoder",
                        untrained=_untrained(found.load_arg))
@@ -223,7 +223,7 @@ def load_classifier_for_training(source: str, labels: list[str]):
             found.load_arg, trust_remote_code=hub.TRUST_REMOTE_CODE, local_files_only=found.path is not None,
             dtype=device.training_dtype(), num_labels=len(labels), id2label=id2label,
             label2id={v: k for k, v in id2label.items()}, ignore_mismatched_sizes=True)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     model.to(device.get_device())
     return model, tok

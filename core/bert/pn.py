@@ -65,7 +65,7 @@ def download_pn(dest=None, *, timeout: float = 20.0) -> pathlib.Path:
     last_error = ""
     for url in PN_URLS:
         try:
-            with urllib.request.urlopen(url, timeout=timeout) as r:  # noqa: S310 - fixed https URL
+            with urllib.request.urlopen(url, timeout=timeout) as r:  # fixed https URL
                 payload = r.read()
             break
         except (urllib.error.URLError, OSError, ValueError) as exc:

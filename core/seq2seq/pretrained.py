@@ -41,7 +41,7 @@ def load_marian(source: str | None = None, device=None) -> LoadedMarian:
         tokenizer = MarianTokenizer.from_pretrained(found.load_arg)
         model = MarianMTModel.from_pretrained(found.load_arg, attn_implementation="eager",
                                               trust_remote_code=hub.TRUST_REMOTE_CODE)
-    except Exception as exc:  # noqa: BLE001 - every loader failure becomes a clear message
+    except Exception as exc:  # every loader failure becomes a clear message
         raise hub.unavailable_from_error(src, exc) from exc
     from core.device import get_device, inference_dtype
 
