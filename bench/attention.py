@@ -39,7 +39,7 @@ def bert_base_model_view(quick: bool = False) -> dict:
     from transformers import BertConfig, BertJapaneseTokenizer, BertModel
 
     from core.attention import bert as attention_bert
-    from core.attention import figures as V
+    from core.attention import figures as attention_figures
     from core.bert import tiny
     from core.bert.models import quiet_transformers
 
@@ -60,10 +60,10 @@ def bert_base_model_view(quick: bool = False) -> dict:
     forward, ma = _times(lambda: attention_bert.bert_attention(loaded, TEXT, max_tokens=tokens), repeats)
     n = len(ma.tokens)
     cells = ma.n_layers * ma.n_heads * n * n
-    with_csv = cells <= V.MODEL_VIEW_CSV_MAX  # what the page does: no CSV frame for a grid this large
-    build, (fig, _) = _times(lambda: V.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
+    with_csv = cells <= attention_figures.MODEL_VIEW_CSV_MAX  # what the page does: no CSV frame for a grid this large
+    build, (fig, _) = _times(lambda: attention_figures.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
                                                   heads=range(ma.n_heads), with_data=with_csv), repeats)
-    frame, (_, df) = _times(lambda: V.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
+    frame, (_, df) = _times(lambda: attention_figures.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
                                                   heads=range(ma.n_heads), with_data=True), repeats=1)
     ser, js = _times(lambda: fig.to_json(), repeats=1)
     return {"tokens": n, "layers": ma.n_layers, "heads": ma.n_heads, "params_millions": round(
@@ -75,14 +75,14 @@ def bert_base_model_view(quick: bool = False) -> dict:
 
 
 def positional_encoding(quick: bool = False) -> dict:
-    from core import attention as A
-    from core.attention import figures as V
+    from core import attention
+    from core.attention import figures as attention_figures
 
     n, d = (64, 128) if quick else (512, 1024)
     repeats = 1 if quick else 5
-    compute, pe = _times(lambda: A.positional_encoding(n, d), repeats=repeats)
-    build, _ = _times(lambda: V.pe_heatmap(pe), repeats=repeats)
-    both, _ = _times(lambda: V.pe_heatmap(A.positional_encoding(n, d)), repeats=repeats)
+    compute, pe = _times(lambda: attention.positional_encoding(n, d), repeats=repeats)
+    build, _ = _times(lambda: attention_figures.pe_heatmap(pe), repeats=repeats)
+    both, _ = _times(lambda: attention_figures.pe_heatmap(attention.positional_encoding(n, d)), repeats=repeats)
     return {"shape": [n, d], "compute": compute, "figure_build": build, "compute_plus_figure": both,
             "target_s": 0.2, "meets_target": both["best_s"] <= 0.2}
 

@@ -34,7 +34,7 @@ def main(argv=None) -> None:
     ap.add_argument("pn_tsv", nargs="?", default=None)
     ap.add_argument("--quick", action="store_true", help="the built-in sample only, 3 epochs (seconds)")
     args = ap.parse_args(argv)
-    from core.bert import data as D
+    from core.bert import data as bert_data
     from core.bert import pn as pn_data
 
     pn = None if args.quick else pathlib.Path(args.pn_tsv) if args.pn_tsv else pn_data.find_pn()
@@ -54,11 +54,11 @@ def main(argv=None) -> None:
     kv = default_vectors()
     out["vectors_load_s"] = round(time.perf_counter() - t0, 2)
     if pn is not None:
-        full = D.load_labelled(pn)
-        out["pn_pos_neg"] = _run(D.select_labels(full, "pos,neg"), "pos,neg", kv)
+        full = bert_data.load_labelled(pn)
+        out["pn_pos_neg"] = _run(bert_data.select_labels(full, "pos,neg"), "pos,neg", kv)
         out["pn_all"] = _run(full, "all", kv)
-        out["pn_pos_neg_hidden64"] = _run(D.select_labels(full, "pos,neg"), "pos,neg", kv, hidden=64)
-    out["sample_all"] = _run(D.sample_dataset(), "all", kv, epochs=3 if args.quick else 30)
+        out["pn_pos_neg_hidden64"] = _run(bert_data.select_labels(full, "pos,neg"), "pos,neg", kv, hidden=64)
+    out["sample_all"] = _run(bert_data.sample_dataset(), "all", kv, epochs=3 if args.quick else 30)
     print(json.dumps(out, ensure_ascii=False))
 
 

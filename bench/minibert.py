@@ -30,18 +30,18 @@ def main(argv=None) -> None:
     import torch
 
     from core import device
-    from core.bert import pretrain as P
+    from core.bert import pretrain
     from core.bert import wordpiece as wp
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    text = P.builtin_text()
+    text = pretrain.builtin_text()
     t0 = time.perf_counter()
-    sents, _ = P.sentences_of(text)
-    vocab = wp.train_vocab(wp.pretokenize(sents), P.PretrainConfig.vocab_size)
+    sents, _ = pretrain.sentences_of(text)
+    vocab = wp.train_vocab(wp.pretokenize(sents), pretrain.PretrainConfig.vocab_size)
     vocab_s = time.perf_counter() - t0
-    cfg = P.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=2, seconds=args.seconds)
-    res = P.pretrain(text, cfg)
+    cfg = pretrain.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=2, seconds=args.seconds)
+    res = pretrain.pretrain(text, cfg)
     s = res.summary()
     print(json.dumps({
         "device": str(device.get_device()), "train_threads": 1 if device.get_device().type == "cpu" else None,  # core.device.cpu_threads(1)

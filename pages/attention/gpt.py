@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.attention import figures as V
-from core.transformer import figures as TV
+from core.attention import figures as attention_figures
+from core.transformer import figures as transformer_figures
 from core.lstm.limits import LIMITS
 from core.lstm.lm import MAX_GENERATE, LMRun, lm_config
 from core.lstm.figures import loss_figure
@@ -95,7 +95,7 @@ def _generate(run: GPTRun) -> None:
         st.markdown(f"**{t('tf.gpt.attn', n=len(tokens))}**")
         st.caption(t("tf.gpt.attn.help"))
         shown = [tok.replace("\n", "⏎") for tok in tokens]
-        fig, df = V.model_view(weights, shown, layers=list(range(weights.shape[0])), heads=None,
+        fig, df = attention_figures.model_view(weights, shown, layers=list(range(weights.shape[0])), heads=None,
                                cell_px=max(90, 4 * len(shown)), lang=lang())
         chart(fig, key="tf_gpt_model_view", data=df)
 
@@ -107,7 +107,7 @@ def _parallel(run: GPTRun) -> None:
                                      bind="query-params", max_chars=200), limit=200)
     with guard():
         rows = run.parallel_vs_autoregressive(sentence)
-        st.dataframe(TV.parallel_frame(rows, lang=lang()), hide_index=True)
+        st.dataframe(transformer_figures.parallel_frame(rows, lang=lang()), hide_index=True)
         st.caption(t("tf.gpt.par.diff", diff=max(r["max_diff"] for r in rows), n=len(rows)))
 
 
@@ -130,7 +130,7 @@ def _versus_lstm(run: GPTRun) -> None:
         c = st.columns(2)
         c[0].metric("mini-GPT " + t("tf.gpt.ppl"), f"{run.perplexity():.2f}", help=t("tf.gpt.ppl.help"))
         c[1].metric("LSTM " + t("tf.gpt.ppl"), f"{lstm.perplexity():.2f}")
-        fig, df = TV.curves_figure({"gpt": run.history, "lstm": lstm.history},
+        fig, df = transformer_figures.curves_figure({"gpt": run.history, "lstm": lstm.history},
                                    {"gpt": "mini-GPT" + t("common.paren", x=f"{run.n_params():,}"),
                                     "lstm": "LSTM" + t("common.paren", x=f"{sum(p.numel() for p in lstm.model.parameters()):,}")},
                                    t("tf.gpt.vs.fig"), lang=lang())

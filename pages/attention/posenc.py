@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import attention as A
-from core.attention import figures as V
+from core import attention
+from core.attention import figures as attention_figures
 from pages.common.ui import chart, guard, lang, t
 
 MAX_LEN = 512  # slider limits: a 512 × 1024 heatmap (and its CSV) stays quick to draw
@@ -54,9 +54,9 @@ def render() -> None:
     max_len = c1.slider(t("att.pe.len"), 2, MAX_LEN, 100, key="att_pe_len", bind="query-params")
     d_model = c2.slider("d_model", 2, MAX_DIM, 512, step=2, key="att_pe_dim", bind="query-params")
     with guard():
-        pe = A.positional_encoding(max_len, d_model)
+        pe = attention.positional_encoding(max_len, d_model)
         transpose = st.toggle(t("att.pe.transpose"), key="att_pe_T", bind="query-params")
-        fig, df = V.pe_heatmap(pe, transpose=transpose, lang=lang())
+        fig, df = attention_figures.pe_heatmap(pe, transpose=transpose, lang=lang())
         chart(fig, key="att_pe_heatmap", data=df.round(4))
         st.caption(heatmap_caption(max_len, d_model, transpose))
 
@@ -67,7 +67,7 @@ def render() -> None:
                                 bind="query-params", **_initial("att_pe_dims", default, "default"))
         chosen = [int(d) for d in chosen if 0 <= int(d) < d_model]
         if chosen:
-            fig, df = V.pe_lines(pe, chosen, lang=lang())
+            fig, df = attention_figures.pe_lines(pe, chosen, lang=lang())
             chart(fig, key="att_pe_lines", data=df)
         else:
             st.info(t("att.pe.nodims"))
@@ -76,7 +76,7 @@ def render() -> None:
         p = st.slider(t("att.pe.p"), 0, max_len - 1, key="att_pe_p", bind="query-params",
                       **_initial("att_pe_p", min(max_len // 2, 50)))
         p = min(int(p), max_len - 1)
-        offsets, dots = A.pe_dot_by_offset(pe, p)
-        fig, df = V.pe_dot(offsets, dots, p, lang=lang())
+        offsets, dots = attention.pe_dot_by_offset(pe, p)
+        fig, df = attention_figures.pe_dot(offsets, dots, p, lang=lang())
         chart(fig, key="att_pe_dot", data=df)
         st.caption(t("att.pe.dot.help", half=d_model / 2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.basics import backprop as B
+from core.basics import backprop
 from core.basics.figures import graph_figure
 from pages.common.ui import chart, guard, lang, t
 
@@ -17,13 +17,13 @@ def render() -> None:
     st.latex(r"\frac{\partial E}{\partial w} = \frac{\partial E}{\partial y}\cdot\frac{\partial y}{\partial u}"
              r"\cdot\frac{\partial u}{\partial w} = \left(-\frac{t}{y} + \frac{1-t}{1-y}\right) y(1-y)\, x = (y - t)\,x")
     c = st.columns(4)
-    lim = B.LIMIT
-    x = c[0].slider("x", -lim, lim, B.DEFAULTS["x"], 0.1, key="bb_x", bind="query-params")
-    w = c[1].slider("w", -lim, lim, B.DEFAULTS["w"], 0.1, key="bb_w", bind="query-params")
-    b = c[2].slider("b", -lim, lim, B.DEFAULTS["b"], 0.1, key="bb_b", bind="query-params")
+    lim = backprop.LIMIT
+    x = c[0].slider("x", -lim, lim, backprop.DEFAULTS["x"], 0.1, key="bb_x", bind="query-params")
+    w = c[1].slider("w", -lim, lim, backprop.DEFAULTS["w"], 0.1, key="bb_w", bind="query-params")
+    b = c[2].slider("b", -lim, lim, backprop.DEFAULTS["b"], 0.1, key="bb_b", bind="query-params")
     target = c[3].radio(t("basics.bp.t"), [1, 0], key="bb_t", bind="query-params", horizontal=True)
     with guard():
-        g = B.forward_backward(x, w, b, float(target))
+        g = backprop.forward_backward(x, w, b, float(target))
         chart(graph_figure(g, t("basics.bp.graph")), key="bb_graph",
               data=pd.DataFrame({"forward": pd.Series(g.forward), "gradient": pd.Series(g.manual)}))
         rows = pd.DataFrame({t("basics.bp.manual"): pd.Series(g.manual),
@@ -37,8 +37,8 @@ def render() -> None:
 
         st.subheader(t("basics.bp.idiom"))
         st.markdown(t("basics.bp.idiom.intro"))
-        st.code(B.MODEL_IDIOM_EN if lang() == "en" else B.MODEL_IDIOM, language="python")
-        r = B.run_model_idiom(x, w, b, float(target))
+        st.code(backprop.MODEL_IDIOM_EN if lang() == "en" else backprop.MODEL_IDIOM, language="python")
+        r = backprop.run_model_idiom(x, w, b, float(target))
         cc = st.columns(5)
         cc[0].metric("outputs", f"{r['outputs']:.4f}")
         cc[1].metric("loss", f"{r['loss']:.4f}")

@@ -6,13 +6,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.basics import descent as D
+from core.basics import descent
 from core.basics.figures import curves_figure, descent_1d_figure, descent_2d_figure, fit_figure
 from pages.common.ui import chart, guard, t
 
 
 def _eta(key: str, default: float, label_key: str = "basics.gd.eta") -> float:
-    return st.number_input(t(label_key), 0.0, D.MAX_LR, default, format="%g", step=0.01, key=key,
+    return st.number_input(t(label_key), 0.0, descent.MAX_LR, default, format="%g", step=0.01, key=key,
                            bind="query-params", help=t("basics.gd.eta.help"))
 
 
@@ -44,11 +44,11 @@ def _one_d() -> None:
         eta = _eta("bg_eta", 0.3)
     steps = c[1].slider(t("basics.gd.steps"), 1, 50, 15, key="bg_steps", bind="query-params")
     with guard():
-        run = D.descend("1d", eta, steps)
+        run = descent.descend("1d", eta, steps)
         _verdict(run)
         lo, hi = min(-3.0, float(run.path.min())), max(7.0, float(run.path.max()))
         ps = np.linspace(lo, hi, 200)
-        fig = descent_1d_figure(ps, D.loss("1d", ps[:, None]), run.path, run.losses, t("basics.gd.path"),
+        fig = descent_1d_figure(ps, descent.loss("1d", ps[:, None]), run.path, run.losses, t("basics.gd.path"),
                                 t("basics.gd.1d.chart", eta=f"{eta:g}"))
         table = pd.DataFrame({"p": run.path[:-1, 0], "∂E/∂p": run.grads[:, 0],
                               "p′ = p − η∂E/∂p": run.path[1:, 0], "E(p′)": run.losses[1:]},
@@ -65,11 +65,11 @@ def _two_d() -> None:
         eta = _eta("bg_eta2", 0.08)
     steps = c[1].slider(t("basics.gd.steps"), 1, 50, 40, key="bg_steps2", bind="query-params")
     with guard():
-        run = D.descend("2d", eta, steps)
+        run = descent.descend("2d", eta, steps)
         _verdict(run)
         g = np.linspace(-5, 5, 101)
         P1, P2 = np.meshgrid(g, g)
-        Z = D.loss("2d", np.stack([P1, P2], axis=-1))
+        Z = descent.loss("2d", np.stack([P1, P2], axis=-1))
         shown = run.path[np.abs(run.path).max(axis=1) < 50]  # points far outside the view are not drawn
         fig = descent_2d_figure(g, Z, shown, t("basics.gd.path"), t("basics.gd.2d.chart", eta=f"{eta:g}"))
         data = pd.DataFrame(run.path, columns=["p1", "p2"]).assign(E=run.losses)
@@ -85,7 +85,7 @@ def _batches() -> None:
     epochs = c[1].slider(t("basics.gd.epochs"), 1, 50, 20, key="bg_epochs", bind="query-params")
     B = c[2].select_slider(t("basics.gd.B"), [1, 2, 4, 8, 16, 32], 8, key="bg_B", bind="query-params")
     with guard():
-        cmp = D.compare_batches(eta, epochs, int(B))
+        cmp = descent.compare_batches(eta, epochs, int(B))
         full, sgd = cmp.runs["full"], cmp.runs["sgd"]
         if full.diverged or sgd.diverged:
             st.warning(t("basics.gd.batch.diverged", eta=f"{eta:g}"), icon=":material/trending_up:")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.basics import information as I
+from core.basics import information
 from core.basics.numbers import check_distribution, parse_numbers
 from core.basics.figures import cross_entropy_figure, information_figure
 from pages.common.ui import chart, checked, guard, t
@@ -15,7 +15,7 @@ def render() -> None:
     st.markdown(t("basics.ent.intro"))
     st.latex(r"I(p) = -\log_2 p,\qquad H(p) = -\sum_k p_k \log_2 p_k")
     ex = pd.DataFrame([{t("basics.ent.example"): t(f"basics.ent.ex.{name}"), "n": n, "p": f"1/{n}",
-                        t("basics.ent.bits"): I.uniform_bits(n)} for name, n in I.EXAMPLES])
+                        t("basics.ent.bits"): information.uniform_bits(n)} for name, n in information.EXAMPLES])
     st.dataframe(ex, hide_index=True)
 
     st.subheader(t("basics.ent.yours"))
@@ -23,12 +23,12 @@ def render() -> None:
                          max_chars=4000, help=t("basics.ent.dist.help")), limit=4000)
     with guard():
         p = check_distribution(parse_numbers(text, what=t("basics.ent.what.p")))
-        H = I.entropy_bits(p)
+        H = information.entropy_bits(p)
         c = st.columns(2)
         c[0].metric(t("basics.ent.H"), f"{H:.4f}")
-        c[1].metric(t("basics.ent.max"), f"{I.uniform_bits(len(p)):.4f}")
+        c[1].metric(t("basics.ent.max"), f"{information.uniform_bits(len(p)):.4f}")
         labels = [f"{k + 1}" for k in range(len(p))]
-        df = pd.DataFrame({"p": p, "I = −log2 p": I.information_bits(p)}, index=labels)
+        df = pd.DataFrame({"p": p, "I = −log2 p": information.information_bits(p)}, index=labels)
         fig = information_figure(labels, p, df["I = −log2 p"], t("basics.ent.chart", H=f"{H:.3f}"),
                                  t("basics.ent.outcome"))
         chart(fig, key="be_bar", data=df)
@@ -44,9 +44,9 @@ def render() -> None:
             st.session_state["be_t"] = 0
         k = c[1].selectbox(t("basics.ce.target"), list(range(len(y))), key="be_t",
                            format_func=lambda i: f"{i + 1}")
-        E = I.cross_entropy(y, int(k))
+        E = information.cross_entropy(y, int(k))
         st.metric(t("basics.ce.value"), f"{E:.4f}")
-        xs, ys = I.minus_log_curve()
+        xs, ys = information.minus_log_curve()
         fig = cross_entropy_figure(xs, ys, y[k], E, t("basics.ce.here"), t("basics.ce.chart"), t("basics.ce.p"))
         chart(fig, key="be_curve",
               data=pd.DataFrame({"p": xs, "-log p": ys}).set_index("p"))

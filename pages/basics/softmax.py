@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.basics import information as I
+from core.basics import information
 from core.basics.numbers import MAX_VALUES, parse_numbers
 from core.basics.figures import softmax_figure
 from pages.common.ui import chart, checked, guard, t
@@ -22,7 +22,7 @@ def render() -> None:
                     help=t("basics.sm.temperature.help"))
     with guard():
         a = parse_numbers(text)
-        p = I.softmax(a, T)
+        p = information.softmax(a, T)
         labels = [f"y{k + 1}" for k in range(len(a))]
         df = pd.DataFrame({t("basics.sm.logit"): a, t("basics.sm.prob"): p}, index=labels)
         shown = ", ".join(f"{v:.4f}" for v in p[:10]) + (", …" if len(p) > 10 else "")
@@ -37,7 +37,7 @@ def render() -> None:
     big = checked(st.text_input(t("basics.sm.big"), "1000, 998", key="bs_big", bind="query-params", max_chars=4000), limit=4000)
     with guard():
         a = parse_numbers(big)
-        naive, stable = I.naive_softmax(a), I.softmax(a)
+        naive, stable = information.naive_softmax(a), information.softmax(a)
         fmt = lambda v: "nan" if not np.isfinite(v) else f"{v:.4f}"  # noqa: E731
         rows = pd.DataFrame({t("basics.sm.naive"): [fmt(v) for v in naive],
                              t("basics.sm.stable.col"): [fmt(v) for v in stable],

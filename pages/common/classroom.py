@@ -25,7 +25,7 @@ import time
 import streamlit as st
 
 from core import PlaygroundError
-from core import classroom as C
+from core import classroom
 from core import resources
 from pages.common import quickcheck
 from pages.common.ui import checked, lang, presenter, t
@@ -40,7 +40,7 @@ MAX_SENT = 8  # the state last reached + those sent to since (the instructor may
 
 
 def token() -> str:
-    return st.session_state.setdefault(TOKEN, C.new_token())
+    return st.session_state.setdefault(TOKEN, classroom.new_token())
 
 
 def _params() -> dict:
@@ -49,7 +49,7 @@ def _params() -> dict:
 
 
 def current_state(page_path: str) -> tuple:
-    return page_path, C.shared_params(_params())
+    return page_path, classroom.shared_params(_params())
 
 
 def request_root() -> str:
@@ -197,7 +197,7 @@ def _reattach() -> None:
     st.session_state.pop(PENDING, None)
 
 
-def _follow(state: C.DemoState) -> None:
+def _follow(state: classroom.DemoState) -> None:
     """Send this browser to the instructor's state unless it is there or on its way."""
     ss = st.session_state
     if state.version == 0:
@@ -211,7 +211,7 @@ def _follow(state: C.DemoState) -> None:
     now = time.monotonic()
     if not (pending and pending[0] == target and (pending[2] != ss.get(RUNS) or now - pending[1] < RETRY_S)):
         # send it (again, if no run of the page started since the last try)
-        url = C.demo_link(request_root(), state.page, state.params, ss[CODE])
+        url = classroom.demo_link(request_root(), state.page, state.params, ss[CODE])
         nonce = f"{state.version}-{now:.3f}"
         # The URL is data in a JSON string ("<" escaped so no "</script>" can close the tag);
         # the script is otherwise static. It does what the browser's Back button does: Streamlit
@@ -287,7 +287,7 @@ def _take_over(code: str, pin: str) -> None:
     except PlaygroundError as exc:
         ss["cls_start_error"] = exc.text(lang())
         return
-    ss.update({ROLE: "instructor", CODE: C.normalize_code(code), MSG: None, "cls_start_error": None})
+    ss.update({ROLE: "instructor", CODE: classroom.normalize_code(code), MSG: None, "cls_start_error": None})
 
 
 def _end() -> None:
@@ -303,14 +303,14 @@ def _end() -> None:
 
 def _share_panel(page_path: str) -> None:
     ss = st.session_state
-    base = C.public_base(request_root())
+    base = classroom.public_base(request_root())
     code = ss.get(CODE) if ss.get(ROLE) == "instructor" else None
-    link = C.demo_link(base, page_path, _params(), code)
+    link = classroom.demo_link(base, page_path, _params(), code)
     with st.container(border=True, key="cls_share_panel"):
         st.subheader(t("cls.share.title"))
         left, right = st.columns([1, 1])
         with left:
-            st.image(C.qr_png(link), width=360, caption=t("cls.share.qr"))
+            st.image(classroom.qr_png(link), width=360, caption=t("cls.share.qr"))
         with right:
             if code:
                 st.markdown(t("cls.share.code", code=code))
@@ -326,10 +326,10 @@ def _share_panel(page_path: str) -> None:
 def _start_form() -> None:
     ss = st.session_state
     st.markdown(t("cls.start.lead"))
-    if C.pin_required():
+    if classroom.pin_required():
         checked(st.text_input(t("cls.pin"), type="password", key="cls_pin", max_chars=64), limit=64)
     st.button(t("cls.start"), key="cls_start", type="primary", on_click=lambda: _start(ss.get("cls_pin", "")))
-    if C.pin_required():
+    if classroom.pin_required():
         with st.expander(t("cls.takeover")):
             code = checked(st.text_input(t("cls.join.code"), key="cls_takeover_code", max_chars=8), limit=8)
             st.button(t("cls.takeover.go"), key="cls_takeover", on_click=lambda: _take_over(code, ss.get("cls_pin", "")))
