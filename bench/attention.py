@@ -1,6 +1,8 @@
 """Attention page (issue #6) figures.
 
-    .venv/bin/python bench/attention.py  →  one JSON object
+    .venv/bin/python -m bench.attention [--quick]  →  one JSON object
+
+``--quick`` (the test suite's run): a tiny BERT, 32 tokens, a 64 × 128 encoding, one repeat.
 
 Targets (CPU): the model view figure for a 128-token input on bert-base-sized weights
 (random weights cost the same as trained ones) builds in ≤ 2 s; the positional encoding
@@ -10,16 +12,13 @@ Each figure is the best of ``REPEATS`` runs (the machine is shared; the median i
 """
 from __future__ import annotations
 
+import argparse
 import json
 import pathlib
 import statistics
-import sys
 import tempfile
 import time
 from types import SimpleNamespace
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 REPEATS = 3
 TEXT = ("東北大学で自然言語処理を研究しています。今日はとても良い天気です。このホテルは駅から近くて便利でした。"
@@ -35,18 +34,18 @@ def _times(fn, repeats=REPEATS):
     return {"best_s": round(min(out), 4), "median_s": round(statistics.median(out), 4)}, value
 
 
-def bert_base_model_view() -> dict:
+def bert_base_model_view(quick: bool = False) -> dict:
     import torch
     from transformers import BertConfig, BertJapaneseTokenizer, BertModel
 
     from core.attention import bert as attention_bert
-    from core.attention import figures as V
+    from core.attention import figures as attention_figures
     from core.bert import tiny
-    from core.bert.models import _quiet
+    from core.bert.models import quiet_transformers
 
-    _quiet()
+    quiet_transformers()
     torch.set_grad_enabled(False)
-    cfg = BertConfig(**tiny.BASE_V3)
+    cfg = BertConfig(**(dict(tiny.TINY, vocab_size=512) if quick else tiny.BASE_V3))
     cfg._attn_implementation = "eager"
     torch.manual_seed(0)
     model = BertModel(cfg, add_pooling_layer=False).eval()
@@ -56,13 +55,15 @@ def bert_base_model_view() -> dict:
         (pathlib.Path(d) / "tokenizer_config.json").write_text(json.dumps(tiny.TOKENIZER_CONFIG), encoding="utf-8")
         tok = BertJapaneseTokenizer.from_pretrained(d)
     loaded = SimpleNamespace(model=model, tokenizer=tok, max_length=512)
-    forward, ma = _times(lambda: attention_bert.bert_attention(loaded, TEXT, max_tokens=128))
+    tokens = 32 if quick else 128
+    repeats = 1 if quick else REPEATS
+    forward, ma = _times(lambda: attention_bert.bert_attention(loaded, TEXT, max_tokens=tokens), repeats)
     n = len(ma.tokens)
     cells = ma.n_layers * ma.n_heads * n * n
-    with_csv = cells <= V.MODEL_VIEW_CSV_MAX  # what the page does: no CSV frame for a grid this large
-    build, (fig, _) = _times(lambda: V.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
-                                                  heads=range(ma.n_heads), with_data=with_csv))
-    frame, (_, df) = _times(lambda: V.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
+    with_csv = cells <= attention_figures.MODEL_VIEW_CSV_MAX  # what the page does: no CSV frame for a grid this large
+    build, (fig, _) = _times(lambda: attention_figures.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
+                                                  heads=range(ma.n_heads), with_data=with_csv), repeats)
+    frame, (_, df) = _times(lambda: attention_figures.model_view(ma.attn, ma.tokens, layers=range(ma.n_layers),
                                                   heads=range(ma.n_heads), with_data=True), repeats=1)
     ser, js = _times(lambda: fig.to_json(), repeats=1)
     return {"tokens": n, "layers": ma.n_layers, "heads": ma.n_heads, "params_millions": round(
@@ -73,23 +74,28 @@ def bert_base_model_view() -> dict:
         "target_s": 2.0, "meets_target": build["best_s"] <= 2.0}
 
 
-def positional_encoding() -> dict:
-    from core import attention as A
-    from core.attention import figures as V
+def positional_encoding(quick: bool = False) -> dict:
+    from core import attention
+    from core.attention import figures as attention_figures
 
-    compute, pe = _times(lambda: A.positional_encoding(512, 1024), repeats=5)
-    build, _ = _times(lambda: V.pe_heatmap(pe), repeats=5)
-    both, _ = _times(lambda: V.pe_heatmap(A.positional_encoding(512, 1024)), repeats=5)
-    return {"shape": [512, 1024], "compute": compute, "figure_build": build, "compute_plus_figure": both,
+    n, d = (64, 128) if quick else (512, 1024)
+    repeats = 1 if quick else 5
+    compute, pe = _times(lambda: attention.positional_encoding(n, d), repeats=repeats)
+    build, _ = _times(lambda: attention_figures.pe_heatmap(pe), repeats=repeats)
+    both, _ = _times(lambda: attention_figures.pe_heatmap(attention.positional_encoding(n, d)), repeats=repeats)
+    return {"shape": [n, d], "compute": compute, "figure_build": build, "compute_plus_figure": both,
             "target_s": 0.2, "meets_target": both["best_s"] <= 0.2}
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="tiny sizes, one repeat (seconds)")
+    args = ap.parse_args(argv)
     import torch
 
-    result = {"device": "cpu", "threads": torch.get_num_threads(),
-              "positional_encoding": positional_encoding(),
-              "model_view_bert_base_128": bert_base_model_view()}
+    result = {"device": "cpu", "threads": torch.get_num_threads(), "quick": args.quick,
+              "positional_encoding": positional_encoding(args.quick),
+              "model_view_bert_base_128": bert_base_model_view(args.quick)}
     print(json.dumps(result, ensure_ascii=False))
 
 

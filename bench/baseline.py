@@ -1,13 +1,15 @@
 """Sentiment baseline (issue #9): mean chiVe vectors → linear layer on jrte pn.tsv.
 
-    .venv/bin/python bench/baseline.py [PN_TSV]  →  one JSON object
+    .venv/bin/python -m bench.baseline [PN_TSV] [--quick]  →  one JSON object
 
 Target: positive vs negative, test accuracy clearly above the majority-class rate, in < 30 s
 on 2 CPU cores. Reports the CLI's wall time (fresh process: imports + vectors + training) and
 the in-process figures for pos/neg and for all three classes, plus the built-in sample.
+``--quick`` (the test suite's run): the built-in sample only, 3 epochs.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import pathlib
@@ -16,24 +18,27 @@ import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
-def _run(data, labels, kv, hidden=0):
+def _run(data, labels, kv, hidden=0, epochs=30):
     from core.bert import baseline
 
-    r = baseline.train_baseline(data, kv, epochs=30, seed=0, hidden=hidden)
+    r = baseline.train_baseline(data, kv, epochs=epochs, seed=0, hidden=hidden)
     s = r.summary()
     return {k: s[k] for k in ("test_accuracy", "majority_rate", "macro_f1", "train_examples", "seconds",
                               "token_coverage")} | {"labels": labels, "hidden": hidden}
 
 
-def main() -> None:
-    from core.bert import data as D
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("pn_tsv", nargs="?", default=None)
+    ap.add_argument("--quick", action="store_true", help="the built-in sample only, 3 epochs (seconds)")
+    args = ap.parse_args(argv)
+    from core.bert import data as bert_data
     from core.bert import pn as pn_data
 
-    pn = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pn_data.find_pn()
-    out: dict = {"cpu_count": os.cpu_count()}
+    pn = None if args.quick else pathlib.Path(args.pn_tsv) if args.pn_tsv else pn_data.find_pn()
+    out: dict = {"cpu_count": os.cpu_count(), "quick": args.quick}
     if pn is not None:
         t0 = time.perf_counter()
         cli = subprocess.run([sys.executable, "-m", "core", "bert", "baseline", "--data", str(pn),
@@ -49,11 +54,11 @@ def main() -> None:
     kv = default_vectors()
     out["vectors_load_s"] = round(time.perf_counter() - t0, 2)
     if pn is not None:
-        full = D.load_labelled(pn)
-        out["pn_pos_neg"] = _run(D.select_labels(full, "pos,neg"), "pos,neg", kv)
+        full = bert_data.load_labelled(pn)
+        out["pn_pos_neg"] = _run(bert_data.select_labels(full, "pos,neg"), "pos,neg", kv)
         out["pn_all"] = _run(full, "all", kv)
-        out["pn_pos_neg_hidden64"] = _run(D.select_labels(full, "pos,neg"), "pos,neg", kv, hidden=64)
-    out["sample_all"] = _run(D.sample_dataset(), "all", kv)
+        out["pn_pos_neg_hidden64"] = _run(bert_data.select_labels(full, "pos,neg"), "pos,neg", kv, hidden=64)
+    out["sample_all"] = _run(bert_data.sample_dataset(), "all", kv, epochs=3 if args.quick else 30)
     print(json.dumps(out, ensure_ascii=False))
 
 

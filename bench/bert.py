@@ -1,6 +1,6 @@
 """BERT page (issue #7) figures.
 
-    .venv/bin/python bench/bert.py  →  one JSON object
+    .venv/bin/python -m bench.bert [--quick]  →  one JSON object
 
 - fill-mask latency for a 32-token sentence (one [MASK]) on the bert-base-japanese-v3
   architecture (vocab 32768, 12 layers, d=768) with random weights (same cost as trained ones):
@@ -9,19 +9,17 @@
   same run; median and best of ``REPEATS`` calls each.
 - sentiment throughput: one batch of 64 sentences through core.bert.sentiment.classify.
 Runs on the device core.device picks (CUDA when present: fp16 for ours, as the app loads it).
+``--quick`` (the test suite's run): tiny models, 2 repeats, a batch of 8.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import pathlib
 import shutil
 import statistics
-import sys
 import tempfile
 import time
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 REPEATS = 15
 WARMUP = 3
@@ -56,7 +54,7 @@ def sentence_of(tokenizer, n_tokens: int) -> str:
     return text
 
 
-def bench_fill_mask(model_dir: pathlib.Path) -> dict:
+def bench_fill_mask(model_dir: pathlib.Path, repeats: int = REPEATS, warmup: int = WARMUP) -> dict:
     import torch
     from transformers import BertForMaskedLM, pipeline
 
@@ -67,12 +65,12 @@ def bench_fill_mask(model_dir: pathlib.Path) -> dict:
     ref = BertForMaskedLM.from_pretrained(str(model_dir), dtype=device.inference_dtype()).to(device.get_device()).eval()
     pipe = pipeline("fill-mask", model=ref, tokenizer=ours.tokenizer, device=device.get_device())
     text = sentence_of(ours.tokenizer, 32)
-    for _ in range(WARMUP):
+    for _ in range(warmup):
         fill_mask.fill_mask(ours, text, top_k=5)
         pipe(text, top_k=5)
     t_ours, t_pipe = [], []
     with torch.inference_mode():
-        for _ in range(REPEATS):  # interleaved: both see the same machine load
+        for _ in range(repeats):  # interleaved: both see the same machine load
             t_ours.append(_timed(lambda: fill_mask.fill_mask(ours, text, top_k=5)))
             t_pipe.append(_timed(lambda: pipe(text, top_k=5)))
     med_o, med_p = statistics.median(t_ours), statistics.median(t_pipe)
@@ -94,7 +92,10 @@ def bench_sentiment(model_dir: pathlib.Path, batch: int = 64) -> dict:
             "max_length": sentiment.DEFAULT_MAX_LENGTH}
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="tiny models, 2 repeats, batch 8 (seconds)")
+    args = ap.parse_args(argv)
     import torch
 
     from core import device
@@ -103,14 +104,17 @@ def main() -> None:
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="bench-bert-"))
     try:
         t0 = time.perf_counter()
-        mlm_dir = tiny.build(tmp / "base-pretraining", "pretraining", size="base")
-        cls_dir = tiny.build(tmp / "base-classifier", "classifier", size="base")
+        size = "tiny" if args.quick else "base"
+        mlm_dir = tiny.build(tmp / "base-pretraining", "pretraining", size=size)
+        cls_dir = tiny.build(tmp / "base-classifier", "classifier", size=size)
         build_s = time.perf_counter() - t0
         info = device.info()
         out = {"device": info.as_dict(), "torch_threads": torch.get_num_threads(),
-               "architecture": "bert-base-japanese-v3 config (vocab 32768, 12 layers, 768 hidden), random weights",
-               "build_seconds": round(build_s, 1),
-               "fill_mask": bench_fill_mask(mlm_dir), "sentiment": bench_sentiment(cls_dir)}
+               "architecture": "tiny BERT (--quick)" if args.quick else
+               "bert-base-japanese-v3 config (vocab 32768, 12 layers, 768 hidden), random weights",
+               "build_seconds": round(build_s, 1), "quick": args.quick,
+               "fill_mask": bench_fill_mask(mlm_dir, *((2, 1) if args.quick else ())),
+               "sentiment": bench_sentiment(cls_dir, 8 if args.quick else 64)}
         if info.type != "cuda":
             out["cuda"] = "no CUDA device here: run this script on a GPU machine for the CUDA figures"
         print(json.dumps(out, ensure_ascii=False))

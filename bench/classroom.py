@@ -1,8 +1,9 @@
 """Classroom mode under load: one instructor and N followers against a real `streamlit run`
-(bench/serve.py), each a browser tab spoken over Streamlit's WebSocket (bench/stclient.py).
+(stkit/server.py), each a browser tab spoken over Streamlit's WebSocket (stkit/client.py).
 
-    .venv/bin/python bench/classroom.py --followers 40 --changes 3
-    .venv/bin/python bench/classroom.py --url http://127.0.0.1:8080 --followers 40   # a running server or proxy
+    .venv/bin/python -m bench.classroom --url http://127.0.0.1:8080 --followers 40   # a running server or proxy
+    .venv/bin/python -m bench.classroom --followers 40 --changes 3
+    .venv/bin/python -m bench.classroom --quick   # 2 followers, 1 change, 1 s idle (the suite's run)
 
 Every follower does what a following browser does: it opens the class link ``/?class=CODE``,
 ticks its follow poll (the ``st.fragment(run_every=…)`` of pages/common/classroom.py: a
@@ -23,17 +24,14 @@ import argparse
 import json
 import re
 import statistics
-import sys
 import threading
 import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
-
-from bench.serve import Server  # noqa: E402
-from bench.stclient import ProtocolError, Session  # noqa: E402
-from core.i18n import t  # noqa: E402
-from pages.common.classroom import POLL_S  # noqa: E402
+from core.i18n import t
+from pages.common.classroom import POLL_S
+from stkit.client import ProtocolError, Session
+from stkit.server import Server
 
 WORDS = ["東京", "犬", "りんご", "大学", "電車"]
 FOLLOW_SCRIPT = re.compile(r"const url = (\".*?\"), nonce = (\".*?\");")
@@ -95,14 +93,17 @@ class Follower(threading.Thread):
             s.close()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--followers", type=int, default=40)
     ap.add_argument("--changes", type=int, default=3)
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of polling only, for its CPU cost")
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--url", help="an already running server or proxy (localhost only), e.g. http://127.0.0.1:8080")
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="2 followers, 1 change, 1 s idle")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.followers, args.changes, args.idle = 2, 1, 1.0
     import psutil
 
     if args.url:
@@ -113,7 +114,9 @@ def main() -> None:
     else:
         server = Server()
         proc, base = psutil.Process(server.proc.pid), server.url
-    cpu = (lambda: sum(proc.cpu_times()[:2])) if proc else (lambda: 0.0)  # noqa: E731
+
+    def cpu() -> float:
+        return sum(proc.cpu_times()[:2]) if proc else 0.0
     result: dict = {"followers": args.followers, "changes": args.changes, "poll_s": POLL_S, "url": args.url}
     followers: list[Follower] = []
     try:
@@ -161,7 +164,7 @@ def main() -> None:
             teacher.rerun()  # the instructor's run publishes the new state at its end
             published = time.perf_counter() - sent  # its run publishes before its end: followers may start first
             deadline = sent + args.timeout
-            teacher_wait(lambda: all(word in f.seen or not f.is_alive() for f in followers)
+            teacher_wait(lambda word=word, deadline=deadline: all(word in f.seen or not f.is_alive() for f in followers)
                          or time.perf_counter() > deadline)
             lat = [f.seen[word] - sent for f in followers if word in f.seen]
             per_change.append({"word": word, "followed": len(lat), "p50_s": round(statistics.median(lat), 2) if lat else None,

@@ -1,25 +1,21 @@
 """Per-page cost table: what one rerun costs the server, and what one more session costs.
 
-``python -m core bench costs --json`` (or ``python bench/costs.py``). Against a fresh
-`streamlit run` on 127.0.0.1 (bench/serve.py), one WebSocket session at a time
-(bench/stclient.py): each page is opened and warmed, then each main interaction is repeated
+``python -m core bench costs --json`` (or ``python -m bench.costs``). Against a fresh
+`streamlit run` on 127.0.0.1 (stkit/server.py), one WebSocket session at a time
+(stkit/client.py): each page is opened and warmed, then each main interaction is repeated
 ``reruns`` times, cycling through a few inputs. Per interaction: the median wall time from
 send to ``script_finished`` (as the client sees it) and the median CPU seconds the server
 process spent on it (psutil user + system, all its threads). Then ``sessions`` more tabs are
 opened on the word2vec page and kept open: the server's RSS growth per added session.
+``python -m bench.costs --quick`` (the test suite's run): the word2vec page, one rerun, one session.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
-import pathlib
 import statistics
-import sys
 import time
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def _plan(t):
@@ -78,24 +74,26 @@ def _timed(proc, fn):
 
 
 def measure(reruns: int = 5, sessions: int = 10, url: str | None = None, server_pid: int | None = None,
-            model: str | None = None) -> dict:
+            model: str | None = None, pages: tuple[str, ...] | None = None) -> dict:
+    """``pages``: only these pages of the plan (default: all)."""
     import psutil
 
     from bench.loadtest import bert_base_random_dir
-    from bench.serve import Server
-    from bench.stclient import Session
     from core.i18n import t
+    from stkit.client import Session
+    from stkit.server import Server
 
     server = None
-    fill_mask_model = str(model or bert_base_random_dir())
+    plan = [row for row in _plan(t) if pages is None or row[0] in pages]
+    fill_mask_model = str(model or bert_base_random_dir()) if any(row[0] == "bert" for row in plan) else None
     if url is None:
-        server = Server({"PLAYGROUND_MODEL_FILL_MASK": fill_mask_model})
+        server = Server({"PLAYGROUND_MODEL_FILL_MASK": fill_mask_model} if fill_mask_model else {})
         url, server_pid = server.url, server.proc.pid
     proc = psutil.Process(server_pid)
-    pages: dict[str, dict] = {}
+    rows: dict[str, dict] = {}
     problems: list[str] = []
     try:
-        for page, tab, interactions in _plan(t):
+        for page, tab, interactions in plan:
             s = Session(url, page, {"tab": t(tab)}, timeout=600)
             first, _ = _timed(proc, s.open)  # cold: loads the page's models
             warm = [_timed(proc, s.rerun) for _ in range(reruns)]  # a rerun with nothing changed
@@ -113,7 +111,7 @@ def measure(reruns: int = 5, sessions: int = 10, url: str | None = None, server_
                     problems += [f"{page}:{name}: {p}" for p in bad]
                 row[name] = {"wall_s": round(statistics.median(walls), 3), "cpu_s": round(statistics.median(cpus), 3)}
             s.close()
-            pages[page] = row
+            rows[page] = row
         # RSS per added session: more tabs on the word2vec neighbours page, all kept open
         base = _rss(proc)
         tabs = []
@@ -128,9 +126,17 @@ def measure(reruns: int = 5, sessions: int = 10, url: str | None = None, server_
     finally:
         if server is not None:
             server.stop()
-    return {"pages": pages, "rss_per_session_mb": round(per_session_mb, 2), "sessions": sessions,
+    return {"pages": rows, "rss_per_session_mb": round(per_session_mb, 2), "sessions": sessions,
             "reruns": reruns, "fill_mask_model": fill_mask_model, "cpus": os.cpu_count(), "problems": problems}
 
 
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="the word2vec page, one rerun, one session")
+    args = ap.parse_args(argv)
+    kwargs = {"reruns": 1, "sessions": 1, "pages": ("word2vec",)} if args.quick else {}
+    print(json.dumps(measure(**kwargs), ensure_ascii=False))
+
+
 if __name__ == "__main__":
-    print(json.dumps(measure(), ensure_ascii=False))
+    main()

@@ -1,11 +1,11 @@
 """Load test for a class: Locust students on a real `streamlit run` server, over its WebSocket.
 
 ``python -m core bench load --users 40 --duration 180 --json`` loads this file. It starts
-``streamlit run app.py`` on a free 127.0.0.1 port (bench/serve.py) unless ``--url`` names one,
+``streamlit run app.py`` on a free 127.0.0.1 port (stkit/server.py) unless ``--url`` names one,
 warms each page once (as ``models warmup`` does before class), then runs Locust headless
 (bench/locustfile.py) as a subprocess: ``users`` students ramp up within 30 s, think 5–15 s
 between steps, for ``duration`` seconds. Every interaction is timed from send to
-``script_finished`` and checked (bench/stclient.py). It samples the server's RSS meanwhile.
+``script_finished`` and checked (stkit/client.py). It samples the server's RSS meanwhile.
 
 The former in-process AppTest harness is gone: it measured AppTest's threads (17 s p50 for 30
 neighbour look-ups that cost a few CPU-seconds), not what a browser sees.
@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 WHAT = ("neighbors", "attention", "fill-mask", "translate")  # the default class
 CLASSES = {"neighbors": "Word2vecStudent", "attention": "AttentionStudent",
@@ -134,8 +132,8 @@ def bert_base_random_dir() -> pathlib.Path:
 def warm(url: str, what: list[str], times: int = 1) -> dict:
     """Open each scenario's page ``times`` times, one after the other (loads the shared caches;
     behind the proxy, once per worker: new connections go round-robin)."""
-    from bench.stclient import Session
     from core.i18n import t
+    from stkit.client import Session
 
     tabs = {"neighbors": ("word2vec", "w2v.tab.neighbors"), "attention": ("attention", "att.tab.sdpa"),
             "fill-mask": ("bert", "bert.tab.fillmask"), "translate": ("seq2seq", "s2s.tab.translate"),
@@ -182,7 +180,7 @@ def summarise(outcomes: list[dict], users: int) -> dict:
 def load(users: int, duration: float = 60, think: tuple[float, float] = (5, 15), what: list[str] = WHAT,
          model: str | None = None, url: str | None = None, log_dir: pathlib.Path | None = None) -> dict:
     """The `python -m core bench load` entry point: the contract's JSON object."""
-    from bench.serve import Server
+    from stkit.server import Server
 
     log_dir = log_dir or ROOT / "test-artifacts"
     log_dir.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,9 @@
 """Locust users that are students of the lecture, speaking Streamlit's WebSocket protocol.
 
 Run by ``python -m core bench load`` (bench/loadtest.py) as
-``locust -f bench/locustfile.py --headless --host http://127.0.0.1:PORT Word2vecStudent ...``;
-it can also be run by hand (web UI, CSV stats, several worker machines: Locust's own flags).
+``python -m locust -f bench/locustfile.py --headless --host http://127.0.0.1:PORT Word2vecStudent ...``
+from the repository root (``python -m`` puts the root on the import path); it can also be run by
+hand that way (web UI, CSV stats, several worker machines: Locust's own flags).
 
 Each user opens its page (one WebSocket session = one browser tab), then repeats its lecture
 steps with a think time between them (``PLAYGROUND_LOAD_THINK="5,15"`` seconds). Every step is
@@ -16,17 +17,12 @@ import json
 import os
 import pathlib
 import random
-import sys
 import time
 
 from locust import User, between, events, task
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.stclient import ProtocolError, Session  # noqa: E402
-from core.i18n import t  # noqa: E402  (labels as the Japanese UI shows them)
+from core.i18n import t  # labels as the Japanese UI shows them
+from stkit.client import ProtocolError, Session
 
 THINK = tuple(float(x) for x in os.environ.get("PLAYGROUND_LOAD_THINK", "5,15").split(","))
 TIMEOUT = float(os.environ.get("PLAYGROUND_LOAD_TIMEOUT", "120"))

@@ -1,6 +1,6 @@
 """LSTM page (issue #4) figures.
 
-    .venv/bin/python bench/lstm.py  →  one JSON object
+    .venv/bin/python -m bench.lstm [--quick]  →  one JSON object
 
 - training throughput (sequences/s) of each cell, fused (torch's kernels) vs explicit (the
   cells written from the equations), on sine windows (window 20, batch 32, hidden 32);
@@ -8,16 +8,13 @@
   the CLI defaults (`python -m core rnn train --task sine --cell …`), and the final val_mse;
 - the gradient lab's default setting: ‖∂L_T/∂h_1‖ / ‖∂L_T/∂h_T‖ per cell.
 Training runs on one CPU thread (core.training.single_thread), as the app does.
+``--quick`` (the test suite's run): the LSTM only, 5 steps, 2 epochs.
 """
 from __future__ import annotations
 
+import argparse
 import json
-import pathlib
-import sys
 import time
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def throughput(cell: str, fused: bool, steps: int = 60) -> float:
@@ -48,13 +45,13 @@ def throughput(cell: str, fused: bool, steps: int = 60) -> float:
     return round(steps * 32 / seconds, 1)
 
 
-def time_to_target(cell: str, target: float = 0.01) -> dict:
+def time_to_target(cell: str, target: float = 0.01, epochs: int | None = None) -> dict:
     from core.lstm.data import make_series, make_windows
     from core.lstm.train import ForecastRun, RNNConfig
 
     t0 = time.perf_counter()
     data = make_windows(make_series("sine"), 20)
-    run = ForecastRun(data, RNNConfig(cell=cell, max_seconds=None))
+    run = ForecastRun(data, RNNConfig(cell=cell, max_seconds=None, **({"epochs": epochs} if epochs else {})))
     reached = {}
 
     def progress(epoch, total, metrics):
@@ -67,19 +64,25 @@ def time_to_target(cell: str, target: float = 0.01) -> dict:
             "val_mse": run.val_mse()}
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="the LSTM only, 5 steps, 2 epochs (seconds)")
+    args = ap.parse_args(argv)
     import torch
 
     from core.device import info
     from core.lstm.probes import compare_gradients
 
     result = {"device": info().name, "torch": torch.__version__, "cpu_threads_default": torch.get_num_threads(),
-              "throughput_sequences_per_s": {}, "sine_default": {}, "gradient_decay_default": {}}
-    for cell in ("rnn", "lstm", "gru"):
-        result["throughput_sequences_per_s"][cell] = {"fused": throughput(cell, True),
-                                                      "explicit": throughput(cell, False)}
-    for cell in ("rnn", "lstm", "gru"):
-        result["sine_default"][cell] = time_to_target(cell)
+              "throughput_sequences_per_s": {}, "sine_default": {}, "gradient_decay_default": {},
+              "quick": args.quick}
+    cells = ("lstm",) if args.quick else ("rnn", "lstm", "gru")
+    steps = 5 if args.quick else 60
+    for cell in cells:
+        result["throughput_sequences_per_s"][cell] = {"fused": throughput(cell, True, steps),
+                                                      "explicit": throughput(cell, False, steps)}
+    for cell in cells:
+        result["sine_default"][cell] = time_to_target(cell, epochs=2 if args.quick else None)
     result["gradient_decay_default"] = {c: g.decay() for c, g in compare_gradients().items()}
     print(json.dumps(result, ensure_ascii=False))
 

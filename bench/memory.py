@@ -17,8 +17,9 @@ serves one request with each, and records the process's resident memory (RSS) af
 The random-weight model directories are built once into the cache
 (``core.paths.cache_dir("bench", "memory")``) by a child process, so building does not count.
 
-    python bench/memory.py --json                                  # policy off
-    PLAYGROUND_MEMORY_BUDGET_MB=2500 python bench/memory.py --json # policy on
+    python -m bench.memory --json                                  # policy off
+    PLAYGROUND_MEMORY_BUDGET_MB=2500 python -m bench.memory --json # policy on
+    python -m bench.memory --quick --json    # the same steps on tiny models (the test suite's run)
 
 Last stdout line: ``{"steps": [{"step", "rss_mb", "released"}], "peak_rss_mb", "budget_mb",
 "loaded_at_end"}``; ``peak_rss_mb`` is the kernel's high-water mark (ru_maxrss).
@@ -34,24 +35,26 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 OPUS_MT_JA_EN = dict(vocab_size=60716, d_model=512, encoder_layers=6, decoder_layers=6,
                      encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048,
                      decoder_ffn_dim=2048, max_position_embeddings=512, scale_embedding=True,
                      activation_function="swish", share_encoder_decoder_embeddings=True)
+# --quick: the same architecture, tiny (seconds to build and run; the suite runs it)
+OPUS_MT_QUICK = dict(OPUS_MT_JA_EN, vocab_size=512, d_model=16, encoder_layers=1, decoder_layers=1,
+                     encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
+                     decoder_ffn_dim=32)
 
 
-def model_dirs() -> dict[str, pathlib.Path]:
+def model_dirs(quick: bool = False) -> dict[str, pathlib.Path]:
     from core.paths import cache_dir
 
-    root = cache_dir("bench", "memory")
+    root = cache_dir("bench", "memory-quick" if quick else "memory")
     return {"fill-mask": root / "bert-base-pretraining", "sentiment": root / "bert-base-classifier",
             "translation": root / "opus-mt-ja-en-config"}
 
 
-def _build_marian(out: pathlib.Path) -> None:
+def _build_marian(out: pathlib.Path, config: dict = OPUS_MT_JA_EN) -> None:
     """MarianMTModel of the real configuration (random weights) + a small sentencepiece
     tokenizer whose vocab.json is padded to the real vocabulary size."""
     import sentencepiece as spm
@@ -70,32 +73,33 @@ def _build_marian(out: pathlib.Path) -> None:
     sp = spm.SentencePieceProcessor(model_file=str(work / "sp.model"))
     pieces = ["</s>", "<unk>", "<pad>"] + [p for p in (sp.id_to_piece(i) for i in range(sp.get_piece_size()))
                                             if p not in ("</s>", "<unk>", "<pad>")]
-    pieces += [f"<unused{i}>" for i in range(OPUS_MT_JA_EN["vocab_size"] - len(pieces))]
+    pieces += [f"<unused{i}>" for i in range(config["vocab_size"] - len(pieces))]
     vocab = {p: i for i, p in enumerate(pieces)}
     (work / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     MarianTokenizer(str(work / "sp.model"), str(work / "sp.model"), str(work / "vocab.json"),
                     source_lang="ja", target_lang="en").save_pretrained(str(out))
     torch.manual_seed(0)
-    cfg = MarianConfig(**OPUS_MT_JA_EN, pad_token_id=vocab["<pad>"], eos_token_id=vocab["</s>"],
+    cfg = MarianConfig(**config, pad_token_id=vocab["<pad>"], eos_token_id=vocab["</s>"],
                        decoder_start_token_id=vocab["<pad>"], forced_eos_token_id=vocab["</s>"])
     model = MarianMTModel(cfg)
     model.generation_config.max_length = 32
     model.save_pretrained(str(out))
 
 
-def build() -> None:
+def build(quick: bool = False) -> None:
     from core.bert import tiny
 
-    dirs = model_dirs()
+    dirs = model_dirs(quick)
+    size = "tiny" if quick else "base"
     if not (dirs["fill-mask"] / "config.json").is_file():
-        tiny.build(dirs["fill-mask"], "pretraining", size="base")
+        tiny.build(dirs["fill-mask"], "pretraining", size=size)
     if not (dirs["sentiment"] / "config.json").is_file():
-        tiny.build(dirs["sentiment"], "classifier", size="base", labels=("positive", "negative"))
+        tiny.build(dirs["sentiment"], "classifier", size=size, labels=("positive", "negative"))
     if not (dirs["translation"] / "config.json").is_file():
-        _build_marian(dirs["translation"])
+        _build_marian(dirs["translation"], OPUS_MT_QUICK if quick else OPUS_MT_JA_EN)
 
 
-def run() -> dict:
+def run(quick: bool = False) -> dict:
     from core import registry
 
     steps: list[dict] = []
@@ -131,18 +135,18 @@ def run() -> dict:
     query.neighbors(kv, "猫", topn=10)
     step("chiVe + neighbours")
 
-    from core import attention
+    from core.attention import bert as attention_bert
     from core.bert import fill_mask, models, sentiment
     from core.seq2seq import date_model, decode
     from core.seq2seq.pretrained import load_marian, translate_pretrained
 
-    dirs = {k: str(v) for k, v in model_dirs().items()}
+    dirs = {k: str(v) for k, v in model_dirs(quick).items()}
     m, gone = use("BERT MLM", "fill-mask", models.load_masked_lm, dirs["fill-mask"])
     fill_mask.fill_mask(m, "東北大学で[MASK]の研究をしています。", top_k=5)
     del m
     step("fill-mask (bert-base) + request", gone)
     m, gone = use("BERT attention", "attention", models.load_encoder_with_attentions, dirs["fill-mask"])
-    attention.bert_attention(m, "猫が窓のそばで寝ている。", "それはとても気持ちよさそうだ。")
+    attention_bert.bert_attention(m, "猫が窓のそばで寝ている。", "それはとても気持ちよさそうだ。")
     del m
     step("attention encoder + request", gone)
     m, gone = use("BERT sentiment", "sentiment", models.load_classifier, dirs["sentiment"])
@@ -157,7 +161,7 @@ def run() -> dict:
     decode.translate(dates, "平成6年9月27日")
     step("seq2seq date model + request")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
-    return {"steps": steps, "peak_rss_mb": round(peak, 1), "budget_mb": registry.budget_mb(),
+    return {"quick": quick, "steps": steps, "peak_rss_mb": round(peak, 1), "budget_mb": registry.budget_mb(),
             "loaded_at_end": [r["name"] for r in registry.loaded()]}
 
 
@@ -168,16 +172,18 @@ def _weights_mb(path: str) -> float:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--json", action="store_true")
+    p.add_argument("--quick", action="store_true", help="tiny models of the same architectures (seconds)")
     p.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     os.environ.setdefault("PLAYGROUND_DEVICE", "cpu")
     if args.build:
-        build()
+        build(args.quick)
         return 0
-    if not all((d / "config.json").is_file() for d in model_dirs().values()):
-        print("building the real-size random-weight models once (a child process)…", file=sys.stderr)
-        subprocess.run([sys.executable, __file__, "--build"], check=True)
-    result = run()
+    if not all((d / "config.json").is_file() for d in model_dirs(args.quick).values()):
+        print("building the random-weight models once (a child process)…", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "bench.memory", "--build", *(["--quick"] if args.quick else [])],
+                       cwd=ROOT, check=True)
+    result = run(args.quick)
     print(json.dumps(result, ensure_ascii=False) if args.json else json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

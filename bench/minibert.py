@@ -1,6 +1,6 @@
 """mini-BERT MLM pre-training figures (issue 13, item 4).
 
-    .venv/bin/python bench/minibert.py [--seconds 60] [--threads 1]  →  one JSON object
+    .venv/bin/python -m bench.minibert [--seconds 60] [--threads 1] [--quick]  →  one JSON object
 
 On the built-in text (core.bert.pretrain.builtin_text) with the page's default mini-BERT
 (2 layers, d = 128, 2 heads, batch 32, lr 1e-3): the time to learn the WordPiece vocabulary,
@@ -8,41 +8,40 @@ then ``--seconds`` of MLM pre-training: throughput (sentences/s; tokens/s counti
 real tokens, not padding), MLM loss first → last (mean of the last 20 steps), masked-token accuracy on the
 held-out 10 % (fixed masking), and the fill-mask top-5 for 父は昼に[MASK]を食べた。 before and
 after. Runs on the device core.device picks (CUDA when present).
+``--quick`` (the test suite's run): 2 seconds of pre-training.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import pathlib
-import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-
-def main() -> None:
-    ap = argparse.ArgumentParser()
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's)")
     ap.add_argument("--layers", type=int, default=2)
     ap.add_argument("--d-model", type=int, default=128)
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="2 seconds of pre-training")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.seconds = 2.0
     import torch
 
     from core import device
-    from core.bert import pretrain as P
+    from core.bert import pretrain
     from core.bert import wordpiece as wp
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    text = P.builtin_text()
+    text = pretrain.builtin_text()
     t0 = time.perf_counter()
-    sents, _ = P.sentences_of(text)
-    vocab = wp.train_vocab(wp.pretokenize(sents), P.PretrainConfig.vocab_size)
+    sents, _ = pretrain.sentences_of(text)
+    vocab = wp.train_vocab(wp.pretokenize(sents), pretrain.PretrainConfig.vocab_size)
     vocab_s = time.perf_counter() - t0
-    cfg = P.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=2, seconds=args.seconds)
-    res = P.pretrain(text, cfg)
+    cfg = pretrain.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=2, seconds=args.seconds)
+    res = pretrain.pretrain(text, cfg)
     s = res.summary()
     print(json.dumps({
         "device": str(device.get_device()), "train_threads": 1 if device.get_device().type == "cpu" else None,  # core.device.cpu_threads(1)

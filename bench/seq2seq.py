@@ -10,7 +10,9 @@
    same data and split) trained to 99 % validation exact match; both times side by side
    (``--skip-transformer`` leaves it out).
 
-    .venv/bin/python bench/seq2seq.py [--quick] [--skip-train] [--skip-transformer] [--threads N]
+    .venv/bin/python -m bench.seq2seq [--quick] [--skip-train] [--skip-transformer] [--threads N]
+
+``--quick`` (the test suite's run): 400 pairs, one epoch per model, no target, no CUDA run.
 """
 from __future__ import annotations
 
@@ -18,19 +20,15 @@ import argparse
 import json
 import os
 import statistics
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import torch
 
-import torch  # noqa: E402
-
-from core.seq2seq import checkpoint, date_model  # noqa: E402
-from core.seq2seq.data import dataset, split  # noqa: E402
-from core.seq2seq.decode import translate  # noqa: E402
-from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length  # noqa: E402
-from core.seq2seq.transformer import LR  # noqa: E402
-
+from core.seq2seq import checkpoint, date_model
+from core.seq2seq.data import dataset, split
+from core.seq2seq.decode import translate
+from core.seq2seq.train import TrainConfig, Trainer, accuracy_by_length
+from core.seq2seq.transformer import LR
 
 # d_model 64, 4 heads, 2 + 2 pre-LN layers; equivalent to
 #   python -m core seq2seq train --pairs dates.tsv --cell transformer --hidden 64 --heads 4 --layers 2 \
@@ -76,17 +74,19 @@ def latency(model, texts, beam, reps=3):
     return round(statistics.median(times), 2)
 
 
-def main() -> int:
-    p = argparse.ArgumentParser()
-    p.add_argument("--quick", action="store_true", help="5,000 pairs instead of 50,000 (smoke run)")
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="400 pairs, one epoch per model (seconds)")
     p.add_argument("--skip-train", action="store_true")
     p.add_argument("--skip-transformer", action="store_true")
     p.add_argument("--threads", type=int, default=1)
-    args = p.parse_args()
-    n = 5_000 if args.quick else 50_000
-    result = {"bench": "seq2seq", "torch_threads_default": torch.get_num_threads(), "cpu_count": os.cpu_count()}
+    args = p.parse_args(argv)
+    n, epochs = (400, 1) if args.quick else (50_000, None)
+    cuda = torch.cuda.is_available() and not args.quick
+    result = {"bench": "seq2seq", "torch_threads_default": torch.get_num_threads(), "cpu_count": os.cpu_count(),
+              "quick": args.quick}
     if not args.skip_train:
-        cpu, tr = time_to_target("cpu", n, args.threads)
+        cpu, tr = time_to_target("cpu", n, args.threads, epochs=epochs)
         result["time_to_99_cpu"] = cpu
         groups_att = accuracy_by_length(tr.model, tr.val_pairs)
         none, tr0 = time_to_target("cpu", n, args.threads, attention="none", epochs=cpu["epochs_run"])
@@ -96,20 +96,21 @@ def main() -> int:
             "val_exact_match_without": none["val_exact_match"],
             "by_length_with": groups_att, "by_length_without": groups_none,
             "seconds_without": none["train_seconds"]}
-        if torch.cuda.is_available():
+        if cuda:
             result["time_to_99_cuda"], _ = time_to_target("cuda", n, None)
         if not args.skip_transformer:
-            tf, _ = time_to_target("cpu", n, args.threads, recipe=TRANSFORMER)
+            tf, _ = time_to_target("cpu", n, args.threads, epochs=epochs, recipe=TRANSFORMER)
             result["transformer_vs_gru_time_to_99"] = {
                 "transformer": tf, "gru_additive_train_seconds": cpu["train_seconds"],
                 "transformer_train_seconds": tf["train_seconds"],
                 "both_reached_target": cpu["reached_target"] and tf["reached_target"]}
-            if torch.cuda.is_available():
+            if cuda:
                 result["transformer_time_to_99_cuda"], _ = time_to_target("cuda", n, None, recipe=TRANSFORMER)
     model = checkpoint.load(date_model.COMMITTED, device=torch.device("cpu"))
     texts = ["平成6年9月27日", "TUESDAY, SEPTEMBER 27, 1994", "9/27/94", "令和元年五月一日", "27 Sep 1994"]
     translate(model, texts[0], beam=5)  # warm-up
-    result["decode_latency_ms_cpu"] = {"greedy": latency(model, texts, 1), "beam5": latency(model, texts, 5),
+    reps = 1 if args.quick else 3
+    result["decode_latency_ms_cpu"] = {"greedy": latency(model, texts, 1, reps), "beam5": latency(model, texts, 5, reps),
                                        "inputs": len(texts)}
     print(json.dumps(result, ensure_ascii=False))
     return 0

@@ -1,29 +1,33 @@
 """Home page render time in Chromium on a fresh server (issue #2: under 3 s after the server is up).
 
-    .venv/bin/python bench/startup.py  →  {"server_up_s": ..., "home_rendered_s": ..., ...}
+    .venv/bin/python -m bench.startup [--quick]  →  {"home": {"server_up_s": ..., ...}, "word2vec": {...}}
+
+``--quick`` (the test suite's run): the home page only.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import pathlib
-import sys
 import time
 
+from stkit.server import CHROMIUM, CHROMIUM_ARGS, Server
+from tests.browser.wait import new_context, wait_run_after
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
-from tests.browser.wait import new_context, wait_run_after  # noqa: E402
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="the home page only")
+    args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     (ROOT / "test-artifacts").mkdir(exist_ok=True)
     results = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        for path in ["", "word2vec"]:
+        for path in [""] if args.quick else ["", "word2vec"]:
             t0 = time.perf_counter()
             server = Server()
             up = time.perf_counter() - t0

@@ -1,7 +1,7 @@
 """Transformer figures (issue #13): mini-GPT vs the LSTM LM on the same text, tokens, split and
 wall-clock budget.
 
-    .venv/bin/python bench/transformer.py [--budget 60] [--text FILE]  →  one JSON object
+    .venv/bin/python -m bench.transformer [--budget 60] [--text FILE] [--quick]  →  one JSON object
 
 Text: the sentences of ../shared/data/pn.tsv (hotel reviews, first ~19,000 characters — the
 LM's text cap is 20,000), or the LSTM page's built-in text when that file is absent. Both models
@@ -13,6 +13,7 @@ validation at or before that time; validation runs after every epoch), the kept 
 a better one), how the run ended, epochs, tokens/s (target tokens of the training mini-batches
 per second) and parameters; and the unigram perplexity of the same validation tokens (a model
 without context: the line both must get below). Total ≤ 2 × budget.
+``--quick`` (the test suite's run): the built-in text, a 2-second budget per model.
 """
 from __future__ import annotations
 
@@ -20,10 +21,8 @@ import argparse
 import json
 import math
 import pathlib
-import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 PN = ROOT.parent / "shared" / "data" / "pn.tsv"
 
 
@@ -64,20 +63,22 @@ def measure(run, budget: float, marks=(30.0,)) -> dict:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--text", default=None)
-    args = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="the built-in text, 2 s per model")
+    args = ap.parse_args(argv)
     from core.lstm.lm import RNNLMRun, lm_config
     from core.transformer.lm import GPTRun, gpt_config
 
-    text, source = bench_text(args.text)
+    text, source = (None, "builtin") if args.quick else bench_text(args.text)
+    budget, marks = (2.0, ()) if args.quick else (args.budget, (30.0,))
     gpt = GPTRun(text, "char", gpt_config(epochs=300))
     lstm = RNNLMRun(text, "char", lm_config(epochs=300))
     result = {"text": source, "tokens": gpt.n_tokens, "vocab": len(gpt.vocab), "device": str(gpt.device),
-              "budget_s": args.budget, "unigram_ppl": round(gpt.unigram_ppl(), 2),
-              "mini_gpt": measure(gpt, args.budget), "lstm": measure(lstm, args.budget)}
+              "budget_s": budget, "quick": args.quick, "unigram_ppl": round(gpt.unigram_ppl(), 2),
+              "mini_gpt": measure(gpt, budget, marks), "lstm": measure(lstm, budget, marks)}
     print(json.dumps(result, ensure_ascii=False))
 
 

@@ -95,7 +95,7 @@ def card(repo_id: str, *, token: str | None = None, timeout: float = CARD_TIMEOU
                                hint=hub.fetch_command(repo_id), hint_en=hub.fetch_command(repo_id, "en"))
     try:
         info = _api(token).model_info(repo_id, files_metadata=True, timeout=timeout)
-    except Exception as exc:  # noqa: BLE001 - translated for the page
+    except Exception as exc:  # translated for the page
         raise hub.unavailable_from_error(repo_id, exc) from exc
     sizes = {s.rfilename: s.size for s in (info.siblings or [])}
     files = tuple(_wanted(sorted(sizes)))
@@ -177,7 +177,7 @@ def _bar_class(on_bytes):
 
     class _Bar(tqdm):
         def __init__(self, *args, **kwargs):
-            kwargs["file"] = open(os.devnull, "w")  # noqa: SIM115 - closed in close()
+            kwargs["file"] = open(os.devnull, "w")  # closed in close()
             self._bytes = kwargs.get("unit") == "B" and str(kwargs.get("desc", "")).startswith("Reconstruct")
             super().__init__(*args, **kwargs)
 
@@ -231,7 +231,7 @@ def fetch(repo_id: str, dest_dir: str | os.PathLike | None = None, *, on_progres
                 snapshot_download(repo_id, allow_patterns=rest, revision=info.sha or "main", **kwargs)
             # revision "main": also records refs/main, where core.hub.locate looks
             path = snapshot_download(repo_id, allow_patterns=[LAST_FILE], **kwargs)
-        except Exception as exc:  # noqa: BLE001 - interrupted, offline, disk full, ...
+        except Exception as exc:  # interrupted, offline, disk full, ...
             raise hub.unavailable_from_error(repo_id, exc) from exc
         if on_progress is not None:
             progress.done_bytes = max(progress.done_bytes, progress.total_bytes)
@@ -240,7 +240,7 @@ def fetch(repo_id: str, dest_dir: str | os.PathLike | None = None, *, on_progres
 
 
 def fetch_model(source: str) -> pathlib.Path:
-    """What a loader runs for a hub id that is not here (``core.hub.locate(fetch=True)``): only
+    """What a loader runs for a hub id that is not here (``locate_or_fetch``): only
     with ``PLAYGROUND_HUB_DOWNLOAD=1``, a hub id of the right syntax, under the size cap, and
     refused at once while another download runs. Returns the local snapshot folder.
 
@@ -254,6 +254,15 @@ def fetch_model(source: str) -> pathlib.Path:
                                   "Ask the teacher to download the model beforehand.",
                                hint=hub.fetch_command(s), hint_en=hub.fetch_command(s, "en"))
     return fetch(s, max_mb=policy.max_download_mb())
+
+
+def locate_or_fetch(source: str) -> hub.Located:
+    """What every loader calls: ``core.hub.locate`` (no network), then a hub id that is not here
+    while downloads are allowed is fetched by ``fetch_model`` (the local snapshot is returned)."""
+    found = hub.locate(source)
+    if found.path is None:
+        return hub.Located(found.source, fetch_model(found.source), "cache")
+    return found
 
 
 # --- the shared job: one download at a time, for every session of the server ----------------

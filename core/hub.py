@@ -158,14 +158,13 @@ class Located:
         return str(self.path) if self.path is not None else self.source
 
 
-def locate(source: str, *, fetch: bool = False) -> Located:
+def locate(source: str) -> Located:
     """Find ``source`` locally (no network). Raises ModelUnavailable with a clear message:
     a directory that is not a model, a malformed id, or a hub id not downloaded yet.
 
-    A hub id that is not here while downloads are allowed: ``fetch=False`` returns it with
-    ``path=None``; ``fetch=True`` (the loaders) downloads it through
-    :func:`core.download.fetch_model` (size cap, one download at a time) and returns the local
-    snapshot."""
+    A hub id that is not here while downloads are allowed is returned with ``path=None``; the
+    loaders call :func:`core.download.locate_or_fetch`, which then downloads it (size cap, one
+    download at a time) and returns the local snapshot."""
     source = (source or "").strip()
     if not source:
         raise ModelUnavailable("モデルが指定されていません。hub の ID（例: tohoku-nlp/bert-base-japanese-v3）"
@@ -202,11 +201,7 @@ def locate(source: str, *, fetch: bool = False) -> Located:
     if snap is not None:
         return Located(source, snap, "cache")
     if downloads_allowed():
-        if not fetch:
-            return Located(source, None, "hub")
-        from core import download  # core.download imports this module
-
-        return Located(source, download.fetch_model(source), "cache")
+        return Located(source, None, "hub")
     raise ModelUnavailable(
         f"モデル {source} がこのコンピュータにありません（オフライン、またはまだダウンロードしていません）。"
         "次のコマンドで事前にダウンロードしてください（ID が正しいかも確かめてください）。",

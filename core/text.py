@@ -30,7 +30,8 @@ class Token:
                 "pos_detail": self.pos_detail, "reading": self.reading}
 
 
-def _tagger():
+def japanese_tagger():
+    """The fugashi tagger (unidic-lite) of this thread (MeCab taggers are not thread-safe)."""
     tagger = getattr(_local, "tagger", None)
     if tagger is None:
         import fugashi
@@ -52,7 +53,7 @@ def tokenize(text: str) -> list[Token]:
     if not text:
         return []
     out: list[Token] = []
-    for w in _tagger()(text):
+    for w in japanese_tagger()(text):
         surface = w.surface
         if not surface.strip():
             continue

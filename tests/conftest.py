@@ -14,7 +14,6 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PN_TSV = ROOT.parent / "shared" / "data" / "pn.tsv"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -136,11 +135,11 @@ def one_torch_thread():
 
 @pytest.fixture(scope="session")
 def app_server():
-    """One `streamlit run app.py` per test process (bench/serve.py), shared by the browser tests
+    """One `streamlit run app.py` per test process (stkit/server.py), shared by the browser tests
     and the tests that talk to a real server over the WebSocket: each test opens its own
     sessions on it. Warm: its first run is over (the first deep link of a cold server is
     tests/browser/test_shell.py's, on a server of its own)."""
-    from bench.serve import Server
+    from stkit.server import Server
 
     s = Server(warm=True)
     yield s
@@ -149,9 +148,17 @@ def app_server():
 
 @pytest.fixture
 def pn_tsv() -> pathlib.Path:
-    if not PN_TSV.exists():
-        pytest.skip(f"../shared/data/pn.tsv not found at {PN_TSV} (jrte-corpus test data is not committed)")
-    return PN_TSV
+    """The pn.tsv the app itself would find (core.bert.pn.find_pn: $PLAYGROUND_PN_TSV, else
+    .cache/data/ or ../shared/data/), or a skip with the reason. Every test that needs the file
+    takes this fixture; `PLAYGROUND_PN_TSV=/nonexistent pytest` runs the suite as a fresh clone
+    without the data would (the test servers inherit the variable)."""
+    from core.bert.pn import find_pn
+
+    path = find_pn()
+    if path is None:
+        pytest.skip("pn.tsv (jrte-corpus test data, not committed) not found: ../shared/data/pn.tsv, "
+                    ".cache/data/pn.tsv or $PLAYGROUND_PN_TSV")
+    return path
 
 
 # --- parallel runs (`pytest -n 2`, pytest-xdist) ---------------------------------------------

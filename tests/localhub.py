@@ -216,9 +216,9 @@ class LocalHub:
 
 def use(monkeypatch, hub: LocalHub, cache: pathlib.Path) -> None:
     """This process talks to ``hub``, with the Hugging Face cache at ``cache`` (for the test)."""
-    import huggingface_hub.constants as C
+    import huggingface_hub.constants as hf_constants
 
     monkeypatch.setenv("HF_ENDPOINT", hub.url)
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
-    monkeypatch.setattr(C, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(C, "HF_HUB_CACHE", str(cache))
+    monkeypatch.setattr(hf_constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(hf_constants, "HF_HUB_CACHE", str(cache))

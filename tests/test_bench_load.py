@@ -58,7 +58,7 @@ def test_bad_arguments_exit_2_in_japanese(args):
 
 
 def test_client_refuses_other_hosts():
-    from bench.stclient import Session
+    from stkit.client import Session
 
     with pytest.raises(ValueError):
         Session("http://example.com:8501", "word2vec")
@@ -69,7 +69,7 @@ def test_client_sees_widgets_tabs_and_reruns(app_server):
     """The protocol client itself: open a page, change a widget and a tab, read the new run."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    from bench.stclient import Session
+    from stkit.client import Session
     from core.i18n import t
 
     s = Session(app_server.url, "attention", {"tab": t("att.tab.sdpa")})
@@ -97,7 +97,7 @@ def test_concurrent_language_switches_stay_per_session(app_server):
     session keeps its own language (its labels follow its own choice, not its neighbour's)."""
     import threading
 
-    from bench.stclient import Session
+    from stkit.client import Session
     from core.i18n import LANG_LABELS, t
 
     log = pathlib.Path(app_server.log.name)

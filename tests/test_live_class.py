@@ -13,9 +13,9 @@ def test_two_sessions_training_at_once_stay_apart(app_server):
     """Two students on one real server press Train at the same moment with different settings:
     each sees its own model (its H) and its own progress (its epoch count), no exception.
 
-    A real server and the browser's protocol (bench/stclient.py): AppTest cannot run two
+    A real server and the browser's protocol (stkit/client.py): AppTest cannot run two
     sessions at once (each AppTest run installs and removes a process-wide mock Runtime)."""
-    from bench.stclient import Session
+    from stkit.client import Session
 
     results: dict = {}
     failures: list[str] = []

@@ -52,20 +52,20 @@ def test_shared_figures_are_built_once_per_input_and_tell_inputs_apart():
     same (figure, frame) object for every session; other values, shapes or options do not."""
     import torch
 
-    from core.attention import figures as V
+    from core.attention import figures as attention_figures
 
     M = torch.tensor([[0.1, 0.9], [0.6, 0.4]])
-    first = resources.shared_figure(V.heatmap, M, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1)
-    again = resources.shared_figure(V.heatmap, M.clone(), ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1)
+    first = resources.shared_figure(attention_figures.heatmap, M, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1)
+    again = resources.shared_figure(attention_figures.heatmap, M.clone(), ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1)
     assert again is first
-    assert first[0].to_json() == V.heatmap(M, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1)[0].to_json()
+    assert first[0].to_json() == attention_figures.heatmap(M, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1)[0].to_json()
     others = [
-        resources.shared_figure(V.heatmap, M * 2, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1),  # values
-        resources.shared_figure(V.heatmap, M.T.contiguous().reshape(1, 4), ["a"], list("abcd"), title="w",
+        resources.shared_figure(attention_figures.heatmap, M * 2, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1),  # values
+        resources.shared_figure(attention_figures.heatmap, M.T.contiguous().reshape(1, 4), ["a"], list("abcd"), title="w",
                                 zmin=0, zmax=1),  # shape
-        resources.shared_figure(V.heatmap, M, ["a", "c"], ["a", "b"], title="w", zmin=0, zmax=1),  # labels
-        resources.shared_figure(V.heatmap, M, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=2),  # option
-        resources.shared_figure(V.heatmap, M.double(), ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1),  # dtype
+        resources.shared_figure(attention_figures.heatmap, M, ["a", "c"], ["a", "b"], title="w", zmin=0, zmax=1),  # labels
+        resources.shared_figure(attention_figures.heatmap, M, ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=2),  # option
+        resources.shared_figure(attention_figures.heatmap, M.double(), ["a", "b"], ["a", "b"], title="w", zmin=0, zmax=1),  # dtype
     ]
     assert all(o is not first for o in others) and len({id(o) for o in others}) == len(others)
 
@@ -73,10 +73,10 @@ def test_shared_figures_are_built_once_per_input_and_tell_inputs_apart():
 def test_a_shared_frames_csv_is_written_once_and_any_other_frame_anew():
     import pandas as pd
 
-    from core.attention import figures as V
+    from core.attention import figures as attention_figures
     from pages.common import ui
 
-    _, shared = resources.shared_figure(V.heatmap, [[1.5, 2.0]], ["犬"], ["a", "b"], title="csv")
+    _, shared = resources.shared_figure(attention_figures.heatmap, [[1.5, 2.0]], ["犬"], ["a", "b"], title="csv")
     csv = ui._csv(shared)
     assert csv == shared.to_csv(index=True).encode("utf-8-sig") and ui._csv(shared) is csv
     own = pd.DataFrame({"x": [3.0]}, index=["鳥"])  # a page's own frame: it may change it

@@ -284,13 +284,13 @@ def head_view_lines(weights, tokens: Sequence[str], *, threshold: float = 0.15, 
 def params_by_heads(d_model: int, h: int, lang: str = "ja") -> tuple[go.Figure, pd.DataFrame]:
     """Multi-head parameter count as the number of heads h varies (d_model fixed, d_k = d_model / h):
     4·d_model² + 4·d_model whatever h — splitting into heads costs no parameters. The chosen h marked."""
-    from core import attention as A
+    from core import attention
 
-    hs = [x for x in A.divisors(d_model) if x <= 64]
-    df = pd.DataFrame([A.multi_head_params(d_model, x) for x in hs]).set_index("h")[["d_k", "W_QKV", "W_O", "bias", "total"]]
+    hs = [x for x in attention.divisors(d_model) if x <= 64]
+    df = pd.DataFrame([attention.multi_head_params(d_model, x) for x in hs]).set_index("h")[["d_k", "W_QKV", "W_O", "bias", "total"]]
     fig = go.Figure(go.Scatter(x=hs, y=df["total"], mode="lines+markers", name=t("att.mh.p.total", lang),
                                hovertemplate="h = %{x}: %{y:,}<extra></extra>"))
-    fig.add_scatter(x=[h], y=[A.multi_head_params(d_model, h)["total"]], mode="markers",
+    fig.add_scatter(x=[h], y=[attention.multi_head_params(d_model, h)["total"]], mode="markers",
                     marker=dict(size=14, color="#e07b39"), name=f"h = {h}", hoverinfo="skip")
     fig.update_xaxes(title_text=t("att.mh.axis.h", lang), type="category")
     fig.update_yaxes(title_text=t("att.mh.axis.params", lang), rangemode="tozero")

@@ -67,7 +67,7 @@ def join_pieces(tokens: list[str]) -> str:
     return "".join(strip_piece(t) for t in tokens)
 
 
-def _special_ids(tokenizer) -> list[int]:
+def special_ids(tokenizer) -> list[int]:
     ids = set(tokenizer.all_special_ids or [])
     return sorted(i for i in ids if i is not None and i >= 0)
 
@@ -119,12 +119,12 @@ def mask_logits(loaded, ids: list[int], positions: list[int], token_type_ids: li
     return logits.float()
 
 
-def _top_k(loaded, logits, k: int):
+def top_candidates(loaded, logits, k: int):
     """Top-k (token, prob) per row; special tokens ([PAD], [CLS], [SEP], [MASK], [UNK]) are skipped."""
     import torch
 
     probs = torch.softmax(logits, dim=-1)
-    special = _special_ids(loaded.tokenizer)
+    special = special_ids(loaded.tokenizer)
     if special:
         probs[:, special] = 0.0
     values, indices = probs.topk(min(k, probs.shape[-1]), dim=-1)
@@ -178,7 +178,7 @@ def fill_mask(loaded, text: str, *, top_k: int = DEFAULT_TOP_K) -> FillMaskResul
         raise InvalidInput("予測できる [MASK] が残っていません（文が長すぎて切り捨てられました）。[MASK] を文の前のほうに置いてください。",
                            en="No [MASK] is left to predict (the sentence was too long and was cut). Put [MASK] nearer the start of the sentence.")
     logits = mask_logits(loaded, ids, positions)
-    cands, _ = _top_k(loaded, logits, k)
+    cands, _ = top_candidates(loaded, logits, k)
     masks = [MaskPrediction(p, c) for p, c in zip(positions, cands)]
     # re-join: keep the user's own text between the masks, put the top candidate into each
     parts = text.split(MASK)
@@ -201,7 +201,7 @@ def predict_at(loaded, text: str, index: int, *, top_k: int = DEFAULT_TOP_K) -> 
     masked = list(ids)
     masked[index] = loaded.tokenizer.mask_token_id
     logits = mask_logits(loaded, masked, [index])
-    cands, probs = _top_k(loaded, logits, k)
+    cands, probs = top_candidates(loaded, logits, k)
     p = probs[0]
     p_orig = float(p[original_id])
     rank = int((p > p_orig).sum().item()) + 1

@@ -80,7 +80,7 @@ def procedure_stats(n_tokens: int = 100, trials: int = 2000, seed: int = 0) -> d
 
 
 def _random_token_ids(tokenizer) -> list[int]:
-    special = set(fm._special_ids(tokenizer))
+    special = set(fm.special_ids(tokenizer))
     vocab = tokenizer.get_vocab()
     return sorted(i for t, i in vocab.items() if i not in special and not t.startswith("[unused"))
 
@@ -117,7 +117,7 @@ def apply(loaded, text: str, *, seed: int = 0, top_k: int = 5, predict: bool = T
     if predict and decisions:
         positions = [d.position for d in decisions]
         logits = fm.mask_logits(loaded, corrupted_ids, positions)
-        cands, probs = fm._top_k(loaded, logits, top_k)
+        cands, probs = fm.top_candidates(loaded, logits, top_k)
         for d, c, p in zip(decisions, cands, probs):
             d.predictions = c
             d.original_prob = float(p[ids[d.position]])

@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from core import ModelUnavailable, hub
+from core import ModelUnavailable, download, hub
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def _read_config(path: str) -> dict:
         return {}
 
 
-def _quiet() -> None:
+def quiet_transformers() -> None:
     """transformers 5 prints a load report and progress bars on every load: keep logs clean."""
     from transformers.utils import logging as tlog
 
@@ -74,7 +74,7 @@ def _quiet() -> None:
 def _common_kwargs(found: hub.Located) -> dict:
     from core import device
 
-    _quiet()
+    quiet_transformers()
     return {"trust_remote_code": hub.TRUST_REMOTE_CODE,
             "local_files_only": found.path is not None,
             "dtype": device.inference_dtype()}
@@ -111,7 +111,7 @@ def _tokenizer(found: hub.Located):
     try:
         return thread_safe(AutoTokenizer.from_pretrained(
             found.load_arg, trust_remote_code=hub.TRUST_REMOTE_CODE, local_files_only=found.path is not None))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         if isinstance(exc, ModelUnavailable):
             raise
         if "fugashi" in str(exc) or "unidic" in str(exc).lower() or "MeCab" in str(exc):
@@ -141,7 +141,7 @@ def load_masked_lm(source: str) -> LoadedModel:
     For BERT checkpoints we load ``BertForPreTraining`` (MLM head + NSP head); ``has_nsp`` says
     whether the checkpoint really contained trained NSP weights (else that head is random and
     the page says so). Other architectures load with ``AutoModelForMaskedLM``."""
-    found = hub.locate(source, fetch=True)
+    found = download.locate_or_fetch(source)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     cfg = _read_config(found.load_arg) if found.path else {}
@@ -159,7 +159,7 @@ def load_masked_lm(source: str) -> LoadedModel:
             has_nsp = False
     except ModelUnavailable:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     return LoadedModel(_finish(model), tok, source, found.load_arg, "masked_lm", has_nsp=has_nsp,
                        untrained=_untrained(found.load_arg))
@@ -168,7 +168,7 @@ def load_masked_lm(source: str) -> LoadedModel:
 def load_classifier(source: str) -> LoadedModel:
     """BERT + a classification head on [CLS]: p(y | x) = softmax(W · h_[CLS] + b).
     Labels come from the checkpoint's ``config.id2label``."""
-    found = hub.locate(source, fetch=True)
+    found = download.locate_or_fetch(source)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     try:
@@ -176,7 +176,7 @@ def load_classifier(source: str) -> LoadedModel:
 
         model, info = AutoModelForSequenceClassification.from_pretrained(
             found.load_arg, output_loading_info=True, **kwargs)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     missing = " ".join(info.get("missing_keys", []))
     if "classifier" in missing:
@@ -194,14 +194,14 @@ def load_encoder_with_attentions(source: str) -> LoadedModel:
     """The Transformer encoder stack alone, with eager attention (softmax(QKᵀ/√d_k)·V computed
     explicitly), so ``model(..., output_attentions=True).attentions`` holds one
     (batch, heads, seq, seq) tensor per layer."""
-    found = hub.locate(source, fetch=True)
+    found = download.locate_or_fetch(source)
     kwargs = _common_kwargs(found)
     tok = _tokenizer(found)
     try:
         from transformers import AutoModel
 
         model = AutoModel.from_pretrained(found.load_arg, attn_implementation="eager", **kwargs)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     return LoadedModel(_finish(model), tok, source, found.load_arg, "encoder",
                        untrained=_untrained(found.load_arg))
@@ -214,8 +214,8 @@ def load_classifier_for_training(source: str, labels: list[str]):
 
     from core import device
 
-    found = hub.locate(source, fetch=True)
-    _quiet()
+    found = download.locate_or_fetch(source)
+    quiet_transformers()
     tok = _tokenizer(found)
     id2label = {i: lab for i, lab in enumerate(labels)}
     try:
@@ -223,7 +223,7 @@ def load_classifier_for_training(source: str, labels: list[str]):
             found.load_arg, trust_remote_code=hub.TRUST_REMOTE_CODE, local_files_only=found.path is not None,
             dtype=device.training_dtype(), num_labels=len(labels), id2label=id2label,
             label2id={v: k for k, v in id2label.items()}, ignore_mismatched_sizes=True)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     model.to(device.get_device())
     return model, tok

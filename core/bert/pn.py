@@ -28,8 +28,13 @@ PN_ENV = "PLAYGROUND_PN_TSV"
 
 
 def find_pn() -> pathlib.Path | None:
-    """A local pn.tsv if there is one: $PLAYGROUND_PN_TSV, .cache/data/pn.tsv, ../shared/data/pn.tsv."""
-    candidates = [os.environ.get(PN_ENV), DEFAULT_PN_PATH, REPO_ROOT.parent / "shared" / "data" / "pn.tsv"]
+    """A local pn.tsv if there is one: $PLAYGROUND_PN_TSV when it is set (then only that file: an
+    operator, or a test run without the data, names it), else .cache/data/pn.tsv or
+    ../shared/data/pn.tsv."""
+    if os.environ.get(PN_ENV):
+        path = pathlib.Path(os.environ[PN_ENV])
+        return path if path.is_file() else None
+    candidates = [DEFAULT_PN_PATH, REPO_ROOT.parent / "shared" / "data" / "pn.tsv"]
     for c in candidates:
         if c and pathlib.Path(c).is_file():
             return pathlib.Path(c)
@@ -65,7 +70,7 @@ def download_pn(dest=None, *, timeout: float = 20.0) -> pathlib.Path:
     last_error = ""
     for url in PN_URLS:
         try:
-            with urllib.request.urlopen(url, timeout=timeout) as r:  # noqa: S310 - fixed https URL
+            with urllib.request.urlopen(url, timeout=timeout) as r:  # fixed https URL
                 payload = r.read()
             break
         except (urllib.error.URLError, OSError, ValueError) as exc:

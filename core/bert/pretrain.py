@@ -191,9 +191,9 @@ def build_model(cfg: PretrainConfig, vocab_size: int):
     import torch
     from transformers import BertConfig, BertForMaskedLM
 
-    from core.bert.models import _quiet
+    from core.bert.models import quiet_transformers
 
-    _quiet()
+    quiet_transformers()
     torch.manual_seed(cfg.seed)
     bc = BertConfig(vocab_size=vocab_size, hidden_size=cfg.d_model, num_hidden_layers=cfg.layers,
                     num_attention_heads=cfg.heads, intermediate_size=4 * cfg.d_model,

@@ -89,7 +89,7 @@ def build_vocab(text: str = SAMPLE_TEXT, size: int | None = None) -> list[str]:
     return vocab
 
 
-def _write_tokenizer(out: pathlib.Path, vocab: list[str]) -> None:
+def write_tokenizer(out: pathlib.Path, vocab: list[str]) -> None:
     import json
 
     out.mkdir(parents=True, exist_ok=True)
@@ -138,14 +138,14 @@ def build(out_dir: str | pathlib.Path, kind: str = "masked_lm", *, seed: int = 0
                "classifier": BertForSequenceClassification, "encoder": BertModel}
     if kind not in classes:
         raise ValueError(f"kind must be one of {sorted(classes)}, not {kind!r}")
-    from core.bert.models import _quiet
+    from core.bert.models import quiet_transformers
 
-    _quiet()
+    quiet_transformers()
     torch.manual_seed(seed)
     model = classes[kind](cfg)
     model.eval()
     model.save_pretrained(str(out), safe_serialization=True)
-    _write_tokenizer(out, vocab)
+    write_tokenizer(out, vocab)
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pathlib
 import tempfile
 
-from core.bert.tiny import SPECIALS, TOKENIZER_CONFIG, _write_tokenizer
+from core.bert.tiny import SPECIALS, TOKENIZER_CONFIG, write_tokenizer
 
 MIN_VOCAB, MAX_VOCAB = 200, 32_000
 
@@ -72,7 +72,7 @@ def encode_words(vocab: list[str], words: list[list[str]]) -> list[list[int]]:
 def write(out_dir: str | pathlib.Path, vocab: list[str]) -> pathlib.Path:
     """vocab.txt + tokenizer_config.json (BertJapaneseTokenizer, MeCab + WordPiece)."""
     out = pathlib.Path(out_dir)
-    _write_tokenizer(out, vocab)
+    write_tokenizer(out, vocab)
     return out
 
 

@@ -72,7 +72,8 @@ def _softmax(args: argparse.Namespace) -> int:
     from core.basics.numbers import parse_numbers
 
     s = softmax_steps(parse_numbers(args.logits), args.temperature)
-    r4 = lambda v: round(float(v), 4)  # inf stays inf: null in the JSON
+    def r4(v):  # inf stays inf: null in the JSON
+        return round(float(v), 4)
     return emit({"p": [r4(v) for v in s.p], "exp": [r4(v) for v in s.exp], "sum": r4(s.sum)}, args.json,
                 lambda r: "p = (" + ", ".join(f"{v:.4f}" for v in r["p"]) + ")"
                           f"   eᵃ = ({', '.join(f'{v:.4f}' for v in s.exp)}), Σ = {s.sum:.4f}")
@@ -145,7 +146,8 @@ def _knock(args: argparse.Namespace) -> int:
 
     task = load_task(default_vectors())
     v = first_values(task, seed=args.seed)
-    r4 = lambda xs: [round(float(x), 4) for x in xs]
+    def r4(xs):
+        return [round(float(x), 4) for x in xs]
     return emit({"x_shape": list(task.X_train.shape), "W_shape": list(v.W.shape), "y1": r4(v.y1),
                  "Y_1_4": [r4(row) for row in v.Y_1_4], "loss_x1": round(v.loss_x1, 4),
                  "loss_x1_4": round(v.loss_x1_4, 4)}, args.json)

@@ -33,23 +33,6 @@ def register(p: argparse.ArgumentParser) -> None:
     costs.set_defaults(handler=run_costs)
 
 
-def _load_bench_module(name: str):
-    """Import bench/<name>.py (the benchmarks live beside core, not inside it)."""
-    import importlib.util
-    import pathlib
-    import sys
-
-    root = pathlib.Path(__file__).resolve().parents[2]
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    path = root / "bench" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"playground_bench_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _parse_think(text: str) -> tuple[float, float]:
     from core import InvalidInput
 
@@ -87,7 +70,7 @@ def run_load(args: argparse.Namespace) -> int:
         raise InvalidInput(f"--duration は 1〜{MAX_DURATION_S} 秒で指定してください。")
     think = _parse_think(args.think)
     _check_url(args.url)
-    loadtest = _load_bench_module("loadtest")
+    from bench import loadtest  # the benchmarks live beside core (bench/), not inside it
     result = loadtest.load(args.users, args.duration, think, what, model=args.model, url=args.url)
     return emit(result, args.json)
 
@@ -97,5 +80,5 @@ def run_costs(args: argparse.Namespace) -> int:
 
     if not 1 <= args.reruns <= 50 or not 1 <= args.sessions <= 50:
         raise InvalidInput("--reruns と --sessions は 1〜50 で指定してください。")
-    costs = _load_bench_module("costs")
+    from bench import costs
     return emit(costs.measure(reruns=args.reruns, sessions=args.sessions), args.json)

@@ -51,16 +51,16 @@ def _read_text(path: str) -> tuple[str, str]:
 
 
 def _pretrain(args: argparse.Namespace) -> int:
-    from core.bert import pretrain as P
+    from core.bert import pretrain
     from core.bert import saved
 
     text, name = _read_text(args.text_file) if args.text_file else (None, None)
-    cfg = P.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=args.heads, vocab_size=args.vocab_size,
+    cfg = pretrain.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=args.heads, vocab_size=args.vocab_size,
                            lr=args.lr, batch_size=args.batch_size, seconds=args.seconds, max_steps=args.max_steps,
                            seed=args.seed, probe=args.probe)
     bar = progress_bar(1, "mini-BERT MLM")
     try:
-        res = P.pretrain(text, cfg, text_name=name, on_progress=bar)
+        res = pretrain.pretrain(text, cfg, text_name=name, on_progress=bar)
     finally:
         bar.close()
     for note in res.notes:

@@ -6,7 +6,7 @@ classroom's shared state), and HAProxy in front (deploy/haproxy.cfg, the templat
 proxy mounts too): a sticky inserted cookie, WebSockets, health checks on /_stcore/health.
 ``--workers 1`` without ``PLAYGROUND_REDIS_URL`` is one plain server on the port (today's single
 process); with it, one worker behind the proxy. Contract: the address to open is the FIRST stdout line; it serves until Ctrl-C or
-SIGTERM, which stop every process it started. The launcher is bench/serve.py's ``Hall`` (the
+SIGTERM, which stop every process it started. The launcher is stkit/server.py's ``Hall`` (the
 same one tests/multiproc and the benchmarks start).
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     import pathlib
 
     from core import InvalidInput, classstore
-    from core.cli.bench import _load_bench_module
+    from stkit import server as serve
 
     if not 1 <= args.workers <= MAX_WORKERS:
         raise InvalidInput(f"--workers は 1〜{MAX_WORKERS} で指定してください。",
@@ -67,7 +67,6 @@ def run(args: argparse.Namespace) -> int:
                     "外して core serve に Redis を起動させてください。",
                     en="The Redis of PLAYGROUND_REDIS_URL cannot be reached. Start it, or unset PLAYGROUND_REDIS_URL "
                        "and let core serve start one.", hint=exc.hint) from None
-    serve = _load_bench_module("serve")
 
     def stop_on_signal(signum, frame):  # SIGTERM (systemd, docker, kill) as Ctrl-C
         raise KeyboardInterrupt

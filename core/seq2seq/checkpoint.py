@@ -7,7 +7,8 @@ import pathlib
 
 from core import InvalidInput, ModelUnavailable
 from core.seq2seq.data import Vocab
-from core.seq2seq.model import Seq2Seq, Seq2SeqConfig, build_model
+from core.seq2seq.build import build_model
+from core.seq2seq.model import Seq2Seq, Seq2SeqConfig
 
 FORMAT = "nlp-playground-seq2seq"
 VERSION = 1

@@ -51,9 +51,9 @@ def ja_words(text: str) -> list[str]:
     """MeCab (fugashi + unidic-lite) surfaces, memoised (the toy grammar repeats phrases)."""
     words = _ja_cache.get(text)
     if words is None:
-        from core.text import _tagger  # the thread-local tagger of core.text
+        from core.text import japanese_tagger
 
-        words = [w.surface for w in _tagger()(text) if w.surface.strip()]
+        words = [w.surface for w in japanese_tagger()(text) if w.surface.strip()]
         if len(_ja_cache) < 200_000:
             _ja_cache[text] = words
     return list(words)

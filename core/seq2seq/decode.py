@@ -155,7 +155,7 @@ def beam_search(model: Seq2Seq, tokens: list[str], k: int):
         if not new_seqs or (len(finished) >= k and new_scores[0] < finished[k - 1][1]):
             break
         idx = torch.tensor(keep, device=device)
-        state = state_map(state, lambda t: t.index_select(1, idx))
+        state = state_map(state, lambda t, idx=idx: t.index_select(1, idx))
         seqs, rows = new_seqs, new_rows
         scores = torch.tensor(new_scores, device=device)
         y = torch.tensor([s[-1] for s in seqs], device=device)

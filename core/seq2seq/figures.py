@@ -83,7 +83,7 @@ def model_view(cross: np.ndarray, src_tokens: list[str], out_tokens: list[str], 
     cross = np.asarray(cross, dtype=float)
     L, H, T, S = cross.shape
     fig = make_subplots(rows=L, cols=H, horizontal_spacing=0.01, vertical_spacing=0.02,
-                        row_titles=[f"L{l + 1}" for l in range(L)], column_titles=[f"H{h + 1}" for h in range(H)])
+                        row_titles=[f"L{layer + 1}" for layer in range(L)], column_titles=[f"H{h + 1}" for h in range(H)])
     src = [_label(s) for s in src_tokens][:S]
     out = [_label(o) for o in out_tokens][:T]
     custom = np.empty((T, S, 2), dtype=object)  # positions index the axes: repeated tokens stay apart
@@ -91,17 +91,17 @@ def model_view(cross: np.ndarray, src_tokens: list[str], out_tokens: list[str], 
         for j in range(S):
             custom[i, j] = (out[i], src[j])
     rows = []
-    for l in range(L):
+    for layer in range(L):
         for h in range(H):
-            fig.add_trace(go.Heatmap(z=cross[l, h], x=list(range(S)), y=list(range(T)), customdata=custom,
+            fig.add_trace(go.Heatmap(z=cross[layer, h], x=list(range(S)), y=list(range(T)), customdata=custom,
                                      colorscale="Blues", zmin=0, zmax=1, showscale=False,
-                                     hovertemplate=f"L{l + 1} H{h + 1}: " + "%{customdata[0]} ← %{customdata[1]}: "
+                                     hovertemplate=f"L{layer + 1} H{h + 1}: " + "%{customdata[0]} ← %{customdata[1]}: "
                                      "%{z:.3f}<extra></extra>"),
-                          row=l + 1, col=h + 1)
+                          row=layer + 1, col=h + 1)
             for i in range(T):
                 for j in range(S):
-                    rows.append({"layer": l + 1, "head": h + 1, "out": i, "out_token": out_tokens[i],
-                                 "src": j, "src_token": src_tokens[j], "weight": float(cross[l, h, i, j])})
+                    rows.append({"layer": layer + 1, "head": h + 1, "out": i, "out_token": out_tokens[i],
+                                 "src": j, "src_token": src_tokens[j], "weight": float(cross[layer, h, i, j])})
     fig.update_xaxes(showticklabels=False)
     fig.update_yaxes(showticklabels=False, autorange="reversed")
     fig.update_layout(height=max(300, 110 * L + 80), title=title, margin=dict(t=70, b=10, l=10, r=40))

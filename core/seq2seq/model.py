@@ -137,7 +137,7 @@ class Seq2Seq(nn.Module):
         With teacher_forcing < 1 each step feeds, with probability 1 − ratio, the model's own
         previous prediction instead of the correct word (one step at a time)."""
         enc, state = self.encode(src, src_len)
-        src_mask = _mask(src_len, src.shape[1])
+        src_mask = source_mask(src_len, src.shape[1])
         if teacher_forcing >= 1.0:
             h, _ = self.decoder(self.tgt_emb(tgt_in), state)
             logits, _ = self.output(h, enc, src_mask)
@@ -164,7 +164,7 @@ class Seq2Seq(nn.Module):
     def greedy_batch(self, src, src_len, max_len: int):
         """Greedy decoding of a batch (evaluation): (B, ≤max_len) ids, stops when all emitted </s>."""
         enc, state = self.encode(src, src_len)
-        src_mask = _mask(src_len, src.shape[1])
+        src_mask = source_mask(src_len, src.shape[1])
         y = torch.full((src.shape[0],), BOS_ID, dtype=torch.long, device=src.device)
         out = []
         done = torch.zeros_like(y, dtype=torch.bool)
@@ -181,16 +181,8 @@ class Seq2Seq(nn.Module):
         return sum(p.numel() for p in self.parameters())
 
 
-def build_model(config: Seq2SeqConfig, src_vocab: Vocab, tgt_vocab: Vocab, meta: dict | None = None) -> nn.Module:
-    """The RNN encoder–decoder, or the Transformer one for ``cell == "transformer"``."""
-    if config.cell == "transformer":
-        from core.seq2seq.transformer import TransformerSeq2Seq
-
-        return TransformerSeq2Seq(config, src_vocab, tgt_vocab, meta)
-    return Seq2Seq(config, src_vocab, tgt_vocab, meta)
-
-
-def _mask(src_len: torch.Tensor, S: int) -> torch.Tensor:
+def source_mask(src_len: torch.Tensor, S: int) -> torch.Tensor:
+    """(B, S) True where a source position holds a token (not padding)."""
     return torch.arange(S, device=src_len.device).unsqueeze(0) < src_len.unsqueeze(1)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InputTooLong, InvalidInput, hub
+from core import InputTooLong, InvalidInput, download, hub
 
 TASK = "translation"
 DEFAULT_MODEL_ID = hub.spec(TASK).default  # "Helsinki-NLP/opus-mt-ja-en"
@@ -34,14 +34,14 @@ class LoadedMarian:
 def load_marian(source: str | None = None, device=None) -> LoadedMarian:
     """Tokenizer + MarianMTModel (eval mode, eager attention) from a hub id or a directory."""
     src = hub.resolve(TASK, source)
-    found = hub.locate(src, fetch=True)
+    found = download.locate_or_fetch(src)
     try:
         from transformers import MarianMTModel, MarianTokenizer
 
         tokenizer = MarianTokenizer.from_pretrained(found.load_arg)
         model = MarianMTModel.from_pretrained(found.load_arg, attn_implementation="eager",
                                               trust_remote_code=hub.TRUST_REMOTE_CODE)
-    except Exception as exc:  # noqa: BLE001 - every loader failure becomes a clear message
+    except Exception as exc:  # every loader failure becomes a clear message
         raise hub.unavailable_from_error(src, exc) from exc
     from core.device import get_device, inference_dtype
 

@@ -19,7 +19,8 @@ from torch import nn
 from core import InvalidInput, TrainingDiverged
 from core.device import cpu_threads
 from core.seq2seq.data import EOS_ID, PAD_ID, BOS_ID, Pairs, Vocab
-from core.seq2seq.model import ATTENTIONS, CELLS, Seq2Seq, Seq2SeqConfig, build_model
+from core.seq2seq.build import build_model
+from core.seq2seq.model import ATTENTIONS, CELLS, Seq2Seq, Seq2SeqConfig
 
 MAX_EPOCHS = 200
 MAX_HIDDEN = 512

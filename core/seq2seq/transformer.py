@@ -24,7 +24,7 @@ from torch import nn
 
 from core.attention import MAX_PE_LEN, positional_encoding
 from core.seq2seq.data import BOS_ID, EOS_ID, PAD_ID, Vocab
-from core.seq2seq.model import Seq2SeqConfig, _mask
+from core.seq2seq.model import Seq2SeqConfig, source_mask
 from core.transformer.layers import Decoder, Encoder, TransformerConfig
 
 LR = 2e-3  # Adam's learning rate of the measured date model (no warm-up; there with --lr-decay to LR/10)
@@ -66,7 +66,7 @@ class TransformerSeq2Seq(nn.Module):
     # --- encoder ----------------------------------------------------------------------------
     def encode(self, src: torch.Tensor, src_len: torch.Tensor):
         """src: (B, S) right-padded ids → memory (B, S, d_model) and the empty prefix (0, B)."""
-        pad = ~_mask(src_len, src.shape[1])  # (B, S) True = padding (torch's convention)
+        pad = ~source_mask(src_len, src.shape[1])  # (B, S) True = padding (torch's convention)
         memory = self.encoder(self._embed(self.src_emb, src), key_padding_mask=pad)
         return memory, src.new_zeros((0, src.shape[0]))
 
@@ -83,7 +83,7 @@ class TransformerSeq2Seq(nn.Module):
         """Training forward: logits (B, T, V). With teacher_forcing < 1, position t is fed the
         model's own prediction instead of y_{t−1} with probability 1 − ratio (one step at a time)."""
         memory, _ = self.encode(src, src_len)
-        src_mask = _mask(src_len, src.shape[1])
+        src_mask = source_mask(src_len, src.shape[1])
         if teacher_forcing >= 1.0:
             return self.decode(tgt_in, memory, src_mask)
         y_in = tgt_in[:, :1]
@@ -106,7 +106,7 @@ class TransformerSeq2Seq(nn.Module):
     def greedy_batch(self, src, src_len, max_len: int):
         """Greedy decoding of a batch (evaluation): (B, ≤max_len) ids, stops when all emitted </s>."""
         memory, state = self.encode(src, src_len)
-        src_mask = _mask(src_len, src.shape[1])
+        src_mask = source_mask(src_len, src.shape[1])
         y = torch.full((src.shape[0],), BOS_ID, dtype=torch.long, device=src.device)
         done = torch.zeros_like(y, dtype=torch.bool)
         for _ in range(max_len):

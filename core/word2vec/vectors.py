@@ -136,7 +136,7 @@ def load_vectors(path: str | os.PathLike):
             "1 行目が「語数 次元数」の word2vec テキスト形式、word2vec バイナリ、または gensim の .kv を使ってください。",
             en=f"Cannot read the vector file ({type(exc).__name__}): {p.name}. "
                "Use the word2vec text format (line 1: \"count dimensions\"), word2vec binary, or a gensim .kv.") from exc
-    except Exception as exc:  # noqa: BLE001 - pickle/unpickling errors and the like
+    except Exception as exc:  # pickle/unpickling errors and the like
         raise InvalidInput(f"ベクトルのファイルとして読めません: {p.name}（{type(exc).__name__}）。",
                            en=f"Cannot read it as a vector file: {p.name} ({type(exc).__name__}).") from exc
     if len(kv.index_to_key) == 0:
@@ -161,7 +161,7 @@ def _load_gensim_data(name: str):
             hint=hint)
     try:
         kv = api.load(name)
-    except Exception as exc:  # noqa: BLE001 - network errors, unknown names
+    except Exception as exc:  # network errors, unknown names
         raise ModelUnavailable(f"gensim-data のモデル「{name}」を読み込めません（{type(exc).__name__}）。",
                                en=f"Cannot load the gensim-data model \"{name}\" ({type(exc).__name__}).",
                                hint=hint) from exc

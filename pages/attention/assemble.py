@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import attention as A
-from core.attention import figures as V
-from core.transformer import figures as TV
+from core import attention
+from core.attention import figures as attention_figures
+from core.transformer import figures as transformer_figures
 from core.transformer.demo import Assembled, assemble, similarity
 from pages.attention import common
 from pages.common.ui import chart, checked, guard, lang, t
@@ -21,9 +21,9 @@ def render() -> None:
     st.markdown(t("tf.asm.intro"))
     c1, c2 = st.columns(2)
     src_text = checked(c1.text_input(t("tf.asm.src"), value=DEFAULT_SRC, key="tf_asm_src", bind="query-params",
-                                     max_chars=A.MAX_TEXT_CHARS), limit=A.MAX_TEXT_CHARS)
+                                     max_chars=attention.MAX_TEXT_CHARS), limit=attention.MAX_TEXT_CHARS)
     tgt_text = checked(c2.text_input(t("tf.asm.tgt"), value=DEFAULT_TGT, key="tf_asm_tgt", bind="query-params",
-                                     max_chars=A.MAX_TEXT_CHARS), limit=A.MAX_TEXT_CHARS)
+                                     max_chars=attention.MAX_TEXT_CHARS), limit=attention.MAX_TEXT_CHARS)
     c = st.columns(4)
     d_model = c[0].number_input(t("att.d_model"), 1, 64, 16, key="tf_asm_d", bind="query-params")
     h = c[1].number_input(t("att.mh.h"), 0, 16, 4, key="tf_asm_h", bind="query-params", help=t("att.mh.h.help"))
@@ -35,13 +35,13 @@ def render() -> None:
     no_residual = c2.toggle(t("tf.asm.nores"), key="tf_asm_nores", bind="query-params", help=t("tf.asm.nores.help"))
     with guard():
         src = common.tokens_with_notes(src_text, max_tokens=MAX_TOKENS)
-        tgt = A.tokens_of(tgt_text, max_tokens=MAX_TOKENS).tokens
+        tgt = attention.tokens_of(tgt_text, max_tokens=MAX_TOKENS).tokens
         common.show_tokens(tgt)
         a = assemble(src, tgt, d_model=int(d_model), h=int(h), norm_first=ln == "pre",
                      residual=not no_residual, seed=int(seed))
         _formulas(a)
         with st.expander(t("tf.asm.diagram", n=int(n_layers)), expanded=True):
-            st.graphviz_chart(TV.stack_diagram(int(n_layers), norm_first=ln == "pre", residual=not no_residual,
+            st.graphviz_chart(transformer_figures.stack_diagram(int(n_layers), norm_first=ln == "pre", residual=not no_residual,
                                                  lang=lang()))
         _encoder(a)
         _decoder(a)
@@ -58,7 +58,7 @@ def _formulas(a: Assembled) -> None:
 
 
 def _matrix(M, rows, title: str, key: str) -> None:
-    fig, df = V.heatmap(M, rows, V.dims(M.shape[-1]), title=title + t("common.dims", r=M.shape[0], c=M.shape[1]), signed=True,
+    fig, df = attention_figures.heatmap(M, rows, attention_figures.dims(M.shape[-1]), title=title + t("common.dims", r=M.shape[0], c=M.shape[1]), signed=True,
                         height=max(200, 70 + 26 * len(rows)))
     chart(fig, key=key, data=df)
 
@@ -77,7 +77,7 @@ def _heads(W, rows, cols_tokens, prefix: str, title: str, masked=None) -> None:
         cols = st.columns(per_row)
         for i, col in zip(range(start, min(W.shape[0], start + per_row)), cols):
             with col:
-                fig, df = V.heatmap(W[i], rows, cols_tokens, title=f"head {i + 1}", zmin=0, zmax=1, masked=masked,
+                fig, df = attention_figures.heatmap(W[i], rows, cols_tokens, title=f"head {i + 1}", zmin=0, zmax=1, masked=masked,
                                     annotate=len(rows) * len(cols_tokens) * per_row <= 160, height=260)
                 fig.update_traces(showscale=False)
                 chart(fig, key=f"{prefix}{i}", data=df)
@@ -105,7 +105,7 @@ def _decoder(a: Assembled) -> None:
     st.subheader(t("tf.asm.dec"))
     st.caption(t("tf.asm.dec.help"))
     _steps(a.dec_steps, a.tgt, "tf_asm_dec")
-    hidden = ~A.causal_mask(len(a.tgt)).numpy()
+    hidden = ~attention.causal_mask(len(a.tgt)).numpy()
     _heads(a.self_weights, a.tgt, a.tgt, "tf_asm_sw", t("tf.asm.dec.self"), masked=hidden)
     _heads(a.cross_weights, a.tgt, a.src, "tf_asm_cw", t("tf.asm.dec.cross"))
     _keep(a.dec_steps)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from core import ModelUnavailable
-from core import attention as A
+from core import attention
 from core.attention import bert as attention_bert
-from core.attention import figures as V
+from core.attention import figures as attention_figures
 from pages.attention import common
+from pages.common.model_source import model_caption, source_field
 from pages.common.ui import chart, checked, guard, lang, show_error, t
 
 TASK = "fill-mask"
@@ -23,7 +24,6 @@ DEFAULT_B = "それはとても気持ちよさそうだ。"
 def _load():
     """(LoadedModel, untrained?) — the configured BERT, or the untrained demo when it is missing."""
     from core import resources
-    from pages.bert.sources import source_field
 
     source = source_field(TASK)
     try:
@@ -41,13 +41,11 @@ def _load():
 def render() -> None:
     st.markdown(t("att.bert.intro"))
     text_a = checked(st.text_input(t("att.bert.a"), value=DEFAULT_A, key="att_bert_a", bind="query-params",
-                           max_chars=A.MAX_TEXT_CHARS), limit=A.MAX_TEXT_CHARS)
+                           max_chars=attention.MAX_TEXT_CHARS), limit=attention.MAX_TEXT_CHARS)
     text_b = checked(st.text_input(t("att.bert.b"), value=DEFAULT_B, key="att_bert_b", bind="query-params",
-                           max_chars=A.MAX_TEXT_CHARS, help=t("att.bert.b.help")), limit=A.MAX_TEXT_CHARS)
+                           max_chars=attention.MAX_TEXT_CHARS, help=t("att.bert.b.help")), limit=attention.MAX_TEXT_CHARS)
     with guard():
         loaded, untrained = _load()
-        from pages.bert.sources import model_caption
-
         if untrained:
             st.warning(t("att.bert.untrained"), icon=":material/casino:")
         else:
@@ -84,8 +82,8 @@ def _views(ma: attention_bert.ModelAttention) -> None:
         st.info(t("att.bert.pick"))
     else:
         n_heads = 1 if average else len(heads)
-        small = len(layers) * n_heads * len(view.tokens) ** 2 <= V.MODEL_VIEW_CSV_MAX
-        fig, df = V.model_view(view.attn, view.tokens, layers=layers, heads=heads, average=average,
+        small = len(layers) * n_heads * len(view.tokens) ** 2 <= attention_figures.MODEL_VIEW_CSV_MAX
+        fig, df = attention_figures.model_view(view.attn, view.tokens, layers=layers, heads=heads, average=average,
                                cell_px=90 if n_heads > 4 else 150, with_data=small, lang=lang())
         chart(fig, key="att_bert_model_view", data=df)
         if not small:
@@ -105,13 +103,13 @@ def _views(ma: attention_bert.ModelAttention) -> None:
         W, name = view.attn[layer, min(int(head), H - 1)], f"L{layer} H{head}"
     c = st.columns([3, 2])
     with c[0]:
-        fig, df = V.heatmap(W, view.tokens, view.tokens, title=name, zmin=0, zmax=max(float(W.max()), 1e-6),
+        fig, df = attention_figures.heatmap(W, view.tokens, view.tokens, title=name, zmin=0, zmax=max(float(W.max()), 1e-6),
                             annotate=len(view.tokens) <= 16, row_title=t("att.axis.query"), col_title=t("att.axis.key"),
                             height=min(900, 120 + 26 * len(view.tokens)))
         chart(fig, key="att_bert_head_view", data=df)
     with c[1]:
         if len(view.tokens) <= 48:
-            fig = V.head_view_lines(W, view.tokens, title=t("att.bert.lines"), lang=lang())
+            fig = attention_figures.head_view_lines(W, view.tokens, title=t("att.bert.lines"), lang=lang())
             chart(fig, key="att_bert_head_lines")
         else:
             st.caption(t("att.bert.lines.toolong"))

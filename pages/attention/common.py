@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import PlaygroundError
-from core import attention as A
+from core import attention
 from pages.common.ui import t
 
 SOURCES = ("chiVe", "random")  # plain option values: they are also the values in a shared URL
@@ -22,9 +22,9 @@ def show_tokens(tokens: list[str]) -> None:
     st.code(" │ ".join(tokens), language=None)
 
 
-def tokens_with_notes(text: str, *, max_tokens: int = A.MAX_TOKENS) -> list[str]:
+def tokens_with_notes(text: str, *, max_tokens: int = attention.MAX_TOKENS) -> list[str]:
     """Tokenise, cap with a message, say so when one token makes attention trivial."""
-    ti = A.tokens_of(text, max_tokens=max_tokens)
+    ti = attention.tokens_of(text, max_tokens=max_tokens)
     if ti.dropped:
         st.info(t("att.capped", n=len(ti.tokens) + ti.dropped, cap=max_tokens, dropped=ti.dropped), icon=":material/content_cut:")
     show_tokens(ti.tokens)
@@ -42,10 +42,10 @@ def token_vectors(tokens: list[str], source: str, d_model: int, seed: int):
             from core.word2vec import vectors
 
             kv = resources.word_vectors()
-            X, oov = A.chive_token_vectors(tokens, kv, vectors.word_vector, seed=int(seed))
+            X, oov = attention.chive_token_vectors(tokens, kv, vectors.word_vector, seed=int(seed))
             if oov:
                 st.caption(t("att.oov", words="、".join(oov)))
             return X, X.shape[1]
         except (ImportError, AttributeError, PlaygroundError, OSError) as exc:
             st.info(t("att.chive.missing", error=getattr(exc, "message", type(exc).__name__)), icon=":material/info:")
-    return A.random_token_vectors(tokens, int(d_model), seed=int(seed)), int(d_model)
+    return attention.random_token_vectors(tokens, int(d_model), seed=int(seed)), int(d_model)

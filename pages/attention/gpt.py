@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.attention import figures as V
-from core.transformer import figures as TV
+from core.attention import figures as attention_figures
+from core.transformer import figures as transformer_figures
 from core.limits import CLASSROOM
 from core.lm import MAX_GENERATE
 from core.lstm.lm import RNNLMRun, lm_config
 from core.transformer.gpt import MAX_CONTEXT, MAX_D_MODEL, MAX_GPT_LAYERS
 from core.transformer.lm import GPT_TRAIN_DEFAULTS, GPTRun, gpt_config
 from pages.common import lm as lm_views
+from pages.common import training
 from pages.common.longrun import LiveRun
+from pages.common.text_source import text_controls
 from pages.common.ui import chart, checked, guard, lang, t
-from pages.lstm import controls
 
 RUN_KEY, LSTM_KEY = "tf_gpt_run", "tf_gpt_lstm"
 MAX_SHOWN_TOKENS = 32
@@ -26,7 +27,7 @@ def render() -> None:
     st.markdown(t("tf.gpt.intro"))
     st.latex(r"h^0_t = E[w_t] + PE(t),\quad h^l = \mathrm{Block}^l(h^{l-1})\ \text{(causal mask)},\quad "
              r"P(w_{t+1}\mid w_{\le t}) = \mathrm{softmax}(\mathrm{LN}(h^N_t)\,W_{vocab})")
-    text, level = controls.text_controls("tf_gpt")
+    text, level = text_controls("tf_gpt")
     c = st.columns(4)
     d_model = c[0].number_input("d_model", 1, 1024, 64, step=8, key="tf_gpt_d", bind="query-params")
     n_layers = c[1].number_input(t("lstm.layers"), 0, 24, 2, key="tf_gpt_layers", bind="query-params")
@@ -56,7 +57,7 @@ def render() -> None:
 
 
 def draw(run: GPTRun | None) -> None:
-    if not controls.ready("tf_gpt", run, st.session_state.get(LSTM_KEY)):
+    if not training.ready("tf_gpt", run, st.session_state.get(LSTM_KEY)):
         return
     with guard():
         st.caption(t("tf.gpt.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),
@@ -98,7 +99,7 @@ def _generate(run: GPTRun) -> None:
         st.markdown(f"**{t('tf.gpt.attn', n=len(tokens))}**")
         st.caption(t("tf.gpt.attn.help"))
         shown = [tok.replace("\n", "⏎") for tok in tokens]
-        fig, df = V.model_view(weights, shown, layers=list(range(weights.shape[0])), heads=None,
+        fig, df = attention_figures.model_view(weights, shown, layers=list(range(weights.shape[0])), heads=None,
                                cell_px=max(90, 4 * len(shown)), lang=lang())
         chart(fig, key="tf_gpt_model_view", data=df)
 
@@ -110,7 +111,7 @@ def _parallel(run: GPTRun) -> None:
                                      bind="query-params", max_chars=200), limit=200)
     with guard():
         rows = run.parallel_vs_autoregressive(sentence)
-        st.dataframe(TV.parallel_frame(rows, lang=lang()), hide_index=True)
+        st.dataframe(transformer_figures.parallel_frame(rows, lang=lang()), hide_index=True)
         st.caption(t("tf.gpt.par.diff", diff=max(r["max_diff"] for r in rows), n=len(rows)))
 
 
@@ -133,7 +134,7 @@ def _versus_lstm(run: GPTRun) -> None:
         c = st.columns(2)
         c[0].metric("mini-GPT " + t("tf.gpt.ppl"), f"{run.perplexity():.2f}", help=t("tf.gpt.ppl.help"))
         c[1].metric("LSTM " + t("tf.gpt.ppl"), f"{lstm.perplexity():.2f}")
-        fig, df = TV.curves_figure({"gpt": run.history, "lstm": lstm.history},
+        fig, df = transformer_figures.curves_figure({"gpt": run.history, "lstm": lstm.history},
                                    {"gpt": "mini-GPT" + t("common.paren", x=f"{run.n_params():,}"),
                                     "lstm": "LSTM" + t("common.paren", x=f"{sum(p.numel() for p in lstm.model.parameters()):,}")},
                                    t("tf.gpt.vs.fig"), lang=lang())

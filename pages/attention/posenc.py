@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import attention as A
+from core import attention
 from core import resources
-from core.attention import figures as V
+from core.attention import figures as attention_figures
 from core.device import cpu_threads
 from pages.common.ui import chart, guard, lang, t
 
@@ -50,14 +50,14 @@ def _initial(key: str, value, name: str = "value") -> dict:
 
 def pe_heatmap(max_len: int, d_model: int, transpose: bool, lang: str):
     """The PE heatmap of these sizes and its CSV table (4 decimals)."""
-    fig, df = V.pe_heatmap(A.positional_encoding(max_len, d_model), transpose=transpose, lang=lang)
+    fig, df = attention_figures.pe_heatmap(attention.positional_encoding(max_len, d_model), transpose=transpose, lang=lang)
     return fig, df.round(4)
 
 
 def pe_dot(max_len: int, d_model: int, p: int, lang: str):
     """PE(p)·PE(q) against the offset q − p."""
-    offsets, dots = A.pe_dot_by_offset(A.positional_encoding(max_len, d_model), p)
-    return V.pe_dot(offsets, dots, p, lang=lang)
+    offsets, dots = attention.pe_dot_by_offset(attention.positional_encoding(max_len, d_model), p)
+    return attention_figures.pe_dot(offsets, dots, p, lang=lang)
 
 
 def render() -> None:
@@ -68,7 +68,7 @@ def render() -> None:
     max_len = c1.slider(t("att.pe.len"), 2, MAX_LEN, 100, key="att_pe_len", bind="query-params")
     d_model = c2.slider("d_model", 2, MAX_DIM, 512, step=2, key="att_pe_dim", bind="query-params")
     with guard(), cpu_threads(1):
-        pe = A.positional_encoding(max_len, d_model)
+        pe = attention.positional_encoding(max_len, d_model)
         transpose = st.toggle(t("att.pe.transpose"), key="att_pe_T", bind="query-params")
         # shared by every session (a max_len × d_model heatmap and its CSV are the tab's main cost)
         fig, df = resources.shared_figure(pe_heatmap, max_len, d_model, transpose, lang())
@@ -82,7 +82,7 @@ def render() -> None:
                                 bind="query-params", **_initial("att_pe_dims", default, "default"))
         chosen = [int(d) for d in chosen if 0 <= int(d) < d_model]
         if chosen:
-            fig, df = V.pe_lines(pe, chosen, lang=lang())
+            fig, df = attention_figures.pe_lines(pe, chosen, lang=lang())
             chart(fig, key="att_pe_lines", data=df)
         else:
             st.info(t("att.pe.nodims"))

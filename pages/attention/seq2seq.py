@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.attention import figures as V
+from core.attention import figures as attention_figures
 from core import resources
 from core.seq2seq.decode import translate
 from pages.common.ui import chart, checked, guard, t
@@ -33,7 +33,7 @@ def render() -> None:
         A = A[: len(tgt), : len(src)]
         st.markdown(t("att.s2s.output"))
         st.code(f"{text.strip()}  →  {res.output}", language=None)
-        fig, df = V.heatmap(A, tgt, src, title=t("att.s2s.title"), zmin=0, zmax=1,
+        fig, df = attention_figures.heatmap(A, tgt, src, title=t("att.s2s.title"), zmin=0, zmax=1,
                             annotate=A.size <= 300, row_title=t("att.axis.decoder"), col_title=t("att.axis.encoder"),
                             height=min(900, 160 + 28 * len(tgt)))
         chart(fig, key="att_s2s_heatmap", data=df)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.basics import backprop as B
+from core.basics import backprop
 from core.basics.figures import curves_figure, graph_figure
 from pages.common.ui import chart, guard, lang, t
 
@@ -18,13 +18,13 @@ def render() -> None:
     st.latex(r"\frac{\partial E}{\partial w} = \frac{\partial E}{\partial y}\cdot\frac{\partial y}{\partial u}"
              r"\cdot\frac{\partial u}{\partial w} = \left(-\frac{t}{y} + \frac{1-t}{1-y}\right) y(1-y)\, x = (y - t)\,x")
     c = st.columns(4)
-    lim = B.LIMIT
-    x = c[0].slider("x", -lim, lim, B.DEFAULTS["x"], 0.1, key="bb_x", bind="query-params")
-    w = c[1].slider("w", -lim, lim, B.DEFAULTS["w"], 0.1, key="bb_w", bind="query-params")
-    b = c[2].slider("b", -lim, lim, B.DEFAULTS["b"], 0.1, key="bb_b", bind="query-params")
+    lim = backprop.LIMIT
+    x = c[0].slider("x", -lim, lim, backprop.DEFAULTS["x"], 0.1, key="bb_x", bind="query-params")
+    w = c[1].slider("w", -lim, lim, backprop.DEFAULTS["w"], 0.1, key="bb_w", bind="query-params")
+    b = c[2].slider("b", -lim, lim, backprop.DEFAULTS["b"], 0.1, key="bb_b", bind="query-params")
     target = c[3].radio(t("basics.bp.t"), [1, 0], key="bb_t", bind="query-params", horizontal=True)
     with guard():
-        g = B.forward_backward(x, w, b, float(target))
+        g = backprop.forward_backward(x, w, b, float(target))
         chart(graph_figure(g, t("basics.bp.graph")), key="bb_graph",
               data=pd.DataFrame({"forward": pd.Series(g.forward), "gradient": pd.Series(g.manual)}))
         rows = pd.DataFrame({t("basics.bp.manual"): pd.Series(g.manual),
@@ -38,8 +38,8 @@ def render() -> None:
 
         st.subheader(t("basics.bp.idiom"))
         st.markdown(t("basics.bp.idiom.intro"))
-        st.code(B.MODEL_IDIOM_EN if lang() == "en" else B.MODEL_IDIOM, language="python")
-        r = B.run_model_idiom(x, w, b, float(target))
+        st.code(backprop.MODEL_IDIOM_EN if lang() == "en" else backprop.MODEL_IDIOM, language="python")
+        r = backprop.run_model_idiom(x, w, b, float(target))
         cc = st.columns(5)
         cc[0].metric("outputs", f"{r['outputs']:.4f}")
         cc[1].metric("loss", f"{r['loss']:.4f}")
@@ -58,9 +58,9 @@ def _deep_chain() -> None:
     st.markdown(t("basics.bp.deep.intro"))
     st.latex(r"\sigma'(u) = \sigma(u)(1 - \sigma(u)) \le 0.25,\qquad \mathrm{ReLU}'(u) = 1\ (u > 0),\qquad"
              r"\frac{\partial y_L}{\partial y_0} = \prod_{l=1}^{L} w\, f'(u_l)")
-    L = st.slider(t("basics.bp.deep.L"), 1, B.MAX_DEPTH, 10, key="bb_L", bind="query-params")
+    L = st.slider(t("basics.bp.deep.L"), 1, backprop.MAX_DEPTH, 10, key="bb_L", bind="query-params")
     with guard():
-        chain = B.deep_chain(L)
+        chain = backprop.deep_chain(L)
         names = {"sigmoid": t("basics.act.sigmoid"), "tanh": t("basics.act.tanh"), "relu": t("basics.act.relu")}
         m = st.columns(3)
         for col, (k, name) in zip(m, names.items()):

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from core import resources
-from core.basics import cnn as C
-from core.basics import textcnn as TC
+from core.basics import cnn
+from core.basics import textcnn
 from core.basics.figures import bars_figure, curves_figure, grid_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, local, t
@@ -34,13 +34,13 @@ def _steps() -> None:
     st.latex(r"u_{ij} = \sum_{a,b} x_{iS+a,\,jS+b}\, w_{ab} + b,\qquad y_{ij} = \mathrm{ReLU}(u_{ij}),\qquad "
              r"H_{out} = \left\lfloor \frac{H + 2P - k}{S} \right\rfloor + 1")
     c = st.columns(4)
-    img = c[0].selectbox(t("basics.cnn.image"), list(C.IMAGES), key="bc_img", format_func=lambda k: t(f"basics.cnn.img.{k}"))
-    flt = c[1].selectbox(t("basics.cnn.filter"), list(C.FILTERS), key="bc_flt",
+    img = c[0].selectbox(t("basics.cnn.image"), list(cnn.IMAGES), key="bc_img", format_func=lambda k: t(f"basics.cnn.img.{k}"))
+    flt = c[1].selectbox(t("basics.cnn.filter"), list(cnn.FILTERS), key="bc_flt",
                          format_func=lambda k: t(f"basics.cnn.flt.{k}"))
     S = c[2].radio(t("basics.cnn.stride"), [1, 2], key="bc_S", horizontal=True)
     P = c[3].radio(t("basics.cnn.padding"), [0, 1], key="bc_P", horizontal=True)
     with guard():
-        conv = C.conv2d(C.IMAGES[img], C.FILTERS[flt], int(S), int(P))
+        conv = cnn.conv2d(cnn.IMAGES[img], cnn.FILTERS[flt], int(S), int(P))
         n_out = conv.u.size
         if st.session_state.get("bc_n", 1) > n_out:  # fewer outputs after a stride / padding change
             st.session_state["bc_n"] = n_out
@@ -48,7 +48,7 @@ def _steps() -> None:
         n = st.slider(t("basics.cnn.step"), 1, n_out, first, key="bc_n") - 1
         i, j, r, cc = conv.window(n)
         k = conv.w.shape[0]
-        st.caption(t("basics.cnn.size", H=C.N, P=P, k=k, S=S, Ho=conv.u.shape[0], Wo=conv.u.shape[1]))
+        st.caption(t("basics.cnn.size", H=cnn.N, P=P, k=k, S=S, Ho=conv.u.shape[0], Wo=conv.u.shape[1]))
         cols = st.columns(3)
         with cols[0]:
             chart(grid_figure(conv.x_pad, t("basics.cnn.input", P=P), (r, cc, k)), key="bc_in",
@@ -72,7 +72,7 @@ def _similarity() -> None:
     st.markdown(t("basics.cnn.sim.intro"))
     with guard():
         img, flt = st.session_state.get("bc_img", "vline"), st.session_state.get("bc_flt", "vline")
-        s = C.similarity(C.IMAGES[img], C.FILTERS[flt])
+        s = cnn.similarity(cnn.IMAGES[img], cnn.FILTERS[flt])
         best = np.unravel_index(np.argmax(s.inner), s.inner.shape)
         nearest = np.unravel_index(np.argmin(s.dist2), s.dist2.shape)
         cols = st.columns(2)
@@ -91,8 +91,8 @@ def _similarity() -> None:
 def _channels() -> None:
     st.subheader(t("basics.cnn.ch"))
     st.markdown(t("basics.cnn.ch.intro"))
-    x, w = C.rgb_example()
-    out = C.conv_channels(x, w)
+    x, w = cnn.rgb_example()
+    out = cnn.conv_channels(x, w)
     cols = st.columns(3)
     with cols[0]:
         chart(grid_figure(x[..., 0] + 2 * x[..., 2], t("basics.cnn.ch.input"), colorscale=[[0, "white"], [0.5, "red"],
@@ -110,7 +110,7 @@ def _channels() -> None:
     Cout = c[3].number_input(t("basics.cnn.ch.filters"), 1, 4096, 16, key="bc_Cout")
     k = c[4].number_input("k", 1, 32, 3, key="bc_k")
     with guard():
-        p = C.params(int(H), int(W), int(Cin), int(Cout), int(k))
+        p = cnn.params(int(H), int(W), int(Cin), int(Cout), int(k))
         m = st.columns(3)
         m[0].metric(t("basics.cnn.ch.out"), " × ".join(str(v) for v in p["out_shape"]))
         m[1].metric(t("basics.cnn.ch.conv"), f"{p['conv']:,}")
@@ -126,7 +126,7 @@ def _pooling() -> None:
                       format_func=lambda m: t(f"basics.cnn.pool.{m}"))
     shift = c[1].slider(t("basics.cnn.pool.shift"), 0, 2, 1, key="bc_shift")
     with guard():
-        d = C.shift_demo("vline", "vline", int(shift), 2, mode)
+        d = cnn.shift_demo("vline", "vline", int(shift), 2, mode)
         cols = st.columns(4)
         for col, (key, name, digits) in zip(cols, (("fmap", "basics.cnn.pool.fmap", 0), ("fmap_shift", "basics.cnn.pool.fmap_s", 0),
                                                     ("pooled", "basics.cnn.pool.p", 1), ("pooled_shift", "basics.cnn.pool.p_s", 1))):
@@ -145,7 +145,7 @@ def _norm_skip() -> None:
     st.markdown(t("basics.cnn.norm.intro"))
     depth = st.slider(t("basics.cnn.norm.depth"), 2, 50, 20, key="bc_depth")
     with guard():
-        r = C.norm_skip_demo(int(depth))
+        r = cnn.norm_skip_demo(int(depth))
         df = pd.DataFrame({t("basics.cnn.norm.plain"): r["std_plain"], t("basics.cnn.norm.bn"): r["std_bn"]},
                           index=pd.RangeIndex(1, depth + 1, name="layer"))
         cols = st.columns(2)
@@ -165,14 +165,14 @@ def _norm_skip() -> None:
 
 
 def _data():
-    from core.bert import data as D
+    from core.bert import data as bert_data
     from core.bert import pn
 
     path = pn.find_pn()
     options = ["sample"] + (["pn"] if path else [])
     src = st.radio(t("basics.cnn.nlp.data"), options, key="bc_src", horizontal=True,
                    format_func=lambda s: t(f"basics.cnn.nlp.src.{s}"))
-    data = pn.load_pn(path) if src == "pn" else D.load_labelled(D.SAMPLE_PATH)
+    data = pn.load_pn(path) if src == "pn" else bert_data.load_labelled(bert_data.SAMPLE_PATH)
     st.caption(local(data.notice))
     return data
 
@@ -184,14 +184,14 @@ def _nlp() -> None:
     st.markdown(t("basics.cnn.nlp.intro"))
     with guard():
         data = _data()
-        epochs = st.slider(t("basics.knock.epochs"), 1, TC.MAX_EPOCHS, 10, key="bc_epochs")
-        live = LiveRun("bc", total=epochs * len(TC.MODELS), chart_metrics=("loss", "dev_acc"))
+        epochs = st.slider(t("basics.knock.epochs"), 1, textcnn.MAX_EPOCHS, 10, key="bc_epochs")
+        live = LiveRun("bc", total=epochs * len(textcnn.MODELS), chart_metrics=("loss", "dev_acc"))
         if live.start_button(t("basics.cnn.nlp.start")):
-            enc = TC.encode(data, resources.word_vectors())
-            run = TC.CompareRun(epochs=int(epochs), split=data.split_id())
+            enc = textcnn.encode(data, resources.word_vectors())
+            run = textcnn.CompareRun(epochs=int(epochs), split=data.split_id())
             st.session_state[RUN_KEY] = (run, enc)
             with live:
-                TC.train_compare(enc, run, on_progress=live.on_progress, should_stop=live.should_stop)
+                textcnn.train_compare(enc, run, on_progress=live.on_progress, should_stop=live.should_stop)
         stored = st.session_state.get(RUN_KEY)
         finish_interrupted("bc", stored[0] if stored else None)
         if stored is None:
@@ -214,7 +214,7 @@ def _nlp() -> None:
               data=dev)
         if run.cnn is not None:
             st.markdown(f"**{t('basics.cnn.nlp.ngrams')}**")
-            grams = TC.filter_ngrams(run.cnn, enc)[:10]
+            grams = textcnn.filter_ngrams(run.cnn, enc)[:10]
             st.dataframe(pd.DataFrame({t("basics.cnn.nlp.filter"): [g["filter"] for g in grams],
                                        t("basics.cnn.nlp.max"): [round(g["max"], 3) for g in grams],
                                        t("basics.cnn.nlp.fires"): [" / ".join(g["ngrams"]) for g in grams]}),

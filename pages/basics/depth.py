@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from core.basics import neuron as N
+from core.basics import neuron
 from core.basics.figures import lines, matrix
 from pages.common.ui import chart, guard, t
 
@@ -14,13 +14,13 @@ def render() -> None:
     st.markdown(t("basics.depth.intro"))
     st.latex(r"(x W_1) W_2 = x (W_1 W_2) = x W \qquad\text{but}\qquad \mathrm{ReLU}(x W_1) W_2 \ne x W")
     c = st.columns(4)
-    w11 = c[0].number_input("W1[1,1]", -5.0, 5.0, float(N.W1_DEMO[0, 0]), 0.5, key="bd_w11", bind="query-params")
-    w12 = c[1].number_input("W1[1,2]", -5.0, 5.0, float(N.W1_DEMO[0, 1]), 0.5, key="bd_w12", bind="query-params")
-    v1 = c[2].number_input("W2[1,1]", -5.0, 5.0, float(N.W2_DEMO[0, 0]), 0.5, key="bd_v1", bind="query-params")
-    v2 = c[3].number_input("W2[2,1]", -5.0, 5.0, float(N.W2_DEMO[1, 0]), 0.5, key="bd_v2", bind="query-params")
+    w11 = c[0].number_input("W1[1,1]", -5.0, 5.0, float(neuron.W1_DEMO[0, 0]), 0.5, key="bd_w11", bind="query-params")
+    w12 = c[1].number_input("W1[1,2]", -5.0, 5.0, float(neuron.W1_DEMO[0, 1]), 0.5, key="bd_w12", bind="query-params")
+    v1 = c[2].number_input("W2[1,1]", -5.0, 5.0, float(neuron.W2_DEMO[0, 0]), 0.5, key="bd_v1", bind="query-params")
+    v2 = c[3].number_input("W2[2,1]", -5.0, 5.0, float(neuron.W2_DEMO[1, 0]), 0.5, key="bd_v2", bind="query-params")
     W1, W2 = np.array([[w11, w12]]), np.array([[v1], [v2]])
     with guard():
-        d = N.depth_demo(W1, W2)
+        d = neuron.depth_demo(W1, W2)
         cols = st.columns(3)
         cols[0].caption("W1 (1 × 2)")
         cols[0].dataframe(matrix(W1), width="content")

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core import resources
-from core.basics import knock as K
+from core.basics import knock
 from core.basics.figures import curves_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, lang, t
@@ -35,14 +35,14 @@ EXERCISES = [
 
 def _class_names() -> list[str]:
     i = 0 if lang() == "ja" else 1
-    return [f"{code} {K.LABEL_NAMES[code][i]}" for code in K.LABELS]
+    return [f"{code} {knock.LABEL_NAMES[code][i]}" for code in knock.LABELS]
 
 
 def render() -> None:
     st.markdown(t("basics.knock.intro"))
     st.markdown(t("basics.knock.flow"))
     with guard():
-        task = K.load_task(resources.word_vectors())
+        task = knock.load_task(resources.word_vectors())
         _data(task)
         _first_values(task)
         _idioms(task)
@@ -50,7 +50,7 @@ def render() -> None:
     _map()
 
 
-def _data(task: K.KnockTask) -> None:
+def _data(task: knock.KnockTask) -> None:
     st.subheader(t("basics.knock.data"))
     st.info(t("basics.knock.data.source"), icon=":material/description:")
     names = _class_names()
@@ -62,7 +62,7 @@ def _data(task: K.KnockTask) -> None:
     c[1].dataframe(sample, width="stretch")  # our shipped data, shown as data (never as HTML)
 
 
-def _first_values(task: K.KnockTask) -> None:
+def _first_values(task: knock.KnockTask) -> None:
     st.subheader(t("basics.knock.70"))
     st.latex(r"x_i = \frac{1}{T_i}\sum_{t=1}^{T_i} \mathrm{emb}(w_{i,t}) \in \mathbb{R}^{300},\qquad "
              r"X \in \mathbb{R}^{n \times 300}")
@@ -70,7 +70,7 @@ def _first_values(task: K.KnockTask) -> None:
     m[0].metric(t("basics.knock.X"), f"{task.X_train.shape[0]} × {task.X_train.shape[1]}")
     m[1].metric(t("basics.knock.coverage"), f"{task.coverage:.1%}")
     m[2].metric("‖x₁‖", f"{np.linalg.norm(task.X_train[0]):.3f}")
-    v = K.first_values(task)
+    v = knock.first_values(task)
     names = _class_names()
     st.subheader(t("basics.knock.71"))
     st.latex(r"\hat{y}_1 = \mathrm{softmax}(x_1 W),\quad \hat{Y} = \mathrm{softmax}(X_{[1:4]} W),\quad "
@@ -95,11 +95,11 @@ def _first_values(task: K.KnockTask) -> None:
     st.success(t("basics.knock.autograd", d=f"{v.autograd_diff:.1e}"))
 
 
-def _idioms(task: K.KnockTask) -> None:
+def _idioms(task: knock.KnockTask) -> None:
     st.subheader(t("basics.knock.idioms"))
     st.markdown(t("basics.knock.idioms.intro"))
-    st.code(K.IDIOMS, language="python")
-    r = K.run_idioms(task)
+    st.code(knock.IDIOMS, language="python")
+    r = knock.run_idioms(task)
     m = st.columns(4)
     m[0].metric("Y.shape", "4 × 4")
     m[1].metric("Y.sum(dim=1)", ", ".join(f"{s:.4f}" for s in r["row_sums"]))
@@ -108,10 +108,10 @@ def _idioms(task: K.KnockTask) -> None:
     st.caption(t("basics.knock.idioms.same"))
 
 
-def _controls() -> K.KnockConfig:
-    d = K.KnockConfig()
+def _controls() -> knock.KnockConfig:
+    d = knock.KnockConfig()
     c = st.columns(5)
-    layers = c[0].slider(t("basics.knock.layers"), 0, K.MAX_LAYERS, d.layers, key="bk_layers", bind="query-params",
+    layers = c[0].slider(t("basics.knock.layers"), 0, knock.MAX_LAYERS, d.layers, key="bk_layers", bind="query-params",
                          help=t("basics.knock.layers.help"))
     hidden = c[1].select_slider(t("basics.knock.hidden"), [16, 32, 64, 128, 256], d.hidden, key="bk_hidden",
                                 bind="query-params")
@@ -120,20 +120,20 @@ def _controls() -> K.KnockConfig:
     epochs = c[3].slider(t("basics.knock.epochs"), 1, 100, d.epochs, key="bk_epochs", bind="query-params")
     batch = c[4].select_slider(t("basics.knock.batch"), [1, 2, 4, 8, 16, 32, 64, 192], d.batch_size, key="bk_batch",
                                bind="query-params", help=t("basics.knock.batch.help"))
-    return K.KnockConfig(layers=int(layers), hidden=int(hidden), lr=float(lr), epochs=int(epochs),
+    return knock.KnockConfig(layers=int(layers), hidden=int(hidden), lr=float(lr), epochs=int(epochs),
                          batch_size=int(batch))
 
 
-def _training(task: K.KnockTask) -> None:
+def _training(task: knock.KnockTask) -> None:
     st.subheader(t("basics.knock.train"))
     st.markdown(t("basics.knock.train.intro"))
     cfg = _controls()
     live = LiveRun("bk", total=cfg.epochs, chart_metrics=("train_loss", "valid_loss"))
     if live.start_button(t("basics.knock.start")):
-        run = K.KnockRun(config=cfg)
+        run = knock.KnockRun(config=cfg)
         st.session_state[RUN_KEY] = run  # kept even when Stop ends the loop early
         with live:
-            K.train(task, cfg, on_progress=live.on_progress, should_stop=live.should_stop, run=run)
+            knock.train(task, cfg, on_progress=live.on_progress, should_stop=live.should_stop, run=run)
     run = st.session_state.get(RUN_KEY)
     finish_interrupted("bk", run)
     if run is None or not run.history:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.basics import neuron as N
+from core.basics import neuron
 from core.basics.figures import matrix
 from pages.common.ui import guard, t
 
@@ -17,10 +17,10 @@ def render() -> None:
              r"\begin{pmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \\ w_{31} & w_{32} \end{pmatrix}"
              r"= \begin{pmatrix} x_1 w_{11} + x_2 w_{21} + x_3 w_{31} & x_1 w_{12} + x_2 w_{22} + x_3 w_{32}"
              r"\end{pmatrix}")
-    st.caption(t("basics.mm.symbols", y1=N.symbolic_product()[0], y2=N.symbolic_product()[1]))
+    st.caption(t("basics.mm.symbols", y1=neuron.symbolic_product()[0], y2=neuron.symbolic_product()[1]))
 
     st.subheader(t("basics.mm.numbers"))
-    x, W = N.X_DEMO, N.W_DEMO
+    x, W = neuron.X_DEMO, neuron.W_DEMO
     c = st.columns([3, 2, 2])
     c[0].caption("x (1 × 3)")
     c[0].dataframe(matrix(x, ["x"], XS), width="content")
@@ -39,7 +39,7 @@ def render() -> None:
     br = c[2].number_input(t("basics.mm.right_rows"), 1, 8, 2, key="bm_br", bind="query-params")
     bc = c[3].number_input(t("basics.mm.right_cols"), 1, 8, 3, key="bm_bc", bind="query-params")
     with guard():
-        shape, error = N.matmul_or_error((int(ar), int(ac)), (int(br), int(bc)))
+        shape, error = neuron.matmul_or_error((int(ar), int(ac)), (int(br), int(bc)))
         if error:
             st.warning(t("basics.mm.fails", a=f"{ar} × {ac}", b=f"{br} × {bc}"), icon=":material/block:")
             st.code(f">>> torch.zeros({ar}, {ac}) @ torch.zeros({br}, {bc})\nRuntimeError: {error}", language="text")
@@ -48,7 +48,7 @@ def render() -> None:
 
     st.subheader(t("basics.mm.batch"))
     st.markdown(t("basics.mm.batch.intro"))
-    X = N.BATCH_DEMO
+    X = neuron.BATCH_DEMO
     c = st.columns([3, 2, 2])
     c[0].caption(t("basics.mm.batch.X"))
     c[0].dataframe(matrix(X, ["1", "2", "3"], XS), width="content")

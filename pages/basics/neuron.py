@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.basics import neuron as N
+from core.basics import neuron
 from core.basics.figures import activations_figure
 from pages.common.ui import chart, guard, t
 
@@ -24,17 +24,17 @@ def render() -> None:
     act = st.radio(t("basics.activation"), ACTS, key="bn_act", bind="query-params", horizontal=True,
                    format_func=lambda a: t(f"basics.act.{a}"))
     with guard():
-        u, y = N.neuron(np.array([x1, x2]), np.array([w1, w2]), b, act)
+        u, y = neuron.neuron(np.array([x1, x2]), np.array([w1, w2]), b, act)
         st.latex(rf"u = {w1:g}\cdot{x1:g} + ({w2:g})\cdot{x2:g} + ({b:g}) = {u:.3f},\qquad "
                  rf"y = \mathrm{{{act}}}({u:.3f}) = {y:.3f}")
         m = st.columns(2)
         m[0].metric(t("basics.neuron.u"), f"{u:.3f}")
         m[1].metric(t("basics.neuron.y"), f"{y:.3f}")
         grid = np.linspace(-4, 4, 161)
-        fig = activations_figure(grid, {a: (t(f"basics.act.{a}"), N.activation(a)(grid)) for a in ACTS}, act, u, y,
+        fig = activations_figure(grid, {a: (t(f"basics.act.{a}"), neuron.activation(a)(grid)) for a in ACTS}, act, u, y,
                                  t("basics.neuron.curves"))
         chart(fig, key="bn_curves",
-              data=pd.DataFrame({"u": grid, **{a: N.activation(a)(grid) for a in ACTS}}).set_index("u"))
+              data=pd.DataFrame({"u": grid, **{a: neuron.activation(a)(grid) for a in ACTS}}).set_index("u"))
 
     st.subheader(t("basics.linear.title"))
     st.markdown(t("basics.linear.intro"))
@@ -43,10 +43,10 @@ def render() -> None:
     bb = c[1].number_input("b", -10.0, 10.0, 1.0, 1.0, key="bn_lb", bind="query-params")
     rows = []
     for name in ACTS + ("identity",):
-        r = N.linearity_check(a, bb, name)
+        r = neuron.linearity_check(a, bb, name)
         rows.append({t("basics.activation"): t(f"basics.act.{name}"), "f(a+b)": r["f(a+b)"],
                      "f(a)+f(b)": r["f(a)+f(b)"], t("basics.linear.same"): "✓" if r["linear_here"] else "✗"})
     st.dataframe(pd.DataFrame(rows).style.format({"f(a+b)": "{:.3f}", "f(a)+f(b)": "{:.3f}"}), hide_index=True)
-    relu = N.linearity_check(a, bb, "relu")
+    relu = neuron.linearity_check(a, bb, "relu")
     st.info(t("basics.linear.relu", a=f"{a:g}", b=f"{bb:g}", whole=f"{relu['f(a+b)']:g}",
               parts=f"{relu['f(a)+f(b)']:g}"), icon=":material/functions:")

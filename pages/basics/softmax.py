@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.basics import information as I
+from core.basics import information
 from core.basics.numbers import MAX_VALUES, parse_numbers
 from core.basics.figures import softmax_figure
 from pages.common.ui import chart, checked, guard, t
@@ -22,7 +22,7 @@ def render() -> None:
                     help=t("basics.sm.temperature.help"))
     with guard():
         a = parse_numbers(text)
-        p = I.softmax(a, T)
+        p = information.softmax(a, T)
         labels = [f"y{k + 1}" for k in range(len(a))]
         df = pd.DataFrame({t("basics.sm.logit"): a, t("basics.sm.prob"): p}, index=labels)
         shown = ", ".join(f"{v:.4f}" for v in p[:10]) + (", …" if len(p) > 10 else "")
@@ -40,7 +40,7 @@ def render() -> None:
     big = checked(st.text_input(t("basics.sm.big"), "1000, 998", key="bs_big", bind="query-params", max_chars=4000), limit=4000)
     with guard():
         a = parse_numbers(big)
-        naive, stable = I.naive_softmax(a), I.softmax(a)
+        naive, stable = information.naive_softmax(a), information.softmax(a)
         fmt = lambda v: "nan" if not np.isfinite(v) else f"{v:.4f}"  # noqa: E731
         rows = pd.DataFrame({t("basics.sm.naive"): [fmt(v) for v in naive],
                              t("basics.sm.stable.col"): [fmt(v) for v in stable],
@@ -66,7 +66,7 @@ def _by_task() -> None:
             target = st.number_input(t(f"basics.out.t.{task}"), value=t0, step=1.0 if task != "regression" else 0.5,
                                      key=f"bs_out_{task}_t", format="%g")
             with guard():
-                r = I.output_layer(task, parse_numbers(a_text, cap=10), target)
+                r = information.output_layer(task, parse_numbers(a_text, cap=10), target)
                 st.markdown("y = (" + ", ".join(f"{v:.4f}" for v in r["y"]) + ")")
                 st.metric(t(f"basics.out.loss.{task}"), f"{r['loss']:.4f}")
                 st.caption(t(f"basics.out.torch.{task}", E=f"{r['torch_loss']:.4f}"))
@@ -80,7 +80,7 @@ def _approx(v: float) -> str:
 def _slide_columns(a: np.ndarray, T: float, labels: list[str]) -> None:
     """The slide's columns eᵃ, Σ, eᵃ/Σ next to the safe path (subtract the max first)."""
     st.markdown(f"**{t('basics.sm.steps')}**")
-    s = I.softmax_steps(a, T)
+    s = information.softmax_steps(a, T)
     if len(a) <= 6:
         parts = "、".join(f"e^{{{v:g}}} ≈ {_approx(e)}" for v, e in zip(a / T, s.exp))
         ratios = "、".join(f"{_approx(e)}/{_approx(s.sum)} ≈ {q:.2f}" for e, q in zip(s.exp, s.p))

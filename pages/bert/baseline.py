@@ -12,8 +12,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.bert import baseline as B
-from core.bert import data as D
+from core.bert import baseline
+from core.bert import data as bert_data
 from core.bert import pn
 from core.bert.figures import comparison_figure, history_figure
 from core.figures import bars, confusion
@@ -27,7 +27,7 @@ MAX_EPOCHS_UI = 100  # per-session cap (a class shares the server)
 DEFAULT_TEXT = "部屋がきれいで、スタッフもとても親切でした。"
 
 
-def current_result() -> B.BaselineResult | None:
+def current_result() -> baseline.BaselineResult | None:
     return st.session_state.get(RESULT_KEY)
 
 
@@ -39,12 +39,12 @@ def _vectors():
 
 # --- data -----------------------------------------------------------------------------------
 
-def _choose_data() -> D.LabelledData | None:
+def _choose_data() -> bert_data.LabelledData | None:
     options = ["sample", "pn", "upload"]
     choice = st.radio(t("base.data"), options, key="base_data", bind="query-params", horizontal=True,
                       format_func=lambda o: t(f"base.data.{o}"))
     if choice == "sample":
-        return D.sample_dataset()
+        return bert_data.sample_dataset()
     if choice == "pn":
         path = pn.find_pn()
         if path is None:
@@ -62,10 +62,10 @@ def _choose_data() -> D.LabelledData | None:
     if upload is None:
         st.caption(t("base.upload.none"))
         return None
-    return D.load_labelled(upload)
+    return bert_data.load_labelled(upload)
 
 
-def _label_spec(data: D.LabelledData) -> str:
+def _label_spec(data: bert_data.LabelledData) -> str:
     options = ["all"]
     if {1, -1} <= set(data.polarities) and data.n_classes > 2:
         options.append("pos,neg")
@@ -77,7 +77,7 @@ def _label_spec(data: D.LabelledData) -> str:
                     else t("base.labels.posneg"))
 
 
-def _summary_table(data: D.LabelledData) -> None:
+def _summary_table(data: bert_data.LabelledData) -> None:
     df = pd.DataFrame(data.summary()).T
     df[t("base.col.total")] = df.sum(axis=1)
     st.caption(t("base.summary"))
@@ -99,15 +99,15 @@ def _hyperparameters() -> dict:
     c4, c5, c6 = st.columns(3)
     batch = c4.select_slider(t("base.batch"), BATCHES, value=32, key="base_batch", bind="query-params")
     use_hidden = c5.toggle(t("base.hidden"), key="base_hidden", bind="query-params")
-    hidden = c5.number_input(t("base.hidden.units"), 8, B.MAX_HIDDEN, 64, step=8, key="base_units",
+    hidden = c5.number_input(t("base.hidden.units"), 8, baseline.MAX_HIDDEN, 64, step=8, key="base_units",
                              bind="query-params") if use_hidden else 0
     seed = c6.number_input(t("base.seed"), 0, 10_000, 0, key="base_seed", bind="query-params")
     return {"epochs": int(epochs), "lr": float(lr), "optimizer": optimizer, "batch_size": int(batch),
             "hidden": int(hidden), "seed": int(seed)}
 
 
-def train_with_liverun(data: D.LabelledData, params: dict, *, key: str = "base_train",
-                       label: str | None = None) -> B.BaselineResult | None:
+def train_with_liverun(data: bert_data.LabelledData, params: dict, *, key: str = "base_train",
+                       label: str | None = None) -> baseline.BaselineResult | None:
     """Start button + LiveRun (progress, live loss, Stop); stores the result in the session."""
     run = LiveRun(key, total=params["epochs"], chart_metrics=("loss", "dev_loss"))
     if not run.start_button(label or t("base.train")):
@@ -116,7 +116,7 @@ def train_with_liverun(data: D.LabelledData, params: dict, *, key: str = "base_t
     with guard():
         kv = _vectors()
         with run, st.spinner(t("base.featurizing")):
-            result = B.train_baseline(data, kv, on_progress=run.on_progress, should_stop=run.should_stop,
+            result = baseline.train_baseline(data, kv, on_progress=run.on_progress, should_stop=run.should_stop,
                                       **params)
         st.session_state[RESULT_KEY] = result
     return result
@@ -124,7 +124,7 @@ def train_with_liverun(data: D.LabelledData, params: dict, *, key: str = "base_t
 
 # --- results --------------------------------------------------------------------------------
 
-def _curves(result: B.BaselineResult) -> None:
+def _curves(result: baseline.BaselineResult) -> None:
     hist = pd.DataFrame(result.history).set_index("epoch")
     c1, c2 = st.columns(2)
     with c1:
@@ -138,7 +138,7 @@ def _curves(result: B.BaselineResult) -> None:
         chart(fig, key="base_acc_chart", filename="baseline-accuracy")
 
 
-def _results(result: B.BaselineResult) -> None:
+def _results(result: baseline.BaselineResult) -> None:
     st.subheader(t("base.results"))
     if result.stopped:
         st.info(t("base.stopped", n=len(result.history)), icon="⏹️")
@@ -168,11 +168,11 @@ def _results(result: B.BaselineResult) -> None:
         st.dataframe(pd.DataFrame(result.test.per_class).set_index("label").round(3), width="stretch")
 
 
-def _predict(result: B.BaselineResult) -> None:
+def _predict(result: baseline.BaselineResult) -> None:
     st.subheader(t("base.predict"))
     text = checked(st.text_input(t("base.predict.text"), DEFAULT_TEXT, key="base_text", bind="query-params"))
     with guard():
-        pred = B.predict(result, _vectors(), text)
+        pred = baseline.predict(result, _vectors(), text)
         labels = list(pred.scores)
         values = [pred.scores[k] for k in labels]
         fig = bars(labels, values, title=t("base.predict.chart", label=pred.label), highlight={pred.label},
@@ -203,7 +203,7 @@ def render_baseline_panel(note: str | None = None) -> None:
         data = _choose_data()
         if data is not None:
             spec = _label_spec(data)
-            data = D.select_labels(data, spec)
+            data = bert_data.select_labels(data, spec)
             _summary_table(data)
     params = _hyperparameters()
     if data is not None:
@@ -221,7 +221,7 @@ def render_baseline_panel(note: str | None = None) -> None:
 
 # --- BERT vs baseline -----------------------------------------------------------------------
 
-def render_comparison(rows: list[dict], *, data: D.LabelledData | None = None, key: str = "base_cmp") -> None:
+def render_comparison(rows: list[dict], *, data: bert_data.LabelledData | None = None, key: str = "base_cmp") -> None:
     """One table (and bar chart) of models measured on the same test split.
 
     ``rows``: dicts made with ``core.bert.baseline.comparison_row(model, accuracy, macro_f1,
@@ -239,9 +239,9 @@ def render_comparison(rows: list[dict], *, data: D.LabelledData | None = None, k
                                          key=f"{key}_train", label=t("base.compare.train"))
             result = trained or (result if result is not None and result.config.get("split") == split else None)
         if result is not None and result.config.get("split") == split:
-            rows.append(B.baseline_row(result, t("base.compare.baseline")))
+            rows.append(baseline.baseline_row(result, t("base.compare.baseline")))
     elif result is not None:
-        rows.append(B.baseline_row(result, t("base.compare.baseline")))
+        rows.append(baseline.baseline_row(result, t("base.compare.baseline")))
     if not rows:
         st.caption(t("base.compare.none"))
         return

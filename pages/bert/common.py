@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import ModelUnavailable
-from pages.bert import sources
+from pages.common import model_source
 from pages.common.download import offer
 from pages.common.ui import show_error, t
 
@@ -23,7 +23,7 @@ def masked_lm(*, key_suffix: str = ""):
     model is missing the person may switch to the UNTRAINED tiny BERT to see the mechanics."""
     from core import resources
 
-    source = sources.current_source("fill-mask")
+    source = model_source.current_source("fill-mask")
     try:
         loaded = resources.bert_fill_mask_model(source)
     except ModelUnavailable as exc:
@@ -38,7 +38,7 @@ def masked_lm(*, key_suffix: str = ""):
             st.info(t("bert.offline.rest"), icon="ℹ️")
             return None
         loaded = resources.bert_fill_mask_model(resources.bert_untrained_demo_dir("pretraining"))
-    sources.model_caption("fill-mask")
+    model_source.model_caption("fill-mask")
     untrained_banner(loaded)
     return loaded
 
@@ -53,7 +53,7 @@ def _trained_here_fallback(key_suffix: str):
     if path is None or not st.toggle(t("bert.pt.offline.use"), value=True, key=f"bert_use_trained{key_suffix}"):
         return None
     loaded = resources.bert_fill_mask_model(path)
-    sources.trained_here_label(path)
+    model_source.trained_here_label(path)
     return loaded
 
 

@@ -16,7 +16,7 @@ from core.bert import finetune as ft
 from core.bert import pn
 from core.bert.figures import loss_accuracy_figure
 from core.figures import confusion
-from pages.bert import sources
+from pages.common import model_source
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, lang, local, show_error, t
 
@@ -132,14 +132,14 @@ def _base_model() -> str | None:
     """The base checkpoint: a pick from the operator's list (free text only when allowed),
     checked by core.hub.student_source before any disk or network work."""
     if policy.allow_custom_models():
-        raw = st.text_input(t("bert.ft.base"), sources.current_source("fill-mask"), key="bert_ft_base",
+        raw = st.text_input(t("bert.ft.base"), model_source.current_source("fill-mask"), key="bert_ft_base",
                             max_chars=hub.SOURCE_LIMIT, help=t("bert.ft.base.help"))
     else:
         options = hub.allowed_sources("fill-mask")
         if st.session_state.get("bert_ft_base") not in options:
             st.session_state.pop("bert_ft_base", None)
         raw = st.selectbox(t("bert.ft.base"), options, key="bert_ft_base",
-                           format_func=lambda v: sources.display("fill-mask", v), help=t("src.pick.help"))
+                           format_func=lambda v: model_source.display("fill-mask", v), help=t("src.pick.help"))
     try:
         base = hub.student_source("fill-mask", raw)
         if hub.locate(base).path is None:  # would download: allow-list and size cap now, no byte fetched

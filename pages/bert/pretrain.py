@@ -11,7 +11,7 @@ import streamlit as st
 
 from core import InvalidInput, hub, inputs, policy
 from core.bert import fill_mask as fm
-from core.bert import pretrain as P
+from core.bert import pretrain
 from core.bert import saved
 from core.bert.figures import loss_accuracy_figure
 from core.figures import bars
@@ -38,9 +38,9 @@ def render() -> None:
     seconds = c4.slider(t("bert.pt.seconds"), 5, 300, 30, step=5, key="bert_pt_seconds", bind="query-params")
     lr = c5.select_slider(t("bert.pt.lr"), LRS, value=1e-3, key="bert_pt_lr", format_func=lambda v: f"{v:g}")
     vocab = c6.select_slider(t("bert.pt.vocab"), [500, 1000, 2000, 4000, 8000], value=2000, key="bert_pt_vocab")
-    probe = checked(st.text_input(t("bert.pt.probe"), P.PretrainConfig.probe, key="bert_pt_probe", max_chars=200),
+    probe = checked(st.text_input(t("bert.pt.probe"), pretrain.PretrainConfig.probe, key="bert_pt_probe", max_chars=200),
                     limit=200)
-    cfg = P.PretrainConfig(layers=int(layers), d_model=int(d_model), heads=int(heads), seconds=float(seconds),
+    cfg = pretrain.PretrainConfig(layers=int(layers), d_model=int(d_model), heads=int(heads), seconds=float(seconds),
                            lr=float(lr), vocab_size=int(vocab), probe=probe)
     run = LiveRun("bert_pt", total=1, chart_metrics=("mlm_loss", "masked_acc"))
     if run.start_button(t("bert.pt.start", s=int(seconds)), disabled=text is False):
@@ -49,7 +49,7 @@ def render() -> None:
             partial: dict = {}
             st.session_state[PARTIAL_KEY] = partial  # survives the rerun that Stop triggers
             with run:
-                result = P.pretrain(text, cfg, text_name=name, on_progress=run.on_progress,
+                result = pretrain.pretrain(text, cfg, text_name=name, on_progress=run.on_progress,
                                     should_stop=run.should_stop, state=partial)
             st.session_state[RESULT_KEY] = result
             st.session_state.pop(PARTIAL_KEY, None)
@@ -59,7 +59,7 @@ def render() -> None:
             if partial.get("result") is not None:
                 res = partial["result"]
                 res.stopped = True
-                st.session_state[RESULT_KEY] = P.finish(res, partial.get("val_batches"))
+                st.session_state[RESULT_KEY] = pretrain.finish(res, partial.get("val_batches"))
     result = st.session_state.get(RESULT_KEY)
     if result is not None:
         _results(result)
@@ -75,7 +75,7 @@ def _text():
         return None, t("bert.pt.textname.builtin")
     if kind == "paste":
         return (checked(st.text_area(t("bert.pt.paste"), "", key="bert_pt_text", height=150), area=True,
-                        limit=P.MAX_TEXT_CHARS), t("bert.pt.textname.paste"))
+                        limit=pretrain.MAX_TEXT_CHARS), t("bert.pt.textname.paste"))
     up = st.file_uploader(t("bert.pt.upload"), type=["txt", "tsv", "csv"], key="bert_pt_upload")
     if up is None:
         st.caption(t("bert.pt.upload.none"))
@@ -89,10 +89,10 @@ def _text():
 
 @st.cache_data(show_spinner=False)
 def _builtin_count() -> int:
-    return len(P.sentences_of(P.builtin_text())[0])
+    return len(pretrain.sentences_of(pretrain.builtin_text())[0])
 
 
-def _results(r: P.PretrainResult) -> None:
+def _results(r: pretrain.PretrainResult) -> None:
     st.subheader(t("bert.pt.results"))
     if r.stopped:
         st.info(t("common.stopped"), icon="⏹️")
@@ -121,11 +121,11 @@ def _results(r: P.PretrainResult) -> None:
     _save(r)
 
 
-def _try(r: P.PretrainResult) -> None:
+def _try(r: pretrain.PretrainResult) -> None:
     st.markdown(f"**{t('bert.pt.try')}**")
     text = checked(st.text_input(t("bert.pt.try.text"), r.config.probe, key="bert_pt_try", max_chars=200), limit=200)
     with guard():
-        out = fm.fill_mask(P.as_loaded(r), text, top_k=5)
+        out = fm.fill_mask(pretrain.as_loaded(r), text, top_k=5)
         st.code(out.filled, language=None, wrap_lines=True)
         m = out.masks[0]
         fig = bars([tok for tok, _ in m.candidates], [p for _, p in m.candidates], x_title=t("bert.chart.prob"),
@@ -141,7 +141,7 @@ def _use(path: str) -> None:
     st.session_state["bert_pt_used"] = path
 
 
-def _save(r: P.PretrainResult) -> None:
+def _save(r: pretrain.PretrainResult) -> None:
     with st.expander(t("bert.pt.save"), expanded=False):
         if not policy.saving_enabled():
             st.info(t("ft.save.off"), icon="🔒")

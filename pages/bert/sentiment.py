@@ -8,9 +8,10 @@ import streamlit as st
 
 from core import ModelUnavailable, hub
 from core.bert import sentiment
-from pages.bert import explain, sources
 from core.figures import bars
+from pages.bert import explain
 from pages.bert.common import untrained_banner
+from pages.common import model_source
 from pages.common.ui import chart, checked, guard, show_error, t
 
 FT_KEY = "bert_ft_result"  # written by the fine-tuning tab
@@ -26,7 +27,7 @@ def _bert_available(source: str) -> ModelUnavailable | None:
 
 def render() -> None:
     st.markdown(t("bert.sent.lead"))
-    source = sources.current_source("sentiment")
+    source = model_source.current_source("sentiment")
     missing = _bert_available(source)
     options = ["bert"]
     if st.session_state.get(FT_KEY) is not None:
@@ -59,7 +60,7 @@ def render() -> None:
         except ModelUnavailable as exc:
             show_error(exc)
             return
-        sources.model_caption("sentiment")
+        model_source.model_caption("sentiment")
     untrained_banner(loaded)
     st.caption(t("bert.sent.labels", labels="、".join(loaded.labels)))
     _single(loaded)

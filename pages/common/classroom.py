@@ -33,12 +33,12 @@ import time
 import streamlit as st
 
 from core import PlaygroundError, resources
-from core import classroom as C
+from core import classroom
 from pages.common import quickcheck
 from pages.common.ui import checked, lang, local, presenter, t
 
 POLL_S = 0.5  # followers see a change within about this (+ one run of the page)
-SEEN_S = 5.0  # a follower's full read at least this often (it stays counted; C.follower_ttl() > this)
+SEEN_S = 5.0  # a follower's full read at least this often (it stays counted; classroom.follower_ttl() > this)
 ACTIVITY_S = 1.0  # report_activity publishes at most this often
 STUDENT_COOKIE = "pg_student"
 TEACHER_COOKIE = "pg_teacher"
@@ -56,7 +56,7 @@ PIN_USED, RESTORED, TEACHER_SENT, MSG_SHOWN, STUDENT_SENT = (
 
 def token() -> str:
     """This session's instructor token (never leaves the server)."""
-    return st.session_state.setdefault(TOKEN, C.new_token())
+    return st.session_state.setdefault(TOKEN, classroom.new_token())
 
 
 def student_token() -> str:
@@ -65,7 +65,7 @@ def student_token() -> str:
     ss = st.session_state
     if STOKEN not in ss:
         cookie = (st.context.cookies or {}).get(STUDENT_COOKIE, "") if st.context.cookies is not None else ""
-        ss[STOKEN] = cookie if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", cookie or "") else C.new_token()
+        ss[STOKEN] = cookie if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", cookie or "") else classroom.new_token()
     return ss[STOKEN]
 
 
@@ -113,7 +113,7 @@ def _remember_student() -> None:
 
 # --- the instructor's liveness, independent of page runs --------------------------------------
 
-_keepalive: C.Keepalive | None = None
+_keepalive: classroom.Keepalive | None = None
 _keepalive_lock = threading.Lock()
 
 
@@ -135,7 +135,7 @@ def _keep_alive() -> None:
             return
         with _keepalive_lock:
             if _keepalive is None:
-                _keepalive = C.Keepalive(resources.classrooms(), _is_connected)
+                _keepalive = classroom.Keepalive(resources.classrooms(), _is_connected)
         _keepalive.add(ctx.session_id, st.session_state[CODE], token())
     except Exception:  # noqa: BLE001 - liveness still comes from the poll; never break the page
         return
@@ -165,7 +165,7 @@ def _params() -> dict:
 
 
 def current_state(page_path: str) -> tuple:
-    return page_path, C.shared_params(_params())
+    return page_path, classroom.shared_params(_params())
 
 
 def request_root() -> str:
@@ -233,10 +233,10 @@ def bottom(page) -> None:
         try:
             try:
                 resources.classrooms().publish(ss[CODE], token(), *mine)
-            except C.ClassNotFound:  # forgotten by the store: restart the same code (see the panel)
+            except classroom.ClassNotFound:  # forgotten by the store: restart the same code (see the panel)
                 resources.classrooms().resume(ss[CODE], token(), ss.get(PIN_USED, ""))
                 resources.classrooms().publish(ss[CODE], token(), *mine)
-        except C.StoreUnavailable as exc:  # Redis away for a moment: still teaching, the poll retries
+        except classroom.StoreUnavailable as exc:  # Redis away for a moment: still teaching, the poll retries
             st.warning(exc.text(lang()), icon="⚠️")
         except PlaygroundError as exc:  # ended meanwhile (timeout) or taken over with the PIN
             _leave(exc.text(lang()))
@@ -289,10 +289,10 @@ def _join(code: str) -> None:
         view = resources.classrooms().follow(code, student_token())
     except PlaygroundError as exc:
         ss[MSG] = exc.text(lang())
-        if isinstance(exc, (C.ClassNotFound, C.StoreUnavailable)):
+        if isinstance(exc, (classroom.ClassNotFound, classroom.StoreUnavailable)):
             try:
-                ss[RETRY] = C.normalize_code(code)  # after a restart: join again once the teacher restarted it
-            except C.ClassNotFound:
+                ss[RETRY] = classroom.normalize_code(code)  # after a restart: join again once the teacher restarted it
+            except classroom.ClassNotFound:
                 pass
         return
     ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, SENT: [], MSG: None,
@@ -336,13 +336,13 @@ def _follower_panel() -> None:
         return
     try:
         view = _poll(ss[CODE])
-    except C.StoreUnavailable as exc:  # Redis away: stay in the class, the next tick tries again
+    except classroom.StoreUnavailable as exc:  # Redis away: stay in the class, the next tick tries again
         st.warning(exc.text(lang()), icon="⚠️")
         return
     except PlaygroundError as exc:  # ended (teacher left, timed out) or unknown (server restarted)
         code = ss[CODE]
         _leave(exc.text(lang()))
-        if isinstance(exc, C.ClassNotFound):
+        if isinstance(exc, classroom.ClassNotFound):
             ss[RETRY] = code
             st.button(t("cls.retry"), key="cls_retry", on_click=_join, args=(code,))
         st.info(exc.text(lang()), icon=":material/school:")
@@ -373,7 +373,7 @@ def _class_back(code: str) -> bool:
         return False
 
 
-def _poll(code: str) -> C.ClassView:
+def _poll(code: str) -> classroom.ClassView:
     """A follower's tick: one version read; the class is fetched only when it changed (or every
     SEEN_S, which also keeps this follower counted)."""
     ss = st.session_state
@@ -385,7 +385,7 @@ def _poll(code: str) -> C.ClassView:
     return ss[VIEW]
 
 
-def _activity(activity: C.Activity) -> None:
+def _activity(activity: classroom.Activity) -> None:
     """「先生がミニGPT … を実行中 — 42 %」 (our own text: the label comes from the app, not a student)."""
     if activity.fraction is None:
         st.markdown(t("cls.activity.wait", label=activity.label))
@@ -400,7 +400,7 @@ def _reattach() -> None:
     st.session_state.pop(PENDING, None)
 
 
-def _follow(state: C.DemoState) -> None:
+def _follow(state: classroom.DemoState) -> None:
     """Send this browser to the instructor's state unless it is there or on its way."""
     ss = st.session_state
     if state.version == 0:
@@ -414,7 +414,7 @@ def _follow(state: C.DemoState) -> None:
     now = time.monotonic()
     if not (pending and pending[0] == target and (pending[2] != ss.get(RUNS) or now - pending[1] < RETRY_S)):
         # send it (again, if no run of the page started since the last try)
-        url = C.demo_link(request_root(), state.page, state.params, ss[CODE])
+        url = classroom.demo_link(request_root(), state.page, state.params, ss[CODE])
         nonce = f"{state.version}-{now:.3f}"
         # The URL is data in a JSON string ("<" escaped so no "</script>" can close the tag);
         # the script is otherwise static. It does what the browser's Back button does: Streamlit
@@ -460,13 +460,13 @@ def _instructor_panel() -> None:
     try:
         try:
             rooms.publish(ss[CODE], token(), ss.get(PAGE, ""), _params())
-        except C.ClassNotFound:
+        except classroom.ClassNotFound:
             # the store forgot the class (Redis restarted empty): this session is still its
             # teacher, so it restarts the same code (with the PIN it started with); students rejoin
             rooms.resume(ss[CODE], token(), ss.get(PIN_USED, ""))
             rooms.publish(ss[CODE], token(), ss.get(PAGE, ""), _params())
         view = rooms.heartbeat(ss[CODE], token())
-    except C.StoreUnavailable as exc:  # Redis away: still teaching, the next tick tries again
+    except classroom.StoreUnavailable as exc:  # Redis away: still teaching, the next tick tries again
         st.warning(exc.text(lang()), icon="⚠️")
         return
     except PlaygroundError as exc:
@@ -538,9 +538,9 @@ def _end() -> None:
 
 def _share_panel(page_path: str) -> None:
     ss = st.session_state
-    base = C.public_base(request_root())
+    base = classroom.public_base(request_root())
     code = ss.get(CODE) if ss.get(ROLE) == "instructor" else None
-    link = C.demo_link(base, page_path, _params(), code)
+    link = classroom.demo_link(base, page_path, _params(), code)
     with st.container(border=True, key="cls_share_panel"):
         st.subheader(t("cls.share.title"))
         if resources.classrooms().warning and not code:  # Redis was unreachable at start
@@ -548,7 +548,7 @@ def _share_panel(page_path: str) -> None:
         left, right = st.columns([1, 1])
         with left:
             try:
-                st.image(C.qr_png(link), width=360, caption=t("cls.share.qr"))
+                st.image(classroom.qr_png(link), width=360, caption=t("cls.share.qr"))
             except PlaygroundError as exc:  # a link too long for a QR code: the code and short URL still work
                 st.warning(exc.text(lang()), icon="⚠️")
         with right:
@@ -566,7 +566,7 @@ def _share_panel(page_path: str) -> None:
 def _start_form() -> None:
     ss = st.session_state
     st.markdown(t("cls.start.lead"))
-    if C.pin_required():
+    if classroom.pin_required():
         checked(st.text_input(t("cls.pin"), type="password", key="cls_pin", max_chars=64), limit=64)
     st.button(t("cls.start"), key="cls_start", type="primary", on_click=lambda: _start(ss.get("cls_pin", "")))
     with st.expander(t("cls.takeover")):

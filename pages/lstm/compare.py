@@ -10,6 +10,7 @@ from core.lstm import CELL_LABELS
 from core.lstm.data import make_series, make_windows
 from core.lstm.train import ForecastRun, RNNConfig, compare_cells
 from core.lstm.figures import compare_forecast_figure, loss_figure
+from pages.common import training
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls
@@ -43,14 +44,14 @@ def _label(cell: str) -> str:
 
 
 def draw(runs: dict | None) -> None:
-    controls.finish_interrupted("lstm_cmp", *(runs or {}).values())
+    training.finish_interrupted("lstm_cmp", *(runs or {}).values())
     if not runs:
         st.info(t("lstm.no_model"))
         return
     trained = {c: r for c, r in runs.items() if r.history and r.status != "diverged"}
     for run in runs.values():
         if run.status in ("stopped", "diverged", "time"):
-            controls.status_line(run)
+            training.status_line(run)
             break
     if not trained:
         return

@@ -7,6 +7,7 @@ from core.lstm import CELL_LABELS
 from core.lstm.data import make_series, make_windows
 from core.lstm.train import BIDIRECTIONAL_FORECAST, ForecastRun, RNNConfig
 from core.lstm.figures import forecast_figure, loss_figure
+from pages.common import training
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
 from pages.lstm import controls
@@ -35,7 +36,7 @@ def render() -> None:
 
 
 def draw(run) -> None:
-    if not controls.ready("lstm_fc", run):
+    if not training.ready("lstm_fc", run):
         return
     labels = curve_labels()
     with guard():

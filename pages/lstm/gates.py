@@ -12,9 +12,9 @@ from core.lstm.probes import trace_gates
 from core.lstm.train import ForecastRun, RNNConfig
 from core.lstm.figures import (bidir_figure, denoise_figure, encdec_figure, gates_figure, loss_figure,
                                lstm_unit_figure, unroll_figure)
+from pages.common import training
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, t
-from pages.lstm import controls
 from pages.lstm.peephole import peephole_equations, peephole_key, peephole_toggle, peephole_values
 from pages.lstm.labels import curve_labels, gate_labels
 
@@ -66,7 +66,7 @@ def render() -> None:
             st.session_state.setdefault(QUICK_KEY, {})[peephole_key(cell, peephole)] = quick
             with live:
                 quick.fit(live.on_progress, live.should_stop)
-        controls.finish_interrupted("lstm_gates", *st.session_state.get(QUICK_KEY, {}).values())
+        training.finish_interrupted("lstm_gates", *st.session_state.get(QUICK_KEY, {}).values())
         run, source = trained_run(cell, peephole)
         if run is None:
             st.info(t("lstm.gates.untrained", cell=CELL_LABELS[cell]))
@@ -145,7 +145,7 @@ def _bidirectional(cell: str) -> None:
             with live:
                 compare_directions(cfg, runs=runs, on_progress=live.on_progress, should_stop=live.should_stop)
         runs = st.session_state.get(BI_KEY) or {}
-        controls.finish_interrupted("lstm_bi", *runs.values())
+        training.finish_interrupted("lstm_bi", *runs.values())
         bi = runs.get("bi")
         if bi is None or not bi.history:
             st.info(t("lstm.bi.untrained"))

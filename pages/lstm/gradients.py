@@ -60,7 +60,8 @@ def _bptt() -> None:
     from core.lstm.probes import MAX_BPTT_STEPS, bptt_map
     from core.lstm.train import ForecastRun
     from pages.common.longrun import LiveRun
-    from pages.lstm import controls, gates
+    from pages.common import training
+    from pages.lstm import gates
 
     st.subheader(t("lstm.bptt.title"))
     st.latex(r"L=\sum_t L(t),\qquad \frac{\partial L}{\partial W}=\sum_t\sum_{k\le t}"
@@ -79,7 +80,7 @@ def _bptt() -> None:
                     offset = i * gates.QUICK.epochs
                     run.fit(lambda s, n, m=None, o=offset: live.on_progress(o + s, 2 * gates.QUICK.epochs, m),
                             live.should_stop)
-        controls.finish_interrupted("lstm_bptt", *st.session_state.get(gates.QUICK_KEY, {}).values())
+        training.finish_interrupted("lstm_bptt", *st.session_state.get(gates.QUICK_KEY, {}).values())
         cols, maps = st.columns(2), {}
         for col, cell in zip(cols, ("rnn", "lstm")):
             run, _ = gates.trained_run(cell)

@@ -8,9 +8,9 @@ import streamlit as st
 
 from core.lstm import CELL_LABELS, CELL_TYPES, blank, seqtasks
 from core.lstm.figures import steps_figure, topk_figure
+from pages.common import training
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
-from pages.lstm import controls
 
 SEQ_KEY = "lstm_seq_runs"
 BLANK_KEY = "lstm_blank_runs"
@@ -33,7 +33,7 @@ def _trained_pair(prefix: str, key: str, defaults, compare, label: str, names: t
             with live:
                 compare(cfg, runs=runs, on_progress=live.on_progress, should_stop=live.should_stop)
     runs = st.session_state.get(key)
-    controls.finish_interrupted(prefix, *(runs or {}).values())
+    training.finish_interrupted(prefix, *(runs or {}).values())
     if not runs or len(runs) < 2 or not all(r.history for r in runs.values()):
         st.info(t("lstm.no_model"))
         return None

@@ -10,6 +10,8 @@ from core.lstm.lm import LM_DEFAULTS, RNNLMRun
 from core.lstm.train import BIDIRECTIONAL_LM
 from core.lstm.figures import topk_figure
 from pages.common import lm as lm_views
+from pages.common import training
+from pages.common.text_source import text_controls
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, t
 from pages.lstm import controls
@@ -22,7 +24,7 @@ def render() -> None:
     st.markdown(t("lstm.lm.intro"))
     st.latex(r"P(w_{t+1}\mid w_1\dots w_t)=\mathrm{softmax}(W_{out}h_t+b),\quad "
              r"L=-\frac{1}{T}\sum_t \log P(w_{t+1}\mid w_{\le t})")
-    text, level = controls.text_controls("lstm_lm")
+    text, level = text_controls("lstm_lm")
     cfg = controls.train_controls("lstm_lm", LM_DEFAULTS, bidir_reason=t("lstm.bidir.off_lm"))
     cfg = replace(cfg, **lm_views.regularization_controls("lstm_lm", LM_DEFAULTS))
     k = truncation.k_slider()
@@ -43,7 +45,7 @@ def render() -> None:
 
 
 def draw(run) -> None:
-    if not controls.ready("lstm_lm", run):
+    if not training.ready("lstm_lm", run):
         return
     with guard():
         st.caption(t("lstm.lm.stats", vocab=len(run.vocab), tokens=run.n_tokens, loss=run.val_loss(),

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import ModelUnavailable, hub, resources
+from core import ModelUnavailable, resources
 from core.seq2seq import figures
 from core.seq2seq.pretrained import TASK, translate_pretrained
 from pages.common.download import offer
+from pages.common.model_source import model_caption, source_field
 from pages.common.ui import chart, checked, guard, show_error, t
 
 
 def render() -> None:
     st.caption(t("s2s.mt.explain"))
-    try:  # the shared hub-model widgets (sidebar field: hub id or a local directory)
-        from pages.bert.sources import model_caption, source_field
-
-        source = source_field(TASK)
-        model_caption(TASK)
-    except ImportError:  # pragma: no cover - those widgets are optional here
-        source = hub.resolve(TASK, st.session_state.get(hub.spec(TASK).session_key))
-        st.caption(t("s2s.mt.model", source=source))
+    source = source_field(TASK)  # the shared hub-model picker (sidebar)
+    model_caption(TASK)
     with guard():
         try:
             with st.spinner(t("s2s.mt.loading")):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from core import attention as A
+from core import attention
 from tests.attention.apptest import open_section
 from tests.conftest import assert_no_exception
 
@@ -12,16 +12,16 @@ W = torch.tensor([[0.5, 0.3, 0.2, 0.0], [0.1, 0.1, 0.1, 0.7]])
 
 
 def test_sampling_is_seeded_one_hot_and_never_picks_masked_keys():
-    a, b = A.sampled_hard_attention(W, seed=3), A.sampled_hard_attention(W, seed=3)
+    a, b = attention.sampled_hard_attention(W, seed=3), attention.sampled_hard_attention(W, seed=3)
     assert torch.equal(a, b) and torch.all(a.sum(-1) == 1)
-    picks = torch.stack([A.sampled_hard_attention(W, seed=s) for s in range(200)])  # (200, 2, 4)
+    picks = torch.stack([attention.sampled_hard_attention(W, seed=s) for s in range(200)])  # (200, 2, 4)
     assert picks[:, 0, 3].sum() == 0  # weight 0 → never drawn
     assert picks[:, 0, 1].sum() > 0  # unlike argmax, a key that is not the largest is sometimes drawn
-    assert not torch.equal(picks[:, 0].mean(0), A.hard_attention(W)[0])
+    assert not torch.equal(picks[:, 0].mean(0), attention.hard_attention(W)[0])
 
 
 def test_frequencies_approach_the_soft_weights():
-    f = A.sample_frequencies(W, 20000, seed=0)
+    f = attention.sample_frequencies(W, 20000, seed=0)
     torch.testing.assert_close(f, W, atol=0.02, rtol=0)
 
 

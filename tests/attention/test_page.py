@@ -1,7 +1,7 @@
 """AppTest of every section of the attention page, its widgets and the bad inputs of issue #6."""
 import pytest
 
-from core import attention as A
+from core import attention
 from core.attention import bert as attention_bert
 from tests.attention.apptest import open_section
 from tests.conftest import assert_no_exception
@@ -67,7 +67,7 @@ def test_sdpa_toggles_scaling_mask_and_query():
     ("", "warning", "空です"),
     ("   ", "warning", "空です"),
     ("猫", "info", "1 つだけ"),
-    ("猫 " * 600, "info", f"最初の {A.MAX_TOKENS} トークンだけ"),
+    ("猫 " * 600, "info", f"最初の {attention.MAX_TOKENS} トークンだけ"),
 ])
 def test_sdpa_bad_sentences(text, kind, needle):
     at = open_section("att.tab.sdpa", query=RANDOM)

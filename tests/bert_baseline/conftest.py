@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.bert import data as D
+from core.bert import data as bert_data
 
 POS = ["良い", "最高", "快適", "親切", "美味しい", "きれい"]
 NEG = ["悪い", "最悪", "不便", "汚い", "まずい", "うるさい"]
@@ -40,6 +40,6 @@ def toy_rows(n: int = 60, seed: int = 1) -> list[tuple[str, int]]:
 
 
 @pytest.fixture
-def toy_data() -> D.LabelledData:
+def toy_data() -> bert_data.LabelledData:
     body = "\n".join(f"{text},{label}" for text, label in toy_rows())
-    return D.load_labelled(("toy.csv", body.encode("utf-8")))
+    return bert_data.load_labelled(("toy.csv", body.encode("utf-8")))

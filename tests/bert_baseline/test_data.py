@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from core import InvalidInput, ModelUnavailable
-from core.bert import data as D
+from core.bert import data as bert_data
 from core.bert import pn
 
 
@@ -20,7 +20,7 @@ def _pn_lines(n_per=6):
 
 
 def test_pn_format_uses_usage_column():
-    d = D.load_labelled(("pn.tsv", _pn_lines().encode("utf-8")))
+    d = bert_data.load_labelled(("pn.tsv", _pn_lines().encode("utf-8")))
     assert d.label_names == ["positive (1)", "neutral (0)", "negative (-1)"]
     assert d.polarities == [1, 0, -1]
     assert (len(d.train), len(d.dev), len(d.test)) == (12, 3, 3)
@@ -30,14 +30,14 @@ def test_pn_format_uses_usage_column():
 
 
 def test_pn_shift_jis_upload():
-    d = D.load_labelled(("pn.tsv", _pn_lines().encode("cp932")))
+    d = bert_data.load_labelled(("pn.tsv", _pn_lines().encode("cp932")))
     assert d.train.texts[0].startswith("良い部屋")
 
 
 def test_real_pn_tsv(pn_tsv):
-    d = D.load_labelled(pn_tsv)
+    d = bert_data.load_labelled(pn_tsv)
     assert (len(d.train), len(d.dev), len(d.test)) == (3888, 1112, 553)
-    pn = D.select_labels(d, "pos,neg")
+    pn = bert_data.select_labels(d, "pos,neg")
     assert pn.label_names == ["positive (1)", "negative (-1)"]
     assert len(pn.test) == 336 + 78
     assert set(pn.train.labels) == {0, 1}
@@ -46,8 +46,8 @@ def test_real_pn_tsv(pn_tsv):
 def test_csv_without_header_makes_deterministic_stratified_split():
     rows = [f"文{i}は良い,1" if i % 2 else f"文{i}は悪い,-1" for i in range(40)]
     blob = "\n".join(rows).encode()
-    a = D.load_labelled(("x.csv", blob))
-    b = D.load_labelled(("x.csv", blob))
+    a = bert_data.load_labelled(("x.csv", blob))
+    b = bert_data.load_labelled(("x.csv", blob))
     assert a.test.texts == b.test.texts and a.train.texts == b.train.texts
     assert (len(a.train), len(a.dev), len(a.test)) == (32, 4, 4)
     assert a.label_names == ["positive (1)", "negative (-1)"]
@@ -59,23 +59,23 @@ def test_csv_with_header_names_and_usage_and_quotes():
     body = 'label,text,usage\npositive,"安くて, おいしい",train\nnegative,まずい,train\n' \
            + "".join(f"pos,良い{i},train\nneg,悪い{i},train\n" for i in range(5)) \
            + "pos,良いね,dev\nneg,だめ,dev\npos,最高,test\nneg,最悪,test\n"
-    d = D.load_labelled(("h.csv", body.encode()))
+    d = bert_data.load_labelled(("h.csv", body.encode()))
     assert d.train.texts[0] == "安くて, おいしい" and d.train.labels[0] == 0
     assert d.test.texts == ["最高", "最悪"] and d.has_usage
 
 
 def test_label_first_csv_and_two_column_tsv():
     rows = "\n".join(f"{'1' if i % 2 else '0'},文その{i}" for i in range(20))
-    d = D.load_labelled(("lf.csv", rows.encode()))
+    d = bert_data.load_labelled(("lf.csv", rows.encode()))
     assert d.label_names == ["positive (1)", "neutral (0)"]
     assert all(t.startswith("文その") for t in d.train.texts)
     tsv = "\n".join(f"文その{i}\t{'pos' if i % 2 else 'neg'}" for i in range(20))
-    d2 = D.load_labelled(("t.tsv", tsv.encode()))
+    d2 = bert_data.load_labelled(("t.tsv", tsv.encode()))
     assert d2.label_names == ["positive (1)", "negative (-1)"]
 
 
 def test_sample_dataset_offline():
-    d = D.sample_dataset()
+    d = bert_data.sample_dataset()
     assert d.n_classes == 3 and "サンプル" in d.notice
     assert len(d.train) + len(d.dev) + len(d.test) >= 300
     assert min(d.test.counts(3)) >= 15
@@ -90,7 +90,7 @@ def test_sample_dataset_offline():
     ("all", ["positive (1)", "neutral (0)", "negative (-1)"]),
 ])
 def test_select_labels(spec, names):
-    d = D.select_labels(D.sample_dataset(), spec)
+    d = bert_data.select_labels(bert_data.sample_dataset(), spec)
     assert d.label_names == names
     assert set(d.train.labels) == set(range(len(names)))
 
@@ -98,16 +98,16 @@ def test_select_labels(spec, names):
 @pytest.mark.parametrize("spec", ["pos", "happy,sad", ""])
 def test_select_labels_bad(spec):
     if spec == "":
-        assert D.select_labels(D.sample_dataset(), spec).n_classes == 3  # empty = all
+        assert bert_data.select_labels(bert_data.sample_dataset(), spec).n_classes == 3  # empty = all
         return
     with pytest.raises(InvalidInput):
-        D.select_labels(D.sample_dataset(), spec)
+        bert_data.select_labels(bert_data.sample_dataset(), spec)
 
 
 def test_select_missing_label():
-    d = D.load_labelled(("x.csv", "\n".join(f"s{i},{'pos' if i % 2 else 'neg'}" for i in range(20)).encode()))
+    d = bert_data.load_labelled(("x.csv", "\n".join(f"s{i},{'pos' if i % 2 else 'neg'}" for i in range(20)).encode()))
     with pytest.raises(InvalidInput, match="neutral"):
-        D.select_labels(d, "pos,neu")
+        bert_data.select_labels(d, "pos,neu")
 
 
 @pytest.mark.parametrize("name,blob,match", [
@@ -125,17 +125,17 @@ def test_select_missing_label():
 ])
 def test_bad_inputs(name, blob, match):
     with pytest.raises(InvalidInput, match=match):
-        D.load_labelled((name, blob))
+        bert_data.load_labelled((name, blob))
 
 
 def test_missing_path():
     with pytest.raises(InvalidInput, match="見つかりません"):
-        D.load_labelled("/nonexistent/pn.tsv")
+        bert_data.load_labelled("/nonexistent/pn.tsv")
 
 
 def test_missing_dev_is_carved_from_train():
     rows = [f"id{i}\t{1 if i % 2 else -1}\t文{i}\t{{}}\t{'test' if i < 4 else 'train'}" for i in range(40)]
-    d = D.load_labelled(("p.tsv", "\n".join(rows).encode()))
+    d = bert_data.load_labelled(("p.tsv", "\n".join(rows).encode()))
     assert len(d.dev) > 0 and any("dev" in n for n in d.notes)
 
 

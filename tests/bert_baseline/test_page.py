@@ -17,11 +17,11 @@ def _panel():
 
 
 def _compare():
-    from core.bert import data as D
+    from core.bert import data as bert_data
     from core.bert.baseline import comparison_row
     from pages.bert.baseline import render_comparison
 
-    d = D.select_labels(D.sample_dataset(), "pos,neg")
+    d = bert_data.select_labels(bert_data.sample_dataset(), "pos,neg")
     render_comparison([comparison_row("BERT (test)", 0.95, 0.94, 120.0, train_examples=len(d.train),
                                       split=d.split_id())], data=d)
 

@@ -1,5 +1,5 @@
 """Browser tests: Playwright driving Debian's Chromium (its headless shell when installed, else
-/usr/bin/chromium: bench/serve.py CHROMIUM) against a real `streamlit run app.py` on a free
+/usr/bin/chromium: stkit/server.py CHROMIUM) against a real `streamlit run app.py` on a free
 localhost port. Skipped, with the reason, when Chromium or Playwright is absent; CI installs both
 so they run there. Screenshots go to test-artifacts/screenshots/.
 """
@@ -9,7 +9,7 @@ import pathlib
 
 import pytest
 
-from bench.serve import CHROMIUM, CHROMIUM_ARGS, ROOT, Server
+from stkit.server import CHROMIUM, CHROMIUM_ARGS, ROOT, Server
 from tests.browser.wait import act, goto, new_context, page_state
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"

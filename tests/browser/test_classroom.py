@@ -69,8 +69,8 @@ def _start_class(teacher, server) -> str:
 def word2vec_loaded(server):
     """The class demo's page opened once on the server first (chiVe and gensim load on the first
     open: 20-30 s on the loaded machine), as `models warmup` does before a class; the tests then
-    time following, not loading. Waits for the run's script_finished (bench/stclient.py)."""
-    from bench.stclient import Session
+    time following, not loading. Waits for the run's script_finished (stkit/client.py)."""
+    from stkit.client import Session
 
     s = Session(server.url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=180)
     run = s.open()

@@ -1,5 +1,5 @@
 """The app in Chromium through the lecture hall's HAProxy (issue 25: `python -m core serve`'s
-topology, bench/serve.py's Hall): a real browser gets the sticky cookie with the page, its
+topology, stkit/server.py's Hall): a real browser gets the sticky cookie with the page, its
 WebSocket and every later run stay on that worker, and two browsers are spread over the two
 workers. (The classroom across workers is tests/multiproc/, over the WebSocket protocol.)"""
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tests.browser.wait import act, goto, new_context, runs
 def hall(browser, tmp_path_factory):
     if not (os.path.exists("/usr/bin/redis-server") and os.path.exists("/usr/sbin/haproxy")):
         pytest.skip("needs Debian's redis-server and haproxy (apt-get install redis-server haproxy)")
-    from bench.serve import Hall
+    from stkit.server import Hall
 
     h = Hall(workers=2, log_dir=tmp_path_factory.mktemp("hall"))
     yield h

@@ -17,13 +17,13 @@ LABEL = "東北大の BERT ではありません"
 @pytest.fixture(scope="module")
 def mb_server(browser, tmp_path_factory):
     """Offline (no hub model), with one small mini-BERT already saved in the cache dir."""
-    from core.bert import pretrain as P
+    from core.bert import pretrain
     from core.bert import saved
     from tests.browser.conftest import Server
     from tests.minibert.conftest import TINY, small_text
 
     cache = tmp_path_factory.mktemp("mb-cache")
-    res = P.pretrain(small_text(), P.PretrainConfig(**TINY), text_name="browser test text")
+    res = pretrain.pretrain(small_text(), pretrain.PretrainConfig(**TINY), text_name="browser test text")
     saved.save(res, cache / "trained" / "mini-bert" / "tiny")
     s = Server({"PLAYGROUND_CACHE_DIR": str(cache), "OMP_NUM_THREADS": "1",
                 "PLAYGROUND_MODEL_FILL_MASK": "", "PLAYGROUND_MODEL_SENTIMENT": "",

@@ -11,7 +11,7 @@ import types
 
 import pytest
 
-from core import classroom as C
+from core import classroom
 from core.classstore import MemoryStore, RedisStore
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -95,7 +95,7 @@ def backend(request):
 def rooms(backend):
     """A Classrooms on a fake clock (``rooms.clock.now += s``), on each backend."""
     clock = Clock()
-    r = C.Classrooms(store=backend[1](clock), clock=clock)
+    r = classroom.Classrooms(store=backend[1](clock), clock=clock)
     r.clock = clock
     r.backend = backend[0]
     return r

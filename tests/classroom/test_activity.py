@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from core import classroom as C
+from core import classroom
 
 
 def _training(code: str, role: str) -> None:
@@ -23,7 +23,7 @@ def test_liverun_reports_the_instructors_progress_to_the_class(app_rooms):
     code = app_rooms.rooms.start("teacher-token")
     at = AppTest.from_function(_training, args=(code, "instructor"), default_timeout=60).run()
     assert not at.exception
-    assert app_rooms.rooms.follow(code, "s1").activity == C.Activity("ミニGPT", 1.0)
+    assert app_rooms.rooms.follow(code, "s1").activity == classroom.Activity("ミニGPT", 1.0)
 
 
 def test_liverun_of_a_student_reports_nothing(app_rooms):

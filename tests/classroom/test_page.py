@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from core import classroom as C
+from core import classroom
 from core.i18n import t
 from core.resources import classrooms
 from tests.conftest import app_test, assert_no_exception
@@ -34,7 +34,7 @@ def test_presenter_mode_has_the_share_button_with_qr_and_link():
 
 
 def test_public_url_from_the_environment_goes_into_the_link(monkeypatch):
-    monkeypatch.setenv(C.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/pg")
+    monkeypatch.setenv(classroom.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/pg")
     at = app_test("attention", query={"tab": t("att.tab.multihead", "ja")})
     code = _start(at)
     links = [c.value for c in at.code]
@@ -104,7 +104,7 @@ def test_a_student_who_edits_detaches_and_back_to_the_teacher_reattaches():
 def test_unknown_code_and_wrong_pin_say_so(monkeypatch):
     at = app_test(None, query={"class": "QQQZ"})
     assert any("見つかりません" in i.value for i in at.info)
-    monkeypatch.setenv(C.PIN_ENV, "246810")
+    monkeypatch.setenv(classroom.PIN_ENV, "246810")
     at = app_test(None)
     at.button(key="cls_share_btn_side").click().run()
     at.text_input(key="cls_pin").input("000000")

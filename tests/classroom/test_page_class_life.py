@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from core import classroom as C
+from core import classroom
 from core.i18n import t
 from core.resources import classrooms
 from tests.conftest import app_test, assert_no_exception
@@ -150,7 +150,7 @@ def test_redis_gone_mid_class_is_a_message_and_the_class_recovers(app_rooms):
 
 
 def test_pin_for_a_resume_is_required_when_configured(app_rooms, monkeypatch):
-    monkeypatch.setenv(C.PIN_ENV, "246810")
+    monkeypatch.setenv(classroom.PIN_ENV, "246810")
     at = app_test(None)
     at.button(key="cls_share_btn_side").click().run()
     at.text_input(key="cls_takeover_code").input("ABCD")

@@ -123,7 +123,7 @@ def test_compose_app_has_gpu_restart_volume_and_healthcheck(compose):
 
 def test_compose_proxy_is_haproxy_from_the_template_the_tests_run(compose):
     """compose.yaml's proxy mounts deploy/haproxy.cfg as it is; `core serve` (and
-    tests/multiproc) render the same file with local servers (bench/serve.py: render_haproxy)."""
+    tests/multiproc) render the same file with local servers (stkit/server.py: render_haproxy)."""
     proxy = compose["services"]["proxy"]
     image, _, tag = proxy["image"].partition(":")
     assert image == "haproxy" and tag and tag != "latest"
@@ -154,7 +154,7 @@ def test_haproxy_accepts_the_template_when_installed():
         pytest.skip("haproxy is not installed (apt-get install haproxy)")
     import os
 
-    from bench.serve import render_haproxy
+    from stkit.server import render_haproxy
 
     env = dict(os.environ, PLAYGROUND_PROXY_BIND="127.0.0.1:1")
     for text in ((ROOT / "deploy" / "haproxy.cfg").read_text(), render_haproxy([("w1", 2), ("w2", 3)])):

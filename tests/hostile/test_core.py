@@ -127,7 +127,7 @@ def test_size_cap_before_any_byte(online_server, monkeypatch):
     with pytest.raises(ModelUnavailable, match="大きすぎる"):
         download.check(OK_MODEL)  # the button, the fine-tuning tab
     with pytest.raises(ModelUnavailable, match="大きすぎる"):
-        hub.locate(OK_MODEL, fetch=True)  # what every loader calls
+        download.locate_or_fetch(OK_MODEL)  # what every loader calls
     assert not online_server.hub.file_repos()  # asked the Hub's API, fetched no file
 
 
@@ -151,7 +151,7 @@ def test_operator_switches(online_server, monkeypatch):
     with pytest.raises(ModelUnavailable, match="止められて"):
         download.fetch_model(OK_MODEL)
     with pytest.raises(ModelUnavailable, match="python -m core models download"):
-        hub.locate(OK_MODEL, fetch=True)
+        download.locate_or_fetch(OK_MODEL)
     monkeypatch.setenv(download.UI_ENV, "0")
     monkeypatch.setenv(policy.CUSTOM_ENV, "1")
     with pytest.raises(ModelUnavailable, match=download.UI_ENV):
@@ -166,7 +166,7 @@ def test_one_download_at_a_time(online_server):
 
     def load():
         try:
-            first["path"] = hub.locate(OK_MODEL, fetch=True).path
+            first["path"] = download.locate_or_fetch(OK_MODEL).path
         except Exception as exc:  # noqa: BLE001 - reported below
             first["error"] = exc
 

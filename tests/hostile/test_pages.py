@@ -47,9 +47,9 @@ def test_custom_models_off_students_pick_from_the_list(shared_server):
 
 
 def sources_label(source: str, task: str = "fill-mask") -> str:
-    from pages.bert import sources
+    from pages.common import model_source
 
-    return sources.display(task, source)
+    return model_source.display(task, source)
 
 
 @pytest.mark.parametrize("forged", ["bigscience/bloom", "/etc", "../../etc/passwd", "tohoku-nlp/bert-base-japanese-v3"])

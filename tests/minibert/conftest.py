@@ -30,10 +30,10 @@ def cache_root(tmp_path_factory) -> pathlib.Path:
 @pytest.fixture(scope="session")
 def trained(cache_root):
     """(PretrainResult, saved directory under <cache>/trained/mini-bert/tiny)."""
-    from core.bert import pretrain as P
+    from core.bert import pretrain
     from core.bert import saved
 
-    res = P.pretrain(small_text(), P.PretrainConfig(**TINY), text_name="test text")
+    res = pretrain.pretrain(small_text(), pretrain.PretrainConfig(**TINY), text_name="test text")
     out = saved.save(res, cache_root / "trained" / "mini-bert" / "tiny")
     return res, out
 

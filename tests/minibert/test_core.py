@@ -7,13 +7,13 @@ import random
 import pytest
 
 from core import InvalidInput, TrainingDiverged
-from core.bert import pretrain as P
+from core.bert import pretrain
 from core.bert import wordpiece as wp
 from tests.minibert.conftest import TINY, small_text
 
 
 def test_wordpiece_vocab_loads_as_bert_japanese_tokenizer_and_matches_fast_encoding(tmp_path):
-    sents = P.sentences_of(small_text(200))[0]
+    sents = pretrain.sentences_of(small_text(200))[0]
     words = wp.pretokenize(sents)
     vocab = wp.train_vocab(words, 300)
     assert vocab[:5] == ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
@@ -28,7 +28,7 @@ def test_wordpiece_vocab_loads_as_bert_japanese_tokenizer_and_matches_fast_encod
 
 def test_mask_batch_follows_15_percent_and_80_10_10():
     seqs = [[2, *range(10, 50), 3] for _ in range(300)]
-    x, labels, att = P.mask_batch(seqs, random.Random(0), mask_id=4, pool=list(range(5, 60)))
+    x, labels, att = pretrain.mask_batch(seqs, random.Random(0), mask_id=4, pool=list(range(5, 60)))
     chosen = labels != -100
     assert not chosen[:, 0].any() and not chosen[:, -1].any()  # never [CLS] / [SEP]
     assert chosen.sum(1).eq(6).all()  # round(40 × 0.15)
@@ -56,8 +56,8 @@ def test_pretrain_lowers_the_mlm_loss_and_learns_the_masked_words(trained):
 def test_fill_mask_predictions_improve_with_training():
     """The followed sentence 父は昼にカレー[MASK]食べた: from near-uniform guesses at step 0 to
     the object particle を (what every sentence of this shape has there)."""
-    cfg = P.PretrainConfig(**{**TINY, "max_steps": 150, "eval_every": 50, "probe": "父は昼にカレー[MASK]食べた。"})
-    res = P.pretrain(small_text(600), cfg)
+    cfg = pretrain.PretrainConfig(**{**TINY, "max_steps": 150, "eval_every": 50, "probe": "父は昼にカレー[MASK]食べた。"})
+    res = pretrain.pretrain(small_text(600), cfg)
     first, last = res.snapshots[0]["predictions"], res.snapshots[-1]["predictions"]
     assert [s["step"] for s in res.snapshots] == [0, 50, 100, 150]
     assert "を" not in [tok for tok, _ in first] and first[0][1] < 0.02  # untrained: ~1 / vocabulary
@@ -66,8 +66,8 @@ def test_fill_mask_predictions_improve_with_training():
 
 def test_same_seed_same_steps_is_deterministic():
     cfg = dict(TINY, max_steps=8, eval_every=100)
-    a = P.pretrain(small_text(100), P.PretrainConfig(**cfg))
-    b = P.pretrain(small_text(100), P.PretrainConfig(**cfg))
+    a = pretrain.pretrain(small_text(100), pretrain.PretrainConfig(**cfg))
+    b = pretrain.pretrain(small_text(100), pretrain.PretrainConfig(**cfg))
     assert [h["mlm_loss"] for h in a.history] == [h["mlm_loss"] for h in b.history]
 
 
@@ -80,15 +80,15 @@ def test_same_seed_same_steps_is_deterministic():
 ])
 def test_bad_text_is_refused_with_a_japanese_message(text, words):
     with pytest.raises(InvalidInput, match=words):
-        P.pretrain(text, P.PretrainConfig(**TINY))
+        pretrain.pretrain(text, pretrain.PretrainConfig(**TINY))
 
 
 def test_five_megabytes_of_text_are_cut_with_a_note():
     big = small_text(4000) * 45
     assert len(big.encode("utf-8")) > 5_000_000
-    sents, notes = P.sentences_of(big)
-    assert notes and f"{P.MAX_TEXT_CHARS:,}" in notes[0]
-    assert sum(len(s) for s in sents) <= P.MAX_TEXT_CHARS
+    sents, notes = pretrain.sentences_of(big)
+    assert notes and f"{pretrain.MAX_TEXT_CHARS:,}" in notes[0]
+    assert sum(len(s) for s in sents) <= pretrain.MAX_TEXT_CHARS
 
 
 @pytest.mark.parametrize("change, words", [
@@ -97,12 +97,12 @@ def test_five_megabytes_of_text_are_cut_with_a_note():
 ])
 def test_bad_settings_are_refused(change, words):
     with pytest.raises(InvalidInput, match=words):
-        P.pretrain(small_text(100), P.PretrainConfig(**{**TINY, **change}))
+        pretrain.pretrain(small_text(100), pretrain.PretrainConfig(**{**TINY, **change}))
 
 
 def test_a_huge_learning_rate_is_caught_as_divergence():
     with pytest.raises(TrainingDiverged, match="学習率"):
-        P.pretrain(small_text(100), P.PretrainConfig(**{**TINY, "lr": 1e6, "max_steps": 200}))
+        pretrain.pretrain(small_text(100), pretrain.PretrainConfig(**{**TINY, "lr": 1e6, "max_steps": 200}))
 
 
 def test_stop_mid_run_keeps_the_partial_model_and_state():
@@ -114,7 +114,7 @@ def test_stop_mid_run_keeps_the_partial_model_and_state():
 
     state: dict = {}
     seen = []
-    res = P.pretrain(small_text(100), P.PretrainConfig(**TINY), should_stop=should_stop, state=state,
+    res = pretrain.pretrain(small_text(100), pretrain.PretrainConfig(**TINY), should_stop=should_stop, state=state,
                      on_progress=lambda step, total, m: seen.append((step, total, m["mlm_loss"])))
     assert res.stopped and res.steps == 3 and state["result"] is res
     assert [s for s, _, _ in seen] == [1, 2, 3] and all(total == TINY["max_steps"] for _, total, _ in seen)
@@ -122,6 +122,6 @@ def test_stop_mid_run_keeps_the_partial_model_and_state():
 
 
 def test_seconds_bound_training_time():
-    cfg = P.PretrainConfig(**{**TINY, "seconds": 1.0, "max_steps": 100_000})
-    res = P.pretrain(small_text(100), cfg)
+    cfg = pretrain.PretrainConfig(**{**TINY, "seconds": 1.0, "max_steps": 100_000})
+    res = pretrain.pretrain(small_text(100), cfg)
     assert 0 < res.steps < 100_000 and not res.stopped and res.seconds < 30

@@ -1,7 +1,7 @@
 """Issue 25: a lecture hall on real processes — two `streamlit run` workers, one Redis and HAProxy
-(bench/serve.py's Hall: what `python -m core serve --workers 2` runs, from deploy/haproxy.cfg,
+(stkit/server.py's Hall: what `python -m core serve --workers 2` runs, from deploy/haproxy.cfg,
 the template compose.yaml's proxy mounts). Browsers are spoken over Streamlit's WebSocket
-(bench/stclient.py) with the proxy's sticky cookie, as a browser sends it; which worker served a
+(stkit/client.py) with the proxy's sticky cookie, as a browser sends it; which worker served a
 client is the proxy's X-Playground-Worker header.
 
 The tests of one module share one hall and run in file order: the class is started once
@@ -34,7 +34,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def hall(tmp_path_factory):
-    from bench.serve import Hall
+    from stkit.server import Hall
 
     h = Hall(workers=2, log_dir=tmp_path_factory.mktemp("hall"), extra_env={"PLAYGROUND_CLASS_TIMEOUT": "120"})
     yield h
@@ -52,7 +52,7 @@ def pinned_cookie(hall, worker: str) -> str:
 
 
 def browser(hall, worker: str, page: str = "", query: dict | None = None):
-    from bench.stclient import Session
+    from stkit.client import Session
 
     s = Session(hall.url, page, query, timeout=WAIT_S, cookie=pinned_cookie(hall, worker))
     run = s.open()
@@ -83,7 +83,7 @@ def texts(run) -> str:
 # --- the proxy --------------------------------------------------------------------------------
 
 def test_new_browsers_spread_and_the_cookie_pins_each_to_its_worker(hall):
-    from bench.stclient import Session
+    from stkit.client import Session
 
     first = [hall.proxy.worker_of() for _ in range(4)]
     assert {name for name, _ in first} == {"w1", "w2"}, first  # new browsers: both workers
@@ -274,7 +274,7 @@ def test_redis_restarted_mid_class_says_so_and_the_class_goes_on(klass, hall):
 # --- a worker dies -----------------------------------------------------------------------------
 
 def test_a_killed_worker_leaves_the_pool_and_its_browsers_are_repinned(hall):
-    from bench.stclient import ProtocolError, Session
+    from stkit.client import ProtocolError, Session
 
     lone, _ = browser(hall, "w2", "word2vec", {"tab": t("w2v.tab.neighbors")})
     w2 = hall.server("w2")
@@ -297,7 +297,7 @@ def test_a_killed_worker_leaves_the_pool_and_its_browsers_are_repinned(hall):
 def test_students_of_the_killed_worker_rejoin_the_same_class(klass, hall):
     """After the test above: the class's students were on worker 2. Their browsers reconnect the
     same way, on the URL they were following (?class=CODE), and land in the same class on w1."""
-    from bench.stclient import Session
+    from stkit.client import Session
 
     assert hall.server("w2").proc.poll() is not None
     rejoined = []

@@ -64,7 +64,7 @@ def test_serve_refuses_bad_settings_with_a_clear_message(tmp_path, args, env, sa
 def test_one_worker_without_redis_is_todays_single_process(tmp_path, monkeypatch):
     """`--workers 1` without PLAYGROUND_REDIS_URL: one plain `streamlit run` on the port — no
     Redis, no proxy, the in-process class store."""
-    from bench.serve import Hall, free_port
+    from stkit.server import Hall, free_port
 
     monkeypatch.delenv("PLAYGROUND_REDIS_URL", raising=False)
     port = free_port()
@@ -81,7 +81,7 @@ def test_one_worker_without_redis_is_todays_single_process(tmp_path, monkeypatch
 def test_one_worker_with_redis_runs_behind_the_proxy(tmp_path):
     """With PLAYGROUND_REDIS_URL, one worker gets the N-worker topology (proxy + that Redis):
     what `bench load --url` compares one worker against two with."""
-    from bench.serve import Hall, Redis
+    from stkit.server import Hall, Redis
 
     redis = Redis(tmp_path / "redis", tmp_path)
     try:

@@ -8,7 +8,7 @@ from core import InvalidInput
 from core.seq2seq import checkpoint
 from core.seq2seq.data import BOS_ID, EOS_ID, dataset, split
 from core.seq2seq.decode import beam_search, greedy, source_tokens, translate
-from core.seq2seq.model import _mask
+from core.seq2seq.model import source_mask
 from core.seq2seq.train import TrainConfig, Trainer, exact_matches, model_config
 from core.seq2seq.transformer import TransformerSeq2Seq
 
@@ -38,7 +38,7 @@ def test_shapes(trained):
     memory, state = model.encode(src, src_len)
     assert memory.shape == (3, 6, 32) and state.shape == (0, 3)
     assert model(src, src_len, tgt_in).shape == (3, 5, model.config.tgt_vocab)
-    logp, state, a = model.step(tgt_in[:, 0], state, memory, _mask(src_len, 6))
+    logp, state, a = model.step(tgt_in[:, 0], state, memory, source_mask(src_len, 6))
     assert logp.shape == (3, model.config.tgt_vocab) and state.shape == (1, 3) and a.shape == (3, 6)
     assert torch.allclose(logp.exp().sum(-1), torch.ones(3), atol=1e-5)
     assert model.cross_attention([5, 6, 7, 8], [9, 10, EOS_ID]).shape == (2, 4, 3, 4)
@@ -57,7 +57,7 @@ def test_causal_mask_hides_the_future_and_steps_equal_the_parallel_pass(trained)
         assert not torch.allclose(logits[:, 3], logits2[:, 3], atol=1e-3)
         memory, state = model.encode(src, src_len)
         for t in range(tgt_in.shape[1]):  # one token at a time = the parallel (teacher-forced) pass
-            logp, state, _ = model.step(tgt_in[:, t], state, memory, _mask(src_len, 6))
+            logp, state, _ = model.step(tgt_in[:, t], state, memory, source_mask(src_len, 6))
             assert torch.allclose(logp, torch.log_softmax(logits[:, t], -1), atol=1e-5)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from core import InputTooLong, InvalidInput, ModelUnavailable, OutOfVocabulary
 from core import paths
-from core.word2vec import vectors as V
+from core.word2vec import vectors
 
 
 def test_chive_one_key_per_row_in_frequency_order(chive):
@@ -24,33 +24,33 @@ def test_neighbors_of_cat_has_dog_or_kitten(chive):
 
 
 def test_warm_load_is_memory_mapped(chive):
-    kv = V.default_vectors()
+    kv = vectors.default_vectors()
     assert isinstance(kv.vectors, np.memmap)
     assert kv.index_to_key[:5] == chive.index_to_key[:5]
 
 
 def test_alias_keys_resolve_to_their_row_word(chive):
-    res = V.resolve(chive, "白猫")  # a chiVe key that shares the row of 猫
-    assert res.key == "猫" and res.shared_row and res.how == V.HOW_TYPED
-    np.testing.assert_array_equal(V.word_vector(chive, "白猫")[0], chive["猫"])
-    assert len(V.alias_map(chive)) > 400_000
+    res = vectors.resolve(chive, "白猫")  # a chiVe key that shares the row of 猫
+    assert res.key == "猫" and res.shared_row and res.how == vectors.HOW_TYPED
+    np.testing.assert_array_equal(vectors.word_vector(chive, "白猫")[0], chive["猫"])
+    assert len(vectors.alias_map(chive)) > 400_000
 
 
 @pytest.mark.parametrize("typed, key, how", [
-    ("猫", "猫", V.HOW_TYPED),
-    ("コンピュータ", "コンピューター", V.HOW_SUDACHI),
-    ("走った", "走る", V.HOW_LEMMA),
-    ("食べました", "食べる", V.HOW_LEMMA),
+    ("猫", "猫", vectors.HOW_TYPED),
+    ("コンピュータ", "コンピューター", vectors.HOW_SUDACHI),
+    ("走った", "走る", vectors.HOW_LEMMA),
+    ("食べました", "食べる", vectors.HOW_LEMMA),
 ])
 def test_fallbacks(chive, typed, key, how):
-    res = V.resolve(chive, typed)
+    res = vectors.resolve(chive, typed)
     assert (res.key, res.how) == (key, how)
     assert typed in res.explain()
 
 
 def test_phrase_is_segmented_and_mean_used(chive):
-    vec, res = V.word_vector(chive, "猫が好き")
-    assert res.how == V.HOW_PHRASE and res.tokens == ("猫", "好き") and "が" in res.dropped
+    vec, res = vectors.word_vector(chive, "猫が好き")
+    assert res.how == vectors.HOW_PHRASE and res.tokens == ("猫", "好き") and "が" in res.dropped
     np.testing.assert_allclose(vec, (chive["猫"] + chive["好き"]) / 2, rtol=1e-6)
     assert "分けて" in res.explain()
 
@@ -58,24 +58,24 @@ def test_phrase_is_segmented_and_mean_used(chive):
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t"])
 def test_empty_is_invalid(chive, bad):
     with pytest.raises(InvalidInput, match="空"):
-        V.resolve(chive, bad)
+        vectors.resolve(chive, bad)
 
 
 def test_too_long(chive):
     with pytest.raises(InputTooLong, match="長すぎ"):
-        V.resolve(chive, "猫" * 10_000)
+        vectors.resolve(chive, "猫" * 10_000)
 
 
 @pytest.mark.parametrize("word", ["🐱🐶", "qzxqzxqzx"])
 def test_oov_message(chive, word):
     with pytest.raises(OutOfVocabulary) as ei:
-        V.resolve(chive, word)
+        vectors.resolve(chive, word)
     assert "語彙にありません" in ei.value.message and ei.value.word == word
 
 
 def test_oov_suggestions(chive):
     with pytest.raises(OutOfVocabulary) as ei:
-        V.resolve(chive, "コンピューダー")
+        vectors.resolve(chive, "コンピューダー")
     assert ei.value.suggestions[0] == "コンピューター"
     assert all(s in chive.key_to_index for s in ei.value.suggestions)
 
@@ -86,37 +86,37 @@ def test_load_text_binary_and_kv(tmp_path, tiny_kv):
     tiny_kv.save_word2vec_format(str(binf), binary=True)
     tiny_kv.save(str(kvf))
     for f in (txt, binf, kvf):
-        kv = V.load_vectors(f)
+        kv = vectors.load_vectors(f)
         assert kv.index_to_key == tiny_kv.index_to_key
         np.testing.assert_allclose(kv["猫"], tiny_kv["猫"], rtol=1e-5)
-        assert V.resolve(kv, "猫").key == "猫"
+        assert vectors.resolve(kv, "猫").key == "猫"
 
 
 def test_load_bad_files(tmp_path):
     with pytest.raises(InvalidInput, match="見つかりません"):
-        V.load_vectors(tmp_path / "nope.txt")
+        vectors.load_vectors(tmp_path / "nope.txt")
     junk = tmp_path / "junk.txt"
     junk.write_text("これはベクトルではありません\nただの文章です\n", encoding="utf-8")
     with pytest.raises(InvalidInput):
-        V.load_vectors(junk)
+        vectors.load_vectors(junk)
     with pytest.raises(InvalidInput):
-        V.load_vectors(tmp_path)
+        vectors.load_vectors(tmp_path)
 
 
 def test_gensim_data_offline_says_what_is_missing(monkeypatch, tmp_path):
     import gensim.downloader as api
 
     monkeypatch.setattr(api, "BASE_DIR", str(tmp_path))
-    monkeypatch.setattr(V, "_online", lambda *a, **k: False)
+    monkeypatch.setattr(vectors, "_online", lambda *a, **k: False)
     with pytest.raises(ModelUnavailable) as ei:
-        V.load_vectors("word2vec-google-news-300")
+        vectors.load_vectors("word2vec-google-news-300")
     assert "word2vec-google-news-300" in ei.value.message and "オフライン" in ei.value.message
     assert "gensim.downloader --download word2vec-google-news-300" in ei.value.hint
 
 
 def test_conversion_to_a_fresh_cache(tmp_path, monkeypatch, chive):
     monkeypatch.setenv(paths.ENV_VAR, str(tmp_path))
-    kv = V.default_vectors()
+    kv = vectors.default_vectors()
     meta = json.loads(next(tmp_path.glob("word2vec/chive-*/meta.json")).read_text())
     assert meta["rows"] == 20000 and meta["aliases"] > 400_000
     np.testing.assert_array_equal(kv["猫"], chive["猫"])

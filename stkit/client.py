@@ -15,7 +15,8 @@ sent to a client that has not asked: the script runs only when the client sends
 ``rerun_script``. We never advertise ``cached_message_hashes``, so the server sends every
 message in full (no ``ref_hash`` indirection).
 
-Bench tooling (used by bench/locustfile.py and the tests); talks only to the URL it is given.
+Test and bench tooling (used by bench/locustfile.py, bench/ and the tests); talks only to the URL it
+is given.
 """
 from __future__ import annotations
 

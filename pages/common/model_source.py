@@ -1,4 +1,4 @@
-"""Model-source widgets shared by the pages that use hub models (BERT, attention, seq2seq).
+"""The model-source picker shared by the pages that use hub models (BERT, attention, seq2seq).
 
 On a shared class server the operator decides the models (core/policy.py): ``source_field(task)``
 is a selectbox over ``core.hub.allowed_sources(task)`` (the default, the operator's list, the

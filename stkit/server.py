@@ -1,7 +1,7 @@
 """Start `streamlit run app.py` on a free localhost port (browser tests, load test, benchmarks),
 or a lecture hall: N of them behind HAProxy with one Redis (``Hall``; ``python -m core serve``).
 
-Test and bench tooling: it lives in bench/, never in core/ (tests import it as ``bench.serve``).
+Test and bench tooling (the stkit package), never imported by the app.
 """
 from __future__ import annotations
 
@@ -101,11 +101,11 @@ class Server:
         raise RuntimeError(f"streamlit did not become healthy in {timeout:.0f} s")
 
     def _warm(self) -> None:
-        """Run the home page once over the WebSocket (bench/stclient.py): the process's first
+        """Run the home page once over the WebSocket (stkit/client.py): the process's first
         run ends Streamlit's legacy pages mode (see app.py), so a browser's first deep link
         then opens without the "Page not found" modal that app.py otherwise closes on that run.
         Servers that test that first run itself start cold (warm=False)."""
-        from bench.stclient import Session
+        from stkit.client import Session
 
         session = Session(self.url, "", timeout=120)
         try:
