@@ -17,11 +17,7 @@ from tests.conftest import ROOT
 
 PRODUCT = ("app.py", "core", "pages", "bench", "stkit")  # tests may reach into privates (monkeypatching)
 # (module, imported private name) still allowed: core/lm.py (branch `lm`) makes these public
-ALLOWED_PRIVATE = {
-    ("core.transformer.lm", "core.lstm.lm._check_temperature"),
-    ("core.transformer.lm", "core.lstm.lm._probs"),
-    ("core.transformer.lm", "core.lstm.train._device"),
-}
+ALLOWED_PRIVATE: set[tuple[str, str]] = set()
 
 
 def _module(path: pathlib.Path) -> str:

@@ -14,7 +14,7 @@ from core.basics import textcnn
 from core.basics.figures import bars_figure, curves_figure, grid_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, local, t
-from pages.lstm.controls import finish_interrupted
+from pages.common.training import finish_interrupted
 
 RUN_KEY = "bc_run"  # this session's TextCNN comparison
 

@@ -13,7 +13,7 @@ from core.basics import knock
 from core.basics.figures import curves_figure
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, guard, lang, t
-from pages.lstm.controls import finish_interrupted
+from pages.common.training import finish_interrupted
 
 BASICS, BERT = "pages/basics/page.py", "pages/bert/page.py"
 RUN_KEY = "bk_run"  # this session's KnockRun
