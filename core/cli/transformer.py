@@ -2,7 +2,8 @@
 pre-train a mini-BERT (``pretrain-mlm``, core/cli/mlm.py).
 
     python -m core transformer train-lm --text-file FILE [--level char|word] [--seconds S]
-        [--epochs N] [--layers L] [--heads H] [--d-model D] [--seed S] [--save DIR] --json
+        [--epochs N] [--layers L] [--heads H] [--d-model D] [--pos sinusoidal|learned|rope] [--seed S]
+        [--save DIR] --json
         → {"val_loss", "val_ppl", "train_tokens", "seconds", "params"}
     python -m core transformer generate --model DIR [--length N] [--temperature T] [--top-k K] PROMPT --json
         → {"text"}
@@ -33,6 +34,8 @@ def register(p: argparse.ArgumentParser) -> None:
     tr.add_argument("--heads", type=int, default=4)
     tr.add_argument("--d-model", type=int, default=64)
     tr.add_argument("--context", type=int, default=64, help="文脈の長さ（トークン）")
+    tr.add_argument("--pos", default="sinusoidal", choices=("sinusoidal", "learned", "rope"),
+                    help="位置エンコーディング: 正弦波 (既定) / 学習する位置埋め込み / RoPE（回転）")
     tr.add_argument("--lr", type=float, default=None, help="学習率 (default: 0.003)")
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--save", default=None, help="保存先フォルダ（safetensors + JSON）")
@@ -72,7 +75,7 @@ def _train_lm(args: argparse.Namespace) -> int:
     cfg = gpt_config(epochs=epochs_for(args.epochs, args.seconds, GPT_TRAIN_DEFAULTS.epochs),
                      lr=GPT_TRAIN_DEFAULTS.lr if args.lr is None else args.lr, seed=args.seed, max_seconds=None)
     run = GPTRun(read_text(args.text_file), args.level, cfg, context=args.context, d_model=args.d_model,
-                 h=args.heads, n_layers=args.layers)
+                 h=args.heads, n_layers=args.layers, pos=args.pos)
     bar = progress_bar(run.cfg.epochs, f"mini-GPT {args.level}")
     try:
         run.fit(on_progress=bar, seconds=args.seconds)

@@ -33,9 +33,9 @@ class GPTRun(LMRun):
     """A mini-GPT, its text/tokens and training history (kept in the page's session)."""
 
     def __init__(self, text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
-                 context: int = 64, d_model: int = 64, h: int = 4, n_layers: int = 2):
-        self.arch = GPTConfig(vocab_size=2, context=context, d_model=d_model, h=h,
-                              n_layers=n_layers).validated()  # bad sizes fail before the text is read
+                 context: int = 64, d_model: int = 64, h: int = 4, n_layers: int = 2, pos: str = "sinusoidal"):
+        self.arch = GPTConfig(vocab_size=2, context=context, d_model=d_model, h=h, n_layers=n_layers,
+                              pos=pos).validated()  # bad sizes fail before the text is read
         super().__init__(text, level, cfg or GPT_TRAIN_DEFAULTS, seq_len=self.arch.context)
 
     def _build_model(self) -> MiniGPT:
