@@ -8,7 +8,7 @@ pre-train a mini-BERT (``pretrain-mlm``, core/cli/mlm.py).
     python -m core transformer generate --model DIR [--length N] [--temperature T] [--top-k K] PROMPT --json
         → {"text"}
     python -m core transformer pretrain-mlm --text-file FILE [--seconds S] [--save DIR] --json
-        → {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "seconds", "params", "vocab_size"}
+        → {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "nsp_accuracy", "seconds", "params", "vocab_size"}
 
 val_loss is the mean cross entropy (nats per token) on the last 10 % of the tokens, val_ppl its
 exp — computed exactly as `python -m core rnn lm` does, on the same tokens.
