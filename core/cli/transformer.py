@@ -9,6 +9,8 @@ pre-train a mini-BERT (``pretrain-mlm``, core/cli/mlm.py).
         → {"text"}
     python -m core transformer pretrain-mlm --text-file FILE [--seconds S] [--save DIR] --json
         → {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "nsp_accuracy", "seconds", "params", "vocab_size"}
+    python -m core transformer multitask --tasks dates,addition[,translate] [--seconds S] --json
+        → {"per_task": {"dates": acc, ...}, "single_task": {"dates": acc, ...}, "seconds": S}
 
 val_loss is the mean cross entropy (nats per token) on the last 10 % of the tokens, val_ppl its
 exp — computed exactly as `python -m core rnn lm` does, on the same tokens.
@@ -19,6 +21,7 @@ import argparse
 
 from core.cli.common import add_json, emit, epochs_for, progress_bar
 from core.cli.mlm import register_pretrain
+from core.cli.multitask import register_multitask
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -53,6 +56,7 @@ def register(p: argparse.ArgumentParser) -> None:
     ge.set_defaults(handler=_generate)
 
     register_pretrain(sub)
+    register_multitask(sub)
 
 
 def read_text(path: str | None) -> str | None:
