@@ -80,3 +80,6 @@ def render() -> None:
         fig, df = V.pe_dot(offsets, dots, p, lang=lang())
         chart(fig, key="att_pe_dot", data=df)
         st.caption(t("att.pe.dot.help", half=d_model / 2))
+    from pages.attention import positions
+
+    positions.render(int(d_model))
