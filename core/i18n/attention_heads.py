@@ -8,13 +8,13 @@ STRINGS = {
                               "ほかの語からの注意の 1.5 倍以上のときだけ「見つかった」とします。",
                         "en": "The Transformer paper showed heads that follow long-distance dependencies (\"making … more "
                               "difficult\") or resolve a pronoun (\"its → Law\"). Here every layer × head of the loaded BERT is "
-                              "searched for the head attending most from one word (e.g. その) to another (e.g. 法律). A head "
+                              "searched for the head attending most from one word (e.g. sono, 'its') to another (e.g. hōritsu, 'law'). A head "
                               "counts as found only when its weight is at least twice uniform attention and 1.5× what the "
                               "other words pay to the target."},
     "att.heads.preset": {"ja": "例文", "en": "Example"},
-    "att.heads.preset.pronoun": {"ja": "代名詞 → 先行詞（その → 法律）", "en": "Pronoun → antecedent (その → 法律)"},
-    "att.heads.preset.distant": {"ja": "遠い依存（難しく → 手続き）", "en": "Long distance (難しく → 手続き)"},
-    "att.heads.preset.animal": {"ja": "指示語（それ → 猫）", "en": "Demonstrative (それ → 猫)"},
+    "att.heads.preset.pronoun": {"ja": "代名詞 → 先行詞（その → 法律）", "en": "Pronoun → antecedent (its → law)"},
+    "att.heads.preset.distant": {"ja": "遠い依存（難しく → 手続き）", "en": "Long distance (difficult → procedures)"},
+    "att.heads.preset.animal": {"ja": "指示語（それ → 猫）", "en": "Demonstrative (it → cat)"},
     "att.heads.text": {"ja": "文", "en": "Text"},
     "att.heads.from": {"ja": "注意する語 (from)", "en": "From word"},
     "att.heads.to": {"ja": "注意される語 (to)", "en": "To word"},
