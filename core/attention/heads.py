@@ -19,6 +19,7 @@ import numpy as np
 
 from core import InvalidInput
 
+CLS = "[CLS]"  # as a from-word: the sentence vector a classifier reads
 MIN_OVER_UNIFORM = 2.0
 MIN_OVER_OTHERS = 1.5
 
@@ -27,6 +28,8 @@ PRESETS = [
     ("pronoun", "法律は決して完璧にはならないが、その適用は公正であるべきだ。", "その", "法律"),
     ("distant", "多くの州が、登録や投票の手続きをより難しくする新しい法律を可決した。", "難しく", "手続き"),
     ("animal", "猫が窓のそばで寝ている。それはとても気持ちよさそうだ。", "それ", "猫"),
+    # the notes' review example: in sentiment, attention gathers on the polar words ([CLS] → 親切)
+    ("sentiment", "部屋は狭かったが、スタッフはとても親切で、朝食も最高だった。", CLS, "親切"),
 ]
 
 
@@ -89,6 +92,8 @@ def word_positions(tokens: list[str], special: list[bool], word: str, *, avoid: 
     word = normalize_input(word or "").replace(" ", "")
     if not word:
         raise InvalidInput("探す単語が空です。", en="The word to look for is empty.")
+    if word.upper() == CLS and special and special[0]:
+        return [0]  # [CLS] itself (what a sentence classifier reads)
     spelled, owner = "", []
     for i, (tok, sp) in enumerate(zip(tokens, special)):
         if sp:
@@ -118,8 +123,13 @@ def search(attn: np.ndarray, tokens: list[str], special: list[bool], from_word: 
     layer, head = np.unravel_index(int(scores.argmax()), scores.shape)
     weight = float(scores[layer, head])
     n = len(tokens)
-    rest = [i for i in range(n) if i not in F and i not in T and not special[i]]
-    others = float(A[layer, head][rest][:, T].sum(-1).mean()) if rest else 0.0
+    inner = [i for i in range(n) if not special[i]]
+    if F == [0] and special[0]:  # from [CLS]: compare with what [CLS] pays to as many other words
+        rest_keys = [i for i in inner if i not in T]
+        others = float(A[layer, head][0, rest_keys].mean()) * len(T) if rest_keys else 0.0
+    else:
+        rest = [i for i in inner if i not in F and i not in T]
+        others = float(A[layer, head][rest][:, T].sum(-1).mean()) if rest else 0.0
     uniform = len(T) / n
     found = weight >= MIN_OVER_UNIFORM * uniform and weight >= MIN_OVER_OTHERS * others
     return HeadSearch(int(layer), int(head), weight, scores.astype(np.float32), F, T, list(tokens), uniform,

@@ -38,4 +38,11 @@ STRINGS = {
                        "en": "No head of this model clearly attends from “{a}” to “{b}”. The largest is L{layer} H{head} with "
                              "{w:.3f}, under twice uniform attention ({u:.3f}) or close to what other words pay to “{b}” ({o:.3f})."},
     "att.heads.grid": {"ja": "全層 × 全ヘッドの重み w（「{a}」→「{b}」）", "en": "Weight w of every layer × head (“{a}” → “{b}”)"},
+    "att.heads.preset.sentiment": {"ja": "感情: [CLS] → 極性の語（親切）", "en": "Sentiment: [CLS] → a polar word"},
+    "att.heads.sentiment.note": {"ja": "講義ノートのレビューの例: 感情分析では [CLS]（分類器が読むベクトル）からの注意が「親切」「最高」のような極性の語に集まることがあります。"
+                                       "注意は説明そのものではないので、BERT ページの感情分析タブで勾配 × 入力・統合勾配と並べて確かめてください。",
+                                 "en": "The notes' review example: in sentiment analysis the attention from [CLS] (what the classifier "
+                                       "reads) often gathers on polar words. Attention is not explanation: compare with gradient × input "
+                                       "and integrated gradients on the BERT page's sentiment tab."},
+    "att.heads.sentiment.link": {"ja": "BERT ページの感情分析（勾配 × 入力・統合勾配）へ", "en": "To the BERT page's sentiment tab (gradient × input, integrated gradients)"},
 }

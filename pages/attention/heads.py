@@ -79,6 +79,10 @@ def render() -> None:
                             zmax=max(float(r.attention.max()), 1e-6), annotate=n <= 16,
                             row_title=t("att.axis.query"), col_title=t("att.axis.key"), height=min(900, 120 + 26 * n))
         chart(fig, key="att_heads_best", filename=f"attention-head-L{r.layer}-H{r.head}", data=df)
+        if preset == "sentiment":  # the notes' review example; the gradient methods live on the BERT page
+            st.caption(t("att.heads.sentiment.note"))
+            st.page_link("pages/bert/page.py", label=t("att.heads.sentiment.link"),
+                         query_params={"tab": t("bert.tab.sentiment")})
         if n <= 48:
             chart(V.head_view_lines(r.attention, r.tokens, title=t("att.bert.lines"), lang=lang()),
                   key="att_heads_lines")

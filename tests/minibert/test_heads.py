@@ -85,3 +85,26 @@ def test_attention_page_head_search_offline_without_models(cache_env, monkeypatc
     at = open_section("att.tab.heads", query={"att_heads_model": t("att.heads.model.mini", "ja")})
     assert_no_exception(at)
     assert "保存済みの mini-BERT がありません" in " ".join(str(i.value) for i in at.info)
+
+
+def test_search_from_cls_to_a_polar_word():
+    tokens = ["[CLS]", "部屋", "は", "狭かっ", "た", "が", "親切", "だっ", "た", "[SEP]"]
+    special = [tok in ("[CLS]", "[SEP]") for tok in tokens]
+    n = len(tokens)
+    attn = np.full((1, 2, n, n), 1.0 / n)
+    attn[0, 1, 0] = 0.02
+    attn[0, 1, 0, 6] = 0.84  # H1: [CLS] → 親切
+    r = Hs.search(attn, tokens, special, Hs.CLS, "親切")
+    assert (r.layer, r.head) == (0, 1) and r.from_positions == [0] and r.found
+    assert r.others == pytest.approx(0.02)
+    assert any(p[0] == "sentiment" and p[2] == Hs.CLS for p in Hs.PRESETS)
+
+
+def test_sentiment_preset_on_the_page(trained, cache_env, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    at = open_section("att.tab.heads", query={"att_heads_model": t("att.heads.model.mini", "ja")})
+    at.radio(key="att_heads_preset").set_value("sentiment").run()
+    assert_no_exception(at)
+    assert at.text_input(key="att_heads_from_sentiment").value == "[CLS]"
+    text = " ".join(str(x.value) for x in [*at.success, *at.warning, *at.caption])
+    assert t("att.heads.sentiment.note", "ja") in text
