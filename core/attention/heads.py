@@ -58,7 +58,7 @@ def token_surfaces(tokenizer, text: str, tokens: list[str], special: list[bool])
     """What each token stands for in ``text``. For a MeCab + WordPiece tokenizer (Japanese BERT)
     a word the vocabulary lacks becomes one [UNK]: its surface is the MeCab word, so 法律 is
     found even as [UNK]. Otherwise (or if the counts disagree) the tokens themselves."""
-    plain = [tok[2:] if tok.startswith("##") else tok for tok in tokens]
+    plain = [tok.removeprefix("##") for tok in tokens]
     words = getattr(tokenizer, "word_tokenizer", None)
     pieces = getattr(tokenizer, "subword_tokenizer", None)
     if words is None or pieces is None:
@@ -70,7 +70,7 @@ def token_surfaces(tokenizer, text: str, tokens: list[str], special: list[bool])
             if ps == [tokenizer.unk_token] or len(ps) == 1:
                 surfaces.append(w)
             else:
-                surfaces += [p[2:] if p.startswith("##") else p for p in ps]
+                surfaces += [p.removeprefix("##") for p in ps]
     except Exception:  # noqa: BLE001 - any tokenizer quirk: fall back to the tokens
         return plain
     inner = [i for i, sp in enumerate(special) if not sp]
@@ -98,7 +98,7 @@ def word_positions(tokens: list[str], special: list[bool], word: str, *, avoid: 
     for i, (tok, sp) in enumerate(zip(tokens, special)):
         if sp:
             continue
-        piece = tok[2:] if tok.startswith("##") else tok
+        piece = tok.removeprefix("##")
         spelled += piece
         owner += [i] * len(piece)
     start = spelled.find(word)

@@ -45,4 +45,5 @@ STRINGS = {
                                        "reads) often gathers on polar words. Attention is not explanation: compare with gradient × input "
                                        "and integrated gradients on the BERT page's sentiment tab."},
     "att.heads.sentiment.link": {"ja": "BERT ページの感情分析（勾配 × 入力・統合勾配）へ", "en": "To the BERT page's sentiment tab (gradient × input, integrated gradients)"},
+    "att.heads.using": {"ja": "モデル: {label}", "en": "Model: {label}"},
 }

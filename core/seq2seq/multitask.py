@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from core import InvalidInput
 from core.seq2seq.data import Pairs

@@ -92,7 +92,7 @@ def load(source: str) -> CausalLM:
         model = AutoModelForCausalLM.from_pretrained(found.load_arg, attn_implementation="eager", **kwargs)
     except ModelUnavailable:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
     return CausalLM(_finish(model), tok, source, source)
 

@@ -60,6 +60,7 @@ def render() -> None:
         loaded, label = _model()
         if loaded is None:
             return
+        st.caption(t("att.heads.using", label=label))
         from core import device
 
         with device.heavy_work(on_wait=lambda: st.caption(t("common.waiting"))):

@@ -3,8 +3,8 @@ BERT's model view / head view, and the seq2seq model's attention. UI only: the n
 core.attention, the figures from core.attention.figures."""
 import streamlit as st
 
-from pages.attention import (assemble, bert, family, gpt, heads, kinds, multihead, posenc, pretrained_gpt, sdpa,
-                             seq2seq)
+from pages.attention import assemble, bert, family, gpt, heads, kinds, multihead, posenc, sdpa, seq2seq
+from pages.attention import pretrained_gpt
 from pages.common.ui import t, tabbed
 
 st.title(t("att.title"))

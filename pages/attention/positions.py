@@ -60,7 +60,7 @@ def _learned() -> None:
     table = P.learned_table(path, 100)
     import torch
 
-    fig, df = V.pe_heatmap(torch.tensor(table), lang=lang())
+    fig, _ = V.pe_heatmap(torch.tensor(table), lang=lang())
     chart(fig, key="att_pos_learned", filename="minibert-position-embeddings", data=pd.DataFrame(table).round(4))
     st.caption(t("att.pos.learned.help", n=table.shape[0], d=table.shape[1]))
 

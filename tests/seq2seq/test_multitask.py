@@ -15,7 +15,7 @@ def test_prefixes_and_budget_per_model():
     assert set(res.per_task) == set(res.single_task) == {"dates", "addition"}
     assert all(0.0 <= v <= 1.0 for v in [*res.per_task.values(), *res.single_task.values()])
     assert seen[-1] == (pytest.approx(1.5), pytest.approx(1.5))  # three models, 0.5 s each
-    for name, tr in res.trainers.items():
+    for tr in res.trainers.values():
         assert tr.result.seconds <= 0.5 + 5  # stopped at the budget (after the mini-batch that passed it)
     multi_val = res.trainers["multi"].val_pairs.raw
     assert multi_val[0][0].startswith(M.PREFIX["dates"])
@@ -24,10 +24,11 @@ def test_prefixes_and_budget_per_model():
 
 
 def test_cli_multitask_contract():
-    from tests.seq2seq.test_cli import ROOT
     import os
     import subprocess
     import sys
+
+    from tests.seq2seq.test_cli import ROOT
 
     env = dict(os.environ, HF_HUB_OFFLINE="1", OMP_NUM_THREADS="1")
     r = subprocess.run([sys.executable, "-m", "core", "transformer", "multitask", "--tasks", "dates,addition,translate",
