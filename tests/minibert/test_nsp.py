@@ -94,3 +94,20 @@ def test_nsp_accuracy_rises_above_chance_on_the_built_in_text():
     curve = [h["val_nsp_acc"] for h in res.history if "val_nsp_acc" in h]
     assert curve[0] < 0.56  # chance at first: half the validation pairs are real next sentences
     assert res.val_nsp_accuracy > 0.6, curve
+
+
+def test_mlm_tab_p_is_next_offline_with_a_saved_mini_bert(trained, cache_env, monkeypatch):
+    """P(IsNext) on the BERT page's MLM tab, offline, from the saved mini-BERT's trained NSP head,
+    with its validation NSP accuracy from the provenance card."""
+    from core.bert import saved
+    from tests.bert.apptest import open_tab
+    from tests.conftest import assert_no_exception
+
+    res, out = trained
+    assert saved.card_of(out)["nsp_accuracy"] == res.val_nsp_accuracy
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("PLAYGROUND_ALLOWED_FILL_MASK", str(out))
+    at = open_tab("bert.tab.mlm", session={"hub_fill_mask": str(out)})
+    assert_no_exception(at)
+    assert any("bert_nsp_chart" in c.proto.id for c in at.get("plotly_chart"))
+    assert f"{res.val_nsp_accuracy:.1%}" in " ".join(str(c.value) for c in at.caption)
