@@ -44,6 +44,7 @@ class ModelSpec:
     env: str  # environment variable that overrides the default
     label: str  # description for the UI (a core.Msg: Japanese, with .en)
     session_key: str  # st.session_state key of the page's override field
+    bundled: bool = True  # part of `models download` / `models status` by default (False: on request)
 
 
 MODELS: dict[str, ModelSpec] = {
@@ -53,7 +54,12 @@ MODELS: dict[str, ModelSpec] = {
                            Msg("感情分析 (sentiment)", "sentiment"), "hub_sentiment"),
     "translation": ModelSpec("translation", "Helsinki-NLP/opus-mt-ja-en", "PLAYGROUND_MODEL_TRANSLATION",
                              Msg("日英翻訳 (translation ja→en, Marian)", "translation ja→en (Marian)"), "hub_translation"),
+    # issue 27, item 10: a pretrained Japanese GPT (GPT-2 architecture, no remote code), fetched on request
+    "text-generation": ModelSpec("text-generation", "rinna/japanese-gpt2-xsmall", "PLAYGROUND_MODEL_TEXT_GENERATION",
+                                 Msg("事前学習済みの日本語 GPT (text generation)", "pretrained Japanese GPT"),
+                                 "hub_text_generation", bundled=False),
 }
+BUNDLED = [task for task, s in MODELS.items() if s.bundled]
 
 _HUB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
 
@@ -228,7 +234,7 @@ def status(task: str, override: str | None = None) -> dict:
 
 
 def status_all() -> list[dict]:
-    return [status(task) for task in MODELS]
+    return [status(task) for task in BUNDLED]
 
 
 def unavailable_from_error(source: str, exc: BaseException) -> ModelUnavailable:

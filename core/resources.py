@@ -171,6 +171,18 @@ def _bert_fill_mask_model(source: str):
                       models.load_masked_lm, source)
 
 
+def gpt_causal_lm(source: str):
+    """A pretrained GPT (causal LM, eager attention) for the attention page (issue 27, item 10)."""
+    return _use(f"GPT: {source}", _gpt_causal_lm, source)
+
+
+@st.cache_resource(show_spinner="GPT を読み込んでいます… / Loading the GPT…", max_entries=2)
+def _gpt_causal_lm(source: str):
+    from core.transformer import pretrained
+
+    return _hub_model(_gpt_causal_lm, f"GPT: {source}", "res.gpt", pretrained.load, source)
+
+
 def bert_sentiment_model(source: str):
     """Sequence classifier (labels from config.id2label)."""
     return _use(f"BERT classifier: {source}", _bert_sentiment_model, source)

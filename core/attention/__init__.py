@@ -214,11 +214,12 @@ def multi_head(X_q: torch.Tensor, X_k: torch.Tensor, X_v: torch.Tensor,
                W_Q: torch.Tensor, W_K: torch.Tensor, W_V: torch.Tensor, W_O: torch.Tensor, h: int, *,
                b_Q: torch.Tensor | None = None, b_K: torch.Tensor | None = None,
                b_V: torch.Tensor | None = None, b_O: torch.Tensor | None = None,
-               mask: torch.Tensor | None = None) -> MultiHead:
+               mask: torch.Tensor | None = None, rotate=None) -> MultiHead:
     """MultiHead(Q, K, V) = Concat(head_1, …, head_h) W^O with head_i = Attention(Q W_Q^i, K W_K^i, V W_V^i).
 
     W_Q, W_K, W_V, W_O are (d_model, d_model); the h heads are column blocks of width
     d_k = d_model / h (so the parameter count does not depend on h). X_* are (n, d_model).
+    ``rotate`` (e.g. core.attention.rope.rotate) is applied to every head's Q and K: RoPE.
     """
     d_model = W_Q.shape[0]
     d_k = check_heads(d_model, h)
@@ -230,6 +231,8 @@ def multi_head(X_q: torch.Tensor, X_k: torch.Tensor, X_v: torch.Tensor,
     Q = split_heads(proj(X_q, W_Q, b_Q), h)
     K = split_heads(proj(X_k, W_K, b_K), h)
     V = split_heads(proj(X_v, W_V, b_V), h)
+    if rotate is not None:  # RoPE: positions enter as rotations of Q and K, not as added vectors
+        Q, K = rotate(Q), rotate(K)
     heads, weights = scaled_dot_product(Q, K, V, mask=mask)
     concat = merge_heads(heads)
     output = proj(concat, W_O, b_O)

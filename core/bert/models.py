@@ -71,7 +71,7 @@ def quiet_transformers() -> None:
     tlog.disable_progress_bar()
 
 
-def _common_kwargs(found: hub.Located) -> dict:
+def common_kwargs(found: hub.Located) -> dict:
     from core import device
 
     quiet_transformers()
@@ -105,7 +105,7 @@ def thread_safe(tokenizer):
     return tokenizer
 
 
-def _tokenizer(found: hub.Located):
+def hub_tokenizer(found: hub.Located):
     from transformers import AutoTokenizer
 
     try:
@@ -122,7 +122,7 @@ def _tokenizer(found: hub.Located):
         raise hub.unavailable_from_error(found.source, exc) from exc
 
 
-def _finish(model):
+def eval_model(model):
     from core import device
 
     model.to(device.get_device())
@@ -142,8 +142,8 @@ def load_masked_lm(source: str) -> LoadedModel:
     whether the checkpoint really contained trained NSP weights (else that head is random and
     the page says so). Other architectures load with ``AutoModelForMaskedLM``."""
     found = download.locate_or_fetch(source)
-    kwargs = _common_kwargs(found)
-    tok = _tokenizer(found)
+    kwargs = common_kwargs(found)
+    tok = hub_tokenizer(found)
     cfg = _read_config(found.load_arg) if found.path else {}
     try:
         if cfg.get("model_type", "bert") == "bert":
@@ -161,7 +161,7 @@ def load_masked_lm(source: str) -> LoadedModel:
         raise
     except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
-    return LoadedModel(_finish(model), tok, source, found.load_arg, "masked_lm", has_nsp=has_nsp,
+    return LoadedModel(eval_model(model), tok, source, found.load_arg, "masked_lm", has_nsp=has_nsp,
                        untrained=_untrained(found.load_arg))
 
 
@@ -169,8 +169,8 @@ def load_classifier(source: str) -> LoadedModel:
     """BERT + a classification head on [CLS]: p(y | x) = softmax(W · h_[CLS] + b).
     Labels come from the checkpoint's ``config.id2label``."""
     found = download.locate_or_fetch(source)
-    kwargs = _common_kwargs(found)
-    tok = _tokenizer(found)
+    kwargs = common_kwargs(found)
+    tok = hub_tokenizer(found)
     try:
         from transformers import AutoModelForSequenceClassification
 
@@ -186,7 +186,7 @@ def load_classifier(source: str) -> LoadedModel:
             en=f"Model {source} has no classification head (classifier). For sentiment analysis choose a fine-tuned "
                "model (e.g. llm-book/bert-base-japanese-v3-marc_ja) or a model trained on this page.")
     id2label = {int(k): str(v) for k, v in (model.config.id2label or {}).items()}
-    return LoadedModel(_finish(model), tok, source, found.load_arg, "classifier", id2label=id2label,
+    return LoadedModel(eval_model(model), tok, source, found.load_arg, "classifier", id2label=id2label,
                        untrained=_untrained(found.load_arg))
 
 
@@ -195,15 +195,15 @@ def load_encoder_with_attentions(source: str) -> LoadedModel:
     explicitly), so ``model(..., output_attentions=True).attentions`` holds one
     (batch, heads, seq, seq) tensor per layer."""
     found = download.locate_or_fetch(source)
-    kwargs = _common_kwargs(found)
-    tok = _tokenizer(found)
+    kwargs = common_kwargs(found)
+    tok = hub_tokenizer(found)
     try:
         from transformers import AutoModel
 
         model = AutoModel.from_pretrained(found.load_arg, attn_implementation="eager", **kwargs)
     except Exception as exc:
         raise hub.unavailable_from_error(source, exc) from exc
-    return LoadedModel(_finish(model), tok, source, found.load_arg, "encoder",
+    return LoadedModel(eval_model(model), tok, source, found.load_arg, "encoder",
                        untrained=_untrained(found.load_arg))
 
 
@@ -216,7 +216,7 @@ def load_classifier_for_training(source: str, labels: list[str]):
 
     found = download.locate_or_fetch(source)
     quiet_transformers()
-    tok = _tokenizer(found)
+    tok = hub_tokenizer(found)
     id2label = {i: lab for i, lab in enumerate(labels)}
     try:
         model = AutoModelForSequenceClassification.from_pretrained(

@@ -40,7 +40,8 @@ def card(res: PretrainResult) -> dict:
             "steps": res.steps, "seconds": s["seconds"], "layers": res.config.layers,
             "d_model": res.config.d_model, "heads": res.config.heads, "vocab_size": len(res.vocab),
             "params": s["params"], "mlm_loss_last": s["mlm_loss_last"],
-            "val_masked_accuracy": res.val_masked_accuracy, "seed": res.config.seed,
+            "val_masked_accuracy": res.val_masked_accuracy, "nsp_accuracy": res.val_nsp_accuracy,
+            "seed": res.config.seed,
             "label": f"trained here on {res.text_name}, {res.n_sentences} sentences"}
 
 

@@ -5,6 +5,9 @@
   vectors, like the page's "random" option).
 - ``attention pe [--max-len L] [--d-model D] [--json]`` → ``{"shape": [L, D], "seconds": ...,
   "dot_by_offset": [...]}`` (sinusoidal positional encoding, PE(0)·PE(k) for k = 0..L−1).
+- ``attention find-head --model DIR_OR_ID --text TEXT --from WORD --to WORD [--json]`` →
+  ``{"layer": l, "head": h, "weight": w}``: the head of a BERT that attends most from one word
+  to the other (core.attention.heads); a note on stderr when no head clearly does it.
 """
 from __future__ import annotations
 
@@ -29,6 +32,13 @@ def register(p: argparse.ArgumentParser) -> None:
     pe.add_argument("--d-model", type=int, default=512)
     add_json(pe)
     pe.set_defaults(handler=_pe)
+    fh = sub.add_parser("find-head", help="ある語から別の語へ最も注意するヘッドを探す / find the head that attends from one word to another")
+    fh.add_argument("--model", required=True, metavar="DIR_OR_ID", help="BERT のディレクトリまたは Hub の ID")
+    fh.add_argument("--text", required=True)
+    fh.add_argument("--from", dest="from_word", required=True, metavar="WORD", help="注意する側の語（例: その）")
+    fh.add_argument("--to", dest="to_word", required=True, metavar="WORD", help="注意される側の語（例: 法律）")
+    add_json(fh)
+    fh.set_defaults(handler=_find_head)
 
 
 def _weights(args: argparse.Namespace) -> int:
@@ -61,3 +71,23 @@ def _pe(args: argparse.Namespace) -> int:
     offsets, dots = attention.pe_dot_by_offset(pe, 0)
     return emit({"shape": list(pe.shape), "seconds": round(seconds, 5),
                  "dot_by_offset": [round(float(v), 4) for v in dots]}, args.json)
+
+
+def _find_head(args: argparse.Namespace) -> int:
+    import sys
+
+    from core.attention import heads
+    from core.bert.models import load_encoder_with_attentions
+
+    loaded = load_encoder_with_attentions(args.model)
+    r = heads.find_head(loaded, args.text, args.from_word, args.to_word)
+    if not r.found:
+        print(f"注意: どのヘッドもはっきりとは「{args.from_word}」→「{args.to_word}」を見ていません（最大 {r.weight:.3f}、"
+              f"一様なら {r.uniform:.3f}、ほかの語から {r.others:.3f}）。", file=sys.stderr)
+
+    def human(out: dict) -> str:
+        verdict = "見つかりました" if r.found else "はっきり見ているヘッドはありません"
+        return (f"layer {out['layer']} head {out['head']}: weight {out['weight']:.3f} ({verdict}; "
+                f"uniform {r.uniform:.3f}, others {r.others:.3f})")
+
+    return emit({"layer": r.layer, "head": r.head, "weight": round(r.weight, 6)}, args.json, human)

@@ -1,8 +1,9 @@
 """`python -m core transformer pretrain-mlm ...` (issue 13, item 4: mini-BERT).
 
 ``transformer pretrain-mlm --text-file FILE [--seconds S] [--save DIR] --json``
-→ last stdout line ``{"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "seconds",
-"params", "vocab_size", ...}``; the saved directory then works with
+→ last stdout line ``{"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "nsp_accuracy",
+"seconds", "params", "vocab_size", ...}`` (nsp_accuracy: next-sentence prediction on the
+validation pairs, 50 % real / 50 % random; null with --no-nsp); the saved directory then works with
 ``python -m core bert fill-mask TEXT --model DIR --json``.
 
 The ``transformer`` group (core/cli/transformer.py) calls :func:`register_pretrain` with its
@@ -34,6 +35,7 @@ def register_pretrain(sub: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--probe", default="父は昼に[MASK]を食べた。", help="学習中に穴埋めを観察する文")
+    p.add_argument("--no-nsp", action="store_true", help="次文予測 (NSP) を学習しない（MLM だけ、1 文ずつ）")
     p.add_argument("--save", default=None, help="保存先ディレクトリ（transformers の形式 + minibert_card.json）")
     add_json(p)
     p.set_defaults(handler=_pretrain)
@@ -57,7 +59,7 @@ def _pretrain(args: argparse.Namespace) -> int:
     text, name = _read_text(args.text_file) if args.text_file else (None, None)
     cfg = pretrain.PretrainConfig(layers=args.layers, d_model=args.d_model, heads=args.heads, vocab_size=args.vocab_size,
                            lr=args.lr, batch_size=args.batch_size, seconds=args.seconds, max_steps=args.max_steps,
-                           seed=args.seed, probe=args.probe)
+                           seed=args.seed, probe=args.probe, nsp=not args.no_nsp)
     bar = progress_bar(1, "mini-BERT MLM")
     try:
         res = pretrain.pretrain(text, cfg, text_name=name, on_progress=bar)
@@ -74,7 +76,8 @@ def _pretrain(args: argparse.Namespace) -> int:
     def human(r: dict) -> str:
         lines = [f"MLM loss {r['mlm_loss_first']:.3f} → {r['mlm_loss_last']:.3f}  masked accuracy (val) "
                  f"{r['val_masked_accuracy']:.3f}  ({r['steps']} steps, {r['seconds']:.1f} s, {r['params']:,} params, "
-                 f"vocab {r['vocab_size']})",
+                 f"vocab {r['vocab_size']})"
+                 + ("" if r.get("nsp_accuracy") is None else f"  NSP accuracy (val) {r['nsp_accuracy']:.3f}"),
                  f"{cfg.probe}: " + "  ".join(f"{t} {p:.3f}" for t, p in r["probe"]["last"])]
         if r.get("saved"):
             lines.append(f"保存先: {r['saved']}\n  python -m core bert fill-mask \"{cfg.probe}\" --model {r['saved']}")

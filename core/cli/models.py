@@ -75,7 +75,7 @@ def _status(args: argparse.Namespace) -> int:
 def _download(args: argparse.Namespace) -> int:
     from core import ModelUnavailable, hub
 
-    tasks = args.task or list(hub.MODELS)
+    tasks = args.task or list(hub.BUNDLED)
     done, failed = [], []
     for task in tasks:
         source = hub.resolve(task) if task in hub.MODELS else task

@@ -5,6 +5,7 @@
         [--val-fraction F] [--seed S] [--lr-decay] [--save DIR] --json
     python -m core seq2seq translate --model DIR [--beam K] TEXT --json
     python -m core seq2seq data dates --n N        (also: data toy --n N)
+    python -m core seq2seq data addition --n N [--digits D] [--seed S]   ("16+75<TAB>91")
 """
 from __future__ import annotations
 
@@ -60,10 +61,13 @@ def register(p: argparse.ArgumentParser) -> None:
     d = sub.add_parser("data", help="データを生成して TSV で出力 / generate pairs")
     dsub = d.add_subparsers(dest="dataset", metavar="DATASET")
     for name, help_text in (("dates", "日付の正規化（さまざまな書式 → YYYY-MM-DD）"),
-                            ("toy", "やさしい日英翻訳（小さな文法から生成）")):
+                            ("toy", "やさしい日英翻訳（小さな文法から生成）"),
+                            ("addition", "足し算（「16+75<TAB>91」）/ addition")):
         dp = dsub.add_parser(name, help=help_text)
         dp.add_argument("--n", type=int, required=True)
         dp.add_argument("--seed", type=int, default=0)
+        if name == "addition":
+            dp.add_argument("--digits", type=int, default=3, help="各数の最大桁数 D（1〜6）")
         dp.set_defaults(handler=_data, dataset=name)
 
 
@@ -133,6 +137,10 @@ def _data(args: argparse.Namespace) -> int:
         from core.seq2seq.dates import generate_dates
 
         pairs = generate_dates(args.n, args.seed)
+    elif args.dataset == "addition":
+        from core.seq2seq.addition import generate_addition
+
+        pairs = generate_addition(args.n, args.seed, args.digits)
     else:
         from core.seq2seq.grammar import generate_pairs
 

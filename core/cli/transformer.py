@@ -2,15 +2,17 @@
 pre-train a mini-BERT (``pretrain-mlm``, core/cli/mlm.py).
 
     python -m core transformer train-lm --text-file FILE [--level char|word] [--seconds S]
-        [--epochs N] [--layers L] [--heads H] [--d-model D] [--seed S] [--save DIR]
-        [--dropout P] [--weight-decay L] [--patience N] [--classroom-limits] --json
+        [--epochs N] [--layers L] [--heads H] [--d-model D] [--pos sinusoidal|learned|rope] [--seed S]
+        [--save DIR] [--dropout P] [--weight-decay L] [--patience N] [--classroom-limits] --json
         → {"val_loss", "val_ppl", "best_val_loss", "best_val_ppl", "best_epoch", "last_val_loss",
            "last_val_ppl", "epochs", "stopped", "overfitting", "unigram_ppl", "train_tokens", "seconds", "params"}
     python -m core transformer generate --model DIR [--length N] [--temperature T] [--top-k K] [--top-p P]
         PROMPT --json
         → {"text"}
     python -m core transformer pretrain-mlm --text-file FILE [--seconds S] [--save DIR] --json
-        → {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "seconds", "params", "vocab_size"}
+        → {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "nsp_accuracy", "seconds", "params", "vocab_size"}
+    python -m core transformer multitask --tasks dates,addition[,translate] [--seconds S] --json
+        → {"per_task": {"dates": acc, ...}, "single_task": {"dates": acc, ...}, "seconds": S}
 
 val_loss is the mean cross entropy (nats per token) on the last 10 % of the tokens, val_ppl its
 exp — computed exactly as `python -m core rnn lm` does, on the same tokens. The run keeps the
@@ -26,6 +28,7 @@ import argparse
 from core.cli.common import (add_json, add_lm_options, emit, epochs_for, lm_overrides, lm_result, lm_summary,
                              progress_bar)
 from core.cli.mlm import register_pretrain
+from core.cli.multitask import register_multitask
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -41,6 +44,8 @@ def register(p: argparse.ArgumentParser) -> None:
     tr.add_argument("--heads", type=int, default=4)
     tr.add_argument("--d-model", type=int, default=64)
     tr.add_argument("--context", type=int, default=64, help="文脈の長さ（トークン）")
+    tr.add_argument("--pos", default="sinusoidal", choices=("sinusoidal", "learned", "rope"),
+                    help="位置エンコーディング: 正弦波 (既定) / 学習する位置埋め込み / RoPE（回転）")
     tr.add_argument("--lr", type=float, default=None, help="学習率 (default: 0.003)")
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--save", default=None, help="保存先フォルダ（safetensors + JSON）")
@@ -61,6 +66,7 @@ def register(p: argparse.ArgumentParser) -> None:
     ge.set_defaults(handler=_generate)
 
     register_pretrain(sub)
+    register_multitask(sub)
 
 
 def read_text(path: str | None) -> str | None:
@@ -86,7 +92,7 @@ def _train_lm(args: argparse.Namespace) -> int:
                      lr=GPT_TRAIN_DEFAULTS.lr if args.lr is None else args.lr, seed=args.seed, max_seconds=None,
                      **lm_overrides(args))
     run = GPTRun(read_text(args.text_file), args.level, cfg, context=args.context, d_model=args.d_model,
-                 h=args.heads, n_layers=args.layers, limits=limits)
+                 h=args.heads, n_layers=args.layers, pos=args.pos, limits=limits)
     bar = progress_bar(run.cfg.epochs, f"mini-GPT {args.level}")
     try:
         run.fit(on_progress=bar, seconds=args.seconds)

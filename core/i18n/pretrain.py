@@ -66,4 +66,19 @@ STRINGS = {
     "bert.pt.textname.builtin": {"ja": "組み込みの例文 (built-in text)", "en": "built-in text"},
     "bert.pt.textname.file": {"ja": "ファイル {name}", "en": "file {name}"},
     "bert.pt.save.reserved": {"ja": "「{name}」はウォームアップの既定モデルの名前です。別の名前にしてください。", "en": "\"{name}\" is the name of the warm-up's default model. Choose another name."},
+    "bert.pt.nsp.curve": {"ja": "次文予測 (NSP) の損失と正解率（偶然なら 50%）", "en": "Next-sentence prediction (NSP) loss and accuracy (chance = 50%)"},
+    "bert.pt.nsp.val_acc": {"ja": "次文予測 (NSP) の正解率 (val)", "en": "NSP accuracy (val)"},
+    "bert.pt.nsp.val_help": {"ja": "検証用の文ペア（半分は本当の次の文、半分はランダムな文）で、IsNext / NotNext を当てた割合。偶然なら 0.5。",
+                             "en": "Share of validation pairs (half real next sentences, half random) classified right; chance is 0.5."},
+    "bert.pt.nsp.title": {"ja": "次文予測 (next sentence prediction, NSP) — この mini-BERT で", "en": "Next-sentence prediction (NSP) with this mini-BERT"},
+    "bert.pt.nsp.lead": {"ja": "事前学習の 2 つ目の課題です。入力は [CLS] 文A [SEP] 文B [SEP]（セグメント 0 / 1）。50% は B が A の本当の次の文 (IsNext)、"
+                               "50% はテキスト中のランダムな文 (NotNext) です。[CLS] のベクトル（pooler）に Linear(隠れ次元, 2) を載せて 2 クラス分類し、"
+                               "損失は L = L_MLM + L_NSP です。",
+                         "en": "BERT's second pre-training task. Input: [CLS] A [SEP] B [SEP] (segments 0 / 1). Half the time B is "
+                               "A's real next sentence (IsNext), half the time a random sentence of the text (NotNext). A "
+                               "Linear(hidden, 2) layer on the pooled [CLS] vector classifies the pair; L = L_MLM + L_NSP."},
+    "bert.pt.nsp.pairs": {"ja": "学習用の文ペアの作り方（例。s番号 = テキストの何文目か）", "en": "How the training pairs are built (examples; s-number = sentence index)"},
+    "bert.pt.nsp.label": {"ja": "ラベル", "en": "Label"},
+    "bert.nsp.mini_acc": {"ja": "この mini-BERT はこのアプリで NSP も学習しました。検証用の文ペアでの正解率 {acc:.1%}（偶然なら 50%。短い学習では偶然と変わりません）。",
+                          "en": "This mini-BERT learnt NSP here too: {acc:.1%} on its validation pairs (chance is 50%; short training stays at chance)."},
 }

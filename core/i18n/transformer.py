@@ -3,7 +3,7 @@
 STRINGS = {
     "att.tab.assemble": {"ja": "Transformer を組み立てる", "en": "Assemble a Transformer"},
     "att.tab.gpt": {"ja": "ミニGPT", "en": "mini-GPT"},
-    "att.tab.family": {"ja": "BERT · GPT · T5", "en": "BERT · GPT · T5"},
+    "att.tab.family": {"ja": "BERT · GPT · ELMo · T5", "en": "BERT · GPT · ELMo · T5"},
     # --- assemble
     "tf.asm.intro": {"ja": "エンコーダ層 (encoder layer) = [自己注意 (self-attention), FFN]、デコーダ層 (decoder layer) = "
                            "[マスク付き自己注意 (masked self-attention), ソース・ターゲット注意 (source–target attention), FFN]。"
@@ -118,7 +118,8 @@ STRINGS = {
     "tf.fam.t5.objective": {"ja": "テキストからテキストへ（「タスクの指示 + 入力 → 出力」、穴あき部分の復元）",
                             "en": "text to text (task instruction + input → output; span corruption)"},
     "tf.fam.t5.direction": {"ja": "入力は双方向、出力は左から右へ", "en": "bidirectional input, left-to-right output"},
-    "tf.fam.t5.here": {"ja": "seq2seq ページの Transformer（日付・翻訳）", "en": "the seq2seq page's Transformer"},
+    "tf.fam.t5.here": {"ja": "seq2seq ページの Transformer（日付・翻訳）と「マルチタスク (T5 風)」タブ（タスク接頭辞で 1 モデルに複数タスク）",
+                       "en": "the seq2seq page's Transformer and its multi-task (T5-style) tab (task prefixes, one model)"},
     "tf.fam.bert.example": {"ja": "「猫は [MASK] で眠る」→ [MASK] = 窓（前後の両方を見て当てる）", "en": "fill the [MASK] from both sides"},
     "tf.fam.gpt.example": {"ja": "「猫は窓の」→ 次は「そ」「ば」…（左だけを見て 1 つずつ）", "en": "continue from the left, one token at a time"},
     "tf.fam.t5.example": {"ja": "「日付を正規化: 令和5年4月1日」→「2023-04-01」", "en": "'normalise date: …' → '2023-04-01'"},

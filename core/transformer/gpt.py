@@ -1,6 +1,8 @@
 """mini-GPT: a decoder-only Transformer language model (GPT = the decoder without source–target attention).
 
-    h⁰_t = E[w_t] + PE(t)                                   token embedding + sinusoidal position
+    h⁰_t = E[w_t] + PE(t)                                   token embedding + position (``pos``):
+        sinusoidal: PE(t) the fixed sin/cos table · learned: PE(t) = P[t], a trained (context × d) table
+        rope: no PE added; Q and K of every head are rotated by t·θ_i instead (core.attention.rope)
     hˡ   = Blockˡ(hˡ⁻¹)  with the causal mask (t sees 1 … t)  N pre-LN blocks: [masked self-attention, FFN]
     P(w_{t+1} | w_1 … w_t) = softmax(LN(h^N_t) W_vocab)       LM head
 
@@ -24,6 +26,7 @@ MAX_CONTEXT = 256
 MAX_D_MODEL = 256
 MAX_GPT_LAYERS = 6
 MAX_HEADS = 16
+POSITIONS = ("sinusoidal", "learned", "rope")
 
 
 @dataclass
@@ -34,6 +37,7 @@ class GPTConfig:
     h: int = 4
     n_layers: int = 2
     d_ff: int | None = None  # default 4 · d_model
+    pos: str = "sinusoidal"  # positional encoding: sinusoidal | learned | rope
 
     def validated(self) -> "GPTConfig":
         def whole(v, name):
@@ -65,6 +69,12 @@ class GPTConfig:
                                "層が 0 個では注意も FFN も無く、Transformer になりません。",
                                en=f"The number of layers must be 1–{MAX_GPT_LAYERS} ({n_layers}). "
                                   "With 0 layers there is neither attention nor FFN: no Transformer.")
+        if self.pos not in POSITIONS:
+            raise InvalidInput(f"位置エンコーディングは {' / '.join(POSITIONS)} から選んでください（{self.pos!r}）。",
+                               en=f"Choose the positional encoding from {' / '.join(POSITIONS)} ({self.pos!r}).")
+        if self.pos == "rope" and (d_model // h) % 2:
+            raise InvalidInput(f"RoPE は d_k = d_model / h が偶数のときだけ使えます（d_k = {d_model // h}）。",
+                               en=f"RoPE needs an even d_k = d_model / h (d_k = {d_model // h}).")
         if int(self.vocab_size) < 2:
             raise InvalidInput("語彙が 1 種類しかありません。何種類もの文字が並んだ文章で学習してください。",
                                en="The vocabulary has only one type. Train on text with many different characters.")
@@ -73,21 +83,26 @@ class GPTConfig:
 
     def layers(self) -> TransformerConfig:
         return TransformerConfig(d_model=self.d_model, h=self.h, d_ff=self.d_ff, n_layers=self.n_layers,
-                                 norm_first=True)
+                                 norm_first=True, rope=self.pos == "rope")
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
 class MiniGPT(nn.Module):
-    """Decoder-only Transformer LM: E[w] + PE → N × pre-LN causal block → LN → W_vocab."""
+    """Decoder-only Transformer LM: E[w] + PE → N × pre-LN causal block → LN → W_vocab
+    (PE sinusoidal or learned; with RoPE nothing is added and the attention rotates Q, K)."""
 
     def __init__(self, cfg: GPTConfig, dropout: float = 0.0):
         super().__init__()
         self.cfg = cfg = cfg.validated()
         self.drop = nn.Dropout(dropout)  # training only: on h⁰ and on h^N before the LM head
         self.tok_emb = nn.Embedding(cfg.vocab_size, cfg.d_model)
-        self.register_buffer("pe", positional_encoding(cfg.context, cfg.d_model), persistent=False)
+        if cfg.pos == "learned":
+            self.pos_emb = nn.Embedding(cfg.context, cfg.d_model)  # P: one trained vector per position
+            nn.init.normal_(self.pos_emb.weight, std=0.02)
+        pe = positional_encoding(cfg.context, cfg.d_model)
+        self.register_buffer("pe", pe if cfg.pos == "sinusoidal" else torch.zeros_like(pe), persistent=False)
         self.blocks = Encoder(cfg.layers())  # ends with ln_f (pre-LN)
         self.lm_head = nn.Linear(cfg.d_model, cfg.vocab_size, bias=False)
 
@@ -97,7 +112,9 @@ class MiniGPT(nn.Module):
         if T > self.cfg.context:
             raise InvalidInput(f"入力が文脈の長さ {self.cfg.context} を超えています（{T} トークン）。",
                                en=f"The input is longer than the context length {self.cfg.context} ({T} tokens).")
-        x = self.tok_emb(idx) + self.pe[:T]  # (B, T, d_model)
+        x = self.tok_emb(idx) + self.pe[:T]  # (B, T, d_model); the zero table for learned / rope
+        if self.cfg.pos == "learned":
+            x = x + self.pos_emb.weight[:T]
         h, weights = self.blocks(self.drop(x), is_causal=True, need_weights=True)  # (B, T, d_model)
         logits = self.lm_head(self.drop(h))  # (B, T, V)
         return (logits, weights) if need_weights else logits

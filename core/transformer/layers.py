@@ -44,6 +44,7 @@ class TransformerConfig:
     norm_first: bool = True  # True = pre-LN, False = post-LN (2017)
     residual: bool = True  # False removes the skip connections (to show why they are there)
     eps: float = 1e-5  # LayerNorm ε
+    rope: bool = False  # rotary position embedding on Q and K of self-attention (core.attention.rope)
 
     def validated(self) -> "TransformerConfig":
         check_heads(self.d_model, self.h)
@@ -111,16 +112,20 @@ def _weight(rows: int, cols: int) -> nn.Parameter:
 class MultiHeadAttention(nn.Module):
     """MultiHead(Q, K, V) = Concat(head_1, …, head_h) W^O,  head_i = Attention(Q W_Q^i, K W_K^i, V W_V^i)."""
 
-    def __init__(self, d_model: int, h: int):
+    def __init__(self, d_model: int, h: int, *, rope: bool = False):
         super().__init__()
         self.h = h
+        self.rope = rope
         self.W_Q, self.W_K, self.W_V, self.W_O = (_weight(d_model, d_model) for _ in range(4))
         self.b_Q, self.b_K, self.b_V, self.b_O = (nn.Parameter(torch.zeros(d_model)) for _ in range(4))
 
     def forward(self, X_q: torch.Tensor, X_kv: torch.Tensor, mask: torch.Tensor | None = None) -> MultiHead:
         # X_q: (…, n_q, d_model), X_kv: (…, n_k, d_model) → output (…, n_q, d_model), weights (…, h, n_q, n_k)
+        from core.attention.rope import rotate
+
         return multi_head(X_q, X_kv, X_kv, self.W_Q, self.W_K, self.W_V, self.W_O, self.h,
-                          b_Q=self.b_Q, b_K=self.b_K, b_V=self.b_V, b_O=self.b_O, mask=mask)
+                          b_Q=self.b_Q, b_K=self.b_K, b_V=self.b_V, b_O=self.b_O, mask=mask,
+                          rotate=rotate if self.rope else None)
 
     def copy_torch(self, mha: nn.MultiheadAttention) -> None:
         """torch keeps in_proj_weight = [W_Qᵀ; W_Kᵀ; W_Vᵀ] (3·d_model × d_model) and y = x Wᵀ + b."""
@@ -194,7 +199,7 @@ class EncoderLayer(_Layer):
     def __init__(self, cfg: TransformerConfig):
         super().__init__()
         self.cfg = cfg = cfg.validated()
-        self.attn = MultiHeadAttention(cfg.d_model, cfg.h)
+        self.attn = MultiHeadAttention(cfg.d_model, cfg.h, rope=cfg.rope)
         self.ffn = FeedForward(cfg.d_model, cfg.d_ff)
         self.ln_1 = nn.LayerNorm(cfg.d_model, eps=cfg.eps)
         self.ln_2 = nn.LayerNorm(cfg.d_model, eps=cfg.eps)

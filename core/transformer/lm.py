@@ -35,9 +35,9 @@ class GPTRun(LMRun):
 
     def __init__(self, text: str | None = None, level: str = "char", cfg: TrainConfig | None = None, *,
                  context: int = 64, d_model: int = 64, h: int = 4, n_layers: int = 2,
-                 limits: Limits = CLASSROOM):
-        self.arch = GPTConfig(vocab_size=2, context=context, d_model=d_model, h=h,
-                              n_layers=n_layers).validated()  # bad sizes fail before the text is read
+                 pos: str = "sinusoidal", limits: Limits = CLASSROOM):
+        self.arch = GPTConfig(vocab_size=2, context=context, d_model=d_model, h=h, n_layers=n_layers,
+                              pos=pos).validated()  # bad sizes fail before the text is read
         cfg = (cfg or GPT_TRAIN_DEFAULTS).validated(limits)
         super().__init__(text, level, cfg, seq_len=self.arch.context, limits=limits)
 

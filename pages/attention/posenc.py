@@ -94,3 +94,6 @@ def render() -> None:
         fig, df = resources.shared_figure(pe_dot, max_len, d_model, p, lang())
         chart(fig, key="att_pe_dot", data=df)
         st.caption(t("att.pe.dot.help", half=d_model / 2))
+    from pages.attention import positions
+
+    positions.render(int(d_model))

@@ -55,6 +55,9 @@ def _draw(s: attention.Steps, tokens: list[str], d_model: int, no_scale: bool, c
 
     st.subheader(t("att.step2"))
     st.caption(t("att.step2.help", dk=dk, sq=f"{dk ** 0.5:.2f}"))
+    from pages.home import slips
+
+    slips.show("scale")  # the notes' √(embedding dim): issue 27, item 13
     hidden = None if s.mask is None else ~s.mask
     c = st.columns(2)
     with c[0]:
@@ -67,6 +70,7 @@ def _draw(s: attention.Steps, tokens: list[str], d_model: int, no_scale: bool, c
         chart(fig, key="att_sdpa_scaled", data=df)
     if causal:
         st.info(t("att.causal.note"), icon=":material/visibility_off:")
+        slips.show("mask")
 
     st.subheader(t("att.step3"))
     st.caption(t("att.step3.noscale") if no_scale else t("att.step3.help"))

@@ -78,7 +78,18 @@ def _nsp(loaded) -> None:
         for note in r.notes:
             st.info(local(note), icon="ℹ️")
         if r.has_head and r.is_next is not None:
+            _mini_nsp_accuracy(loaded)
             fig = bars([t("bert.nsp.isnext"), t("bert.nsp.notnext")], [r.is_next, 1 - r.is_next],
                        title=t("bert.nsp.chart"), x_title=t("bert.chart.prob"))
             chart(fig, key="bert_nsp_chart", filename="nsp",
                   data=pd.DataFrame({"probability": [r.is_next, 1 - r.is_next]}, index=["IsNext", "NotNext"]))
+
+
+def _mini_nsp_accuracy(loaded) -> None:
+    """A mini-BERT trained here says how good its NSP head is (its validation pairs, chance 50 %)."""
+    from core.bert.saved import card_of
+
+    card = card_of(loaded.path) if loaded.path else None
+    acc = (card or {}).get("nsp_accuracy")
+    if acc is not None:
+        st.caption(t("bert.nsp.mini_acc", acc=acc))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from core import InvalidInput, hub, inputs, policy
 from core.bert import fill_mask as fm
+from core.bert import mlm, nsp
 from core.bert import pretrain
 from core.bert import saved
 from core.bert.figures import loss_accuracy_figure
@@ -42,7 +43,7 @@ def render() -> None:
                     limit=200)
     cfg = pretrain.PretrainConfig(layers=int(layers), d_model=int(d_model), heads=int(heads), seconds=float(seconds),
                            lr=float(lr), vocab_size=int(vocab), probe=probe)
-    run = LiveRun("bert_pt", total=1, chart_metrics=("mlm_loss", "masked_acc"))
+    run = LiveRun("bert_pt", total=1, chart_metrics=("mlm_loss", "masked_acc", "nsp_loss", "nsp_acc"))
     if run.start_button(t("bert.pt.start", s=int(seconds)), disabled=text is False):
         with guard():
             st.session_state.pop(RESULT_KEY, None)
@@ -106,6 +107,8 @@ def _results(r: pretrain.PretrainResult) -> None:
     c2.metric(t("bert.pt.val_acc"), f"{r.val_masked_accuracy:.3f}")
     c3.metric(t("bert.pt.steps"), f"{r.steps} / {r.seconds:.0f}")
     c4.metric(t("bert.pt.params"), f"{s['params']:,} / {s['vocab_size']:,}")
+    if r.val_nsp_accuracy is not None:
+        st.metric(t("bert.pt.nsp.val_acc"), f"{r.val_nsp_accuracy:.3f}", help=t("bert.pt.nsp.val_help"))
     if r.history:
         hist = pd.DataFrame(r.history).set_index("step")
         fig = loss_accuracy_figure(hist, ("mlm_loss", "MLM loss"),
@@ -113,12 +116,41 @@ def _results(r: pretrain.PretrainResult) -> None:
                                     ("val_acc", "masked acc (val)", "lines+markers")],
                                    y_title="MLM loss", y2_title="accuracy", title=t("bert.pt.curve"), height=340)
         chart(fig, key="bert_pt_curve", filename="minibert-mlm-curve", data=hist)
+        if "nsp_loss" in hist:
+            fig = loss_accuracy_figure(hist, ("nsp_loss", "NSP loss"),
+                                       [("nsp_acc", "NSP acc (batch)", "lines"),
+                                        ("val_nsp_acc", "NSP acc (val)", "lines+markers")],
+                                       y_title="NSP loss", y2_title="accuracy", title=t("bert.pt.nsp.curve"), height=300)
+            chart(fig, key="bert_pt_nsp_curve", filename="minibert-nsp-curve", data=hist)
     st.markdown(f"**{t('bert.pt.snapshots', text=r.config.probe)}**")
     st.dataframe(pd.DataFrame([{t("bert.pt.col.step"): snap["step"],
                                 t("bert.pt.col.top"): "  ".join(f"{tok} {p:.3f}" for tok, p in snap["predictions"])}
                                for snap in r.snapshots]), hide_index=True, width="stretch")
     _try(r)
+    if r.config.nsp and r.pair_examples:
+        _nsp(r)
     _save(r)
+
+
+def _nsp(r: pretrain.PretrainResult) -> None:
+    """次文予測 (NSP): how the pairs were built, and P(IsNext) of this session's model."""
+    st.markdown(f"**{t('bert.pt.nsp.title')}**")
+    st.caption(t("bert.pt.nsp.lead"))
+    with st.expander(t("bert.pt.nsp.pairs"), expanded=False):
+        st.dataframe(pd.DataFrame([{"A": f"s{e['i']}: {e['a']}", "B": f"s{e['j']}: {e['b']}",
+                                    t("bert.pt.nsp.label"): "IsNext" if e["label"] == nsp.IS_NEXT else "NotNext"}
+                                   for e in r.pair_examples]), hide_index=True, width="stretch")
+    real = next((e for e in r.pair_examples if e["label"] == nsp.IS_NEXT), r.pair_examples[0])
+    c1, c2 = st.columns(2)
+    a = checked(c1.text_input(t("bert.nsp.a"), real["a"], key="bert_pt_nsp_a", max_chars=200), limit=200)
+    b = checked(c2.text_input(t("bert.nsp.b"), real["b"], key="bert_pt_nsp_b", max_chars=200), limit=200)
+    with guard():
+        out = mlm.next_sentence(pretrain.as_loaded(r), a, b)
+        if out.is_next is not None:
+            fig = bars([t("bert.nsp.isnext"), t("bert.nsp.notnext")], [out.is_next, 1 - out.is_next],
+                       title=t("bert.nsp.chart"), x_title=t("bert.chart.prob"))
+            chart(fig, key="bert_pt_nsp_chart", filename="minibert-nsp",
+                  data=pd.DataFrame({"probability": [out.is_next, 1 - out.is_next]}, index=["IsNext", "NotNext"]))
 
 
 def _try(r: pretrain.PretrainResult) -> None:

@@ -238,3 +238,50 @@ CONCEPTS += [
     ("3", "LSTM の歴史（1997 年、勾配消失への対策）", "LSTM history (1997, against vanishing gradients)", LSTM,
      "lstm.tab.gradients", "ノートの 2 つの年と、出版年を使う理由", "The notes' two years and why the published one is used"),
 ]
+
+# Lecture fidelity part 3b (issue 27): seq2seq, attention, Transformer and the BERT family as the
+# notes teach them, and the notes' slipped numbers (core/i18n/notes_slips.py), each linked.
+CONCEPTS += [
+    ("4", "足し算の seq2seq と入力の反転 (input reversal)", "Addition with seq2seq and input reversal", S2S,
+     "s2s.tab.reversal", "「16+75」→「91」を文字単位で学習し、入力をそのまま・逆順で同じ予算の正解率を比べる",
+     "Learn \"16+75\" → \"91\" by characters; forward vs reversed input at the same budget"),
+    ("4", "加法注意 vs 内積注意（式・パラメータ数・時間・正解率）", "Additive vs dot-product, side by side", ATT,
+     "att.tab.kinds", "softmax(vᵀ tanh(W[q; k])) と softmax(qᵀk)、同じ課題・同じ予算での完全一致率",
+     "softmax(vᵀ tanh(W[q; k])) vs softmax(qᵀk); exact match on the same task at the same budget"),
+    ("4", "辞書としての注意（K ≠ V と K = V、ソフト → ハード）", "Attention as a dictionary", ATT, "att.tab.kinds",
+     "クエリ・キー・値の表を書き換え、スケール β を上げるとソフトな参照がハードな参照になる",
+     "Edit the query / key / value table; raising β turns the soft look-up into the hard one"),
+    ("5", "位置エンコーディングの比較（正弦波・学習・RoPE）", "Positional encodings compared (sinusoidal, learned, RoPE)", ATT,
+     "att.tab.posenc", "波長 2π … 10000·2π、mini-BERT の学習した位置の表、RoPE の回転、ミニ GPT の検証損失",
+     "Wavelengths 2π … 10000·2π, a mini-BERT's learned table, RoPE's rotations, the mini-GPT's validation loss"),
+    ("5", "働く注意ヘッド（その → 法律、遠い依存）", "Heads that do something (its → Law)", ATT, "att.tab.heads",
+     "全層 × 全ヘッドから、代名詞から先行詞へ注意するヘッドを自動で探す（見つからなければそう言う）",
+     "Search every layer × head for the one attending from a pronoun to its antecedent (and say so when none does)"),
+    ("6", "次文予測 (NSP) をこの場で学習", "Next-sentence prediction trained here", BERT, "bert.tab.pretrain",
+     "本当の次の文 50% / ランダムな文 50% のペア、[CLS] の 2 クラス分類、MLM と並べた損失と正解率",
+     "Pairs with 50 % real next / 50 % random sentences, the 2-class layer on [CLS], loss and accuracy beside MLM"),
+    ("6", "T5: タスク接頭辞で 1 つのモデルに複数タスク", "T5: several tasks in one model with prefixes", S2S,
+     "s2s.tab.multitask", "「日付の正規化: …」「足し算: …」を同時に学習し、タスクごとのモデルと同じ予算で比べる",
+     "Learn \"normalise the date: …\" and \"add: …\" together; compare with one model per task at the same budget"),
+    ("6", "ELMo・BERT・GPT（BERT 論文の図 1）", "ELMo, BERT and GPT (BERT's figure 1)", ATT, "att.tab.family",
+     "左→右と右→左の LSTM をつなげる ELMo と、深く双方向の BERT・左から右の GPT",
+     "ELMo's concatenated left-to-right and right-to-left LSTMs vs deeply bidirectional BERT and left-to-right GPT"),
+    ("6", "事前学習済みの日本語 GPT（温度・top-k・top-p）", "A pretrained Japanese GPT (temperature, top-k, top-p)", ATT,
+     "att.tab.pgpt", "次のトークンの確率の棒、1 トークンずつの生成、全層・全ヘッドの注意（オフラインではミニ GPT）",
+     "Next-token bars, step-by-step generation, every layer/head's attention (offline: the mini-GPT)"),
+]
+
+
+def _slips() -> list[tuple]:
+    """One entry per slip of the notes (core/i18n/notes_slips.py), under its chapter."""
+    from core.i18n import t
+    from core.i18n.notes_slips import SLIPS
+
+    chapter = {"softmax": "0", "xent": "0", "onehot": "1", "lstm_year": "3", "mask": "5", "scale": "5"}
+    return [(chapter.get(key, "0"), f"ノートとの違い: {t(f'slip.{key}.notes', 'ja')}",
+             f"Differs from the notes: {t(f'slip.{key}.notes', 'en')}", page, tab,
+             f"{t(f'slip.{key}.exact', 'ja')} — {t(f'slip.{key}.note', 'ja')}",
+             f"{t(f'slip.{key}.exact', 'en')} — {t(f'slip.{key}.note', 'en')}") for key, page, tab in SLIPS]
+
+
+CONCEPTS += _slips()

@@ -24,3 +24,7 @@ for chapter, name_ja, name_en in CHAPTERS:
                 st.page_link(page, label=f"{concept_en if english else concept_ja} → {t(tab_key)}",
                              query_params={"tab": t(tab_key)})
             right.caption(what_en if english else what_ja)
+
+from pages.home import slips  # noqa: E402  (issue 27, item 13: the notes' slips with exact values)
+
+slips.render()

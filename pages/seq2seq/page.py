@@ -8,6 +8,7 @@ st.title(t("s2s.title"))
 st.caption(t("s2s.intro"))
 
 SECTIONS = [("s2s.tab.train", "pages.seq2seq.train"), ("s2s.tab.compare", "pages.seq2seq.compare"),
+            ("s2s.tab.reversal", "pages.seq2seq.reversal"), ("s2s.tab.multitask", "pages.seq2seq.multitask"),
             ("s2s.tab.translate", "pages.seq2seq.translate"), ("s2s.tab.pretrained", "pages.seq2seq.pretrained")]
 
 tabbed(SECTIONS)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.seq2seq.addition import n_questions
 from core.seq2seq.data import Pairs, dataset, read_tsv_bytes, split
 from core.seq2seq.model import ATTENTIONS, CELLS, RNN_CELLS
 from pages.common.ui import t
@@ -16,15 +17,17 @@ HIDDEN_CHOICES = [16, 32, 64, 128, 256]
 EMB_CHOICES = [8, 16, 32, 64, 128]
 HEAD_CHOICES = [1, 2, 4, 8]  # all divide every HIDDEN_CHOICES entry ≥ 16 (d_k = d_model / h)
 LAYER_CHOICES = [1, 2, 3, 4]
-DATASETS = ["dates", "toy", "upload"]
+DATASETS = ["dates", "toy", "addition", "upload"]
+DIGIT_CHOICES = [1, 2, 3, 4]
 
 
-def pick_data(prefix: str, *, allow_upload: bool = True, default_n: int = 20_000) -> tuple[Pairs, Pairs] | None:
+def pick_data(prefix: str, *, allow_upload: bool = True, default_n: int = 20_000,
+              default: str = "dates") -> tuple[Pairs, Pairs] | None:
     """Dataset radio + size (or uploader) → (train, val), or None while no file is chosen.
     Raises PlaygroundError for a bad upload."""
-    options = DATASETS if allow_upload else DATASETS[:2]
-    name = st.radio(t("s2s.data"), options, format_func=lambda k: t(f"s2s.data.{k}"), key=f"{prefix}_data",
-                    bind="query-params", horizontal=True)
+    options = DATASETS if allow_upload else [d for d in DATASETS if d != "upload"]
+    name = st.radio(t("s2s.data"), options, index=options.index(default), format_func=lambda k: t(f"s2s.data.{k}"),
+                    key=f"{prefix}_data", bind="query-params", horizontal=True)
     if name == "upload":
         file = st.file_uploader(t("s2s.data.file"), type=["tsv", "txt", "csv"], key=f"{prefix}_file")
         level = st.radio(t("s2s.data.tokens"), ["char", "word"], format_func=lambda k: t(f"s2s.data.{k}"),
@@ -34,6 +37,15 @@ def pick_data(prefix: str, *, allow_upload: bool = True, default_n: int = 20_000
             return None
         raw = read_tsv_bytes(file.getvalue(), max_pairs=MAX_UPLOAD_PAIRS)
         pairs = Pairs(raw, level, level)
+    elif name == "addition":
+        digits = st.select_slider(t("s2s.add.digits"), DIGIT_CHOICES, value=2, key=f"{prefix}_digits",
+                                  bind="query-params")
+        hi = min(30_000, n_questions(digits))
+        lo = min(200, hi)
+        n = st.slider(t("s2s.data.n"), lo, hi, min(max(default_n, lo), hi), step=10 if hi < 1000 else 100,
+                      key=f"{prefix}_n", bind="query-params")
+        st.caption(t("s2s.add.explain"))
+        pairs = dataset(name, n, seed=0, digits=digits)
     else:
         hi = MAX_PAIRS if name == "dates" else 30_000
         n = st.slider(t("s2s.data.n"), 200, hi, min(default_n, hi), step=100, key=f"{prefix}_n",
@@ -48,7 +60,7 @@ def pick_data(prefix: str, *, allow_upload: bool = True, default_n: int = 20_000
 
 
 def model_options(prefix: str, *, attention: bool = True, with_none: bool = True,
-                  transformer: bool = True) -> dict:
+                  transformer: bool = True, reverse: bool = True) -> dict:
     """Cell (GRU / LSTM, and the Transformer unless ``transformer=False``), attention, sizes.
     For the Transformer: d_model (the hidden slider), heads and layers instead of attention / emb."""
     c1, c2, c3 = st.columns(3)
@@ -75,8 +87,8 @@ def model_options(prefix: str, *, attention: bool = True, with_none: bool = True
     with c3:
         if is_tf:
             opts["layers"] = st.select_slider(t("s2s.layers"), LAYER_CHOICES, value=2, key=f"{prefix}_layers")
-        else:
-            opts["reverse_input"] = st.checkbox(t("s2s.reverse"), key=f"{prefix}_reverse")
+        elif reverse:
+            opts["reverse_input"] = st.checkbox(t("s2s.reverse"), key=f"{prefix}_reverse", help=t("s2s.reverse.help"))
     return opts
 
 

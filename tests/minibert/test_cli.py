@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.minibert.conftest import small_text
 from tests.test_cli import last_json, run_cli
 
-KEYS = {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "seconds", "params", "vocab_size"}
+KEYS = {"mlm_loss_first", "mlm_loss_last", "val_masked_accuracy", "nsp_accuracy", "seconds", "params", "vocab_size"}
 
 
 def test_pretrain_mlm_then_fill_mask_on_the_saved_directory(tmp_path):
@@ -19,6 +19,7 @@ def test_pretrain_mlm_then_fill_mask_on_the_saved_directory(tmp_path):
     assert KEYS <= set(data)
     assert data["mlm_loss_first"] > 0 and data["params"] > 0 and data["vocab_size"] > 100
     assert 0 <= data["val_masked_accuracy"] <= 1 and data["seconds"] > 0
+    assert 0 <= data["nsp_accuracy"] <= 1  # validation pairs, 50 % real / 50 % random next sentences
     assert data["saved"] == str(out) and (out / "model.safetensors").is_file()
     r = run_cli("bert", "fill-mask", "父は昼に[MASK]を食べた。", "--model", str(out), "--json")
     assert r.returncode == 0, r.stderr

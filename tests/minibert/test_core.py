@@ -28,7 +28,7 @@ def test_wordpiece_vocab_loads_as_bert_japanese_tokenizer_and_matches_fast_encod
 
 def test_mask_batch_follows_15_percent_and_80_10_10():
     seqs = [[2, *range(10, 50), 3] for _ in range(300)]
-    x, labels, att = pretrain.mask_batch(seqs, random.Random(0), mask_id=4, pool=list(range(5, 60)))
+    x, labels, att, _ = pretrain.mask_batch(seqs, random.Random(0), mask_id=4, pool=list(range(5, 60)))
     chosen = labels != -100
     assert not chosen[:, 0].any() and not chosen[:, -1].any()  # never [CLS] / [SEP]
     assert chosen.sum(1).eq(6).all()  # round(40 × 0.15)

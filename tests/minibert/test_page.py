@@ -37,7 +37,8 @@ def test_pretrain_tab_trains_shows_fill_mask_and_saves(offline, trained):
     res = at.session_state["bert_pt_result"]
     assert res.steps > 0 and res.summary()["mlm_loss_last"] < res.summary()["mlm_loss_first"]
     assert "このセッションで学習" in texts(at)
-    assert len(at.get("plotly_chart")) == 2  # the curve and the fill-mask bars
+    assert len(at.get("plotly_chart")) == 4  # MLM curve, NSP curve, fill-mask bars, P(IsNext) bars
+    assert res.val_nsp_accuracy is not None and "次文予測 (NSP) の正解率 (val)" in [m.label for m in at.metric]
     snapshots = at.dataframe[0].value
     assert snapshots.iloc[0, 0] == 0 and snapshots.iloc[-1, 0] == res.steps
     at.text_input(key="bert_pt_try").set_value("母は夜に[MASK]を作った。").run()

@@ -19,7 +19,7 @@ def test_saved_directory_has_transformers_files_and_a_provenance_card(trained):
     assert card["trained_here"] and card["label"] == f"trained here on test text, {res.n_sentences} sentences"
     assert card["steps"] == res.steps and card["date"].endswith("UTC")
     assert "tohoku" not in json.dumps(card).lower()
-    assert json.loads((out / "config.json").read_text())["architectures"] == ["BertForMaskedLM"]
+    assert json.loads((out / "config.json").read_text())["architectures"] == ["BertForPreTraining"]  # MLM + NSP
     assert saved.card_of(out) == card and saved.card_of(out.parent) is None
 
 
@@ -46,7 +46,7 @@ def test_fill_mask_loads_the_saved_model_through_the_app_loader(trained):
 
     res, out = trained
     loaded = models.load_masked_lm(str(out))
-    assert type(loaded.tokenizer).__name__ == "BertJapaneseTokenizer" and not loaded.has_nsp
+    assert type(loaded.tokenizer).__name__ == "BertJapaneseTokenizer" and loaded.has_nsp  # NSP trained here
     got = fm.fill_mask(loaded, res.config.probe, top_k=5).masks[0].candidates
     want = fm.fill_mask(pretrain.as_loaded(res), res.config.probe, top_k=5).masks[0].candidates
     assert [t for t, _ in got] == [t for t, _ in want]

@@ -130,8 +130,12 @@ def test_family_card():
     at = open_section("att.tab.family")
     assert_no_exception(at)
     table = at.table[0].value
-    assert list(table.columns) == ["BERT", "GPT", "T5"] and len(table) == 5
+    assert list(table.columns) == ["BERT", "GPT", "ELMo", "T5"] and len(table) == 5
     assert "因果マスク" in table["GPT"].iloc[1] and "ミニGPT" in table["GPT"].iloc[4]
+    assert "LSTM" in table["ELMo"].iloc[0] and "双方向" in table["ELMo"].iloc[4]  # BERT's figure 1 (issue 27, item 9)
+    assert "マルチタスク" in table["T5"].iloc[4]
+    links = {p.proto.label for p in at.get("page_link")}
+    assert {"LSTM ページの双方向 RNN へ", "seq2seq ページのマルチタスク (T5 風) へ"} <= links
 
 
 def _trace_names(at, key: str) -> list[str]:
