@@ -8,7 +8,7 @@ from tests.conftest import app_test, assert_no_exception
 
 
 def test_every_slip_has_notes_exact_and_note_in_both_languages():
-    for key, _page, _tab_key in SLIPS:
+    for key, _page, tab_key in SLIPS:
         for part in ("notes", "exact", "note"):
             entry = table()[f"slip.{key}.{part}"]
             assert entry["ja"] and entry["en"]

@@ -55,7 +55,7 @@ def _draw(s: attention.Steps, tokens: list[str], d_model: int, no_scale: bool, c
 
     st.subheader(t("att.step2"))
     st.caption(t("att.step2.help", dk=dk, sq=f"{dk ** 0.5:.2f}"))
-    from pages.home import slips
+    from pages.common import slips
 
     slips.show("scale")  # the notes' √(embedding dim): issue 27, item 13
     hidden = None if s.mask is None else ~s.mask

@@ -25,6 +25,6 @@ for chapter, name_ja, name_en in CHAPTERS:
                              query_params={"tab": t(tab_key)})
             right.caption(what_en if english else what_ja)
 
-from pages.home import slips  # noqa: E402  (issue 27, item 13: the notes' slips with exact values)
+from pages.common import slips  # noqa: E402  (issue 27, item 13: the notes' slips with exact values)
 
 slips.render()
