@@ -63,6 +63,8 @@ def render() -> None:
             with run:
                 result = ft.finetune(base, ds, cfg, on_progress=run.on_progress, should_stop=run.should_stop,
                                      state=partial)
+            if run.budget_reached:  # the time budget stopped it, like Stop: the partial model stays
+                result.notes.append(run.budget_message())
             st.session_state[RESULT_KEY] = result
             st.session_state.pop(PARTIAL_KEY, None)
     elif st.session_state.get(PARTIAL_KEY):
