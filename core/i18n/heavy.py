@@ -6,4 +6,6 @@ STRINGS = {
                      "en": "Queued: {n} job(s) ahead of you (at most about {minutes} min). Stop leaves the queue."},
     "heavy.budget_reached": {"ja": "時間の上限（{s} 秒）に達したので止めました。ここまでに学習したモデルを残しています。",
                              "en": "Stopped at the time budget ({s} s). The model trained so far is kept."},
+    "bert.ex.run": {"ja": "寄与を計算する（統合勾配: 約 33 回の順伝播＋逆伝播）", "en": "Compute the contributions (integrated gradients: about 33 forward + backward passes)"},
+    "bert.ex.running": {"ja": "寄与を計算しています…", "en": "Computing the contributions…"},
 }
