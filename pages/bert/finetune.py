@@ -17,6 +17,7 @@ from core.bert import pn
 from core.bert.figures import loss_accuracy_figure
 from core.figures import confusion
 from pages.bert import sources
+from pages.bert.common import save_usage
 from pages.common.longrun import LiveRun
 from pages.common.ui import chart, checked, guard, lang, local, show_error, t
 
@@ -194,11 +195,11 @@ def _save(r) -> None:
             root = hub.trained_dir(SAVED_KIND)
             name = checked(st.text_input(t("bert.ft.save.name"), f"bert-pn-{owner}", key="bert_ft_save_name",
                                          max_chars=inputs.NAME_LIMIT, help=t("ft.save.unique")), limit=inputs.NAME_LIMIT)
-            replace = st.checkbox(t("ft.save.replace"), key="bert_ft_save_replace", help=t("ft.save.replace.help"))
+            save_usage(ft.owned(root, owner))
             if st.button(t("bert.ft.save.button"), key="bert_ft_save_btn"):
                 with guard():
                     clean = inputs.name(name)
-                    out = ft.save(r, root / clean, owner=owner, replace=replace)
+                    out = ft.save(r, root / clean, owner=owner)  # its own name again: replaced atomically
                     st.success(t("bert.ft.save.done", path=out.name))
                     if out.name != clean:
                         st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")

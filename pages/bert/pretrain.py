@@ -15,9 +15,8 @@ from core.bert import pretrain as P
 from core.bert import saved
 from core.bert.figures import loss_accuracy_figure
 from core.figures import bars
-from pages.bert.common import candidates_frame
+from pages.bert.common import candidates_frame, save_usage
 from pages.common.longrun import LiveRun
-from core.paths import claim_dir
 from pages.common.ui import chart, checked, guard, local, t
 
 RESULT_KEY = "bert_pt_result"
@@ -147,17 +146,18 @@ def _save(r: P.PretrainResult) -> None:
             st.info(t("ft.save.off"), icon="🔒")
             return
         root = saved.models_root()
-        # a name unique to this session by default; a taken name gets -2, -3, … (never replaced)
+        # a name unique to this session by default; a taken name gets -2, -3, …; its own name: replaced
         owner = st.session_state.setdefault(OWNER_KEY, secrets.token_hex(3))
         name = checked(st.text_input(t("bert.pt.save.name"), f"mini-bert-{owner}", key="bert_pt_save_name",
                                      max_chars=inputs.NAME_LIMIT, help=t("bert.pt.save.help", root=str(root))),
                        limit=inputs.NAME_LIMIT)
+        save_usage(saved.owned(owner))
         if st.button(t("bert.pt.save.button"), key="bert_pt_save_btn"):
             with guard():
                 clean = inputs.name(name)
                 if saved.DEFAULT_NAME == clean:
                     raise InvalidInput(t("bert.pt.save.reserved", name=clean))
-                out = saved.save(r, claim_dir(saved.model_dir(clean)))
+                out = saved.save_for(r, clean, owner=owner)  # its own name again: replaced atomically
                 st.session_state["bert_pt_saved_path"] = str(out)
                 if out.name != clean:
                     st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")

@@ -95,8 +95,8 @@ def ft_result(shared_server):
 
 
 def _save(at, name: str, replace: bool = False):
+    """``replace``: the page replaces a session's own model of the same name (issue 24), asked or not."""
     at.text_input(key="bert_ft_save_name").set_value(name)
-    at.checkbox(key="bert_ft_save_replace").set_value(replace)
     return at.button(key="bert_ft_save_btn").click().run()
 
 
