@@ -19,7 +19,7 @@ from core.figures import confusion
 from pages.bert import sources
 from pages.bert.common import save_usage
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, lang, local, show_error, t
+from pages.common.ui import chart, checked, guard, lang, local, plain, show_error, t
 
 RESULT_KEY = "bert_ft_result"
 PARTIAL_KEY = "bert_ft_partial"
@@ -200,9 +200,9 @@ def _save(r) -> None:
                 with guard():
                     clean = inputs.name(name)
                     out = ft.save(r, root / clean, owner=owner)  # its own name again: replaced atomically
-                    st.success(t("bert.ft.save.done", path=out.name))
+                    st.success(t("bert.ft.save.done", path=plain(out.name)))
                     if out.name != clean:
-                        st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")
+                        st.info(t("ft.save.renamed", name=plain(clean), saved=plain(out.name)), icon="ℹ️")
                     st.code(f"python -m core bert sentiment \"良いホテルでした\" --model {out}", language="bash")
         _saved_list()
 

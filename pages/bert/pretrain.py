@@ -17,7 +17,7 @@ from core.bert.figures import loss_accuracy_figure
 from core.figures import bars
 from pages.bert.common import candidates_frame, save_usage
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, local, t
+from pages.common.ui import chart, checked, guard, local, plain, t
 
 RESULT_KEY = "bert_pt_result"
 OWNER_KEY = "bert_pt_owner"  # this session's id: default save names
@@ -82,7 +82,7 @@ def _text():
     from core.text import decode_upload
 
     with guard():
-        return decode_upload(up.getvalue(), what=t("bert.pt.textname.file", name=up.name)), up.name
+        return decode_upload(up.getvalue(), what=t("bert.pt.textname.file", name=plain(up.name))), up.name
     return False, None
 
 
@@ -97,7 +97,7 @@ def _results(r: P.PretrainResult) -> None:
         st.info(t("common.stopped"), icon="⏹️")
     for note in r.notes:
         st.caption(local(note))
-    st.info(t("bert.pt.session_label", text=r.text_name, n=r.n_sentences, steps=r.steps), icon="🧪")
+    st.info(t("bert.pt.session_label", text=plain(r.text_name), n=r.n_sentences, steps=r.steps), icon="🧪")
     s = r.summary()
     c1, c2, c3, c4 = st.columns(4)
     first, last = s["mlm_loss_first"], s["mlm_loss_last"]
@@ -160,14 +160,14 @@ def _save(r: P.PretrainResult) -> None:
                 out = saved.save_for(r, clean, owner=owner)  # its own name again: replaced atomically
                 st.session_state["bert_pt_saved_path"] = str(out)
                 if out.name != clean:
-                    st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")
+                    st.info(t("ft.save.renamed", name=plain(clean), saved=plain(out.name)), icon="ℹ️")
         path = st.session_state.get("bert_pt_saved_path")
         if path:
-            st.success(t("bert.pt.save.done", path=path))
+            st.success(t("bert.pt.save.done", path=plain(path)))
             st.code(f"python -m core bert fill-mask \"{r.config.probe}\" --model {path} --json", language="bash")
             st.button(t("bert.pt.use"), key="bert_pt_use_btn", on_click=_use, args=(path,))
         if st.session_state.get("bert_pt_used"):
-            st.caption(t("bert.pt.use.done", path=st.session_state["bert_pt_used"]))
+            st.caption(t("bert.pt.use.done", path=plain(st.session_state["bert_pt_used"])))
 
 
 def _saved() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core import InvalidInput, InputTooLong, resources
-from pages.common.ui import guard, local, t
+from pages.common.ui import guard, local, plain, t
 
 TRAINED_KEY = "w2v_trained"  # {name: TrainResult}
 UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}: at most one (a new upload replaces it)
@@ -101,7 +101,7 @@ def upload_form() -> None:
         return
     name = f"upload:{f.name}"
     if name in uploaded():
-        st.success(t("w2v.source.upload.ok", name=name))
+        st.success(t("w2v.source.upload.ok", name=plain(name)))
         return
     with guard():
         kv = load_upload(f.name, f.getvalue())
@@ -122,5 +122,6 @@ def load_upload(filename: str, data: bytes):
         raise InputTooLong(t("w2v.upload.too_big", mb=f"{len(data) / 1024 / 1024:.0f}",
                              limit=MAX_VECTOR_UPLOAD // 1024 // 1024))
     kv = upload.load_upload(filename, data)
-    kv.playground_label = t("w2v.source.uploaded", name=filename, n=len(kv.index_to_key), d=kv.vector_size)
+    # the file name as plain text: the label goes into captions and core's messages (Markdown)
+    kv.playground_label = t("w2v.source.uploaded", name=plain(filename), n=len(kv.index_to_key), d=kv.vector_size)
     return kv

@@ -90,3 +90,25 @@ def test_page_shows_the_quota_and_resaves_in_place(bert_env, result, cache):
     at.button(key="bert_ft_save_btn").click().run()
     assert_no_exception(at)
     assert sorted(p.name for p in pathlib.Path(cache).iterdir()) == ["mine"]
+
+
+MARKDOWN_NAME = "[解答はこちら](https://example.com).txt"
+
+
+def test_saved_model_label_from_a_file_name_is_plain_text(tiny_models, cache, monkeypatch):
+    """A mini-BERT pre-trained on an upload named like a Markdown link, saved, then picked by
+    another student: its label shows the name as text, never as a link."""
+    import json
+    import shutil
+
+    from core.bert import saved
+
+    out = saved.models_root() / "linky"
+    shutil.copytree(tiny_models["pretraining"], out)
+    (out / saved.CARD).write_text(json.dumps({"kind": "mini-bert", "trained_here": True, "text": MARKDOWN_NAME,
+                                              "sentences": 3, "date": "2026-01-01", "steps": 1}), encoding="utf-8")
+    at = open_tab("bert.tab.fillmask", session={"hub_fill_mask": str(out)})
+    assert_no_exception(at)
+    labels = [str(i.value) for i in at.info if "解答はこちら" in str(i.value)]
+    assert labels, texts(at)
+    assert all("](" not in v and "\\[解答はこちら\\]" in v for v in labels), labels
