@@ -76,3 +76,16 @@ def test_time_budget_stops_like_stop(monkeypatch):
     run._started = time.monotonic() - 6
     assert run.should_stop() and run.budget_reached and not run.stopped_by_user
     assert "5" in run.budget_message()
+
+
+def test_queued_run_shows_its_place_and_longest_wait():
+    class _Status:
+        text = ""
+
+        def info(self, body, **kw):
+            self.text = body
+
+    run = LiveRun("t", total=10)
+    run._status = _Status()
+    run._show_position(2, 9 * 60)
+    assert "2 件" in run._status.text and "9 分" in run._status.text

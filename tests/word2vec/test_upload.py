@@ -79,3 +79,20 @@ def test_one_uploaded_vector_set_per_session(tiny_kv, tmp_path):
     assert_no_exception(at)
     assert list(at.session_state["w2v_uploaded"]) == ["upload:b.txt"]
     assert at.session_state["w2v_source"] == "upload:b.txt"
+
+
+def test_uploaded_vectors_go_with_the_session(tiny_kv, tmp_path):
+    """Nothing outside the session keeps an uploaded vector set: when the session is gone, so is
+    the memory."""
+    import gc
+    import weakref
+
+    f = tmp_path / "v.txt"
+    tiny_kv.save_word2vec_format(str(f), binary=False)
+    at = open_tab("w2v.tab.neighbors")
+    at.file_uploader(key="w2v_vec_upload").set_value(("mine.txt", f.read_bytes(), "text/plain")).run()
+    at.run()  # the neighbours tab works on it once (char index, norms, caches)
+    ref = weakref.ref(at.session_state["w2v_uploaded"]["upload:mine.txt"])
+    del at
+    gc.collect()
+    assert ref() is None
