@@ -5,11 +5,12 @@ gensim allocates ``words × dimensions × 4`` bytes from that line before readin
 file decompresses to what it wants: an 860 KB ``.bin.gz`` of 20,000 × 10,000 zeros took
 1.68 GB of RAM to load. So, in this order, nothing large is allocated before the checks pass:
 
-1. gzip (recognised by its magic bytes, whatever the name says) is decompressed as a stream
-   into a temporary file, stopping at ``PLAYGROUND_W2V_MAX_FILE_MB`` decompressed bytes;
-2. the header line is read: words ≤ ``PLAYGROUND_W2V_MAX_WORDS``, dimensions ≤
-   ``PLAYGROUND_W2V_MAX_DIMS``, and the matrix ``words × dimensions × 4`` bytes ≤
+1. the header line is read (only it is decompressed): words ≤ ``PLAYGROUND_W2V_MAX_WORDS``,
+   dimensions ≤ ``PLAYGROUND_W2V_MAX_DIMS``, and the matrix ``words × dimensions × 4`` bytes ≤
    ``PLAYGROUND_W2V_MAX_MB``;
+2. gzip (recognised by its magic bytes, whatever the name says) is decompressed as a stream
+   into a temporary file, stopping at ``PLAYGROUND_W2V_MAX_FILE_MB`` decompressed bytes, or
+   earlier at the most that the header can describe;
 3. the file must be big enough to hold what the header declares (each binary entry takes at
    least ``4·d + 2`` bytes, each text line ``2·d + 2``): a header that lies is refused;
 4. only then gensim reads the (uncompressed) file.
@@ -33,6 +34,8 @@ MAX_FILE_MB_ENV = "PLAYGROUND_W2V_MAX_FILE_MB"  # the decompressed file
 DEFAULTS = {MAX_WORDS_ENV: 200_000, MAX_DIMS_ENV: 1_000, MAX_MB_ENV: 128, MAX_FILE_MB_ENV: 256}
 GZIP_MAGIC = b"\x1f\x8b"
 HEADER_LIMIT = 64  # bytes of the first line "<words> <dims>"
+MAX_WORD_BYTES = 1024  # a word's bytes in the file (with its separator), at most
+MAX_NUMBER_BYTES = 32  # one number of the text format ("-0.12345678901234567e-05 "), at most
 CHUNK = 1 << 20
 
 
@@ -61,12 +64,26 @@ def _too_big(what: str, what_en: str, value: str, limit: str, env: str) -> Input
                         en=f"The vector file's {what_en} is too large ({value}). This server allows {limit} ({env}).")
 
 
+def most_bytes(words: int, dims: int, *, binary: bool | None) -> int:
+    """The largest file a header ``words dims`` can honestly describe (each entry: a word of at
+    most MAX_WORD_BYTES, then 4-byte floats or numbers of at most MAX_NUMBER_BYTES)."""
+    per = MAX_WORD_BYTES + dims * (4 if binary else MAX_NUMBER_BYTES) + 2
+    return HEADER_LIMIT + words * per
+
+
+def _too_much(max_bytes: int) -> InputTooLong:
+    return InputTooLong(f"ベクトルのファイルが、1 行目の語数・次元数か、このサーバーの上限（{MAX_FILE_MB_ENV}）より"
+                        f"大きく展開されます（{max_bytes / 2**20:,.1f} MB まで）。",
+                        en=f"The vector file decompresses to more than its line 1 (words, dimensions) or this "
+                           f"server's limit ({MAX_FILE_MB_ENV}) allows (at most {max_bytes / 2**20:,.1f} MB).")
+
+
 def decompress_into(data: bytes, out, max_bytes: int) -> int:
     """Write ``data`` (gzip or not) to the binary file ``out``, decompressing gzip as a stream and
     refusing more than ``max_bytes`` of output. Returns the bytes written."""
     if not data.startswith(GZIP_MAGIC):
         if len(data) > max_bytes:
-            raise _too_big("大きさ", "size", f"{len(data) / 2**20:.0f} MB", f"{max_bytes / 2**20:.0f} MB", MAX_FILE_MB_ENV)
+            raise _too_much(max_bytes)
         out.write(data)
         return len(data)
     written = 0
@@ -78,8 +95,7 @@ def decompress_into(data: bytes, out, max_bytes: int) -> int:
             rest = d.unconsumed_tail
             written += len(chunk)
             if written > max_bytes:
-                raise _too_big("展開後の大きさ", "decompressed size", f"> {max_bytes / 2**20:.0f} MB",
-                               f"{max_bytes / 2**20:.0f} MB", MAX_FILE_MB_ENV)
+                raise _too_much(max_bytes)
             out.write(chunk)
             if d.eof:
                 if not d.unused_data.startswith(GZIP_MAGIC):
@@ -158,6 +174,6 @@ def load_upload(filename: str, data: bytes, limits: Limits | None = None):
     with tempfile.TemporaryDirectory(prefix="w2v-upload-") as tmp:
         path = pathlib.Path(tmp) / ("vectors.bin" if binary else "vectors.txt")
         with open(path, "wb") as out:
-            size = decompress_into(data, out, limits.max_file_bytes)
+            size = decompress_into(data, out, min(limits.max_file_bytes, most_bytes(words, dims, binary=binary)))
         check_body(words, dims, size - head, binary=binary)
         return load_vectors(path)

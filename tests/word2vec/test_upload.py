@@ -47,10 +47,22 @@ def test_header_over_each_limit(header, traced):
 
 def test_decompressed_size_is_capped_while_streaming(monkeypatch, traced):
     monkeypatch.setenv(upload.MAX_FILE_MB_ENV, "1")
+    monkeypatch.setattr(upload, "MAX_WORD_BYTES", 1 << 20)  # the header's bound out of the way
     data = gzip.compress(b"10 10\n" + b"0 " * (4 << 20))  # 8 MB once decompressed
-    with pytest.raises(InputTooLong, match="展開後"):
+    tracemalloc.reset_peak()
+    with pytest.raises(InputTooLong, match="MAX_FILE_MB"):
         upload.load_upload("v.txt.gz", data)
     assert traced() < 20  # streamed in 1 MB pieces, never all of it
+
+
+def test_decompression_stops_at_what_the_header_can_describe(traced):
+    """A header within every limit, then far more bytes than 10 words × 10 numbers can take:
+    cut at the header's bound (kilobytes), not at the server's file cap (hundreds of MB)."""
+    data = gzip.compress(b"10 10\n" + b"0 " * (8 << 20))
+    tracemalloc.reset_peak()  # the test's own 16 MB to compress are not the loader's
+    with pytest.raises(InputTooLong, match="1 行目"):
+        upload.load_upload("v.txt.gz", data)
+    assert upload.most_bytes(10, 10, binary=None) < 20_000 and traced() < 20
 
 
 def test_header_that_lies_is_refused():
