@@ -228,20 +228,25 @@ class Hostile(threading.Thread):
         self.timeout, self.pause = timeout, pause
         self.stop = threading.Event()
         self.saver: Session | None = None
+        self.guesser: Session | None = None
         self.problems: list[str] = []
 
     def run(self) -> None:
         i = 0
         while not self.stop.is_set():
-            name = ATTACKS[i % len(ATTACKS)]
-            i += 1
+            if self.instructor.question_open and not self.tally.attacks["answer_flood"]["tried"]:
+                name = "answer_flood"  # the question is open now: flood it first
+            else:
+                name = ATTACKS[i % len(ATTACKS)]
+                i += 1
             try:
                 getattr(self, name)()
             except (ProtocolError, OSError) as exc:
                 self.problems.append(f"{name}: {type(exc).__name__}: {exc}"[:200])
             self.stop.wait(self.pause)
-        if self.saver is not None:
-            self.saver.close()
+        for s in (self.saver, self.guesser):
+            if s is not None:
+                s.close()
 
     def _tab(self, page: str, query: dict) -> tuple[Session, object]:
         s = Session(self.url, page, query, timeout=self.timeout)
@@ -275,17 +280,26 @@ class Hostile(threading.Thread):
                                                 or "保存しました" not in text))
 
     def pin_guess(self) -> None:
-        s, _ = self._tab("word2vec", {"tab": t("w2v.tab.neighbors")})
-        try:
-            s.press(t("cls.share.open"))
-            s.rerun()
-            if s.has("text_input", t("cls.pin")):
-                s.type_text(t("cls.pin"), f"{random.randrange(10**6):06d}")
+        """One tab guessing PINs, again and again: taking over the running class (when the form
+        offers it), else starting a class of its own. Refused = not made instructor."""
+        if self.guesser is None:
+            self.guesser, _ = self._tab("word2vec", {"tab": t("w2v.tab.neighbors")})
+            self.guesser.press(t("cls.share.open"))
+            self.guesser.rerun()
+        s = self.guesser
+        if s.has("text_input", t("cls.pin")):
+            s.type_text(t("cls.pin"), f"{random.randrange(10**6):06d}")
+        if self.instructor.code and s.has("button", t("cls.takeover.go")):
+            s.type_into("cls_takeover_code", self.instructor.code)
+            s.press(t("cls.takeover.go"))
+        else:
             s.press(t("cls.start"))
-            run = s.rerun()
-            self.tally.attack("pin_guess", refused=not TEACHING.search(markdown_text(run)))
-        finally:
+        s.rerun()
+        taken = bool(TEACHING.search(screen_text(s)))
+        self.tally.attack("pin_guess", refused=not taken)
+        if taken:  # a guess won: this tab teaches now; start again from a fresh one
             s.close()
+            self.guesser = None
 
     def answer_flood(self) -> None:
         code = self.instructor.code
@@ -389,12 +403,14 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
         k, rss_start = 0, None
         teacher.tick_until(lambda: all("猫" in f.seen or not f.is_alive() for f in flock)
                            or time.perf_counter() > min(end, t0 + timeout))
+        try:
+            teacher.ask_question()  # a quick check stays open (the answer flood's target)
+        except ProtocolError as exc:
+            tally.interaction("instructor", f"{type(exc).__name__}: {exc}")
         while time.perf_counter() < end:
             try:
                 teacher.change_word(WORDS[k % len(WORDS)], flock,
                                     wait_s=min(timeout, max(5.0, end - time.perf_counter())))
-                if k == 0:
-                    teacher.ask_question()
                 if time.perf_counter() < end:
                     teacher.demo()
                 if rss_start is None:  # warm: every page opened, one demo and one fine-tuning ran

@@ -277,6 +277,18 @@ class Session:
     def press(self, label: str, *, prefix: bool = False) -> None:
         self._set(self.widget("button", label, prefix=prefix).id, "trigger_value", True)
 
+    def keyed(self, key: str):
+        """The widget whose ``key=`` is ``key`` (Streamlit ends its id with ``-<key>``): for labels
+        that two widgets share."""
+        for node in self.tree.values():
+            wid = _widget_id(node)
+            if wid and wid.endswith(f"-{key}"):
+                return getattr(node, node.WhichOneof("type"))
+        raise ProtocolError(f"no widget with key {key!r} on the page")
+
+    def type_into(self, key: str, text: str) -> None:
+        self._set(self.keyed(key).id, "string_value", text)
+
     def has(self, kind: str, label: str) -> bool:
         """Whether the page shows a widget ``kind`` labelled ``label``."""
         return any(n.WhichOneof("type") == kind and _label(n) == label for n in self.tree.values())
