@@ -135,7 +135,8 @@ def test_heavy_work_is_first_come_first_served_with_positions():
     for t in [th, *threads]:
         t.join(30)
     assert order == names  # FIFO, whatever the scheduler does
-    assert [n for n, _ in seen["s3"]][-1] == 1 and not device.lock_busy()
+    places = [n for n, _ in seen["s3"]]
+    assert places == sorted(places, reverse=True) and not device.lock_busy()  # only ever moves up
 
 
 def test_one_queued_job_per_session():
