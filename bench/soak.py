@@ -290,7 +290,7 @@ class Hostile(threading.Thread):
         if s.has("text_input", t("cls.pin")):
             s.type_text(t("cls.pin"), f"{random.randrange(10**6):06d}")
         if self.instructor.code and s.has("button", t("cls.takeover.go")):
-            s.type_into("cls_takeover_code", self.instructor.code)
+            s.type_text(t("cls.join.code"), self.instructor.code, key="cls_takeover_code")
             s.press(t("cls.takeover.go"))
         else:
             s.press(t("cls.start"))

@@ -224,12 +224,14 @@ class Session:
     def widget_ids(self) -> set[str]:
         return {wid for n in self.tree.values() if (wid := _widget_id(n))}
 
-    def widget(self, kind: str, label: str, *, prefix: bool = False):
-        """The element (or block, for kind="tab_container") of type ``kind`` with ``label``
-        (``prefix``: a label that starts so, e.g. a button that names its step count)."""
+    def widget(self, kind: str, label: str, key: str | None = None, *, prefix: bool = False):
+        """The element (or block, for kind="tab_container") of type ``kind`` with ``label`` (and,
+        where several share a label, the widget ``key`` the page gave it; ``prefix``: a label
+        that starts so, e.g. a button that names its step count)."""
         for node in self.tree.values():
-            if node.WhichOneof("type") == kind and (not label or _label(node) == label
-                                                    or (prefix and _label(node).startswith(label))):
+            if node.WhichOneof("type") == kind \
+                    and (not label or _label(node) == label or (prefix and _label(node).startswith(label))) \
+                    and (key is None or (_widget_id(node) or "").endswith(f"-{key}")):
                 return getattr(node, kind)
         raise ProtocolError(f"no {kind} labelled {label!r} on the page "
                             f"(have: {sorted({_label(n) for n in self.tree.values() if _widget_id(n)})})")
@@ -244,8 +246,8 @@ class Session:
             setattr(state, field_name, value)
         self.states[wid] = state
 
-    def type_text(self, label: str, text: str, kind: str = "text_input") -> None:
-        self._set(self.widget(kind, label).id, "string_value", text)
+    def type_text(self, label: str, text: str, kind: str = "text_input", key: str | None = None) -> None:
+        self._set(self.widget(kind, label, key).id, "string_value", text)
 
     def set_number(self, label: str, value: float) -> None:
         # the server reads number_input as double_value whatever its data_type (streamlit 1.67)
@@ -274,20 +276,8 @@ class Session:
         container = self.widget("tab_container", "")
         self._set(container.id, "string_value", tab_label)
 
-    def press(self, label: str, *, prefix: bool = False) -> None:
-        self._set(self.widget("button", label, prefix=prefix).id, "trigger_value", True)
-
-    def keyed(self, key: str):
-        """The widget whose ``key=`` is ``key`` (Streamlit ends its id with ``-<key>``): for labels
-        that two widgets share."""
-        for node in self.tree.values():
-            wid = _widget_id(node)
-            if wid and wid.endswith(f"-{key}"):
-                return getattr(node, node.WhichOneof("type"))
-        raise ProtocolError(f"no widget with key {key!r} on the page")
-
-    def type_into(self, key: str, text: str) -> None:
-        self._set(self.keyed(key).id, "string_value", text)
+    def press(self, label: str, key: str | None = None, *, prefix: bool = False) -> None:
+        self._set(self.widget("button", label, key, prefix=prefix).id, "trigger_value", True)
 
     def has(self, kind: str, label: str) -> bool:
         """Whether the page shows a widget ``kind`` labelled ``label``."""
