@@ -167,6 +167,7 @@ class Instructor:
             timed(self.tally, "instructor:to-demo", s.rerun)
         s.press(t("bert.pt.start", s=self.demo_s))
         timed(self.tally, "instructor:demo", s.rerun)
+        self.poll = fragment_with(s, self.code) if self.code else None  # this page's poll fragment
         self.demos += 1
 
     def ask_question(self) -> None:
@@ -179,6 +180,7 @@ class Instructor:
 
     def alive(self) -> bool:
         """The instructor's tab still shows its class as running (one more poll tick)."""
+        self.poll = fragment_with(self.session, self.code) if self.code else None
         run = timed(self.tally, "instructor:poll", lambda: self.session.rerun(self.poll or "", auto=bool(self.poll)))
         return bool(run is not None and self.code and self.code in TEACHING.findall(screen_text(self.session)))
 
