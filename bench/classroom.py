@@ -80,6 +80,7 @@ class Follower(threading.Thread):
                     last_nonce = script[1]
                     target = urlsplit(script[0])
                     run = s.navigate(target.path.strip("/"), target.query)
+                    poll_id = None  # another page draws the poll as another fragment
                     word = parse_qs(target.query).get("w2v_word", ["猫"])[0]
                     if run.count("plotly_chart") and not run.problems() and word not in self.seen:
                         self.seen[word] = time.perf_counter()

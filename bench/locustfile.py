@@ -16,23 +16,17 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-import random
 import time
 
 from locust import User, between, events, task
 
+from bench.lecture import SCENARIOS
 from core.i18n import t  # labels as the Japanese UI shows them
 from stkit.client import ProtocolError, Session
 
 THINK = tuple(float(x) for x in os.environ.get("PLAYGROUND_LOAD_THINK", "5,15").split(","))
 TIMEOUT = float(os.environ.get("PLAYGROUND_LOAD_TIMEOUT", "120"))
 OUTCOMES: list[dict] = []
-
-WORDS = ["猫", "犬", "東京", "コンピュータ", "先生", "りんご", "電車", "音楽", "海", "学校"]
-SENTENCES = ["バナナが好き", "猫が魚を食べた", "私は毎朝コーヒーを飲む", "東京は日本の首都です", "彼は本を読んだ"]
-MASK_TEXTS = ["今日は[MASK]が降っている。", "東北大学で[MASK]を研究しています。", "この映画は本当に[MASK]かった。",
-              "私は毎朝[MASK]を飲みます。"]
-DATES = ["1994年9月27日", "September 27, 1994", "平成6年9月27日", "27 Sep 1994", "令和元年五月一日"]
 
 
 def sticky_cookie(host: str, page: str) -> str | None:
@@ -118,63 +112,18 @@ class Student(User):
         return not error
 
 
-class Word2vecStudent(Student):
-    """Types a word, changes top-N, opens the projection tab, comes back."""
-
-    scenario, page, tab = "neighbors", "word2vec", "w2v.tab.neighbors"
-
-    def steps(self):
-        return [
-            ("word", lambda s: s.type_text(t("w2v.nb.word"), random.choice(WORDS)), "plotly_chart"),
-            ("top-n", lambda s: s.set_number(t("w2v.nb.topn"), random.choice([5, 10, 15, 20])), "plotly_chart"),
-            ("projection-tab", lambda s: s.open_tab(t("w2v.tab.projection")), "plotly_chart"),
-            ("neighbors-tab", lambda s: s.open_tab(t("w2v.tab.neighbors")), "plotly_chart"),
-        ]
+def _student(name: str, scenario: str, doc: str) -> type:
+    sc = SCENARIOS[scenario]
+    return type(name, (Student,), {"__doc__": doc, "scenario": scenario, "page": sc.page, "tab": sc.tab,
+                                   "open_expect": sc.open_expect, "steps": lambda self: sc.steps()})
 
 
-class AttentionStudent(Student):
-    """Changes the sentence, toggles the √d_k scaling (scaled dot-product tab)."""
-
-    scenario, page, tab = "attention", "attention", "att.tab.sdpa"
-
-    def steps(self):
-        return [
-            ("sentence", lambda s: s.type_text(t("att.sentence"), random.choice(SENTENCES)), "plotly_chart"),
-            ("sqrt-dk", lambda s: s.toggle(t("att.noscale")), "plotly_chart"),
-        ]
-
-
-class FillMaskStudent(Student):
-    """Writes a sentence with [MASK] (bert-base-sized weights) and changes top-k."""
-
-    scenario, page, tab = "fill-mask", "bert", "bert.tab.fillmask"
-
-    def steps(self):
-        return [
-            ("text", lambda s: s.type_text(t("bert.fm.text"), random.choice(MASK_TEXTS), kind="text_area"),
-             "plotly_chart"),
-            ("top-k", lambda s: s.set_slider(t("bert.fm.topk"), random.choice([3, 5, 10])), "plotly_chart"),
-        ]
-
-
-class TranslateStudent(Student):
-    """Types a date in another format; the seq2seq model translates it (beam search)."""
-
-    scenario, page, tab = "translate", "seq2seq", "s2s.tab.translate"
-
-    def steps(self):
-        return [("date", lambda s: s.type_text(t("s2s.tr.input"), random.choice(DATES)), "plotly_chart")]
-
-
-class LstmTrainStudent(Student):
-    """Presses 「学習」 on the forecasting tab: a training run within the per-session caps, behind
-    the heavy-work lock (「順番待ち」 while another run holds it), live chart, then the forecast."""
-
-    scenario, page, tab = "lstm-train", "lstm", "lstm.tab.forecast"
-    open_expect = "alert"  # 「まだ学習していません」 before the first run
-
-    def steps(self):
-        return [("train", lambda s: s.press(t("lstm.train")), "plotly_chart")]
+# the steps of each scenario: bench/lecture.py (shared with the soak)
+Word2vecStudent = _student("Word2vecStudent", "neighbors", "Types a word, changes top-N, opens the projection tab.")
+AttentionStudent = _student("AttentionStudent", "attention", "Changes the sentence, toggles the √d_k scaling.")
+FillMaskStudent = _student("FillMaskStudent", "fill-mask", "Writes a sentence with [MASK] and changes top-k.")
+TranslateStudent = _student("TranslateStudent", "translate", "Types a date in another format (seq2seq).")
+LstmTrainStudent = _student("LstmTrainStudent", "lstm-train", "Presses 「学習」 on the forecasting tab.")
 
 
 USERS = {c.scenario: c for c in (Word2vecStudent, AttentionStudent, FillMaskStudent, TranslateStudent,

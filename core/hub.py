@@ -280,11 +280,14 @@ def trained_dir(kind: str) -> pathlib.Path:
 
 
 def trained_models(kind: str) -> list[pathlib.Path]:
-    """The loadable models saved under :func:`trained_dir` (folders with a config.json)."""
+    """The loadable models saved under :func:`trained_dir` (folders with a config.json): the
+    newest PLAYGROUND_MAX_LISTED_MODELS (core.saving), in name order."""
+    from core import saving
+
     root = trained_dir(kind)
     if not root.is_dir():
         return []
-    return sorted(p for p in root.iterdir() if p.is_dir() and _is_model_dir(p))
+    return saving.newest([p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and _is_model_dir(p)])
 
 
 def allowed_roots() -> list[pathlib.Path]:

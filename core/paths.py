@@ -50,8 +50,11 @@ def build_into(target: pathlib.Path, build: Callable[[pathlib.Path], object], do
     tmp = pathlib.Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         build(tmp)
-        if target.exists() and (replace or not (target / done).is_file()):
-            shutil.rmtree(target, ignore_errors=True)  # a partial older build, or the finished one replaced
+        if target.exists() and (replace or not (target / done).is_file()) and any(target.iterdir()):
+            # a partial older build, or the finished one replaced (an empty folder, e.g. one that
+            # claim_dir() reserved, stays: the rename below takes its place in one step, so no
+            # other session can claim the name in between)
+            shutil.rmtree(target, ignore_errors=True)
         try:
             os.replace(tmp, target)
         except OSError:

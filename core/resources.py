@@ -241,6 +241,30 @@ def word2vec_neighbors(_kv, source: str, word: str, topn: int):
     return query.neighbors(_kv, word, topn)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def word2vec_projection(_vectors, source: str, words: tuple[str, ...], method: str, dims: int):
+    """PCA / t-SNE coordinates of ``words`` of shared, read-only vectors (``source`` = "chiVe" or
+    "file:…"; ``_vectors`` are their rows, fixed by source and words): computed once for the
+    whole class, in core.device's quick lane (never queued behind training)."""
+    from core import device
+    from core.word2vec import project
+
+    with device.quick_work():
+        return project.project(_vectors, method, dims)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def bert_explanation(_loaded, model_path: str, text: str):
+    """``core.bert.explain.bert_attributions`` (attention, gradient × input and integrated
+    gradients: ≈ 33 forward + backward passes) of a shared classifier, once per (model,
+    sentence) for everybody, in the quick lane."""
+    from core import device
+    from core.bert import explain
+
+    with device.quick_work():
+        return explain.bert_attributions(_loaded, text)
+
+
 # --- shared figures (issue 18): built once per input, read by every session -----------------
 # st.cache_resource, not st.cache_data: a cache_data hit unpickles the figure, and unpickling
 # a plotly Figure validates it again (≈10 ms, twice what building the bars costs). The figure

@@ -111,6 +111,7 @@ class Session:
         self.states: dict[str, WidgetState] = {}  # widget id → the value the "browser" holds
         self.fragment_of: dict[tuple, str] = {}  # delta_path → id of the st.fragment that drew it
         self._changed_in: set[str] = set()  # fragments of the widgets changed since the last run
+        self.session_id = ""  # the server's id of this session (new_session): uploads name it
 
     # --- connection ----------------------------------------------------------------------
     def connect(self) -> None:
@@ -184,6 +185,7 @@ class Session:
             if kind == "new_session":
                 run.elements.clear()
                 seen.clear()
+                self.session_id = fmsg.new_session.initialize.session_id or self.session_id
             elif kind == "navigation":
                 # st.navigation tells which page this run drew; later reruns name it by hash
                 self.page_script_hash = fmsg.navigation.page_script_hash or self.page_script_hash
@@ -228,11 +230,13 @@ class Session:
     def widget_ids(self) -> set[str]:
         return {wid for n in self.tree.values() if (wid := _widget_id(n))}
 
-    def widget(self, kind: str, label: str, key: str | None = None):
-        """The element (or block, for kind="tab_container") of type ``kind`` with ``label``
-        (and, where several share a label, the widget ``key`` the page gave it)."""
+    def widget(self, kind: str, label: str, key: str | None = None, *, prefix: bool = False):
+        """The element (or block, for kind="tab_container") of type ``kind`` with ``label`` (and,
+        where several share a label, the widget ``key`` the page gave it; ``prefix``: a label
+        that starts so, e.g. a button that names its step count)."""
         for node in self.tree.values():
-            if node.WhichOneof("type") == kind and (not label or _label(node) == label) \
+            if node.WhichOneof("type") == kind \
+                    and (not label or _label(node) == label or (prefix and _label(node).startswith(label))) \
                     and (key is None or (_widget_id(node) or "").endswith(f"-{key}")):
                 return getattr(node, kind)
         raise ProtocolError(f"no {kind} labelled {label!r} on the page "
@@ -278,6 +282,60 @@ class Session:
         container = self.widget("tab_container", "")
         self._set(container.id, "string_value", tab_label)
 
-    def press(self, label: str, key: str | None = None) -> None:
-        self._set(self.widget("button", label, key).id, "trigger_value", True)
+    def press(self, label: str, key: str | None = None, *, prefix: bool = False) -> None:
+        self._set(self.widget("button", label, key, prefix=prefix).id, "trigger_value", True)
+
+    def has(self, kind: str, label: str) -> bool:
+        """Whether the page shows a widget ``kind`` labelled ``label``."""
+        return any(n.WhichOneof("type") == kind and _label(n) == label for n in self.tree.values())
+
+    def upload(self, label: str, name: str, data: bytes, mime: str = "application/octet-stream") -> None:
+        """Put a file into the ``st.file_uploader`` labelled ``label`` as the browser does: ask
+        the session for an upload URL (``file_urls_request``), PUT the bytes there (multipart,
+        with the XSRF cookie the app's page sets, echoed in ``X-Xsrftoken``), then set the
+        widget's ``file_uploader_state_value``; the next ``rerun()`` sends it."""
+        import http.cookiejar
+        import urllib.request
+        import uuid
+
+        wid = self.widget("file_uploader", label).id
+        msg = BackMsg()
+        msg.file_urls_request.request_id = uuid.uuid4().hex
+        msg.file_urls_request.session_id = self.session_id
+        msg.file_urls_request.file_names.append(name)
+        self.ws.send_binary(msg.SerializeToString())
+        urls = None
+        deadline = time.monotonic() + self.timeout
+        while urls is None:
+            if time.monotonic() > deadline:
+                raise ProtocolError("no file_urls_response")
+            fmsg = ForwardMsg()
+            fmsg.ParseFromString(self.ws.recv())
+            if fmsg.WhichOneof("type") == "file_urls_response":
+                if fmsg.file_urls_response.error_msg:
+                    raise ProtocolError(f"upload refused: {fmsg.file_urls_response.error_msg}")
+                urls = fmsg.file_urls_response.file_urls[0]
+        base = self.ws_url.replace("ws://", "http://", 1).split("/_stcore")[0]
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        opener.open(f"{base}/_stcore/health", timeout=self.timeout).read()  # sets the XSRF cookie
+        xsrf = next((c.value for c in jar if c.name == "_streamlit_xsrf"), "")
+        boundary = uuid.uuid4().hex
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{urls.file_id}\"; "
+                f"filename=\"{name.replace(chr(34), '%22')}\"\r\nContent-Type: {mime}\r\n\r\n").encode() + data + \
+            f"\r\n--{boundary}--\r\n".encode()
+        url = urls.upload_url if urls.upload_url.startswith("http") else base + urls.upload_url
+        req = urllib.request.Request(url, data=body, method="PUT", headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}", "X-Xsrftoken": xsrf})
+        try:
+            opener.open(req, timeout=self.timeout).read()
+        except OSError as exc:
+            raise ProtocolError(f"upload PUT failed: {exc}") from exc
+        state = WidgetState(id=wid)
+        info = state.file_uploader_state_value.uploaded_file_info.add()
+        info.name, info.size, info.file_id = name, len(data), urls.file_id
+        info.file_urls.CopyFrom(urls)
+        path = next((p for p, n in self.tree.items() if _widget_id(n) == wid), None)
+        self._changed_in.add(self.fragment_of.get(path, "") if path else "")
+        self.states[wid] = state
 

@@ -30,13 +30,15 @@ QUICK = {
     "minibert": ([], {"steps", "sentences_per_s", "mlm_loss_first", "mlm_loss_last"}, ()),
     "seq2seq": ([], {"time_to_99_cpu", "same_budget_without_attention", "transformer_vs_gru_time_to_99",
                      "decode_latency_ms_cpu"}, ()),
+    "soak": (["--json"], {"minutes", "class_alive", "follow_p95_s", "interactions", "ok", "errors", "rss_mb_start",
+                          "rss_mb_end", "rss_growth_pct", "saved_mb_end", "attacks"}, (pytest.mark.slow,)),
     "startup": ([], {"home"}, (pytest.mark.slow,)),
     "transformer": ([], {"mini_gpt", "lstm", "tokens", "vocab"}, ()),
     "word2vec": ([], {"most_similar_20k", "pca_500", "tsne_500_2d", "train_CBOW", "train_skip-gram",
                       "targets"}, ()),
 }
 # bench/ modules that are not benchmarks of their own (run by another entry point)
-NOT_BENCHES = {"__init__", "loadtest", "locustfile"}
+NOT_BENCHES = {"__init__", "lecture", "loadtest", "locustfile"}
 
 
 def test_every_bench_has_a_quick_run_here():

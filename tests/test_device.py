@@ -1,5 +1,7 @@
 import threading
 
+import pytest
+
 from core import device
 from tests.conftest import wait_until
 
@@ -89,3 +91,131 @@ def test_cpu_threads_nests_overlaps_and_restores():
     assert done.is_set() and torch.get_num_threads() == before
     with device.cpu_threads(None):
         assert torch.get_num_threads() == before
+
+
+# --- issue 24: a fair queue with positions, one place per session, a budget per job ----------
+
+def _holder():
+    """A thread that holds the heavy lane until told to leave."""
+    inside, leave = threading.Event(), threading.Event()
+
+    def run():
+        with device.heavy_work(owner="teacher"):
+            inside.set()
+            assert leave.wait(30)
+
+    th = threading.Thread(target=run)
+    th.start()
+    assert inside.wait(30)
+    return th, leave
+
+
+def test_heavy_work_is_first_come_first_served_with_positions():
+    th, leave = _holder()
+    order, seen = [], {}
+    go = {}
+
+    def waiter(name):
+        seen[name] = []
+        with device.heavy_work(owner=name, on_position=lambda n, eta: seen[name].append((n, eta))):
+            order.append(name)
+
+    names = ["s1", "s2", "s3"]
+    threads = []
+    for i, name in enumerate(names):  # they join one after another: s1 first
+        go[name] = threading.Thread(target=waiter, args=(name,))
+        go[name].start()
+        threads.append(go[name])
+        wait_until(lambda i=i: device.waiting_count() == i + 1, what=f"{name} in the queue")
+    assert [s[0] for s in seen["s3"]][:1] == [3]  # three ahead: the running job and two waiting
+    eta = seen["s3"][0][1]
+    budget = device.job_budget_s("job")
+    assert 2 * budget < eta <= 3 * budget + 1  # the rest of the running budget + two whole ones
+    leave.set()
+    for t in [th, *threads]:
+        t.join(30)
+    assert order == names  # FIFO, whatever the scheduler does
+    places = [n for n, _ in seen["s3"]]
+    assert places == sorted(places, reverse=True) and not device.lock_busy()  # only ever moves up
+
+
+def test_one_queued_job_per_session():
+    th, leave = _holder()
+    queued = threading.Event()
+
+    def first():
+        with device.heavy_work(owner="student", on_position=lambda n, eta: queued.set()):
+            pass
+
+    a = threading.Thread(target=first)
+    a.start()
+    assert queued.wait(30)
+    with pytest.raises(device.QueueFull):
+        with device.heavy_work(owner="student"):
+            pass
+    assert device.waiting_count() == 1  # the refused one never joined
+    leave.set()
+    a.join(30)
+    th.join(30)
+    assert not device.lock_busy()
+
+
+def test_leaving_the_queue_from_the_callback():
+    """A rerun request (the student clicks Stop while queued) surfaces in on_position: the
+    ticket leaves the line and the lane is not blocked by a ghost."""
+    th, leave = _holder()
+
+    class Rerun(BaseException):
+        pass
+
+    def bail(n, eta):
+        raise Rerun
+
+    with pytest.raises(Rerun):
+        with device.heavy_work(owner="s", on_position=bail):
+            pass
+    assert device.waiting_count() == 0
+    leave.set()
+    th.join(30)
+    assert not device.lock_busy()
+
+
+def test_job_budget_from_environment(monkeypatch):
+    monkeypatch.delenv(device.JOB_SECONDS_ENV, raising=False)
+    monkeypatch.delenv("PLAYGROUND_JOB_SECONDS_BERT_FT", raising=False)
+    assert device.job_budget_s("bert_ft") == device.KIND_JOB_SECONDS["bert_ft"]
+    assert device.job_budget_s("lstm_fc") == device.DEFAULT_JOB_SECONDS
+    monkeypatch.setenv(device.JOB_SECONDS_ENV, "60")
+    assert device.job_budget_s("bert_ft") == device.job_budget_s("lstm_fc") == 60
+    monkeypatch.setenv("PLAYGROUND_JOB_SECONDS_BERT_FT", "20")
+    assert device.job_budget_s("bert_ft") == 20 and device.job_budget_s("lstm_fc") == 60
+    monkeypatch.setenv(device.JOB_SECONDS_ENV, "nonsense")
+    assert device.job_budget_s("lstm_fc") == device.DEFAULT_JOB_SECONDS  # a typo never removes the cap
+
+
+def test_quick_lane_does_not_wait_behind_heavy_work():
+    th, leave = _holder()
+    try:
+        with device.quick_work(timeout=1):  # heavy lane busy: the quick lane is free
+            pass
+        held = [threading.Event() for _ in range(device.DEFAULT_QUICK_LANES)]
+        out = threading.Event()
+
+        def hold(ev):
+            with device.quick_work():
+                ev.set()
+                assert out.wait(30)
+
+        ts = [threading.Thread(target=hold, args=(ev,)) for ev in held]
+        for t_, ev in zip(ts, held):
+            t_.start()
+            assert ev.wait(30)
+        with pytest.raises(device.Busy):  # full: a bounded wait, then "busy, try again"
+            with device.quick_work(timeout=0.05):
+                pass
+        out.set()
+        for t_ in ts:
+            t_.join(30)
+    finally:
+        leave.set()
+        th.join(30)

@@ -61,3 +61,31 @@ def test_progress_without_interruption_keeps_history():
         run.on_progress(step, 3, {"loss": 1.0 / step})
     assert bar.calls == 3 and [h["step"] for h in run.history] == [1, 2, 3]
     assert not run.should_stop()
+
+
+def test_time_budget_stops_like_stop(monkeypatch):
+    """Reaching the job's budget makes should_stop() true (the loop ends, the partial model is
+    kept) and says why."""
+    import time
+
+    monkeypatch.setenv("PLAYGROUND_JOB_SECONDS_T", "5")
+    run = LiveRun("t", total=10, min_interval_s=0)
+    assert run.budget_s == 5
+    run._started = time.monotonic()
+    assert not run.should_stop()
+    run._started = time.monotonic() - 6
+    assert run.should_stop() and run.budget_reached and not run.stopped_by_user
+    assert "5" in run.budget_message()
+
+
+def test_queued_run_shows_its_place_and_longest_wait():
+    class _Status:
+        text = ""
+
+        def info(self, body, **kw):
+            self.text = body
+
+    run = LiveRun("t", total=10)
+    run._status = _Status()
+    run._show_position(2, 9 * 60)
+    assert "2 件" in run._status.text and "9 分" in run._status.text

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 
 from core import InvalidInput, Msg, TrainingDiverged
-from core.paths import claim_dir
+from core.paths import build_into, claim_dir
 
 CPU_MAX_TRAIN = 1000  # examples per run on CPU (a class shares the server)
 CPU_MAX_EVAL = 400
@@ -295,25 +295,43 @@ def _owner(path: pathlib.Path) -> str | None:
         return None
 
 
-def save(result: FinetuneResult, out_dir, *, owner: str | None = None, replace: bool = False) -> pathlib.Path:
+def owned(root, owner: str | None) -> list[pathlib.Path]:
+    """The saved models under ``root`` that ``owner`` (a session id) saved."""
+    root = pathlib.Path(root)
+    if owner is None or not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and _owner(p) == owner)
+
+
+def save(result: FinetuneResult, out_dir, *, owner: str | None = None, replace: bool = True) -> pathlib.Path:
     """Save the fine-tuned model (safetensors + config with id2label + tokenizer files + a JSON
     of the run). The directory loads back with core.bert.models.load_classifier.
 
-    A save never replaces another model: when ``out_dir`` is taken, the model goes to the
-    first free ``out_dir-2``, ``out_dir-3``, … (the returned path says where). Only with
-    ``replace=True`` (an explicit confirmation) AND the same ``owner`` as the saved one (the
-    page passes its session's id) is the folder overwritten."""
+    Bounded (core.saving): the server's quota and, for an ``owner`` (the page passes its session's
+    id), the session's limit. A save never replaces another's model: when ``out_dir`` is taken,
+    the model goes to the first free ``out_dir-2``, ``out_dir-3``, … (the returned path says
+    where). ``out_dir`` saved earlier by the same ``owner`` (and ``replace``) is replaced
+    atomically: built beside, then swapped in (core.paths.build_into), so a reader never sees a
+    half-written model."""
+    from core import saving
+
     out = pathlib.Path(out_dir).expanduser()
-    if not (replace and owner is not None and out.is_dir() and _owner(out) == owner):
-        out = claim_dir(out)
+    mine = replace and owner is not None and out.is_dir() and _owner(out) == owner
     model = result.loaded.model
-    model.save_pretrained(str(out), safe_serialization=True)
-    result.loaded.tokenizer.save_pretrained(str(out))
-    meta = {"base": result.base, **result.summary(), "config": result.config,
-            "per_class": result.per_class, "confusion": result.confusion, "owner": owner,
-            "saved": time.strftime("%Y-%m-%d %H:%M:%S")}
-    (out / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-    return out
+
+    def build(tmp: pathlib.Path) -> None:
+        model.save_pretrained(str(tmp), safe_serialization=True)
+        result.loaded.tokenizer.save_pretrained(str(tmp))
+        meta = {"base": result.base, **result.summary(), "config": result.config,
+                "per_class": result.per_class, "confusion": result.confusion, "owner": owner,
+                "saved": time.strftime("%Y-%m-%d %H:%M:%S")}
+        (tmp / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    with saving.room_for(saving.model_bytes(model), owned=owned(out.parent, owner),
+                         replacing=out if mine else None):
+        if not mine:
+            out = claim_dir(out)  # ours now (mkdir is atomic), empty until the swap
+        return build_into(out, build, done=META_FILE, replace=True)
 
 
 def saved_summary(path: pathlib.Path) -> dict:

@@ -14,7 +14,7 @@ import re
 from core import InvalidInput
 from core.bert import wordpiece as wp
 from core.bert.pretrain import PretrainConfig, PretrainResult, pretrain
-from core.paths import build_into, cache_dir
+from core.paths import build_into, cache_dir, claim_dir
 
 CARD = "minibert_card.json"
 DEFAULT_NAME = "default"
@@ -45,7 +45,7 @@ def card(res: PretrainResult) -> dict:
             "label": f"trained here on {res.text_name}, {res.n_sentences} sentences"}
 
 
-def save(res: PretrainResult, out_dir, *, replace: bool = True) -> pathlib.Path:
+def save(res: PretrainResult, out_dir, *, replace: bool = True, owner: str | None = None) -> pathlib.Path:
     """config.json + model.safetensors + vocab.txt / tokenizer_config.json + the provenance card,
     built beside ``out_dir`` and moved in at once (core.paths.build_into): a reader never sees
     half a model. ``replace`` = a finished model already there gives way (the CLI's --save DIR)."""
@@ -53,9 +53,29 @@ def save(res: PretrainResult, out_dir, *, replace: bool = True) -> pathlib.Path:
         res.model.config.playground_trained_here = True
         res.model.save_pretrained(str(tmp), safe_serialization=True)
         wp.write(tmp, res.vocab)
-        (tmp / CARD).write_text(json.dumps(card(res), ensure_ascii=False, indent=2), encoding="utf-8")
+        (tmp / CARD).write_text(json.dumps({**card(res), "owner": owner}, ensure_ascii=False, indent=2),
+                                encoding="utf-8")
 
     return build_into(pathlib.Path(out_dir).expanduser(), build, done=CARD, replace=replace)
+
+
+def owned(owner: str | None) -> list[pathlib.Path]:
+    """The mini-BERTs that ``owner`` (a session id) saved."""
+    return [pathlib.Path(r["path"]) for r in _rows() if owner is not None and r.get("owner") == owner]
+
+
+def save_for(res: PretrainResult, name: str, *, owner: str) -> pathlib.Path:
+    """A student's save from the page, bounded by core.saving (the server's quota, the
+    session's limit): ``name`` saved earlier by the same ``owner`` is replaced atomically;
+    a name taken by someone else gets ``-2``, ``-3``, … (the returned path says where)."""
+    from core import saving
+
+    out = model_dir(name)
+    mine = out.is_dir() and (card_of(out) or {}).get("owner") == owner
+    with saving.room_for(saving.model_bytes(res.model), owned=owned(owner), replacing=out if mine else None):
+        if not mine:
+            out = claim_dir(out)  # ours now (mkdir is atomic), empty until the swap
+        return save(res, out, replace=True, owner=owner)
 
 
 def card_of(path) -> dict | None:
@@ -68,7 +88,16 @@ def card_of(path) -> dict | None:
 
 
 def saved_models() -> list[dict]:
-    """Every mini-BERT under cache_dir("trained", "mini-bert"): {"name", "path", **card}."""
+    """The mini-BERTs under cache_dir("trained", "mini-bert"): {"name", "path", **card} — the
+    warm-up's default and the newest PLAYGROUND_MAX_LISTED_MODELS others (core.saving)."""
+    from core import saving
+
+    rows = _rows()
+    keep = {str(p) for p in saving.newest([pathlib.Path(r["path"]) for r in rows if r["name"] != DEFAULT_NAME])}
+    return [r for r in rows if r["name"] == DEFAULT_NAME or r["path"] in keep]
+
+
+def _rows() -> list[dict]:
     root = models_root()
     rows = []
     for d in sorted(root.iterdir()) if root.is_dir() else []:

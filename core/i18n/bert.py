@@ -6,7 +6,7 @@ STRINGS = {
     "bert.tab.finetune": {"ja": "ファインチューニング (fine-tuning)", "en": "Fine-tuning"},
     "bert.lead": {"ja": "BERT は Transformer エンコーダを積み重ねたモデルです。文の一部を隠して当てさせる事前学習（マスク言語モデル, MLM）と隣接文の予測 (NSP) で学び（どちらもラベルのない文から問題を作る自己教師あり学習 (self-supervised learning)）、小さなヘッドを足してファインチューニングします。",
                   "en": "BERT is a stack of Transformer encoders, pre-trained by masked-word prediction (MLM) and next-sentence prediction (NSP), then fine-tuned with a small head."},
-    # model sources (pages/bert/sources.py; also usable by the attention and seq2seq pages)
+    # model sources (pages/common/model_source.py; used by the BERT, attention and seq2seq pages)
     "bert.source.sidebar": {"ja": "BERT ページのモデル（このセッションだけ）", "en": "Models of the BERT page (this session)"},
     "bert.source.field": {"ja": "モデル: {label}", "en": "Model: {label}"},
     "bert.source.help": {"ja": "hub の ID またはローカルのディレクトリ。空欄なら環境変数 {env}、なければ既定の {default}。",

@@ -52,7 +52,7 @@ def render() -> None:
             model_caption(TASK)
         from core import device
 
-        with device.heavy_work(on_wait=lambda: st.caption(t("common.waiting"))):  # one forward at a time
+        with device.quick_work():  # the quick lane: never minutes behind training (Busy after a bounded wait)
             ma = attention_bert.bert_attention(loaded, text_a, text_b)
         if ma.dropped:
             st.info(t("att.bert.capped", cap=attention_bert.MAX_MODEL_TOKENS, dropped=ma.dropped), icon=":material/content_cut:")

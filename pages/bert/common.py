@@ -59,3 +59,12 @@ def _trained_here_fallback(key_suffix: str):
 
 def candidates_frame(candidates) -> pd.DataFrame:
     return pd.DataFrame([{"token": tok, "probability": p} for tok, p in candidates])
+
+
+def save_usage(owned) -> None:
+    """The server's storage for saved models and this session's saves (core.saving)."""
+    from core import saving
+
+    use = saving.usage()
+    st.caption(t("save.usage", used=f"{use['used_mb']:,.0f}", quota=f"{use['quota_mb']:,.0f}",
+                 n=len(owned), max=saving.max_saves()))

@@ -16,9 +16,10 @@ from core.bert import finetune as ft
 from core.bert import pn
 from core.bert.figures import loss_accuracy_figure
 from core.figures import confusion
+from pages.bert.common import save_usage
 from pages.common import model_source
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, checked, guard, lang, local, show_error, t
+from pages.common.ui import chart, checked, guard, lang, local, plain, show_error, t
 
 RESULT_KEY = "bert_ft_result"
 PARTIAL_KEY = "bert_ft_partial"
@@ -63,6 +64,8 @@ def render() -> None:
             with run:
                 result = ft.finetune(base, ds, cfg, on_progress=run.on_progress, should_stop=run.should_stop,
                                      state=partial)
+            if run.budget_reached:  # the time budget stopped it, like Stop: the partial model stays
+                result.notes.append(run.budget_message())
             st.session_state[RESULT_KEY] = result
             st.session_state.pop(PARTIAL_KEY, None)
     elif st.session_state.get(PARTIAL_KEY):
@@ -192,14 +195,14 @@ def _save(r) -> None:
             root = hub.trained_dir(SAVED_KIND)
             name = checked(st.text_input(t("bert.ft.save.name"), f"bert-pn-{owner}", key="bert_ft_save_name",
                                          max_chars=inputs.NAME_LIMIT, help=t("ft.save.unique")), limit=inputs.NAME_LIMIT)
-            replace = st.checkbox(t("ft.save.replace"), key="bert_ft_save_replace", help=t("ft.save.replace.help"))
+            save_usage(ft.owned(root, owner))
             if st.button(t("bert.ft.save.button"), key="bert_ft_save_btn"):
                 with guard():
                     clean = inputs.name(name)
-                    out = ft.save(r, root / clean, owner=owner, replace=replace)
-                    st.success(t("bert.ft.save.done", path=out.name))
+                    out = ft.save(r, root / clean, owner=owner)  # its own name again: replaced atomically
+                    st.success(t("bert.ft.save.done", path=plain(out.name)))
                     if out.name != clean:
-                        st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")
+                        st.info(t("ft.save.renamed", name=plain(clean), saved=plain(out.name)), icon="ℹ️")
                     st.code(f"python -m core bert sentiment \"良いホテルでした\" --model {out}", language="bash")
         _saved_list()
 

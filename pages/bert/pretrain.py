@@ -16,10 +16,9 @@ from core.bert import pretrain
 from core.bert import saved
 from core.bert.figures import loss_accuracy_figure
 from core.figures import bars
-from pages.bert.common import candidates_frame
+from pages.bert.common import candidates_frame, save_usage
 from pages.common.longrun import LiveRun
-from core.paths import claim_dir
-from pages.common.ui import chart, checked, guard, local, t
+from pages.common.ui import chart, checked, guard, local, plain, t
 
 RESULT_KEY = "bert_pt_result"
 OWNER_KEY = "bert_pt_owner"  # this session's id: default save names
@@ -84,7 +83,7 @@ def _text():
     from core.text import decode_upload
 
     with guard():
-        return decode_upload(up.getvalue(), what=t("bert.pt.textname.file", name=up.name)), up.name
+        return decode_upload(up.getvalue(), what=t("bert.pt.textname.file", name=plain(up.name))), up.name
     return False, None
 
 
@@ -99,7 +98,7 @@ def _results(r: pretrain.PretrainResult) -> None:
         st.info(t("common.stopped"), icon="⏹️")
     for note in r.notes:
         st.caption(local(note))
-    st.info(t("bert.pt.session_label", text=r.text_name, n=r.n_sentences, steps=r.steps), icon="🧪")
+    st.info(t("bert.pt.session_label", text=plain(r.text_name), n=r.n_sentences, steps=r.steps), icon="🧪")
     s = r.summary()
     c1, c2, c3, c4 = st.columns(4)
     first, last = s["mlm_loss_first"], s["mlm_loss_last"]
@@ -179,27 +178,28 @@ def _save(r: pretrain.PretrainResult) -> None:
             st.info(t("ft.save.off"), icon="🔒")
             return
         root = saved.models_root()
-        # a name unique to this session by default; a taken name gets -2, -3, … (never replaced)
+        # a name unique to this session by default; a taken name gets -2, -3, …; its own name: replaced
         owner = st.session_state.setdefault(OWNER_KEY, secrets.token_hex(3))
         name = checked(st.text_input(t("bert.pt.save.name"), f"mini-bert-{owner}", key="bert_pt_save_name",
                                      max_chars=inputs.NAME_LIMIT, help=t("bert.pt.save.help", root=str(root))),
                        limit=inputs.NAME_LIMIT)
+        save_usage(saved.owned(owner))
         if st.button(t("bert.pt.save.button"), key="bert_pt_save_btn"):
             with guard():
                 clean = inputs.name(name)
                 if saved.DEFAULT_NAME == clean:
                     raise InvalidInput(t("bert.pt.save.reserved", name=clean))
-                out = saved.save(r, claim_dir(saved.model_dir(clean)))
+                out = saved.save_for(r, clean, owner=owner)  # its own name again: replaced atomically
                 st.session_state["bert_pt_saved_path"] = str(out)
                 if out.name != clean:
-                    st.info(t("ft.save.renamed", name=clean, saved=out.name), icon="ℹ️")
+                    st.info(t("ft.save.renamed", name=plain(clean), saved=plain(out.name)), icon="ℹ️")
         path = st.session_state.get("bert_pt_saved_path")
         if path:
-            st.success(t("bert.pt.save.done", path=path))
+            st.success(t("bert.pt.save.done", path=plain(path)))
             st.code(f"python -m core bert fill-mask \"{r.config.probe}\" --model {path} --json", language="bash")
             st.button(t("bert.pt.use"), key="bert_pt_use_btn", on_click=_use, args=(path,))
         if st.session_state.get("bert_pt_used"):
-            st.caption(t("bert.pt.use.done", path=st.session_state["bert_pt_used"]))
+            st.caption(t("bert.pt.use.done", path=plain(st.session_state["bert_pt_used"])))
 
 
 def _saved() -> None:

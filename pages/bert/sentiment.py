@@ -63,7 +63,7 @@ def render() -> None:
         model_source.model_caption("sentiment")
     untrained_banner(loaded)
     st.caption(t("bert.sent.labels", labels="、".join(loaded.labels)))
-    _single(loaded)
+    _single(loaded, shared=choice == "bert")
     st.divider()
     _batch(loaded)
 
@@ -85,7 +85,7 @@ def _baseline_explain() -> None:
         explain.baseline(result, resources.word_vectors(), st.session_state.get("base_text", DEFAULT_TEXT))
 
 
-def _single(loaded) -> None:
+def _single(loaded, *, shared: bool) -> None:
     text = checked(st.text_input(t("bert.sent.text"), "このホテルはスタッフの対応がとても丁寧で、また泊まりたいです。",
                          key="bert_sent_text", bind="query-params"))
     with guard():
@@ -97,7 +97,7 @@ def _single(loaded) -> None:
               data=pd.DataFrame({"probability": [pred.scores[k] for k in labels]}, index=labels))
         if pred.truncated:
             st.info(t("bert.sent.truncated"), icon="✂️")
-        explain.bert(loaded, text)
+        explain.bert(loaded, text, shared=shared)
 
 
 def _batch(loaded) -> None:

@@ -14,6 +14,11 @@ it delivers as a RerunException at the loop's next UI update inside ``on_progres
 catches that request there, turns it into ``should_stop() == True`` and lets the core loop end
 cleanly, so the page still receives the partial model and stores it. A request to open another
 page is never swallowed.
+
+Fairness: the run waits its turn in core.device's FIFO queue (one place per session; the
+waiting student sees their position and the longest wait), and has a time budget
+(``device.job_budget_s(kind)``, ``PLAYGROUND_JOB_SECONDS``): reaching it stops the loop exactly
+like Stop — the partial model is kept — and the page says the budget ended it.
 """
 from __future__ import annotations
 
@@ -30,8 +35,12 @@ from pages.common.ui import t
 
 class LiveRun:
     def __init__(self, key: str, total: int, *, chart_metrics: tuple[str, ...] = ("loss",),
-                 min_interval_s: float = 0.25, on_draw=None):
+                 min_interval_s: float = 0.25, on_draw=None, kind: str | None = None):
         self.key = key
+        self.kind = kind or key  # the budget's kind (core.device.KIND_JOB_SECONDS, by key prefix)
+        self.budget_s = device.job_budget_s(self.kind)
+        self.budget_reached = False
+        self._started: float | None = None  # time.monotonic() when the heavy lane was ours
         self.on_draw = on_draw  # optional extra live view (e.g. a decision boundary), redrawn with the chart
         self.total = max(1, int(total))
         self.chart_metrics = chart_metrics
@@ -49,7 +58,15 @@ class LiveRun:
         return st.button(label, key=f"{self.key}__start", type="primary", **kwargs)
 
     def should_stop(self) -> bool:
-        return self.stopped_by_user or bool(st.session_state.get(f"{self.key}__stop", False))
+        if self._started is not None and time.monotonic() - self._started >= self.budget_s:
+            self.budget_reached = True
+        return (self.stopped_by_user or self.budget_reached
+                or bool(st.session_state.get(f"{self.key}__stop", False)))
+
+    def _show_position(self, ahead: int, estimate_s: float) -> None:
+        """In the queue: place and the longest wait (the budgets of the jobs ahead)."""
+        if self._status is not None:
+            self._status.info(t("heavy.queued", n=ahead, minutes=max(1, round(estimate_s / 60))), icon="⏳")
 
     def _request_stop(self) -> None:
         st.session_state[f"{self.key}__stop"] = True
@@ -61,8 +78,10 @@ class LiveRun:
         self._bar = st.progress(0.0)
         self._chart = st.empty()
         self._lock_cm = device.heavy_work(on_wait=lambda: (self._status.info(t("common.waiting"), icon="⏳"),
-                                                           report_activity(None, None)))  # a class sees it wait
+                                                           report_activity(None, None)),  # a class sees it wait
+                                          owner=_session_id(), kind=self.kind, on_position=self._show_position)
         self._lock_cm.__enter__()
+        self._started = time.monotonic()
         try:
             self._status.empty()  # a rerun / stop request can surface here, lock already held:
         except BaseException as exc:  # release it, or every later run on the server would wait
@@ -85,7 +104,14 @@ class LiveRun:
         if self.on_draw is not None:
             self.on_draw()
         if self.should_stop() and self._status is not None:
-            self._status.info(t("common.stopped"), icon="⏹️")
+            if self.budget_reached:
+                self._status.info(self.budget_message(), icon="⏱️")
+            else:
+                self._status.info(t("common.stopped"), icon="⏹️")
+
+    def budget_message(self) -> str:
+        """「時間の上限で止めました」: pages show it with a result kept from a budget stop."""
+        return t("heavy.budget_reached", s=f"{self.budget_s:.0f}")
 
     def _guarded(self, draw) -> None:
         """Run UI updates; a rerun request for this page becomes a stop request."""
@@ -136,3 +162,14 @@ class LiveRun:
         cols = [c for c in self.chart_metrics if c in df.columns]
         if cols:
             self._chart.line_chart(df.set_index("step")[cols])
+
+
+def _session_id() -> str | None:
+    """This browser session's id (one queued heavy job per session); None outside Streamlit."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        return getattr(ctx, "session_id", None) if ctx is not None else None
+    except Exception:  # noqa: BLE001
+        return None

@@ -16,7 +16,7 @@ import streamlit as st
 
 from core import PlaygroundError, hub, policy
 from core.paths import cache_dir
-from pages.common.ui import local, show_error, t
+from pages.common.ui import local, plain, show_error, t
 
 
 def display(task: str, source: str) -> str:
@@ -76,5 +76,6 @@ def trained_here_label(source: str) -> None:
     card = card_of(source) if hub.is_local(source) else None
     if card:
         text = card.get("text", "?")
-        st.info(t("bert.pt.label", text=local(BUILTIN_NAME) if text == BUILTIN_NAME else text, n=int(card.get("sentences", 0)),
+        # the text's name may be a student's file name, shown to everyone who picks the model
+        st.info(t("bert.pt.label", text=local(BUILTIN_NAME) if text == BUILTIN_NAME else plain(text), n=int(card.get("sentences", 0)),
                   date=card.get("date", "?"), steps=card.get("steps", "?")), icon="🧪")

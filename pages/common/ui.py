@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 import logging
 from typing import Iterator
 
@@ -158,3 +159,20 @@ def _csv(data) -> bytes:
 def escape(text: str) -> str:
     """HTML-escape user text before it goes into any HTML (prefer not building HTML at all)."""
     return html.escape(str(text), quote=True)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_ZWSP = "\u200b"
+
+
+def plain(text) -> str:
+    """Student-supplied text (an uploaded file's name, a saved model's label) made literal for
+    st.markdown / st.caption / st.info: every ASCII punctuation character backslash-escaped
+    (CommonMark allows it for all of them), so ``[解答はこちら](https://example.com).txt`` stays
+    text — no link, no emphasis, no ``:red[…]`` / ``:material/…:`` directive, no HTML, no math.
+    Escapes do not stop GFM's autolinks (found in the text after parsing: a bare
+    ``https://…``, ``www.…`` or ``a@b.c`` still became a link in Chromium), so an invisible
+    zero-width space breaks those patterns. Line breaks become spaces."""
+    raw = " ".join(str(text).split())
+    raw = re.sub(r"(?i)\bwww(?=\.)", "www" + _ZWSP, raw).replace(":", ":" + _ZWSP).replace("@", "@" + _ZWSP)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", raw)

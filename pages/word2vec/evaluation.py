@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.word2vec import evaluate, figures
-from pages.common.ui import chart, guard, lang, t
+from pages.common.ui import chart, guard, lang, plain, t
 
 
 def _data(uploader_key: str, sample_key: str, sample: str):
@@ -33,7 +33,7 @@ def render(source) -> None:
     if data is not None:
         with guard():
             res = evaluate.evaluate_pairs(kv, data)
-            st.caption(t("w2v.ev.using", name=name))
+            st.caption(t("w2v.ev.using", name=plain(name)))
             rho = lambda r: "—" if r is None else f"{r:.3f}"  # noqa: E731
             c = st.columns(3)
             c[0].metric(t("w2v.ev.pairs.n"), f"{res.pairs:,}")
@@ -61,7 +61,7 @@ def render(source) -> None:
     if data is not None:
         with guard():
             res = evaluate.evaluate_analogies(kv, data)
-            st.caption(t("w2v.ev.using", name=name))
+            st.caption(t("w2v.ev.using", name=plain(name)))
             c = st.columns(4)
             c[0].metric(t("w2v.ev.questions"), f"{res.questions:,}")
             c[1].metric(t("w2v.ev.covered"), f"{res.covered:,}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import device
+from core import device, resources
 from core.word2vec import figures, project
 from core.word2vec.vectors import uid
 from pages.common.ui import chart, checked, guard, local, t
@@ -62,15 +62,7 @@ def render(source) -> None:
             st.caption(t("w2v.proj.arrows.caption", a=arrows[0].label, b=arrows[1].label, answer=answer))
         for note in ws.notes:
             st.caption(local(note))
-        key = (source.name, uid(kv), tuple(ws.words), method, int(dims))
-        cache = st.session_state.setdefault(CACHE_KEY, {})
-        coords = cache.get(key)
-        if coords is None:
-            with st.spinner(t("w2v.proj.running", method="t-SNE" if method == "tsne" else "PCA", n=len(ws.words))):
-                with device.heavy_work():
-                    coords = project.project(ws.vectors, method, int(dims))
-            cache.clear()  # keep one projection per session
-            cache[key] = coords
+        coords = _coords(source, ws, method, int(dims))
         fig = figures.scatter(coords, ws.words, [local(g) for g in ws.groups], arrows=[(a.start, a.end, a.label) for a in arrows],
                               title=t("w2v.proj.chart", method="t-SNE" if method == "tsne" else "PCA",
                                       dims=int(dims), n=len(ws.words)))
@@ -80,3 +72,23 @@ def render(source) -> None:
         df.insert(0, "word", ws.words)
         chart(fig, key="w2v_proj_chart", filename="projection", data=df)
         st.caption(t("w2v.proj.note.tsne") if method == "tsne" else t("w2v.proj.note.pca"))
+
+
+def _coords(source, ws, method: str, dims: int):
+    """Shared vectors: computed once for the class (core.resources, st.cache_data); a session's
+    own vectors: kept for this session (one projection). Both in the quick lane, never queued
+    behind another student's training."""
+    running = t("w2v.proj.running", method="t-SNE" if method == "tsne" else "PCA", n=len(ws.words))
+    if source.shared:
+        with st.spinner(running):
+            return resources.word2vec_projection(ws.vectors, source.name, tuple(ws.words), method, dims)
+    key = (source.name, uid(source.kv), tuple(ws.words), method, dims)
+    cache = st.session_state.setdefault(CACHE_KEY, {})
+    coords = cache.get(key)
+    if coords is None:
+        with st.spinner(running):
+            with device.quick_work():
+                coords = project.project(ws.vectors, method, dims)
+        cache.clear()  # keep one projection per session
+        cache[key] = coords
+    return coords

@@ -5,17 +5,15 @@ gensim-data names)."""
 from __future__ import annotations
 
 import os
-import pathlib
-import tempfile
 from dataclasses import dataclass
 
 import streamlit as st
 
 from core import InvalidInput, InputTooLong, resources
-from pages.common.ui import guard, local, t
+from pages.common.ui import guard, local, plain, t
 
 TRAINED_KEY = "w2v_trained"  # {name: TrainResult}
-UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}
+UPLOADED_KEY = "w2v_uploaded"  # {name: KeyedVectors}: at most one (a new upload replaces it)
 SOURCE_KEY = "w2v_source"
 PENDING_KEY = "w2v_source_pending"
 TRAINED_PREFIX = "trained:"
@@ -103,28 +101,27 @@ def upload_form() -> None:
         return
     name = f"upload:{f.name}"
     if name in uploaded():
-        st.success(t("w2v.source.upload.ok", name=name))
+        st.success(t("w2v.source.upload.ok", name=plain(name)))
         return
     with guard():
         kv = load_upload(f.name, f.getvalue())
+        uploaded().clear()  # one uploaded vector set per session; it goes with the session
         uploaded()[name] = kv
         st.session_state[PENDING_KEY] = name
         st.rerun()
 
 
 def load_upload(filename: str, data: bytes):
-    """Uploaded word2vec text/binary vectors → KeyedVectors (size-capped)."""
-    from core.word2vec.vectors import load_vectors
+    """Uploaded word2vec text/binary vectors → KeyedVectors: the upload's size cap here, then
+    core.word2vec.upload checks the header and the decompressed size before any allocation."""
+    from core.word2vec import upload
 
     if not data:
         raise InvalidInput(t("w2v.upload.empty"))
     if len(data) > MAX_VECTOR_UPLOAD:
         raise InputTooLong(t("w2v.upload.too_big", mb=f"{len(data) / 1024 / 1024:.0f}",
                              limit=MAX_VECTOR_UPLOAD // 1024 // 1024))
-    suffix = "".join(pathlib.Path(filename).suffixes[-2:]) or ".txt"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = pathlib.Path(tmp) / f"vectors{suffix}"
-        path.write_bytes(data)
-        kv = load_vectors(path)
-    kv.playground_label = t("w2v.source.uploaded", name=filename, n=len(kv.index_to_key), d=kv.vector_size)
+    kv = upload.load_upload(filename, data)
+    # the file name as plain text: the label goes into captions and core's messages (Markdown)
+    kv.playground_label = t("w2v.source.uploaded", name=plain(filename), n=len(kv.index_to_key), d=kv.vector_size)
     return kv

@@ -14,12 +14,14 @@ def _spec(at, key):
 def test_bert_sentiment_shows_attention_and_gradients_with_caveat(bert_env):
     at = open_tab("bert.tab.sentiment")
     assert_no_exception(at)
+    at.button(key="bert_ex_run").click().run()  # an explicit action (issue 24)
     spec = _spec(at, "bert_ex_chart")
     rows = spec["data"][0]["y"]
     assert rows == ["[CLS] からの注意", "勾配 × 入力", "統合勾配"]
     assert "[CLS]" in spec["layout"]["xaxis"]["ticktext"]
     assert "注意は説明ではありません" in texts(at)
     at.text_input(key="bert_sent_text").set_value("<b>最悪</b>").run()
+    at.button(key="bert_ex_run").click().run()
     assert_no_exception(at)
     assert "<b>" not in json.dumps(_spec(at, "bert_ex_chart")["layout"]["xaxis"]["ticktext"])
 

@@ -102,7 +102,9 @@ def test_sentiment_tab_single_and_batch(bert_env):
     at = open_tab("bert.tab.sentiment")
     assert_no_exception(at)
     assert at.radio(key="bert_sent_model").value == "bert"
-    assert charts(at) == 2 and "positive" in texts(at)  # probabilities, attributions (issue 16)
+    assert charts(at) == 1 and "positive" in texts(at)  # probabilities; attributions on a click (issue 24)
+    at.button(key="bert_ex_run").click().run()
+    assert charts(at) == 2  # + the attributions (issue 16)
     at.text_area(key="bert_sent_batch").set_value("良い\n悪い\n\n普通")
     at.button(key="bert_sent_batch_run").click().run()
     assert_no_exception(at)

@@ -39,6 +39,7 @@ def test_each_tab_renders(bert_server, page):
         if name in ("fillmask", "mlm"):
             page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=60_000)
         if name == "sentiment":
+            click_button(page, t("bert.ex.run", "ja"))  # an explicit action (issue 24)
             wait_charts(page, 2)  # the attention and the attributions beside it (issue 16)
         screenshot(page, f"bert-{name}")
         body = page.locator('[data-testid="stMain"]').inner_text()
