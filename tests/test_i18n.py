@@ -1,4 +1,6 @@
-"""The string table and core's errors are complete in both UI languages (issue #12, item 7)."""
+"""The string table and core's errors are complete in both UI languages (issue #12, item 7), and
+bilingual text has one shape per purpose (issue #28 §3): UI text is a key of the core/i18n tables,
+an error is a core exception with the Japanese positionally and the English as ``en=``."""
 from __future__ import annotations
 
 import ast
@@ -9,7 +11,8 @@ import string
 import pytest
 
 from core import InvalidInput, PlaygroundError, term_en
-from core.i18n import missing, t, table
+import core.i18n
+from core.i18n import Text, home, missing, prefixes, t, table
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -102,24 +105,28 @@ def test_core_errors_render_in_the_ui_language(lang):
 
 
 def test_notes_from_core_carry_english():
-    """core.Msg: the Japanese is the str (CLI, JSON, comparisons); ``en`` for the English UI."""
-    import json
-
-    from core import Msg
-    from core.word2vec.vectors import CHIVE_LABEL, Resolution
-
-    note = Msg("空の文 2 行を飛ばしました。", "Skipped 2 empty lines.")
-    assert note == "空の文 2 行を飛ばしました。" and json.loads(json.dumps(note)) == str(note)
-    assert note.text("en") == "Skipped 2 empty lines." and note.text("ja") == str(note)
+    """core.i18n.Text: a table key + format args; the Japanese is the str (CLI, JSON,
+    comparisons), ``text(lang)`` / ``en`` for the UI language (what pages.common.ui.local reads)."""
     import copy
+    import json
     import pickle
 
+    from core.word2vec.vectors import CHIVE_LABEL, Resolution
+
+    note = Text("bert.data.skipped", n=2)
+    assert note == "空の文 2 行を飛ばしました。" and json.loads(json.dumps(note)) == str(note)
+    assert note.text("en") == note.en == "Skipped 2 empty lines." and note.text("ja") == str(note)
     for again in (pickle.loads(pickle.dumps(note)), copy.deepcopy(note)):  # saved vectors keep their label
         assert again == note and again.en == note.en
     assert not KANA.search(CHIVE_LABEL.text("en"))
+    nested = Text("base.note", note=note)  # a Text argument follows the language too
+    assert nested.text("en") == "Note: Skipped 2 empty lines." and "飛ばしました" in nested
     found = Resolution("ねこ", "猫", "Sudachi normalised")
     assert "Sudachi" in found.explain("en") and not KANA.search(found.explain("en").replace("ねこ", ""))
     assert found.explain() == "「ねこ」は Sudachi の正規化形「猫」として見つかりました。"
+    composed = Text.of(found.explain)  # text built from several keys
+    assert composed == found.explain() and composed.en == found.explain("en")
+    assert pickle.loads(pickle.dumps(composed)).en == found.explain("en")
 
 
 def test_cli_prints_the_japanese_message(capsys):
@@ -135,3 +142,134 @@ def test_a_missing_english_placeholder_would_fail():
     bad = {"x": {"ja": "{n} 件", "en": "items"}}
     assert _fields(bad["x"]["ja"]) != _fields(bad["x"]["en"])
     assert t("common.dims", "en", r=2, c=3) == " (2 × 3)"
+
+
+# --- one bilingual shape (issue #28 §3) ---------------------------------------------------------
+
+# Files that still hold an old shape because other branches were editing them while the shapes were
+# unified. The lead converts them after merging and removes them here (a test below fails when an
+# entry is no longer needed). Tables: modules of core/i18n without their own PREFIXES / with keys
+# of another module's prefix.
+PENDING_TABLES = {
+    "transformer": "declare PREFIXES = (\"tf\",); att.tab.* keys move to attention.py",
+    "pretrain": "declare PREFIXES = (\"bert.pt\",); bert.tab.pretrain moves to bert.py",
+}
+# Code files that still call core.Msg, define a (ja, en) parameter pair or pass en= to something
+# that is not a core exception.
+PENDING = {
+    "core/__init__.py",  # class Msg(ja, en): remove it when the files below no longer call it
+    "core/hub.py",  # Msg labels of DEFAULTS; refusal(text, en)
+    "core/bert/pretrain.py",  # Msg: BUILTIN_NAME, the long-text note
+    "core/bert/finetune.py",  # Msg: the notes of a fine-tuning run
+}
+# Data, not UI text: a question bank is content in two languages, like the tables.
+DATA_FILES = {"core/quiz.py"}
+SCANNED = ("core", "pages", "app.py")
+
+
+def _i18n_modules():
+    import importlib
+    import pkgutil
+
+    for mod in sorted(pkgutil.iter_modules(core.i18n.__path__), key=lambda m: m.name):
+        yield mod.name, importlib.import_module(f"core.i18n.{mod.name}")
+
+
+def test_every_key_lives_in_the_module_that_owns_its_prefix():
+    owners = prefixes()  # raises KeyError when two modules declare one prefix
+    assert {"att", "w2v", "lstm.why", "qc"} <= set(owners)
+    undeclared, stray = [], []
+    for name, mod in _i18n_modules():
+        if name in PENDING_TABLES:
+            continue
+        if not getattr(mod, "PREFIXES", None):
+            undeclared.append(name)
+        stray += [f"{name}: {key} (owner: {home(key)})" for key in getattr(mod, "STRINGS", {}) if home(key) != name]
+    assert not undeclared, f"core/i18n modules without PREFIXES: {undeclared}"
+    assert not stray, stray
+
+
+def test_pending_tables_are_still_pending():
+    """An entry of PENDING_TABLES that is already fixed must leave the list."""
+    mods = dict(_i18n_modules())
+    for name in PENDING_TABLES:
+        mod = mods[name]
+        assert not getattr(mod, "PREFIXES", None) or any(home(k) != name for k in mod.STRINGS), name
+
+
+def test_a_prefix_is_owned_by_one_module(monkeypatch):
+    monkeypatch.setattr(core.i18n.deploy, "PREFIXES", ("dl", "att"), raising=True)
+    with pytest.raises(KeyError, match="att"):
+        prefixes()
+    monkeypatch.setattr(core.i18n.deploy, "PREFIXES", ("dl",))
+    assert home("att.title") == "attention" and home("lstm.why.x") == "lstm_lecture" and home("lstm.x") == "lstm"
+
+
+def _python_files():
+    for top in SCANNED:
+        base = ROOT / top
+        for path in ([base] if base.is_file() else sorted(base.rglob("*.py"))):
+            yield path.relative_to(ROOT).as_posix(), ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _error_classes(files) -> set[str]:
+    """Names of core.PlaygroundError and its subclasses, found statically (bases by name)."""
+    bases = {node.name: {getattr(b, "id", getattr(b, "attr", None)) for b in node.bases}
+             for rel, tree in files if rel.startswith("core/")
+             for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+    found, grew = {"PlaygroundError"}, True
+    while grew:
+        new = {name for name, b in bases.items() if b & found} - found
+        found |= new
+        grew = bool(new)
+    return found
+
+
+def _old_shapes(files) -> dict[str, list[str]]:
+    """Per file: en= outside a core exception, Msg(...) calls, (ja, en) parameter pairs."""
+    files = list(files)
+    errors = _error_classes(files)
+    found: dict[str, list[str]] = {}
+    for rel, tree in files:
+        if rel.startswith("core/i18n/") or rel in DATA_FILES:
+            continue
+        for node in ast.walk(tree):
+            what = None
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", getattr(node.func, "attr", None))
+                if name == "Msg":
+                    what = "Msg("
+                elif any(k.arg == "en" for k in node.keywords) and name not in errors:
+                    what = f"en= on {name}()"
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                params = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
+                is_error_init = rel == "core/__init__.py" and getattr(node, "name", "") == "__init__"
+                if "en" in params and not is_error_init:  # PlaygroundError(message, *, en=...) is the error shape
+                    what = f"parameter en in {getattr(node, 'name', 'lambda')}()"
+            if what:
+                found.setdefault(rel, []).append(f"{rel}:{node.lineno}: {what}")
+    return found
+
+
+def test_one_bilingual_shape_outside_the_tables():
+    """UI text is a table key, an error is ``SomeError(ja, en=en)``: no core.Msg, no en= on
+    anything but a core exception, no function taking a (ja, en) pair — outside core/i18n, the
+    declared data files and the PENDING files (which must really still hold an old shape)."""
+    found = _old_shapes(_python_files())
+    assert not {rel: hits for rel, hits in found.items() if rel not in PENDING}
+    assert not PENDING - set(found), f"PENDING entries already converted: {sorted(PENDING - set(found))}"
+
+
+def test_the_shape_scan_finds_each_old_shape():
+    code = """
+from core import InvalidInput, Msg
+def note(ja, en): return ja
+label = Msg("ラベル", "label")
+shown = format_note("ノート", en="note")
+raise InvalidInput("だめ", en="no")
+"""
+    files = [("core/__init__.py", ast.parse("class PlaygroundError(Exception): ...\n"
+                                            "class InvalidInput(PlaygroundError): ...")),
+             ("core/x.py", ast.parse(code))]
+    hits = _old_shapes(files)["core/x.py"]
+    assert sorted(h.split(": ", 1)[1] for h in hits) == ["Msg(", "en= on format_note()", "parameter en in note()"]

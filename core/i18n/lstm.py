@@ -150,4 +150,8 @@ STRINGS = {
     "lstm.diverged.nan": {"ja": "NaN（非数）", "en": "NaN (not a number)"},
     "lstm.diverged.inf": {"ja": "無限大 (inf)", "en": "infinite (inf)"},
     "lstm.diverged.big": {"ja": "{loss}（最初の 100 倍以上）", "en": "{loss} (over 100 times the first)"},
+    # tab of the lecture sections (core/i18n/lstm_lecture.py)
+    "lstm.tab.seqtasks": {"ja": "分類・ラベル付け・穴埋め", "en": "Classify, label, fill the blank"},
 }
+
+PREFIXES = ("lstm",)
