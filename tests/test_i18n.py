@@ -161,6 +161,12 @@ PENDING = {
     "core/hub.py",  # Msg labels of DEFAULTS; refusal(text, en)
     "core/bert/pretrain.py",  # Msg: BUILTIN_NAME, the long-text note
     "core/bert/finetune.py",  # Msg: the notes of a fine-tuning run
+    "core/resources.py",  # "日本語… / English…" spinner texts → common.py keys (res.loading.*)
+    "core/cli/attention.py",  # "日本語 / English" help texts → core/i18n/cli.py keys, both(key)
+    "core/cli/mlm.py",  # ditto
+    "core/cli/models.py",  # ditto
+    "core/cli/seq2seq.py",  # ditto
+    "core/cli/transformer.py",  # ditto
 }
 # Data, not UI text: a question bank is content in two languages, like the tables.
 DATA_FILES = {"core/quiz.py"}
@@ -225,17 +231,45 @@ def _error_classes(files) -> set[str]:
     return found
 
 
+CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")  # kana, kanji, CJK and full-width punctuation
+
+
+def _is_ja_slash_en(text: str) -> bool:
+    """"日本語 / English": Japanese before a " / " and only English (a word of 4+ letters) after it,
+    outside parentheses ("注意 (additive / dot-product)" is one term, not a pair)."""
+    for m in re.finditer(r"\s?/ ", text):
+        head, tail = text[:m.start()], text[m.end():]
+        if (CJK.search(head) and not CJK.search(tail) and re.search(r"[A-Za-z]{4}", tail)
+                and head.count("(") <= head.count(")")):
+            return True
+    return False
+
+
+def _docstrings(tree) -> set[int]:
+    return {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body and isinstance(node.body[0], ast.Expr)}
+
+
 def _old_shapes(files) -> dict[str, list[str]]:
-    """Per file: en= outside a core exception, Msg(...) calls, (ja, en) parameter pairs."""
+    """Per file: en= outside a core exception, Msg(...) calls, (ja, en) parameter pairs,
+    "日本語 / English" string literals (docstrings aside)."""
     files = list(files)
     errors = _error_classes(files)
     found: dict[str, list[str]] = {}
     for rel, tree in files:
         if rel.startswith("core/i18n/") or rel in DATA_FILES:
             continue
+        docs = _docstrings(tree)
         for node in ast.walk(tree):
             what = None
-            if isinstance(node, ast.Call):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
+                if _is_ja_slash_en(node.value):
+                    what = f"'ja / en' string {node.value[:30]!r}"
+            elif isinstance(node, ast.JoinedStr):
+                if _is_ja_slash_en("".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)):
+                    what = "'ja / en' f-string"
+            elif isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", None))
                 if name == "Msg":
                     what = "Msg("
@@ -253,8 +287,9 @@ def _old_shapes(files) -> dict[str, list[str]]:
 
 def test_one_bilingual_shape_outside_the_tables():
     """UI text is a table key, an error is ``SomeError(ja, en=en)``: no core.Msg, no en= on
-    anything but a core exception, no function taking a (ja, en) pair — outside core/i18n, the
-    declared data files and the PENDING files (which must really still hold an old shape)."""
+    anything but a core exception, no function taking a (ja, en) pair, no "日本語 / English"
+    literal — outside core/i18n, the declared data files and the PENDING files (which must really
+    still hold an old shape)."""
     found = _old_shapes(_python_files())
     assert not {rel: hits for rel, hits in found.items() if rel not in PENDING}
     assert not PENDING - set(found), f"PENDING entries already converted: {sorted(PENDING - set(found))}"
@@ -266,10 +301,14 @@ from core import InvalidInput, Msg
 def note(ja, en): return ja
 label = Msg("ラベル", "label")
 shown = format_note("ノート", en="note")
+help = "類似語トップ N / most similar words"
+term = "加法注意・内積注意 (additive / dot-product)"
 raise InvalidInput("だめ", en="no")
 """
     files = [("core/__init__.py", ast.parse("class PlaygroundError(Exception): ...\n"
                                             "class InvalidInput(PlaygroundError): ...")),
              ("core/x.py", ast.parse(code))]
     hits = _old_shapes(files)["core/x.py"]
-    assert sorted(h.split(": ", 1)[1] for h in hits) == ["Msg(", "en= on format_note()", "parameter en in note()"]
+    assert sorted(h.split(": ", 1)[1] for h in hits) == [
+        "'ja / en' string '類似語トップ N / most similar words'", "Msg(", "en= on format_note()",
+        "parameter en in note()"]

@@ -339,6 +339,10 @@ STRINGS = {
               "rarely cross categories, so far easier than real news (for the shapes and steps). Source and licence: "
               "core/basics/knock_news.LICENSE.md (CC0)."},
     "basics.knock.label": {"ja": "カテゴリ", "en": "Category"},
+    "basics.knock.cat.b": {"ja": "ビジネス", "en": "business"},
+    "basics.knock.cat.t": {"ja": "科学技術", "en": "science & technology"},
+    "basics.knock.cat.e": {"ja": "エンタメ", "en": "entertainment"},
+    "basics.knock.cat.m": {"ja": "健康", "en": "health"},
     "basics.knock.text": {"ja": "見出し文", "en": "Headline"},
     "basics.knock.X": {"ja": "学習データの X の形（n × 300）", "en": "Shape of X (train, n × 300)"},
     "basics.knock.coverage": {"ja": "chiVe で見つかったトークン", "en": "Tokens found in chiVe"},
