@@ -189,7 +189,7 @@ class Classrooms:
     def __init__(self, store=None, clock=time.time):
         self._clock = clock
         self.store = store if store is not None else store_from_env(clock)
-        self.warning = getattr(self.store, "warning", None)  # a Msg when Redis was unreachable at start
+        self.warning = getattr(self.store, "warning", None)  # a core.i18n.Text when Redis was unreachable at start
 
     # --- lifecycle ----------------------------------------------------------------------
     def start(self, instructor: str, pin: str = "") -> str:

@@ -25,7 +25,8 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-from core import InvalidInput, Msg, PlaygroundError
+from core import InvalidInput, PlaygroundError
+from core.i18n import Text
 
 REDIS_URL_ENV = "PLAYGROUND_REDIS_URL"
 REDIS_REQUIRED_ENV = "PLAYGROUND_REDIS_REQUIRED"
@@ -65,7 +66,7 @@ class MemoryStore:
         self._data: dict[str, object] = {}  # key → JSON text, or dict field → JSON text (a hash)
         self._expires: dict[str, float] = {}
         self._writes = 0
-        self.warning: Msg | None = None  # set when this store stands in for an unreachable Redis
+        self.warning: Text | None = None  # set when this store stands in for an unreachable Redis
 
     # --- plumbing --------------------------------------------------------------------------
     def _live(self, key: str):
@@ -202,7 +203,7 @@ class RedisStore:
 
         check_url(url)
         self.url = url
-        self.warning: Msg | None = None
+        self.warning: Text | None = None
         self._errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
         self._watch_error = redis.exceptions.WatchError
         try:
@@ -320,11 +321,7 @@ def check_url(url: str) -> None:
     del port
 
 
-FALLBACK_WARNING = Msg(
-    "Redis（PLAYGROUND_REDIS_URL）に接続できなかったため、授業のデータはこのプロセスのメモリに置いています。"
-    "ワーカーが 1 つなら授業はそのまま使えます。",
-    "Redis (PLAYGROUND_REDIS_URL) could not be reached, so class state is kept in this process's memory. "
-    "With one worker, classes work as usual.")
+FALLBACK_WARNING = Text("cls.store.fallback")
 
 
 def store_from_env(clock=time.time):

@@ -22,8 +22,6 @@ import numpy as np
 from core import InvalidInput
 from core.basics.knock_data import LABELS, PATH
 
-LABEL_NAMES = {"b": ("ビジネス", "business"), "t": ("科学技術", "science & technology"),
-               "e": ("エンタメ", "entertainment"), "m": ("健康", "health")}
 MAX_EPOCHS, MAX_HIDDEN, MAX_LAYERS = 200, 256, 3
 _cache: dict[str, "KnockTask"] = {}
 _lock = threading.Lock()

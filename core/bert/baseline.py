@@ -22,7 +22,8 @@ from typing import Callable
 
 import numpy as np
 
-from core import InvalidInput, Msg, OutOfVocabulary, TrainingDiverged
+from core import InvalidInput, OutOfVocabulary, TrainingDiverged
+from core.i18n import Text
 from core.bert.data import LabelledData
 from core.metrics import Metrics, metrics_from
 from core.word2vec.vectors import lookup_one
@@ -222,7 +223,7 @@ def train_baseline(data: LabelledData, kv, *, epochs: int = 30, lr: float = 0.01
     train = data.train
     if max_train and len(train) > max_train:
         train = type(train)(train.texts[:max_train], train.labels[:max_train])
-        notes.append(Msg(f"学習データを先頭 {max_train:,} 件に絞りました。", f"Used the first {max_train:,} training examples."))
+        notes.append(Text("base.run.first", n=max_train))
     if len(train) == 0:
         raise InvalidInput("学習 (train) データが空です。",
                            en="The training (train) data is empty.")
@@ -294,8 +295,7 @@ def _train_loop(data, train, f_train, f_dev, f_test, kv, torch, device, *, epoch
             break
     model.eval()
     if stopped:
-        notes.append(Msg(f"途中で停止しました（{len(history)} / {epochs} エポック）。",
-                         f"Stopped early ({len(history)} / {epochs} epochs)."))
+        notes.append(Text("base.run.stopped", done=len(history), epochs=epochs))
     test = evaluate_features(model, f_test.X, data.test.labels, data.label_names)
     dev = evaluate_features(model, f_dev.X, data.dev.labels, data.label_names)
     counts = train.counts(k)

@@ -23,13 +23,12 @@ import pathlib
 import random
 from dataclasses import dataclass, field
 
-from core import InvalidInput, Msg
+from core import InvalidInput
+from core.i18n import Text
 
 SAMPLE_PATH = pathlib.Path(__file__).with_name("sample_sentiment.tsv")
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
-SAMPLE_NOTICE = Msg("内蔵サンプルデータ（このプロジェクトのために書いた短いレビュー風の文。"
-                    "実在のレビューではありません / sample data written for NLP Playground）",
-                    "Built-in sample data (short review-like sentences written for NLP Playground; not real reviews)")
+SAMPLE_NOTICE = Text("bert.data.sample_notice")
 POLARITY_NAMES = {1: "positive", 0: "neutral", -1: "negative"}
 ALL_POLARITIES = (1, 0, -1)  # class order: positive first
 _LABEL_ALIASES = {
@@ -193,7 +192,7 @@ def _parse_pn(lines: list[str], name: str) -> LabelledData:
             skipped += 1
             continue
         texts[usage].append((sentence, label))
-    notes = [Msg(f"空の文 {skipped} 行を飛ばしました。", f"Skipped {skipped} empty lines.")] if skipped else []
+    notes = [Text("bert.data.skipped", n=skipped)] if skipped else []
     return _build(texts, name, notes=notes, has_usage=True)
 
 
@@ -260,11 +259,10 @@ def _parse_table(rows: list[list[str]], name: str) -> LabelledData:
             grouped[usage].append((sentence, label))
         else:
             unsplit.append((sentence, label))
-    notes = [Msg(f"空の文 {skipped} 行を飛ばしました。", f"Skipped {skipped} empty lines.")] if skipped else []
+    notes = [Text("bert.data.skipped", n=skipped)] if skipped else []
     if usage_col is None:
         grouped = deterministic_split(unsplit)
-        notes.append(Msg("usage 列がないので、ラベルごとに 80% / 10% / 10% を train / dev / test に分けました（固定シード、毎回同じ分割）。",
-                         "No usage column, so each label was split 80% / 10% / 10% into train / dev / test (fixed seed, the same split every time)."))
+        notes.append(Text("bert.data.split_by_label"))
     return _build(grouped, name, notes=notes, has_usage=usage_col is not None)
 
 
@@ -309,8 +307,8 @@ def _build(grouped: dict[str, list], name: str, *, notes: list[str], has_usage: 
                                      test=0.1 if not grouped["test"] else 0.0)
         grouped = {"train": carved["train"], "dev": grouped["dev"] or carved["dev"],
                    "test": grouped["test"] or carved["test"]}
-        notes.append(Msg(f"{' と '.join(missing)} がないので train の一部（10%）を使いました。",
-                         f"No {' and '.join(missing)}, so a part of train (10%) was used."))
+        notes.append(Text("bert.data.no_dev_test") if len(missing) == 2
+                     else Text("bert.data.no_part", part=missing[0]))
     present = sorted({y for part in grouped.values() for _, y in part}, reverse=True)
     if len(present) < 2:
         raise InvalidInput(f"「{name}」のラベルが 1 種類（{polarity_name(present[0])}）だけです。2 種類以上必要です。",
@@ -385,7 +383,7 @@ def sample_dataset() -> LabelledData:
     """The built-in sample (positive / neutral / negative short review-style sentences written
     for this project; pn.tsv format with a usage column). Works offline."""
     data = load_labelled(SAMPLE_PATH)
-    data.source = Msg("内蔵サンプル (sample_sentiment.tsv)", "built-in sample (sample_sentiment.tsv)")
+    data.source = Text("bert.data.sample_source")
     data.notice = SAMPLE_NOTICE
     return data
 

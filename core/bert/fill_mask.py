@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core import InvalidInput, Msg
+from core import InvalidInput
+from core.i18n import Text
 from core.text import require_text
 
 MAX_MASKS = 20  # predicted per request; more are left as [MASK] with a notice
@@ -82,10 +83,7 @@ def encode(loaded, text: str, *, max_length: int | None = None):
     room = limit - 2
     if len(pieces) > room:
         dropped = len(pieces) - room
-        notes.append(Msg(f"入力が長すぎるため、先頭の {room} トークンだけを使いました（{dropped} トークンを切り捨て、"
-                         f"BERT の上限は {limit} トークン）。",
-                         f"The input is too long: only the first {room} tokens were used ({dropped} tokens cut; "
-                         f"BERT takes up to {limit} tokens)."))
+        notes.append(Text("bert.fm.note.cut", room=room, dropped=dropped, limit=limit))
         pieces = pieces[:room]
     tokens = [tok.cls_token, *pieces, tok.sep_token]
     ids = tok.convert_tokens_to_ids(tokens)
@@ -161,19 +159,14 @@ def fill_mask(loaded, text: str, *, top_k: int = DEFAULT_TOP_K) -> FillMaskResul
     mask_id = loaded.tokenizer.mask_token_id
     positions = [i for i, t in enumerate(ids) if t == mask_id]
     if len(positions) < n_typed:
-        notes.append(Msg(f"切り捨てにより {n_typed - len(positions)} 個の [MASK] は予測していません。",
-                         f"{n_typed - len(positions)} [MASK] were cut off and not predicted."))
+        notes.append(Text("bert.fm.note.masks_cut", n=n_typed - len(positions)))
     if len(positions) > MAX_MASKS:
-        notes.append(Msg(f"[MASK] が多すぎます（{len(positions)} 個）。最初の {MAX_MASKS} 個だけを予測しました。",
-                         f"Too many [MASK] ({len(positions)}). Only the first {MAX_MASKS} were predicted."))
+        notes.append(Text("bert.fm.note.too_many", n=len(positions), max=MAX_MASKS))
         positions = positions[:MAX_MASKS]
     if len(positions) > 1:
         n_words = max(1, len(ids) - 2)
         if len(positions) / n_words > 0.3:
-            notes.append(Msg("[MASK] が文の 3 割を超えています。手がかりが少ないので予測は当てになりません"
-                             "（学習時に隠すのは 15% ほどです）。",
-                             "[MASK] covers over 30% of the sentence. With so few clues the predictions are unreliable "
-                             "(training hides about 15%)."))
+            notes.append(Text("bert.fm.note.dense"))
     if not positions:
         raise InvalidInput("予測できる [MASK] が残っていません（文が長すぎて切り捨てられました）。[MASK] を文の前のほうに置いてください。",
                            en="No [MASK] is left to predict (the sentence was too long and was cut). Put [MASK] nearer the start of the sentence.")

@@ -15,7 +15,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from core import InvalidInput, Msg
+from core import InvalidInput
+from core.i18n import Text
 from core.bert import fill_mask as fm
 from core.text import require_text
 
@@ -112,8 +113,7 @@ def apply(loaded, text: str, *, seed: int = 0, top_k: int = 5, predict: bool = T
             corrupted_ids[i] = rng.choice(pool)
         decisions.append(MaskDecision(i, tokens[i], action, tok.convert_ids_to_tokens(corrupted_ids[i])))
     if n < 7:
-        notes.append(Msg(f"トークンが {n} 個と少ないので、15% は四捨五入して {len(decisions)} 個です（最低 1 個）。",
-                         f"Only {n} tokens, so 15% rounds to {len(decisions)} (at least 1)."))
+        notes.append(Text("bert.mlm.note.rounded", n=n, k=len(decisions)))
     if predict and decisions:
         positions = [d.position for d in decisions]
         logits = fm.mask_logits(loaded, corrupted_ids, positions)
@@ -148,7 +148,7 @@ def next_sentence(loaded, sentence_a: str, sentence_b: str) -> NSPResult:
     if len(piece_a) + len(piece_b) > room:
         keep_a = min(len(piece_a), room // 2)
         piece_a, piece_b = piece_a[:keep_a], piece_b[:room - keep_a]
-        notes.append(Msg(f"長すぎるので合計 {room} トークンに切り詰めました。", f"Too long: cut to {room} tokens in all."))
+        notes.append(Text("bert.mlm.note.cut", room=room))
     tokens = [tok.cls_token, *piece_a, tok.sep_token, *piece_b, tok.sep_token]
     # segment ids (token_type_ids): 0 for [CLS] A [SEP], 1 for B [SEP]
     tt = [0] * (len(piece_a) + 2) + [1] * (len(piece_b) + 1)
@@ -157,10 +157,7 @@ def next_sentence(loaded, sentence_a: str, sentence_b: str) -> NSPResult:
     encoder = getattr(loaded.model, "bert", None)
     if not loaded.has_nsp or head is None or encoder is None:
         return NSPResult(tokens, tt, None, False, notes + [
-                         Msg("このモデルのチェックポイントには次文予測 (NSP) のヘッドがありません。"
-                             "入力の形（[CLS] A [SEP] B [SEP] とセグメント）だけを表示します。",
-                             "This model's checkpoint has no next-sentence-prediction (NSP) head. "
-                             "Only the input form ([CLS] A [SEP] B [SEP] and segments) is shown.")])
+                         Text("bert.nsp.note.no_head")])
     dev = loaded.device
     with torch.inference_mode():
         out = encoder(input_ids=torch.tensor([input_ids], device=dev),

@@ -8,7 +8,8 @@ import pathlib
 import urllib.error
 import urllib.request
 
-from core import ModelUnavailable, Msg
+from core import ModelUnavailable
+from core.i18n import Text
 from core.bert.data import REPO_ROOT, LabelledData, load_labelled, parse_labelled
 
 PN_URLS = (
@@ -16,12 +17,7 @@ PN_URLS = (
     "https://raw.githubusercontent.com/megagonlabs/jrte-corpus/main/data/pn.tsv",
 )
 PN_REPO = "https://github.com/megagonlabs/jrte-corpus"
-PN_NOTICE = Msg("pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
-                "Corpus / 楽天トラベルのレビュー由来。ライセンス CC BY-NC-SA 4.0 "
-                "(https://creativecommons.org/licenses/by-nc-sa/4.0/): 非営利・表示・継承。" + PN_REPO,
-                "pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
-                "Corpus, from Rakuten Travel reviews. Licence CC BY-NC-SA 4.0 "
-                "(https://creativecommons.org/licenses/by-nc-sa/4.0/): non-commercial, attribution, share-alike. " + PN_REPO)
+PN_NOTICE = Text("bert.pn.notice", repo=PN_REPO)
 # where download_pn() writes by default (git-ignored .cache/) and where find_pn() looks
 DEFAULT_PN_PATH = REPO_ROOT / ".cache" / "data" / "pn.tsv"
 PN_ENV = "PLAYGROUND_PN_TSV"

@@ -14,19 +14,21 @@ import argparse
 import importlib
 import sys
 
+from core.cli.common import both
+
 GROUPS = [
-    ("basics", "ニューラルネットの基礎: softmax・エントロピー・逆伝播・2D 分類 / NN basics"),
-    ("env", "実行環境（デバイス・バージョン）を表示 / show device and versions"),
-    ("word2vec", "単語ベクトル: 類似語・アナロジー・評価・学習 / word vectors"),
-    ("rnn", "RNN / LSTM / GRU の学習と勾配 / recurrent networks (別名 / alias: lstm)"),
-    ("seq2seq", "系列変換（日付正規化・翻訳）/ encoder-decoder"),
-    ("attention", "注意機構の計算 / attention math"),
-    ("transformer", "Transformer: ミニ GPT・ミニ BERT の学習と生成 / mini Transformer models"),
-    ("bert", "BERT: 穴埋め・感情分析・ファインチューニング / BERT"),
-    ("models", "モデルの状態・ダウンロード・ウォームアップ / models"),
-    ("bench", "ベンチマーク（JSON を出力）/ benchmarks"),
-    ("classroom", "授業モード: 確認クイズ / classroom quick checks"),
-    ("serve", "N 個のプロセス + Redis + HAProxy で起動（大教室）/ serve N workers behind a sticky proxy"),
+    ("basics", both("cli.group.basics")),
+    ("env", both("cli.group.env")),
+    ("word2vec", both("cli.group.word2vec")),
+    ("rnn", both("cli.group.rnn")),
+    ("seq2seq", both("cli.group.seq2seq")),
+    ("attention", both("cli.group.attention")),
+    ("transformer", both("cli.group.transformer")),
+    ("bert", both("cli.group.bert")),
+    ("models", both("cli.group.models")),
+    ("bench", both("cli.group.bench")),
+    ("classroom", both("cli.group.classroom")),
+    ("serve", both("cli.group.serve")),
 ]
 MODULES = {"rnn": "lstm"}  # command name → module under core/cli/ where they differ
 ALIASES = {"rnn": ["lstm"]}

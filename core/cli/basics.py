@@ -16,21 +16,19 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, emit, progress_bar
-
-
+from core.cli.common import add_json, both, emit, progress_bar
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    s = sub.add_parser("softmax", help="ソフトマックス / softmax of logits")
+    s = sub.add_parser("softmax", help=both("cli.basics.softmax"))
     s.add_argument("logits", nargs="+", help="ロジット（例: 6 4）")
     s.add_argument("--temperature", type=float, default=1.0, help="温度 T（既定 1）")
     add_json(s)
     s.set_defaults(handler=_softmax)
-    e = sub.add_parser("entropy", help="エントロピー（ビット）/ entropy in bits")
+    e = sub.add_parser("entropy", help=both("cli.basics.entropy"))
     e.add_argument("probs", nargs="+", help="確率（合計 1、例: 0.5 0.5）")
     add_json(e)
     e.set_defaults(handler=_entropy)
-    c = sub.add_parser("cross-entropy", help="交差エントロピー H(p, q) か one-hot の正解 / cross entropy")
+    c = sub.add_parser("cross-entropy", help=both("cli.basics.cross-entropy"))
     c.add_argument("probs", nargs="*", help="予測の確率（合計 1、--target と一緒に）")
     c.add_argument("--target", type=int, help="正解クラスの番号（0 から、one-hot の正解）")
     c.add_argument("--p", nargs="+", metavar="P", help="正解（真）の分布 p（例: 0.5 0.5）")
@@ -38,14 +36,14 @@ def register(p: argparse.ArgumentParser) -> None:
     c.add_argument("--bits", action="store_true", help="ビット (log2) で出す（既定はナット、自然対数）")
     add_json(c)
     c.set_defaults(handler=_cross_entropy)
-    b = sub.add_parser("backprop", help="連鎖律の勾配と autograd の比較 / chain rule vs autograd")
+    b = sub.add_parser("backprop", help=both("cli.basics.backprop"))
     from core.basics.backprop import DEFAULTS
 
     for name, v in DEFAULTS.items():
         b.add_argument(f"--{name}", type=float, default=v)
     add_json(b)
     b.set_defaults(handler=_backprop)
-    g = sub.add_parser("playground", help="2D 分類の MLP を学習 / train the 2-D playground MLP")
+    g = sub.add_parser("playground", help=both("cli.basics.playground"))
     from core.basics.playground import ACTIVATIONS, DATASETS, OPTIMIZERS, PlaygroundConfig
 
     d = PlaygroundConfig()
@@ -61,7 +59,7 @@ def register(p: argparse.ArgumentParser) -> None:
     g.add_argument("--seed", type=int, default=d.seed)
     add_json(g)
     g.set_defaults(handler=_playground)
-    k = sub.add_parser("knock", help="100本ノック 第8章 70–72: x (n × 300)、W (300 × 4)、ŷ、損失 / chapter-8 shapes")
+    k = sub.add_parser("knock", help=both("cli.basics.knock"))
     k.add_argument("--seed", type=int, default=0, help="W の初期化の乱数シード（既定 0）")
     add_json(k)
     k.set_defaults(handler=_knock)

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, emit
-
+from core.cli.common import add_json, both, emit
 WHAT = ("neighbors", "attention", "fill-mask", "translate")  # the default mix
 EXTRA = ("lstm-train",)  # opt-in: LSTM training within the per-session caps
 MAX_USERS = 200
@@ -13,7 +12,7 @@ MAX_DURATION_S = 600
 
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    load = sub.add_parser("load", help="N 人の学生が WebSocket で実サーバーを操作する負荷試験 / class load test (Locust)")
+    load = sub.add_parser("load", help=both("cli.bench.load"))
     load.add_argument("--users", type=int, default=40, help=f"同時ユーザー数 (1〜{MAX_USERS}, default 40)")
     load.add_argument("--duration", type=float, default=60,
                       help=f"負荷をかける秒数 (1〜{MAX_DURATION_S}, default 60)。30 秒以内に全員が入室")

@@ -15,14 +15,12 @@ import argparse
 import sys
 
 from core.cli import bert_baseline
-from core.cli.common import add_json, emit, progress_bar
-
-
+from core.cli.common import add_json, both, emit, progress_bar
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     bert_baseline.register(sub)
 
-    fm = sub.add_parser("fill-mask", help="[MASK] の穴埋め / fill-mask",
+    fm = sub.add_parser("fill-mask", help=both("cli.bert.fill-mask"),
                         description="文の [MASK]（＿＿・［MASK］も可）を BERT で予測します。")
     fm.add_argument("text", help="[MASK] を含む文")
     fm.add_argument("--model", default=None, help="hub の ID またはディレクトリ（既定: core.hub の fill-mask）")
@@ -30,14 +28,14 @@ def register(p: argparse.ArgumentParser) -> None:
     add_json(fm)
     fm.set_defaults(handler=_fill_mask)
 
-    se = sub.add_parser("sentiment", help="感情分析 / sentiment",
+    se = sub.add_parser("sentiment", help=both("cli.bert.sentiment"),
                         description="1 文の感情（ラベルの確率）を分類します。")
     se.add_argument("text", help="分類する文")
     se.add_argument("--model", default=None, help="hub の ID またはディレクトリ（既定: core.hub の sentiment）")
     add_json(se)
     se.set_defaults(handler=_sentiment)
 
-    ft = sub.add_parser("finetune", help="ファインチューニング / fine-tuning",
+    ft = sub.add_parser("finetune", help=both("cli.bert.finetune"),
                         description="pn.tsv（または CSV text,label）で BERT をファインチューニングし、test で評価します。")
     ft.add_argument("--data", required=True, help="pn.tsv（5 列 TSV）または CSV text,label")
     ft.add_argument("--model", required=True, help="元のモデル: hub の ID またはディレクトリ")

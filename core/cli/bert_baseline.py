@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, emit, progress_bar
-
-
+from core.cli.common import add_json, both, emit, progress_bar
 def register(sub) -> None:
     """Adds the `baseline` subcommand to the `bert` group's subparsers."""
     p = sub.add_parser(
         "baseline",
-        help="単語ベクトルの平均 → 線形層 の感情分類（BERT なし・オフライン）/ mean-vector baseline",
+        help=both("cli.bert.baseline"),
         description="文の単語ベクトル（chiVe 300 次元）の平均を線形層 (nn.Linear) で分類します。"
                     "データは jrte の pn.tsv 形式か CSV（文,ラベル）。--data sample で内蔵サンプル。")
     p.add_argument("--data", required=True, metavar="FILE",

@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, emit
-
-
+from core.cli.common import add_json, both, emit
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    q = sub.add_parser("quiz", help="ページの確認クイズ / a page's quick checks")
+    q = sub.add_parser("quiz", help=both("cli.classroom.quiz"))
     q.add_argument("--page", required=True, help="word2vec, lstm, seq2seq, attention, bert")
     q.add_argument("--lang", choices=("ja", "en"), default="ja")
     add_json(q)
     q.set_defaults(handler=_quiz)
-    s = sub.add_parser("store", help="授業データの置き場所 (メモリ / Redis) を確かめる / check the class store")
+    s = sub.add_parser("store", help=both("cli.classroom.store"))
     add_json(s)
     s.set_defaults(handler=_store)
 

@@ -7,6 +7,14 @@ import math
 import sys
 from typing import Any, Callable
 
+from core.i18n import t
+
+
+def both(key: str, **fmt) -> str:
+    """A help text or operator message of the command line in both languages ("日本語 / English"),
+    from the string table (core/i18n/cli.py)."""
+    return f"{t(key, 'ja', **fmt)} / {t(key, 'en', **fmt)}"
+
 
 def _clean(obj: Any) -> Any:
     """Make numpy/torch scalars and NaN JSON-safe."""

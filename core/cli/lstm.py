@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import (add_classroom_limits, add_json, add_lm_options, emit, epochs_for, lm_overrides,
+from core.cli.common import (add_classroom_limits, add_json, add_lm_options, both, emit, epochs_for, lm_overrides,
                              lm_result, lm_summary, progress_bar)
 
 TASKS = ("sine", "sines", "damped", "square", "random_walk", "sunspots", "co2")
@@ -30,7 +30,7 @@ TASKS = ("sine", "sines", "damped", "square", "random_walk", "sunspots", "co2")
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    tr = sub.add_parser("train", help="時系列予測モデルを学習して検証 MSE を出す / train a forecaster")
+    tr = sub.add_parser("train", help=both("cli.rnn.train"))
     tr.add_argument("--task", default="sine", choices=TASKS, help="系列 (default: sine)")
     tr.add_argument("--cell", default="lstm", choices=("rnn", "lstm", "gru"))
     tr.add_argument("--epochs", type=int, default=None, help="エポック数 (default: 40)")
@@ -47,7 +47,7 @@ def register(p: argparse.ArgumentParser) -> None:
     add_json(tr)
     tr.set_defaults(handler=_train)
 
-    gn = sub.add_parser("gradnorm", help="‖∂L_T/∂h_k‖ を k = 1..T について / gradient norm through time")
+    gn = sub.add_parser("gradnorm", help=both("cli.rnn.gradnorm"))
     gn.add_argument("--cell", default="rnn", choices=("rnn", "lstm", "gru"))
     gn.add_argument("--steps", type=int, default=50, help="系列の長さ T (default: 50)")
     gn.add_argument("--hidden", type=int, default=32)

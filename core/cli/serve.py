@@ -17,6 +17,8 @@ import signal
 import sys
 import time
 
+from core.cli.common import both
+
 MAX_WORKERS = 16  # deploy/haproxy.cfg's server-template slots (compose) — the same bound here
 
 
@@ -83,21 +85,21 @@ def run(args: argparse.Namespace) -> int:
         print(hall.url, flush=True)  # the contract: the first stdout line
         where = f"proxy {hall.url}, " if hall.proxy else ""
         print(f"{where}workers {', '.join(f'{n}=127.0.0.1:{p}' for n, p in hall.pool())}, "
-              f"redis {hall.redis_url or '-'}, logs {hall.log_dir}. Ctrl-C で停止 / Ctrl-C stops all.",
+              f"redis {hall.redis_url or '-'}, logs {hall.log_dir}. {both('cli.serve.running')}",
               file=sys.stderr, flush=True)
         reported: set[str] = set()
         while True:
             for problem in hall.problems():
                 if problem not in reported:
                     reported.add(problem)
-                    print(f"警告 / warning: {problem}", file=sys.stderr, flush=True)
+                    print(f"{both('cli.serve.warning')}: {problem}", file=sys.stderr, flush=True)
             if (hall.proxy is not None and hall.proxy.proc.poll() is not None) or \
                     all(s.proc.poll() is not None for s in hall.servers):
-                print("エラー: サービスを続けられません / cannot serve any more", file=sys.stderr)
+                print(both("cli.serve.dead"), file=sys.stderr)
                 return 1
             time.sleep(1)
     except KeyboardInterrupt:
-        print("停止します / stopping", file=sys.stderr, flush=True)
+        print(both("cli.serve.stopping"), file=sys.stderr, flush=True)
         return 0
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import pathlib
 
-from core.cli.common import add_json, emit, progress_bar
+from core.cli.common import add_json, both, emit, progress_bar
 
 
 def _vectors_arg(p: argparse.ArgumentParser) -> None:
@@ -28,14 +28,14 @@ def _vectors_arg(p: argparse.ArgumentParser) -> None:
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    nb = sub.add_parser("neighbors", help="類似語トップ N / most similar words")
+    nb = sub.add_parser("neighbors", help=both("cli.word2vec.neighbors"))
     nb.add_argument("word", help="単語（例: 猫）")
     nb.add_argument("--topn", type=int, default=10, help="件数 1〜100 (default: 10)")
     _vectors_arg(nb)
     add_json(nb)
     nb.set_defaults(handler=_neighbors)
 
-    an = sub.add_parser("analogy", help="アナロジー: positive − negative / analogy")
+    an = sub.add_parser("analogy", help=both("cli.word2vec.analogy"))
     an.add_argument("--positive", nargs="+", required=True, metavar="WORD", help="足す単語（例: 王様 女）")
     an.add_argument("--negative", nargs="*", default=[], metavar="WORD", help="引く単語（例: 男）")
     an.add_argument("--topn", type=int, default=10, help="件数 1〜100 (default: 10)")
@@ -43,19 +43,19 @@ def register(p: argparse.ArgumentParser) -> None:
     add_json(an)
     an.set_defaults(handler=_analogy)
 
-    ep = sub.add_parser("eval-pairs", help="単語ペア類似度 CSV でスピアマン相関と被覆率 / word-pair evaluation")
+    ep = sub.add_parser("eval-pairs", help=both("cli.word2vec.eval-pairs"))
     ep.add_argument("file", metavar="FILE.csv", help="見出し行つき CSV: word1,word2,score")
     _vectors_arg(ep)
     add_json(ep)
     ep.set_defaults(handler=_eval_pairs)
 
-    ea = sub.add_parser("eval-analogy", help="questions-words 形式のアナロジー正解率 / analogy accuracy")
+    ea = sub.add_parser("eval-analogy", help=both("cli.word2vec.eval-analogy"))
     ea.add_argument("file", metavar="FILE.txt")
     _vectors_arg(ea)
     add_json(ea)
     ea.set_defaults(handler=_eval_analogy)
 
-    tr = sub.add_parser("train", help="gensim Word2Vec を学習して .kv に保存 / train word2vec")
+    tr = sub.add_parser("train", help=both("cli.word2vec.train"))
     tr.add_argument("--corpus", required=True, metavar="FILE.txt", help="1 行 1 文のテキスト（UTF-8 / Shift-JIS）")
     tr.add_argument("--sg", type=int, choices=(0, 1), required=True, help="0 = CBOW, 1 = skip-gram")
     tr.add_argument("--epochs", type=int, default=10)

@@ -206,3 +206,5 @@ STRINGS = {
     "att.fig.max": {"ja": "最大", "en": "max"},
     "att.col.freq": {"ja": "{n} 回の抽出頻度", "en": "Frequency in {n} draws"},
 }
+
+PREFIXES = ("att",)

@@ -1,4 +1,6 @@
 """UI strings of the word-vector sentiment baseline (issue #9), shown inside the BERT page."""
+
+PREFIXES = ("base",)
 STRINGS = {
     "base.title": {"ja": "ベースライン: 単語ベクトルの平均 → 線形層 (baseline)",
                    "en": "Baseline: mean word vectors → linear layer"},
@@ -80,4 +82,6 @@ STRINGS = {
     "base.compare.baseline": {"ja": "単語ベクトル平均 + 線形層 (baseline)", "en": "Mean word vectors + linear (baseline)"},
     "base.col.total": {"ja": "計 (total)", "en": "total"},
     "base.axis.prob": {"ja": "確率 (probability)", "en": "probability"},
+    "base.run.first": {"ja": "学習データを先頭 {n:,} 件に絞りました。", "en": "Used the first {n:,} training examples."},
+    "base.run.stopped": {"ja": "途中で停止しました（{done} / {epochs} エポック）。", "en": "Stopped early ({done} / {epochs} epochs)."},
 }

@@ -1,5 +1,7 @@
 """UI strings of the /basics page (ニューラルネットの基礎)."""
 
+PREFIXES = ("basics",)
+
 _ACT = {"relu": ("ReLU", "ReLU"), "sigmoid": ("シグモイド (sigmoid)", "Sigmoid"), "tanh": ("tanh", "tanh"),
         "step": ("ステップ関数 (step)", "Step"), "identity": ("恒等関数（線形）(identity)", "Identity (linear)")}
 _DATA = {"circles": ("円 (circles)", "Circles"), "xor": ("XOR", "XOR"), "spirals": ("渦巻き (spirals)", "Spirals"),
@@ -29,7 +31,6 @@ _KNOCK = {
 }
 
 STRINGS = {
-    "nav.basics": {"ja": "ニューラルネットの基礎", "en": "Neural-network basics"},
     "basics.title": {"ja": "ニューラルネットの基礎", "en": "Neural-network basics"},
     "basics.lead": {"ja": "ニューロン・活性化関数・全結合層・softmax・交差エントロピー・勾配降下法・誤差逆伝播を、"
                           "講義資料の数値で動かして確かめます（100本ノック 第8章の土台）。word2vec の損失や BPTT はここが前提です。",
@@ -338,6 +339,10 @@ STRINGS = {
               "rarely cross categories, so far easier than real news (for the shapes and steps). Source and licence: "
               "core/basics/knock_news.LICENSE.md (CC0)."},
     "basics.knock.label": {"ja": "カテゴリ", "en": "Category"},
+    "basics.knock.cat.b": {"ja": "ビジネス", "en": "business"},
+    "basics.knock.cat.t": {"ja": "科学技術", "en": "science & technology"},
+    "basics.knock.cat.e": {"ja": "エンタメ", "en": "entertainment"},
+    "basics.knock.cat.m": {"ja": "健康", "en": "health"},
     "basics.knock.text": {"ja": "見出し文", "en": "Headline"},
     "basics.knock.X": {"ja": "学習データの X の形（n × 300）", "en": "Shape of X (train, n × 300)"},
     "basics.knock.coverage": {"ja": "chiVe で見つかったトークン", "en": "Tokens found in chiVe"},

@@ -146,4 +146,40 @@ STRINGS = {
     "bert.ft.gold": {"ja": "正解 (gold)", "en": "Gold"},
     "bert.fm.what": {"ja": "文", "en": "sentence"},
     "bert.fm.col.word": {"ja": "MeCab word (形態素)", "en": "MeCab word (morpheme)"},
+    # notes and labels that core/bert hands to the page (core.i18n.Text)
+    "bert.mlm.note.rounded": {"ja": "トークンが {n} 個と少ないので、15% は四捨五入して {k} 個です（最低 1 個）。",
+                              "en": "Only {n} tokens, so 15% rounds to {k} (at least 1)."},
+    "bert.mlm.note.cut": {"ja": "長すぎるので合計 {room} トークンに切り詰めました。", "en": "Too long: cut to {room} tokens in all."},
+    "bert.nsp.note.no_head": {"ja": "このモデルのチェックポイントには次文予測 (NSP) のヘッドがありません。"
+                                    "入力の形（[CLS] A [SEP] B [SEP] とセグメント）だけを表示します。",
+                              "en": "This model's checkpoint has no next-sentence-prediction (NSP) head. "
+                                    "Only the input form ([CLS] A [SEP] B [SEP] and segments) is shown."},
+    "bert.fm.note.cut": {"ja": "入力が長すぎるため、先頭の {room} トークンだけを使いました（{dropped} トークンを切り捨て、"
+                               "BERT の上限は {limit} トークン）。",
+                         "en": "The input is too long: only the first {room} tokens were used ({dropped} tokens cut; "
+                               "BERT takes up to {limit} tokens)."},
+    "bert.fm.note.masks_cut": {"ja": "切り捨てにより {n} 個の [MASK] は予測していません。", "en": "{n} [MASK] were cut off and not predicted."},
+    "bert.fm.note.too_many": {"ja": "[MASK] が多すぎます（{n} 個）。最初の {max} 個だけを予測しました。",
+                              "en": "Too many [MASK] ({n}). Only the first {max} were predicted."},
+    "bert.fm.note.dense": {"ja": "[MASK] が文の 3 割を超えています。手がかりが少ないので予測は当てになりません（学習時に隠すのは 15% ほどです）。",
+                           "en": "[MASK] covers over 30% of the sentence. With so few clues the predictions are unreliable "
+                                 "(training hides about 15%)."},
+    "bert.pn.notice": {"ja": "pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
+                             "Corpus / 楽天トラベルのレビュー由来。ライセンス CC BY-NC-SA 4.0 "
+                             "(https://creativecommons.org/licenses/by-nc-sa/4.0/): 非営利・表示・継承。{repo}",
+                       "en": "pn.tsv: jrte-corpus (Megagon Labs, Recruit) — Japanese Realistic Textual Entailment "
+                             "Corpus, from Rakuten Travel reviews. Licence CC BY-NC-SA 4.0 "
+                             "(https://creativecommons.org/licenses/by-nc-sa/4.0/): non-commercial, attribution, share-alike. {repo}"},
+    "bert.data.sample_notice": {"ja": "内蔵サンプルデータ（このプロジェクトのために書いた短いレビュー風の文。"
+                                      "実在のレビューではありません / sample data written for NLP Playground）",
+                                "en": "Built-in sample data (short review-like sentences written for NLP Playground; not real reviews)"},
+    "bert.data.sample_source": {"ja": "内蔵サンプル (sample_sentiment.tsv)", "en": "built-in sample (sample_sentiment.tsv)"},
+    "bert.data.skipped": {"ja": "空の文 {n} 行を飛ばしました。", "en": "Skipped {n} empty lines."},
+    "bert.data.split_by_label": {"ja": "usage 列がないので、ラベルごとに 80% / 10% / 10% を train / dev / test に分けました（固定シード、毎回同じ分割）。",
+                                 "en": "No usage column, so each label was split 80% / 10% / 10% into train / dev / test (fixed seed, the same split every time)."},
+    "bert.data.no_part": {"ja": "{part} がないので train の一部（10%）を使いました。", "en": "No {part}, so a part of train (10%) was used."},
+    "bert.data.no_dev_test": {"ja": "dev と test がないので train の一部（10%）を使いました。",
+                              "en": "No dev and test, so a part of train (10%) was used."},
 }
+
+PREFIXES = ("bert",)

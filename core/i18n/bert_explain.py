@@ -1,5 +1,7 @@
 """UI strings of the sentiment tab's attribution view (issue 16 item 13)."""
 
+PREFIXES = ("bert.ex",)
+
 STRINGS = {
     "bert.ex.title": {"ja": "どの語が予測を動かしたか（注意と勾配による寄与）", "en": "Which words drove the prediction"},
     "bert.ex.lead.bert": {"ja": "講義では、感情分類で注意が極性の語（良い・残念…）に集まる例を見ました。ここでは 3 つの見方を並べます: "

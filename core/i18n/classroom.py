@@ -1,6 +1,8 @@
 """UI strings of the classroom mode (issue 18): sharing with a QR code, following the
 instructor, quick checks."""
 
+PREFIXES = ("cls", "qc")
+
 STRINGS = {
     # --- share / class --------------------------------------------------------------------
     "cls.sidebar": {"ja": "授業モード (classroom)", "en": "Classroom"},
@@ -69,4 +71,8 @@ STRINGS = {
                   "en": "The teacher is asking this in class now: checking here opens once the answer is shown."},
     "qc.sent": {"ja": "送信しました（選び直して送ると答えを変えられます。数えるのは 1 人 1 回です）。",
                 "en": "Sent (send again to change it; each person counts once)."},
+    "cls.store.fallback": {"ja": "Redis（PLAYGROUND_REDIS_URL）に接続できなかったため、授業のデータはこのプロセスのメモリに置いています。"
+                                 "ワーカーが 1 つなら授業はそのまま使えます。",
+                           "en": "Redis (PLAYGROUND_REDIS_URL) could not be reached, so class state is kept in this process's memory. "
+                                 "With one worker, classes work as usual."},
 }

@@ -38,4 +38,12 @@ STRINGS = {
     "res.fill_mask": {"ja": "穴埋め (fill-mask)", "en": "fill-mask"},
     "res.sentiment": {"ja": "感情分析 (sentiment)", "en": "sentiment"},
     "res.attention": {"ja": "注意の可視化 (attention)", "en": "attention views"},
+    # the /basics page's navigation entry
+    "nav.basics": {"ja": "ニューラルネットの基礎", "en": "Neural-network basics"},
+    # the sidebar's memory line (issue 14)
+    "sidebar.memory": {"ja": "メモリ (RSS): {rss} MB", "en": "Memory (RSS): {rss} MB"},
+    "sidebar.memory.budget": {"ja": "メモリ (RSS): {rss} / {budget} MB（超えそうなら古いモデルから解放）",
+                              "en": "Memory (RSS): {rss} / {budget} MB (least recently used models are released)"},
 }
+
+PREFIXES = ("app", "nav", "sidebar", "common", "res")

@@ -1,5 +1,7 @@
 """Strings of the one-click model download and the sidebar's memory line (issue 14)."""
 
+PREFIXES = ("dl",)
+
 STRINGS = {
     "dl.title": {"ja": "このモデルはここからダウンロードできます（download）",
                  "en": "This model can be downloaded here"},
@@ -16,7 +18,4 @@ STRINGS = {
                     "en": "{done} / {total} · {speed}/s · about {eta} left"},
     "dl.eta.unknown": {"ja": "計算中", "en": "estimating"},
     "dl.done": {"ja": "ダウンロードが終わりました。モデルを読み込みます…", "en": "Downloaded. Loading the model…"},
-    "sidebar.memory": {"ja": "メモリ (RSS): {rss} MB", "en": "Memory (RSS): {rss} MB"},
-    "sidebar.memory.budget": {"ja": "メモリ (RSS): {rss} / {budget} MB（超えそうなら古いモデルから解放）",
-                              "en": "Memory (RSS): {rss} / {budget} MB (least recently used models are released)"},
 }

@@ -8,3 +8,5 @@ STRINGS = {
     "home.howto": {"ja": "使い方: 左のメニューでページを選びます。プレゼンモードで文字が大きくなります。URL をコピーすると、同じ入力のデモを共有できます。",
                    "en": "Use the menu on the left. Presenter mode enlarges text. Copy the URL to share a demo with its inputs."},
 }
+
+PREFIXES = ("home",)

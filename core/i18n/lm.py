@@ -1,6 +1,8 @@
 """UI strings of the language-model controls and views shared by the LSTM page's LM tab and the
 attention page's mini-GPT (pages/common/lm.py)."""
 
+PREFIXES = ("lm",)
+
 STRINGS = {
     "lm.dropout": {"ja": "ドロップアウト率 p (dropout)", "en": "Dropout p"},
     "lm.dropout.help": {"ja": "学習中だけ、各ユニットを確率 p で 0 にし残りを 1/(1−p) 倍します。暗記（過学習）を抑えます。0 でなし。",

@@ -150,4 +150,16 @@ STRINGS = {
     "lstm.diverged.nan": {"ja": "NaN（非数）", "en": "NaN (not a number)"},
     "lstm.diverged.inf": {"ja": "無限大 (inf)", "en": "infinite (inf)"},
     "lstm.diverged.big": {"ja": "{loss}（最初の 100 倍以上）", "en": "{loss} (over 100 times the first)"},
+    # tab of the lecture sections (core/i18n/lstm_lecture.py)
+    "lstm.tab.seqtasks": {"ja": "分類・ラベル付け・穴埋め", "en": "Classify, label, fill the blank"},
+    # the series of core/lstm/data.py (lstm.series.<name>)
+    "lstm.series.sine": {"ja": "正弦波 (sine)", "en": "Sine wave"},
+    "lstm.series.sines": {"ja": "正弦波の和＋ノイズ (sum of sines)", "en": "Sum of sines + noise"},
+    "lstm.series.damped": {"ja": "減衰振動 (damped oscillation)", "en": "Damped oscillation"},
+    "lstm.series.square": {"ja": "矩形波 (square wave)", "en": "Square wave"},
+    "lstm.series.random_walk": {"ja": "ランダムウォーク (random walk)", "en": "Random walk"},
+    "lstm.series.sunspots": {"ja": "太陽黒点数 1700–2008 年（statsmodels）", "en": "Sunspots 1700–2008 (statsmodels)"},
+    "lstm.series.co2": {"ja": "マウナロア CO₂ 濃度 1958–2001 年・月平均（statsmodels）", "en": "Mauna Loa CO₂, monthly (statsmodels)"},
 }
+
+PREFIXES = ("lstm",)

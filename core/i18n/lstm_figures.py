@@ -1,5 +1,7 @@
 """UI strings of the LSTM page's architecture figures, BPTT triangle and history line (issue 26)."""
 
+PREFIXES = ("lstm.arch", "lstm.bptt", "lstm.history")
+
 STRINGS = {
     "lstm.arch.title": {"ja": "講義ノートの図: RNN のループと時間方向の展開、LSTM のユニット",
                         "en": "The notes' figures: the RNN loop, its unrolling in time, the LSTM unit"},

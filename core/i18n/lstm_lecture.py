@@ -1,6 +1,8 @@
 """UI strings of the LSTM page's lecture-fidelity sections (issue 16): why gradients vanish,
 peephole LSTM, truncated BPTT, the fixed-window MLP, per-step labelling, blank filling."""
 
+PREFIXES = ("lstm.why", "lstm.peep", "lstm.tb", "lstm.mlp", "lstm.seq", "lstm.blank")
+
 STRINGS = {
     # why gradients vanish (gradients tab)
     "lstm.why.title": {"ja": "なぜ消えるのか: 活性化関数の微分とその T 回の積", "en": "Why gradients vanish: activation derivatives and their product"},
@@ -60,7 +62,6 @@ STRINGS = {
                             "RNN・LSTM・GRU は同じ W_x・W_h を各時刻で使い回すので、入力の長さは固定されません。",
                       "en": "The fixed-window MLP (the notes' starting point) always reads exactly the last w = {w} values with per-position weights; recurrent cells reuse W_x, W_h at every step."},
     # sequence tasks tab: classification vs labelling, blank filling
-    "lstm.tab.seqtasks": {"ja": "分類・ラベル付け・穴埋め", "en": "Classify, label, fill the blank"},
     "lstm.seq.title": {"ja": "系列の分類 (h_N から) と各時刻のラベル付け (各 h_t から)", "en": "Sequence classification (from h_N) vs per-step labelling (from every h_t)"},
     "lstm.seq.intro": {"ja": "講義のとおり、RNN の出力は最後の隠れ状態 h_N だけから取る（系列の分類）ことも、各時刻の h_t から取る（系列のラベル付け）こともできます。"
                              "同じ 0/1 の系列（長さ 21）で、分類は「1 が過半数か」を 1 回だけ、ラベル付けは「ここまでで 1 が過半数か」を毎時刻答えます。",

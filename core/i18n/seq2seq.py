@@ -134,3 +134,5 @@ STRINGS = {
     "s2s.mt.grid": {"ja": "全層・全ヘッドの一覧 (model view: 行 = 層、列 = ヘッド)", "en": "All layers × heads (model view)"},
     "s2s.mt.loading": {"ja": "翻訳モデルを読み込んでいます…", "en": "Loading the translation model…"},
 }
+
+PREFIXES = ("s2s",)

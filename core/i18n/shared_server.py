@@ -1,5 +1,7 @@
 """UI strings of the shared-server controls (issue #19): model pickers, saved models."""
 
+PREFIXES = ("src", "ft")
+
 STRINGS = {
     "src.option.default": {"ja": "{source}（既定）", "en": "{source} (default)"},
     "src.option.trained": {"ja": "このサーバーで学習: {name}（{kind}）", "en": "Trained on this server: {name} ({kind})"},

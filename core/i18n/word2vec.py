@@ -219,4 +219,19 @@ STRINGS = {
     "w2v.found.sudachi": {"ja": "「{q}」は Sudachi の正規化形「{found}」として見つかりました。", "en": "“{q}” was found as its Sudachi normalised form “{found}”."},
     "w2v.found.lemma": {"ja": "「{q}」は原形 (lemma)「{found}」として見つかりました。", "en": "“{q}” was found as its lemma “{found}”."},
     "w2v.found.typed": {"ja": "「{q}」は入力どおり見つかりました。", "en": "“{q}” was found as typed."},
+    # tabs of the lecture sections (core/i18n/word2vec_lecture.py)
+    "w2v.tab.count": {"ja": "カウントベース (count-based)", "en": "Count-based"},
+    "w2v.tab.skipgram": {"ja": "仕組み (skip-gram)", "en": "Mechanics (skip-gram)"},
+    "w2v.tab.cluster": {"ja": "クラスタリング (k-means・Ward)", "en": "Clustering (k-means, Ward)"},
+    # labels and notes that core/word2vec hands to the page (core.i18n.Text)
+    "w2v.label.chive": {"ja": "chiVe（ja_ginza 同梱・2万語 300次元）", "en": "chiVe (bundled with ja_ginza, 20k words × 300 dimensions)"},
+    "w2v.label.file": {"ja": "{name}（{n:,} 語 × {d} 次元）", "en": "{name} ({n:,} words × {d} dimensions)"},
+    "w2v.label.ppmi": {"ja": "PPMI + SVD（{n} 語 × {d} 次元）", "en": "PPMI + SVD ({n} words × {d} dimensions)"},
+    "w2v.label.trained": {"ja": "自分で学習した {name}（{n:,} 語 × {d} 次元・{done}/{epochs} エポック）",
+                          "en": "trained here: {name} ({n:,} words × {d} dimensions, {done}/{epochs} epochs)"},
+    "w2v.proj.group.typed": {"ja": "入力した単語", "en": "words you typed"},
+    "w2v.proj.group.analogy": {"ja": "アナロジー", "en": "analogy"},
+    "w2v.proj.left_out": {"ja": "語彙にないため除いた単語: {words}", "en": "Left out, not in the vocabulary: {words}"},
 }
+
+PREFIXES = ("w2v",)

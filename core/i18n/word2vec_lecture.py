@@ -1,9 +1,10 @@
 """UI strings of the word2vec page's lecture-fidelity tabs (issue 16): カウントベース,
 skip-gram mechanics, clustering."""
 
+PREFIXES = ("w2v.cnt", "w2v.sg", "w2v.cl")
+
 STRINGS = {
     # カウントベース tab
-    "w2v.tab.count": {"ja": "カウントベース (count-based)", "en": "Count-based"},
     "w2v.cnt.lead": {"ja": "講義は word2vec を「カウントベース」と「推論ベース」の対比から始めます。カウントベースはコーパス全体の統計"
                            "（共起行列 → PPMI → 特異値分解 SVD）から一度に単語ベクトルを作り、推論ベース（word2vec）は小さなサンプルを見ながら重みを更新します。"
                            "ここでは組み込みコーパスで両方を作り、同じ単語の近傍を並べます。",
@@ -40,7 +41,6 @@ STRINGS = {
 }
 STRINGS.update({
     # skip-gram mechanics tab
-    "w2v.tab.skipgram": {"ja": "仕組み (skip-gram)", "en": "Mechanics (skip-gram)"},
     "w2v.sg.lead": {"ja": "skip-gram は CBOW の逆で、真ん中の 1 語から周りの単語を予測します（実際によく使われるのはこちら）。"
                           "同じ文で、CBOW（左）と skip-gram（右）を同じ重み W_in・W_out の形のまま並べ、ボタンで両方を 1 ステップずつ更新します。",
                     "en": "skip-gram predicts the surrounding words from one word; CBOW (left) and skip-gram (right) on the same sentence, updated together."},
@@ -60,7 +60,6 @@ STRINGS.update({
 })
 STRINGS.update({
     # clustering tab
-    "w2v.tab.cluster": {"ja": "クラスタリング (k-means・Ward)", "en": "Clustering (k-means, Ward)"},
     "w2v.cl.lead": {"ja": "言語処理100本ノック第7章の演習のように、単語の集合（初期値は国名）を k-means とウォード法の階層型クラスタリングで分け、デンドログラムと PCA の射影で見比べます。",
                     "en": "As in the 100 knocks ch. 7: k-means and Ward hierarchical clustering of a word set (default: countries), a dendrogram and the PCA projection."},
     "w2v.cl.words": {"ja": "単語の集合（空白区切り）", "en": "Words (space separated)"},

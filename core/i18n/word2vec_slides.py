@@ -1,6 +1,8 @@
 """UI strings of the word2vec 仕組み tab's slide numbers (issue 26): the CBOW slide's one-hot × W,
 h₁ / h₂ / h as numbers, and the measured cost of a full softmax vs negative sampling."""
 
+PREFIXES = ("w2v.slide", "w2v.h", "w2v.cost")
+
 STRINGS = {
     "w2v.slide.title": {"ja": "スライドの計算: one-hot × W = 行を取り出す", "en": "The slide: one-hot × W picks a row"},
     "w2v.slide.intro": {"ja": "one-hot ベクトル x と W の積は、x の 1 が立っている位置の行そのものです。スライドの例"

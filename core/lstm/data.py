@@ -11,21 +11,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core import InvalidInput
+from core import i18n
 from core.limits import check_int
 from core.lstm.limits import LIMITS
 
-SYNTHETIC = {
-    "sine": ("正弦波 (sine)", "Sine wave"),
-    "sines": ("正弦波の和＋ノイズ (sum of sines)", "Sum of sines + noise"),
-    "damped": ("減衰振動 (damped oscillation)", "Damped oscillation"),
-    "square": ("矩形波 (square wave)", "Square wave"),
-    "random_walk": ("ランダムウォーク (random walk)", "Random walk"),
-}
-REAL = {
-    "sunspots": ("太陽黒点数 1700–2008 年（statsmodels）", "Sunspots 1700–2008 (statsmodels)"),
-    "co2": ("マウナロア CO₂ 濃度 1958–2001 年・月平均（statsmodels）", "Mauna Loa CO₂, monthly (statsmodels)"),
-}
-SERIES = {**SYNTHETIC, **REAL}
+SYNTHETIC = ("sine", "sines", "damped", "square", "random_walk")
+REAL = ("sunspots", "co2")
+SERIES = SYNTHETIC + REAL  # their names in the UI: core/i18n keys lstm.series.<name>
 PERIOD = 25  # steps per cycle of the synthetic periodic series
 
 
@@ -142,5 +134,4 @@ def make_windows(series: Series, window: int = 20, val_fraction: float = 0.2) ->
 
 
 def series_label(name: str, lang: str = "ja") -> str:
-    ja, en = SERIES.get(name, (name, name))
-    return en if lang == "en" else ja
+    return i18n.t(f"lstm.series.{name}", lang) if name in SERIES else name

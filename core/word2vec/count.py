@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InvalidInput, Msg, OutOfVocabulary
+from core import InvalidInput, OutOfVocabulary
+from core.i18n import Text
 
 MAX_WINDOW = 10
 MAX_VOCAB = 5000  # a dense V × V matrix stays under 200 MB
@@ -114,8 +115,7 @@ def keyed_vectors(vocab: list[str], vecs: np.ndarray, label: str = ""):
     kv = KeyedVectors(vector_size=vecs.shape[1], count=0)
     kv.add_vectors(list(vocab), np.asarray(vecs, dtype=np.float32))
     kv.fill_norms(force=True)
-    kv.playground_label = label or Msg(f"PPMI + SVD（{len(vocab)} 語 × {vecs.shape[1]} 次元）",
-                                       f"PPMI + SVD ({len(vocab)} words × {vecs.shape[1]} dimensions)")
+    kv.playground_label = label or Text("w2v.label.ppmi", n=len(vocab), d=vecs.shape[1])
     return kv
 
 

@@ -6,11 +6,13 @@ same projection (parallel arrows = the same vector offset).
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from core import InvalidInput, Msg
+from core import InvalidInput
+from core.i18n import Text, t
 from core.word2vec.query import analogy as run_analogy
 from core.word2vec.query import check_topn, split_words
 from core.word2vec.vectors import word_vector
@@ -38,8 +40,12 @@ def _empty(kv) -> WordSet:
     return WordSet([], [], np.zeros((0, kv.vector_size), dtype=np.float32))
 
 
-TYPED_GROUP = Msg("入力した単語", "words you typed")  # legend names of the projection
-ANALOGY_GROUP = Msg("アナロジー", "analogy")
+def _left_out(missing: list[str], lang: str) -> str:
+    return t("w2v.proj.left_out", lang, words=t("w2v.found.sep", lang).join(missing))
+
+
+TYPED_GROUP = Text("w2v.proj.group.typed")  # legend names of the projection
+ANALOGY_GROUP = Text("w2v.proj.group.analogy")
 
 
 def neighbor_set(kv, queries, per_query: int = 15) -> WordSet:
@@ -53,7 +59,7 @@ def neighbor_set(kv, queries, per_query: int = 15) -> WordSet:
         vec, res = word_vector(kv, q)
         ws.add(res.query, res.query, vec)
         if res.how != "as typed" or res.shared_row:
-            ws.notes.append(Msg(res.explain(), res.explain("en")))
+            ws.notes.append(Text.of(res.explain))
         for w, _ in nb.neighbors:
             ws.add(w, res.query, np.asarray(kv[w], dtype=np.float32))
     if not ws.words:
@@ -77,8 +83,7 @@ def list_set(kv, words, group_by_line: bool = False) -> WordSet:
             continue
         ws.add(res.query, TYPED_GROUP, vec)
     if missing:
-        ws.notes.append(Msg(f"語彙にないため除いた単語: {'、'.join(missing)}",
-                               f"Left out, not in the vocabulary: {', '.join(missing)}"))
+        ws.notes.append(Text.of(functools.partial(_left_out, missing)))
     if len(ws.words) < 3:
         raise InvalidInput("射影するには語彙にある単語が 3 語以上必要です（例: 犬 猫 馬 東京 大阪 京都）。",
                            en="Projecting needs at least 3 words in the vocabulary (e.g. 犬 猫 馬 東京 大阪 京都).")

@@ -25,7 +25,8 @@ from typing import Callable
 
 import numpy as np
 
-from core import InputTooLong, InvalidInput, Msg, term_en
+from core import InputTooLong, InvalidInput, term_en
+from core.i18n import Text
 from core.text import tokenize
 
 ProgressFn = Callable[[int, int, dict], None]
@@ -219,10 +220,8 @@ def _finish(result: TrainResult, total_words: int, total_time: float) -> None:
     result.seconds = total_time
     result.words_per_sec = total_words / total_time if total_time else 0.0
     result.kv.fill_norms(force=True)
-    result.kv.playground_label = Msg(f"自分で学習した {cfg.name}（{result.vocab:,} 語 × {cfg.vector_size} 次元"
-                                     f"・{len(result.history)}/{cfg.epochs} エポック）",
-                                     f"trained here: {cfg.name} ({result.vocab:,} words × {cfg.vector_size} dimensions, "
-                                     f"{len(result.history)}/{cfg.epochs} epochs)")
+    result.kv.playground_label = Text("w2v.label.trained", name=cfg.name, n=result.vocab, d=cfg.vector_size,
+                                      done=len(result.history), epochs=cfg.epochs)
 
 
 @functools.lru_cache(maxsize=2)

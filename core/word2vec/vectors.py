@@ -29,13 +29,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import InvalidInput, ModelUnavailable, Msg, OutOfVocabulary, term_en
+from core import InvalidInput, ModelUnavailable, OutOfVocabulary, term_en
+from core.i18n import Text
 from core.i18n import t
 from core.text import normalize_input, sudachi_normalize, tokenize
 from core.word2vec import chive
 
 MAX_WORD_CHARS = 100  # a "word" field; longer text is refused with a message
-CHIVE_LABEL = Msg("chiVe（ja_ginza 同梱・2万語 300次元）", "chiVe (bundled with ja_ginza, 20k words × 300 dimensions)")
+CHIVE_LABEL = Text("w2v.label.chive")
 
 # gensim-data models worth naming (the 100-knock exercises use the first)
 GENSIM_DATA_MODELS = (
@@ -143,8 +144,7 @@ def load_vectors(path: str | os.PathLike):
         raise InvalidInput(f"{p.name} には単語ベクトルが 1 つもありません。",
                            en=f"{p.name} has no word vectors.")
     kv.fill_norms()
-    kv.playground_label = Msg(f"{p.name}（{len(kv.index_to_key):,} 語 × {kv.vector_size} 次元）",
-                              f"{p.name} ({len(kv.index_to_key):,} words × {kv.vector_size} dimensions)")
+    kv.playground_label = Text("w2v.label.file", name=p.name, n=len(kv.index_to_key), d=kv.vector_size)
     return kv
 
 

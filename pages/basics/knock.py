@@ -12,7 +12,7 @@ from core import resources
 from core.basics import knock
 from core.basics.figures import curves_figure
 from pages.common.longrun import LiveRun
-from pages.common.ui import chart, guard, lang, t
+from pages.common.ui import chart, guard, t
 from pages.common.training import finish_interrupted
 
 BASICS, BERT = "pages/basics/page.py", "pages/bert/page.py"
@@ -34,8 +34,7 @@ EXERCISES = [
 
 
 def _class_names() -> list[str]:
-    i = 0 if lang() == "ja" else 1
-    return [f"{code} {knock.LABEL_NAMES[code][i]}" for code in knock.LABELS]
+    return [f"{code} {t(f'basics.knock.cat.{code}')}" for code in knock.LABELS]
 
 
 def render() -> None:
