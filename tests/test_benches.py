@@ -1,5 +1,6 @@
 """Benchmarks cannot rot: every script in bench/ runs its quick mode (small sizes, seconds) here,
-as a subprocess the way an operator runs it (``python -m bench.NAME --quick``), and its last
+as a subprocess the way an operator runs it (``python bench/NAME.py --quick``, which runs itself as
+``python -m bench.NAME`` with the repository on the path, from any directory), and its last
 stdout line is one JSON object with the keys its full run reports. No timing assertions: the
 figures themselves come from the full runs (docs/performance.md).
 
@@ -47,7 +48,7 @@ def test_every_bench_has_a_quick_run_here():
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=QUICK[n][2]) for n in sorted(QUICK)])
-def test_bench_quick_mode_prints_its_json(name):
+def test_bench_quick_mode_prints_its_json(name, tmp_path):
     args, keys, _ = QUICK[name]
     if name == "startup":
         from stkit.server import CHROMIUM
@@ -55,7 +56,7 @@ def test_bench_quick_mode_prints_its_json(name):
         if not os.path.exists(CHROMIUM):
             pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium-headless-shell)")
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PLAYGROUND_DEVICE="cpu")
-    proc = subprocess.run([sys.executable, "-m", f"bench.{name}", "--quick", *args], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / f"{name}.py"), "--quick", *args], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
