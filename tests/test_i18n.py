@@ -148,10 +148,7 @@ def test_a_missing_english_placeholder_would_fail():
 # unified. The lead converts them after merging and removes them here (a test below fails when an
 # entry is no longer needed). Tables: modules of core/i18n without their own PREFIXES / with keys
 # of another module's prefix.
-PENDING_TABLES = {
-    "transformer": "declare PREFIXES = (\"tf\",); att.tab.* keys move to attention.py",
-    "pretrain": "declare PREFIXES = (\"bert.pt\",); bert.tab.pretrain moves to bert.py",
-}
+PENDING_TABLES: dict[str, str] = {}
 # Code files that still call core.Msg, define a (ja, en) parameter pair or pass en= to something
 # that is not a core exception.
 PENDING = {

@@ -180,6 +180,9 @@ STRINGS = {
     "bert.data.no_part": {"ja": "{part} がないので train の一部（10%）を使いました。", "en": "No {part}, so a part of train (10%) was used."},
     "bert.data.no_dev_test": {"ja": "dev と test がないので train の一部（10%）を使いました。",
                               "en": "No dev and test, so a part of train (10%) was used."},
+    "bert.tab.pretrain": {"ja": "mini-BERT を事前学習 (pre-training)", "en": "Pre-train a mini-BERT"},
+    "bert.nsp.mini_acc": {"ja": "この mini-BERT はこのアプリで NSP も学習しました。検証用の文ペアでの正解率 {acc:.1%}（偶然なら 50%。短い学習では偶然と変わりません）。",
+                          "en": "This mini-BERT learnt NSP here too: {acc:.1%} on its validation pairs (chance is 50%; short training stays at chance)."},
 }
 
 PREFIXES = ("bert",)

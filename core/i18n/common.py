@@ -44,6 +44,7 @@ STRINGS = {
     "sidebar.memory": {"ja": "メモリ (RSS): {rss} MB", "en": "Memory (RSS): {rss} MB"},
     "sidebar.memory.budget": {"ja": "メモリ (RSS): {rss} / {budget} MB（超えそうなら古いモデルから解放）",
                               "en": "Memory (RSS): {rss} / {budget} MB (least recently used models are released)"},
+    "res.gpt": {"ja": "事前学習済み GPT", "en": "pretrained GPT"},
 }
 
 PREFIXES = ("app", "nav", "sidebar", "common", "res")

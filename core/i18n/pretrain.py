@@ -1,7 +1,7 @@
 """UI strings of the BERT page's mini-BERT pre-training tab (issue 13, item 4)."""
 
+PREFIXES = ("bert.pt",)
 STRINGS = {
-    "bert.tab.pretrain": {"ja": "mini-BERT を事前学習 (pre-training)", "en": "Pre-train a mini-BERT"},
     "bert.pt.lead": {
         "ja": "BERT はエンコーダだけの Transformer (encoder only) です。ここでは小さな BERT を**この場で**"
               "事前学習します: テキストから WordPiece の語彙を作り（MeCab で単語に分けてから）、"
@@ -79,6 +79,4 @@ STRINGS = {
                                "Linear(hidden, 2) layer on the pooled [CLS] vector classifies the pair; L = L_MLM + L_NSP."},
     "bert.pt.nsp.pairs": {"ja": "学習用の文ペアの作り方（例。s番号 = テキストの何文目か）", "en": "How the training pairs are built (examples; s-number = sentence index)"},
     "bert.pt.nsp.label": {"ja": "ラベル", "en": "Label"},
-    "bert.nsp.mini_acc": {"ja": "この mini-BERT はこのアプリで NSP も学習しました。検証用の文ペアでの正解率 {acc:.1%}（偶然なら 50%。短い学習では偶然と変わりません）。",
-                          "en": "This mini-BERT learnt NSP here too: {acc:.1%} on its validation pairs (chance is 50%; short training stays at chance)."},
 }
