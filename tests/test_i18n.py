@@ -160,11 +160,6 @@ PENDING = {
     "core/bert/pretrain.py",  # Msg: BUILTIN_NAME, the long-text note
     "core/bert/finetune.py",  # Msg: the notes of a fine-tuning run
     "core/resources.py",  # "日本語… / English…" spinner texts → common.py keys (res.loading.*)
-    "core/cli/attention.py",  # "日本語 / English" help texts → core/i18n/cli.py keys, both(key)
-    "core/cli/mlm.py",  # ditto
-    "core/cli/models.py",  # ditto
-    "core/cli/seq2seq.py",  # ditto
-    "core/cli/transformer.py",  # ditto
 }
 # Data, not UI text: a question bank is content in two languages, like the tables.
 DATA_FILES = {"core/quiz.py"}
