@@ -12,7 +12,7 @@ import pytest
 
 from core import InvalidInput, PlaygroundError, term_en
 import core.i18n
-from core.i18n import Text, home, missing, prefixes, t, table
+from core.i18n import Text, missing, owner, prefixes, t, table
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -156,7 +156,6 @@ PENDING_TABLES: dict[str, str] = {}
 # that is not a core exception.
 PENDING = {
     "core/__init__.py",  # class Msg(ja, en): remove it when the files below no longer call it
-    "core/hub.py",  # Msg labels of DEFAULTS; refusal(text, en)
     "core/bert/pretrain.py",  # Msg: BUILTIN_NAME, the long-text note
     "core/bert/finetune.py",  # Msg: the notes of a fine-tuning run
     "core/resources.py",  # "日本語… / English…" spinner texts → common.py keys (res.loading.*)
@@ -183,7 +182,7 @@ def test_every_key_lives_in_the_module_that_owns_its_prefix():
             continue
         if not getattr(mod, "PREFIXES", None):
             undeclared.append(name)
-        stray += [f"{name}: {key} (owner: {home(key)})" for key in getattr(mod, "STRINGS", {}) if home(key) != name]
+        stray += [f"{name}: {key} (owner: {owner(key)})" for key in getattr(mod, "STRINGS", {}) if owner(key) != name]
     assert not undeclared, f"core/i18n modules without PREFIXES: {undeclared}"
     assert not stray, stray
 
@@ -193,7 +192,7 @@ def test_pending_tables_are_still_pending():
     mods = dict(_i18n_modules())
     for name in PENDING_TABLES:
         mod = mods[name]
-        assert not getattr(mod, "PREFIXES", None) or any(home(k) != name for k in mod.STRINGS), name
+        assert not getattr(mod, "PREFIXES", None) or any(owner(k) != name for k in mod.STRINGS), name
 
 
 def test_a_prefix_is_owned_by_one_module(monkeypatch):
@@ -201,7 +200,7 @@ def test_a_prefix_is_owned_by_one_module(monkeypatch):
     with pytest.raises(KeyError, match="att"):
         prefixes()
     monkeypatch.setattr(core.i18n.deploy, "PREFIXES", ("dl",))
-    assert home("att.title") == "attention" and home("lstm.why.x") == "lstm_lecture" and home("lstm.x") == "lstm"
+    assert owner("att.title") == "attention" and owner("lstm.why.x") == "lstm_lecture" and owner("lstm.x") == "lstm"
 
 
 def _python_files():
@@ -230,23 +229,27 @@ def _is_super_init(node) -> bool:
             and isinstance(node.func.value, ast.Call) and getattr(node.func.value.func, "id", None) == "super")
 
 
+def _error_inits(files, errors):
+    """(class name, ``__init__`` node) of every error class of core that defines its own."""
+    for rel, tree in files:
+        if rel.startswith("core/"):
+            for cls in ast.walk(tree):
+                if isinstance(cls, ast.ClassDef) and cls.name in errors:
+                    for init in cls.body:
+                        if isinstance(init, ast.FunctionDef) and init.name == "__init__":
+                            yield cls.name, init
+
+
 def _english_inits(files, errors) -> tuple[set[str], set[int]]:
     """Error classes of core whose own ``__init__`` gives the text, ``super().__init__(ja, en=...)``
     (the error shape, written once in the class, e.g. core.device.Busy): their names and the ids
     of those ``super().__init__`` calls."""
     classes, calls = set(), set()
-    for rel, tree in files:
-        if not rel.startswith("core/"):
-            continue
-        for cls in ast.walk(tree):
-            if not (isinstance(cls, ast.ClassDef) and cls.name in errors):
-                continue
-            for init in cls.body:
-                if isinstance(init, ast.FunctionDef) and init.name == "__init__":
-                    for node in ast.walk(init):
-                        if _is_super_init(node) and any(k.arg == "en" for k in node.keywords):
-                            classes.add(cls.name)
-                            calls.add(id(node))
+    for name, init in _error_inits(files, errors):
+        for node in ast.walk(init):
+            if _is_super_init(node) and any(k.arg == "en" for k in node.keywords):
+                classes.add(name)
+                calls.add(id(node))
     return classes, calls
 
 
@@ -276,6 +279,7 @@ def _old_shapes(files) -> dict[str, list[str]]:
     files = list(files)
     errors = _error_classes(files)
     error_inits = _english_inits(files, errors)[1]
+    init_defs = {id(init) for _, init in _error_inits(files, errors)}  # SomeError.__init__(self, ja, *, en)
     found: dict[str, list[str]] = {}
     for rel, tree in files:
         if rel.startswith("core/i18n/") or rel in DATA_FILES:
@@ -297,8 +301,7 @@ def _old_shapes(files) -> dict[str, list[str]]:
                     what = f"en= on {name}()"
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 params = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
-                is_error_init = rel == "core/__init__.py" and getattr(node, "name", "") == "__init__"
-                if "en" in params and not is_error_init:  # PlaygroundError(message, *, en=...) is the error shape
+                if "en" in params and id(node) not in init_defs:  # SomeError(message, *, en=...) is the error shape
                     what = f"parameter en in {getattr(node, 'name', 'lambda')}()"
             if what:
                 found.setdefault(rel, []).append(f"{rel}:{node.lineno}: {what}")
@@ -330,6 +333,11 @@ class Busy(InvalidInput):
 class Note(str):
     def __init__(self):
         super().__init__("ノート", en="note")
+class Refused(InvalidInput):
+    def __init__(self, message, *, en):
+        super().__init__("使えません: " + message, en="Refused: " + en)
+class Label(str):
+    def __init__(self, ja, *, en): ...
 """
     files = [("core/__init__.py", ast.parse("class PlaygroundError(Exception): ...\n"
                                             "class InvalidInput(PlaygroundError): ...")),
@@ -337,5 +345,5 @@ class Note(str):
     hits = _old_shapes(files)["core/x.py"]
     assert sorted(h.split(": ", 1)[1] for h in hits) == [
         "'ja / en' string '類似語トップ N / most similar words'", "Msg(", "en= on __init__()",
-        "en= on format_note()", "parameter en in note()"]  # Note's __init__: not an error class
-    assert _english_inits(files, _error_classes(files))[0] == {"Busy"}
+        "en= on format_note()", "parameter en in __init__()", "parameter en in note()"]  # Note, Label: not errors
+    assert _english_inits(files, _error_classes(files))[0] == {"Busy", "Refused"}

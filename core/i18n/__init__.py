@@ -2,7 +2,8 @@
 independently: ``core/i18n/<area>.py`` defines ``STRINGS = {key: {"ja": ..., "en": ...}}`` and
 ``PREFIXES``, the key prefixes it owns (dotted, e.g. ``("lstm.why", "lstm.peep")``). A prefix is
 declared by exactly one module, and a key lives in the module that declares its longest prefix
-(``lstm.why.title`` → lstm_lecture.py, ``lstm.tab.grad`` → lstm.py); :func:`home` names it.
+(``lstm.why.title`` → lstm_lecture.py, ``lstm.tab.grad`` → lstm.py); :func:`owner` names it
+(not ``home``: importing the submodule core/i18n/home.py would rebind that name).
 
 ``t(key, lang)`` returns the string in ``lang``, falling back to Japanese (the complete
 language), then to the key itself. ``{name}`` placeholders are filled from keyword arguments.
@@ -61,7 +62,7 @@ def prefixes() -> dict[str, str]:
     return owners
 
 
-def home(key: str) -> str | None:
+def owner(key: str) -> str | None:
     """The module whose declared prefix is the longest one ``key`` starts with (None: no owner)."""
     parts = key.split(".")
     owners = prefixes()
