@@ -158,7 +158,6 @@ PENDING = {
     "core/__init__.py",  # class Msg(ja, en): remove it when the files below no longer call it
     "core/bert/pretrain.py",  # Msg: BUILTIN_NAME, the long-text note
     "core/bert/finetune.py",  # Msg: the notes of a fine-tuning run
-    "core/resources.py",  # "日本語… / English…" spinner texts → common.py keys (res.loading.*)
 }
 # Data, not UI text: a question bank is content in two languages, like the tables.
 DATA_FILES = {"core/quiz.py"}

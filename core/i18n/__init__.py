@@ -46,6 +46,13 @@ def t(key: str, lang: str = "ja", **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def both(key: str, **fmt) -> str:
+    """``key`` in both languages at once, "日本語 / English": only where the UI language is not
+    known — the command line's help texts and messages, a loader's spinner text (fixed when
+    core/resources.py is imported)."""
+    return f"{t(key, 'ja', **fmt)} / {t(key, 'en', **fmt)}"
+
+
 def missing(lang: str) -> list[str]:
     """Keys without a translation in ``lang`` (the English UI fills in as pages land)."""
     return sorted(k for k, v in table().items() if not v.get(lang))
