@@ -154,11 +154,7 @@ def test_a_missing_english_placeholder_would_fail():
 PENDING_TABLES: dict[str, str] = {}
 # Code files that still call core.Msg, define a (ja, en) parameter pair or pass en= to something
 # that is not a core exception.
-PENDING = {
-    "core/__init__.py",  # class Msg(ja, en): remove it when the files below no longer call it
-    "core/bert/pretrain.py",  # Msg: BUILTIN_NAME, the long-text note
-    "core/bert/finetune.py",  # Msg: the notes of a fine-tuning run
-}
+PENDING: set[str] = set()
 # Data, not UI text: a question bank is content in two languages, like the tables.
 DATA_FILES = {"core/quiz.py"}
 SCANNED = ("core", "pages", "app.py")

@@ -106,7 +106,7 @@ class Text(str):
         return self._render(lang)
 
     @property
-    def en(self) -> str:  # what pages.common.ui.local looks for
+    def en(self) -> str:
         return self._render("en")
 
     def __reduce__(self):  # pickles (a saved KeyedVectors keeps its label) and copies

@@ -62,6 +62,8 @@ STRINGS = {
                            "en": "None yet (`python -m core models warmup` builds a default one)."},
     "bert.pt.offline.use": {"ja": "このアプリで学習した mini-BERT を使う（オフライン）",
                             "en": "Use the mini-BERT trained here (offline)"},
+    "bert.pt.note.long": {"ja": "テキストが長いので（{chars:,} 文字）、先頭の {max:,} 文字だけを使います。",
+                          "en": "The text is long ({chars:,} characters): only the first {max:,} are used."},
     "bert.pt.textname.paste": {"ja": "貼り付けたテキスト (pasted text)", "en": "pasted text"},
     "bert.pt.textname.builtin": {"ja": "組み込みの例文 (built-in text)", "en": "built-in text"},
     "bert.pt.textname.file": {"ja": "ファイル {name}", "en": "file {name}"},
