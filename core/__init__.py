@@ -5,28 +5,9 @@ Only ``core.resources`` imports streamlit (it holds every ``st.cache_resource`` 
 
 import re
 
-__all__ = ["Msg", "PlaygroundError", "term_en"]
+__all__ = ["PlaygroundError", "term_en"]
 
 _EN_TERM = re.compile(r"\(([^()]*[A-Za-z][^()]*)\)\s*$")
-
-
-class Msg(str):
-    """A note or label core hands to a page, in both UI languages: the str itself is the
-    Japanese (what the CLI and JSON show), ``en`` the English. Pages show
-    ``pages.common.ui.local(msg)``; a plain str passes through unchanged."""
-
-    en: str
-
-    def __new__(cls, ja: str, en: str):
-        s = super().__new__(cls, ja)
-        s.en = en
-        return s
-
-    def text(self, lang: str = "ja") -> str:
-        return self.en if lang == "en" else str(self)
-
-    def __reduce__(self):  # pickles (a saved KeyedVectors keeps its label) and copies
-        return Msg, (str(self), self.en)
 
 
 def term_en(name: str, cap: bool = False) -> str:

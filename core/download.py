@@ -34,7 +34,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from core import ModelUnavailable, hub, policy
+from core import ModelUnavailable, hub, inputs, policy
 
 UI_ENV = "PLAYGROUND_UI_DOWNLOAD"
 DEFAULT_ENDPOINT = "https://huggingface.co"
@@ -125,8 +125,8 @@ def check(source: str, task: str | None = None) -> Card:
     s = hub.checked_hub_id(source)
     tasks = [task] if task is not None else list(hub.MODELS)
     if not policy.allow_custom_models() and not any(s in hub.allowed_sources(t) for t in tasks):
-        raise hub.refusal(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。",
-                          f"model {s} is not on the list the teacher allowed on this classroom server.")
+        raise inputs.Refused(f"モデル {s} は、この教室のサーバーで先生が許可した一覧にありません。",
+                             en=f"model {s} is not on the list the teacher allowed on this classroom server.")
     return card(s, max_mb=policy.max_download_mb())
 
 

@@ -28,7 +28,8 @@ import pathlib
 import re
 from dataclasses import dataclass
 
-from core import InvalidInput, ModelUnavailable, Msg, inputs, policy
+from core import ModelUnavailable, inputs, policy
+from core.i18n import Text, t
 from core.paths import cache_dir
 
 TRUST_REMOTE_CODE = False  # never on: a hub id must not run code on the class's server
@@ -42,21 +43,21 @@ class ModelSpec:
     task: str  # "fill-mask" | "sentiment" | "translation"
     default: str  # hub id
     env: str  # environment variable that overrides the default
-    label: str  # description for the UI (a core.Msg: Japanese, with .en)
+    label: Text  # description for the UI
     session_key: str  # st.session_state key of the page's override field
     bundled: bool = True  # part of `models download` / `models status` by default (False: on request)
 
 
 MODELS: dict[str, ModelSpec] = {
     "fill-mask": ModelSpec("fill-mask", "tohoku-nlp/bert-base-japanese-v3", "PLAYGROUND_MODEL_FILL_MASK",
-                           Msg("穴埋め・MLM・注意の可視化 (fill-mask)", "fill-mask, MLM, attention views"), "hub_fill_mask"),
+                           Text("res.hub.fill-mask"), "hub_fill_mask"),
     "sentiment": ModelSpec("sentiment", "llm-book/bert-base-japanese-v3-marc_ja", "PLAYGROUND_MODEL_SENTIMENT",
-                           Msg("感情分析 (sentiment)", "sentiment"), "hub_sentiment"),
+                           Text("res.hub.sentiment"), "hub_sentiment"),
     "translation": ModelSpec("translation", "Helsinki-NLP/opus-mt-ja-en", "PLAYGROUND_MODEL_TRANSLATION",
-                             Msg("日英翻訳 (translation ja→en, Marian)", "translation ja→en (Marian)"), "hub_translation"),
+                             Text("res.hub.translation"), "hub_translation"),
     # issue 27, item 10: a pretrained Japanese GPT (GPT-2 architecture, no remote code), fetched on request
     "text-generation": ModelSpec("text-generation", "rinna/japanese-gpt2-xsmall", "PLAYGROUND_MODEL_TEXT_GENERATION",
-                                 Msg("事前学習済みの日本語 GPT (text generation)", "pretrained Japanese GPT"),
+                                 Text("res.hub.text-generation"),
                                  "hub_text_generation", bundled=False),
 }
 BUNDLED = [task for task, s in MODELS.items() if s.bundled]
@@ -109,10 +110,7 @@ def downloads_allowed() -> bool:
 
 def fetch_command(source: str, lang: str = "ja") -> str:
     """The exact commands that fetch ``source`` (shown in the page and the CLI)."""
-    if lang == "en":
-        return f"{FETCH_ALL}\n# or: hf download {source}   (older versions: huggingface-cli download {source})"
-    return (f"{FETCH_ALL}\n"
-            f"# または / or: hf download {source}   (古い版では huggingface-cli download {source})")
+    return f"{FETCH_ALL}\n{t('res.fetch.or', lang, source=source)}"
 
 
 def is_local(source: str) -> bool:
@@ -305,12 +303,6 @@ def allowed_sources(task: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def refusal(text: str, en: str) -> InvalidInput:
-    """The error for a student's input the server refuses (message starts with inputs.REFUSED)."""
-    return InvalidInput(f"{inputs.REFUSED}: {text}",
-                        en=f"{inputs.REFUSED_EN}: {en}")
-
-
 def student_source(task: str, value: str | None) -> str:
     """A model source chosen or typed by a student, checked before any filesystem or network
     work: the length and character checks of core.inputs; then an entry of
@@ -323,23 +315,23 @@ def student_source(task: str, value: str | None) -> str:
     if s in allowed_sources(task):
         return s
     if not policy.allow_custom_models():
-        raise refusal("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。",
-                      "on this classroom server only the models the teacher listed can be used. Choose one from the list.")
+        raise inputs.Refused("この教室のサーバーでは、先生が用意した一覧のモデルだけを使えます。一覧から選んでください。",
+                             en="on this classroom server only the models the teacher listed can be used. Choose one from the list.")
     looks_like_id = hub_id_ok(s)
     if looks_like_id and not is_local(s):
         return s
     if not s.startswith(("/", "./", "~")) and not looks_like_id:
-        raise refusal(f"「{s[:80]}」は hub の ID（例: tohoku-nlp/bert-base-japanese-v3）でも、"
-                      "フォルダの場所（/ で始まるパス）でもありません。",
-                      f"\"{s[:80]}\" is neither a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) "
-                      "nor a folder location (a path starting with /).")
+        raise inputs.Refused(f"「{s[:80]}」は hub の ID（例: tohoku-nlp/bert-base-japanese-v3）でも、"
+                             "フォルダの場所（/ で始まるパス）でもありません。",
+                             en=f"\"{s[:80]}\" is neither a hub ID (e.g. tohoku-nlp/bert-base-japanese-v3) "
+                             "nor a folder location (a path starting with /).")
     try:
         path = pathlib.Path(s).expanduser().resolve()
     except (OSError, RuntimeError, ValueError):
-        raise refusal("このフォルダの場所は使えません。", "this folder location cannot be used.") from None
+        raise inputs.Refused("このフォルダの場所は使えません。", en="this folder location cannot be used.") from None
     if not any(path.is_relative_to(root) for root in allowed_roots()):
-        raise refusal("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。",
-                      "models outside the folders the teacher allowed cannot be loaded. Choose one from the list or ask the teacher.")
+        raise inputs.Refused("先生が許可したフォルダの外にあるモデルは読み込めません。一覧から選ぶか、先生に相談してください。",
+                             en="models outside the folders the teacher allowed cannot be loaded. Choose one from the list or ask the teacher.")
     return str(path)
 
 
@@ -347,6 +339,6 @@ def checked_hub_id(repo_id: str) -> str:
     """``repo_id`` after the input checks and the Hub's id syntax (raises InvalidInput)."""
     s = inputs.text(repo_id, label="モデルの ID", limit=SOURCE_LIMIT).strip()
     if not hub_id_ok(s):
-        raise refusal(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。",
-                      f"\"{s[:80]}\" is not a valid hub ID (e.g. tohoku-nlp/bert-base-japanese-v3).")
+        raise inputs.Refused(f"「{s[:80]}」は hub の ID として正しくありません（例: tohoku-nlp/bert-base-japanese-v3）。",
+                             en=f"\"{s[:80]}\" is not a valid hub ID (e.g. tohoku-nlp/bert-base-japanese-v3).")
     return s

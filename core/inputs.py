@@ -30,6 +30,17 @@ NAME_LIMIT = 64  # a saved model's name (a directory)
 REFUSED = "この入力は使えません"
 REFUSED_EN = "This input cannot be used"
 
+
+
+class Refused(InvalidInput):
+    """A student's input the server refuses for its own reason (a model outside the teacher's
+    list, a folder outside the allowed roots): ``Refused(ja, en=en)``, the message prefixed with
+    :data:`REFUSED` / :data:`REFUSED_EN` like every refusal of this module."""
+
+    def __init__(self, message: str, *, en: str):
+        super().__init__(f"{REFUSED}: {message}", en=f"{REFUSED_EN}: {en}")
+
+
 _TRAVERSAL = re.compile(r"(^|[\\/])\.\.([\\/]|$)")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}

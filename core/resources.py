@@ -12,6 +12,7 @@ import threading
 import streamlit as st
 
 from core import registry
+from core.i18n import both
 
 
 def _timed(name: str, detail: str, fn, *args, **kwargs):
@@ -94,7 +95,7 @@ def japanese_tokenizer_ready() -> bool:
 
 # --- word2vec (issue 3) --------------------------------------------------------------------
 
-@st.cache_resource(show_spinner="単語ベクトル（chiVe）を読み込んでいます… / Loading the word vectors (chiVe)…")
+@st.cache_resource(show_spinner=both("res.loading.word_vectors"))
 def word_vectors():
     """The embedded chiVe vectors (gensim KeyedVectors, memory-mapped, norms filled). Read-only:
     never add or train on it; a session's own vectors live in st.session_state."""
@@ -103,7 +104,7 @@ def word_vectors():
     return _timed("chiVe", "res.chive", vectors.default_vectors)
 
 
-@st.cache_resource(show_spinner="ベクトルのファイルを読み込んでいます… / Loading the vector file…")
+@st.cache_resource(show_spinner=both("res.loading.vectors_file"))
 def word_vectors_file(path: str):
     """Vectors from a server-side file or a gensim-data name (shared, read-only)."""
     from core.word2vec import vectors
@@ -163,7 +164,7 @@ def bert_fill_mask_model(source: str):
     return _use(f"BERT MLM: {source}", _bert_fill_mask_model, source)
 
 
-@st.cache_resource(show_spinner="BERT を読み込んでいます… / Loading BERT…", max_entries=4)
+@st.cache_resource(show_spinner=both("res.loading.bert"), max_entries=4)
 def _bert_fill_mask_model(source: str):
     from core.bert import models
 
@@ -176,7 +177,7 @@ def gpt_causal_lm(source: str):
     return _use(f"GPT: {source}", _gpt_causal_lm, source)
 
 
-@st.cache_resource(show_spinner="GPT を読み込んでいます… / Loading the GPT…", max_entries=2)
+@st.cache_resource(show_spinner=both("res.loading.gpt"), max_entries=2)
 def _gpt_causal_lm(source: str):
     from core.transformer import pretrained
 
@@ -188,7 +189,7 @@ def bert_sentiment_model(source: str):
     return _use(f"BERT classifier: {source}", _bert_sentiment_model, source)
 
 
-@st.cache_resource(show_spinner="感情分析モデルを読み込んでいます… / Loading the sentiment model…", max_entries=4)
+@st.cache_resource(show_spinner=both("res.loading.sentiment"), max_entries=4)
 def _bert_sentiment_model(source: str):
     from core.bert import models
 
@@ -201,7 +202,7 @@ def bert_attention_encoder(source: str):
     return _use(f"BERT attention: {source}", _bert_attention_encoder, source)
 
 
-@st.cache_resource(show_spinner="BERT エンコーダを読み込んでいます… / Loading the BERT encoder…", max_entries=4)
+@st.cache_resource(show_spinner=both("res.loading.bert_encoder"), max_entries=4)
 def _bert_attention_encoder(source: str):
     from core.bert import models
 
@@ -209,7 +210,7 @@ def _bert_attention_encoder(source: str):
                       models.load_encoder_with_attentions, source)
 
 
-@st.cache_resource(show_spinner="学習前の小さな BERT を用意しています… / Preparing the small untrained BERT…")
+@st.cache_resource(show_spinner=both("res.loading.untrained_bert"))
 def bert_untrained_demo_dir(kind: str = "pretraining") -> str:
     """Directory of the clearly-labelled UNTRAINED tiny BERT (built offline once)."""
     from core.bert import tiny

@@ -12,7 +12,7 @@ import pytest
 
 from core import InvalidInput, PlaygroundError, term_en
 import core.i18n
-from core.i18n import Text, home, missing, prefixes, t, table
+from core.i18n import Text, missing, owner, prefixes, t, table
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 KANA = re.compile(r"[\u3040-\u30ff]")
@@ -43,18 +43,23 @@ def test_english_strings_have_the_same_placeholders_and_no_kana():
 def test_lecture_map_has_english_for_every_entry():
     from pages.home.lecture_map import CHAPTERS, CONCEPTS
 
-    assert all(en and not KANA.search(en) for _, _, en in CHAPTERS)
+    titles = [t(f"home.ch.{n}", "en") for n in CHAPTERS]
+    assert all(en and not KANA.search(en) and en != f"home.ch.{n}" for n, en in zip(CHAPTERS, titles))
     for entry in CONCEPTS:
-        concept_en, what_ja, what_en = entry[2], entry[5], entry[6]
+        concept_en, what_ja, what_en = entry.name.text("en"), str(entry.what), entry.what.text("en")
         assert concept_en and what_ja and what_en, entry
+        assert "home.c." not in concept_en + what_ja + what_en, entry  # a key without a table entry
         assert not KANA.search(concept_en + what_en), entry
 
 
 # --- core's errors ------------------------------------------------------------------------------
 
 def _error_calls():
-    """Every construction of a PlaygroundError (subclass) in core, outside the Japanese-only CLI."""
-    errors = _error_classes(_python_files())
+    """Every construction of a PlaygroundError (subclass) in core, outside the Japanese-only CLI,
+    except of a class whose own ``__init__`` writes the text (``super().__init__(ja, en=...)``)."""
+    files = list(_python_files())
+    errors = _error_classes(files)
+    errors -= _english_inits(files, errors)[0]
     assert {"InvalidInput", "OutOfVocabulary", "ClassEnded", "StoreUnavailable"} <= errors
     for path in sorted((ROOT / "core").rglob("*.py")):
         rel = path.relative_to(ROOT).as_posix()
@@ -148,24 +153,10 @@ def test_a_missing_english_placeholder_would_fail():
 # unified. The lead converts them after merging and removes them here (a test below fails when an
 # entry is no longer needed). Tables: modules of core/i18n without their own PREFIXES / with keys
 # of another module's prefix.
-PENDING_TABLES = {
-    "transformer": "declare PREFIXES = (\"tf\",); att.tab.* keys move to attention.py",
-    "pretrain": "declare PREFIXES = (\"bert.pt\",); bert.tab.pretrain moves to bert.py",
-}
+PENDING_TABLES: dict[str, str] = {}
 # Code files that still call core.Msg, define a (ja, en) parameter pair or pass en= to something
 # that is not a core exception.
-PENDING = {
-    "core/__init__.py",  # class Msg(ja, en): remove it when the files below no longer call it
-    "core/hub.py",  # Msg labels of DEFAULTS; refusal(text, en)
-    "core/bert/pretrain.py",  # Msg: BUILTIN_NAME, the long-text note
-    "core/bert/finetune.py",  # Msg: the notes of a fine-tuning run
-    "core/resources.py",  # "日本語… / English…" spinner texts → common.py keys (res.loading.*)
-    "core/cli/attention.py",  # "日本語 / English" help texts → core/i18n/cli.py keys, both(key)
-    "core/cli/mlm.py",  # ditto
-    "core/cli/models.py",  # ditto
-    "core/cli/seq2seq.py",  # ditto
-    "core/cli/transformer.py",  # ditto
-}
+PENDING: set[str] = set()
 # Data, not UI text: a question bank is content in two languages, like the tables.
 DATA_FILES = {"core/quiz.py"}
 SCANNED = ("core", "pages", "app.py")
@@ -188,7 +179,7 @@ def test_every_key_lives_in_the_module_that_owns_its_prefix():
             continue
         if not getattr(mod, "PREFIXES", None):
             undeclared.append(name)
-        stray += [f"{name}: {key} (owner: {home(key)})" for key in getattr(mod, "STRINGS", {}) if home(key) != name]
+        stray += [f"{name}: {key} (owner: {owner(key)})" for key in getattr(mod, "STRINGS", {}) if owner(key) != name]
     assert not undeclared, f"core/i18n modules without PREFIXES: {undeclared}"
     assert not stray, stray
 
@@ -198,7 +189,7 @@ def test_pending_tables_are_still_pending():
     mods = dict(_i18n_modules())
     for name in PENDING_TABLES:
         mod = mods[name]
-        assert not getattr(mod, "PREFIXES", None) or any(home(k) != name for k in mod.STRINGS), name
+        assert not getattr(mod, "PREFIXES", None) or any(owner(k) != name for k in mod.STRINGS), name
 
 
 def test_a_prefix_is_owned_by_one_module(monkeypatch):
@@ -206,7 +197,7 @@ def test_a_prefix_is_owned_by_one_module(monkeypatch):
     with pytest.raises(KeyError, match="att"):
         prefixes()
     monkeypatch.setattr(core.i18n.deploy, "PREFIXES", ("dl",))
-    assert home("att.title") == "attention" and home("lstm.why.x") == "lstm_lecture" and home("lstm.x") == "lstm"
+    assert owner("att.title") == "attention" and owner("lstm.why.x") == "lstm_lecture" and owner("lstm.x") == "lstm"
 
 
 def _python_files():
@@ -228,6 +219,35 @@ def _error_classes(files) -> set[str]:
         found |= new
         grew = bool(new)
     return found
+
+
+def _is_super_init(node) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "__init__"
+            and isinstance(node.func.value, ast.Call) and getattr(node.func.value.func, "id", None) == "super")
+
+
+def _error_inits(files, errors):
+    """(class name, ``__init__`` node) of every error class of core that defines its own."""
+    for rel, tree in files:
+        if rel.startswith("core/"):
+            for cls in ast.walk(tree):
+                if isinstance(cls, ast.ClassDef) and cls.name in errors:
+                    for init in cls.body:
+                        if isinstance(init, ast.FunctionDef) and init.name == "__init__":
+                            yield cls.name, init
+
+
+def _english_inits(files, errors) -> tuple[set[str], set[int]]:
+    """Error classes of core whose own ``__init__`` gives the text, ``super().__init__(ja, en=...)``
+    (the error shape, written once in the class, e.g. core.device.Busy): their names and the ids
+    of those ``super().__init__`` calls."""
+    classes, calls = set(), set()
+    for name, init in _error_inits(files, errors):
+        for node in ast.walk(init):
+            if _is_super_init(node) and any(k.arg == "en" for k in node.keywords):
+                classes.add(name)
+                calls.add(id(node))
+    return classes, calls
 
 
 CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")  # kana, kanji, CJK and full-width punctuation
@@ -255,6 +275,8 @@ def _old_shapes(files) -> dict[str, list[str]]:
     "日本語 / English" string literals (docstrings aside)."""
     files = list(files)
     errors = _error_classes(files)
+    error_inits = _english_inits(files, errors)[1]
+    init_defs = {id(init) for _, init in _error_inits(files, errors)}  # SomeError.__init__(self, ja, *, en)
     found: dict[str, list[str]] = {}
     for rel, tree in files:
         if rel.startswith("core/i18n/") or rel in DATA_FILES:
@@ -272,12 +294,11 @@ def _old_shapes(files) -> dict[str, list[str]]:
                 name = getattr(node.func, "id", getattr(node.func, "attr", None))
                 if name == "Msg":
                     what = "Msg("
-                elif any(k.arg == "en" for k in node.keywords) and name not in errors:
+                elif any(k.arg == "en" for k in node.keywords) and name not in errors and id(node) not in error_inits:
                     what = f"en= on {name}()"
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 params = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
-                is_error_init = rel == "core/__init__.py" and getattr(node, "name", "") == "__init__"
-                if "en" in params and not is_error_init:  # PlaygroundError(message, *, en=...) is the error shape
+                if "en" in params and id(node) not in init_defs:  # SomeError(message, *, en=...) is the error shape
                     what = f"parameter en in {getattr(node, 'name', 'lambda')}()"
             if what:
                 found.setdefault(rel, []).append(f"{rel}:{node.lineno}: {what}")
@@ -303,11 +324,23 @@ shown = format_note("ノート", en="note")
 help = "類似語トップ N / most similar words"
 term = "加法注意・内積注意 (additive / dot-product)"
 raise InvalidInput("だめ", en="no")
+class Busy(InvalidInput):
+    def __init__(self):
+        super().__init__("混んでいます", en="busy")
+class Note(str):
+    def __init__(self):
+        super().__init__("ノート", en="note")
+class Refused(InvalidInput):
+    def __init__(self, message, *, en):
+        super().__init__("使えません: " + message, en="Refused: " + en)
+class Label(str):
+    def __init__(self, ja, *, en): ...
 """
     files = [("core/__init__.py", ast.parse("class PlaygroundError(Exception): ...\n"
                                             "class InvalidInput(PlaygroundError): ...")),
              ("core/x.py", ast.parse(code))]
     hits = _old_shapes(files)["core/x.py"]
     assert sorted(h.split(": ", 1)[1] for h in hits) == [
-        "'ja / en' string '類似語トップ N / most similar words'", "Msg(", "en= on format_note()",
-        "parameter en in note()"]
+        "'ja / en' string '類似語トップ N / most similar words'", "Msg(", "en= on __init__()",
+        "en= on format_note()", "parameter en in __init__()", "parameter en in note()"]  # Note, Label: not errors
+    assert _english_inits(files, _error_classes(files))[0] == {"Busy", "Refused"}

@@ -31,9 +31,9 @@ def test_term_in_the_ui_strings(term):
         assert term in t(key, "ja"), (key, t(key, "ja"))
 
 
-@pytest.mark.parametrize("concept", CONCEPTS, ids=[c[1] for c in CONCEPTS])
+@pytest.mark.parametrize("concept", CONCEPTS, ids=[str(c.name) for c in CONCEPTS])
 def test_every_lecture_map_entry_opens_a_tab_of_its_page(concept):
-    _, _, _, page, tab_key, _, _ = concept
+    page, tab_key = concept.page, concept.tab
     assert tab_key in table(), tab_key
     src = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / pathlib.Path(page).parent).glob("*.py"))
     # a SECTIONS entry ("key", module) or a direct t("key") tab label (seq2seq page)

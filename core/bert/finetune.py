@@ -17,7 +17,8 @@ import pathlib
 import time
 from dataclasses import dataclass, field
 
-from core import InvalidInput, Msg, TrainingDiverged
+from core import InvalidInput, TrainingDiverged
+from core.i18n import Text
 from core.paths import build_into, claim_dir
 
 CPU_MAX_TRAIN = 1000  # examples per run on CPU (a class shares the server)
@@ -190,8 +191,7 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
     notes: list[str] = []
     n_train = min(int(cfg.max_train or max_train_cap), max_train_cap)
     if cfg.max_train and int(cfg.max_train) > max_train_cap:
-        notes.append(Msg(f"この装置 ({dev.type}) では学習データを {max_train_cap:,} 文までにしています。",
-                         f"On this device ({dev.type}) training uses at most {max_train_cap:,} sentences."))
+        notes.append(Text("bert.ft.note.cap", device=dev.type, n=max_train_cap))
     n_eval = cfg.max_eval if cfg.max_eval is not None else max_eval_cap
     tr_x, tr_y = _take(data.train, n_train, cfg.seed)
     dv_x, dv_y = _take(data.dev, n_eval, cfg.seed)
@@ -200,11 +200,9 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
         raise InvalidInput("学習データが少なすぎます（2 文以上必要です）。",
                            en="Too little training data (at least 2 sentences are needed).")
     if len(data.train) > len(tr_x):
-        notes.append(Msg(f"学習データ {len(data.train):,} 文のうち {len(tr_x):,} 文を使いました（seed {cfg.seed} で無作為に選択）。",
-                         f"Used {len(tr_x):,} of {len(data.train):,} training sentences (chosen at random with seed {cfg.seed})."))
+        notes.append(Text("bert.ft.note.sample", n=len(tr_x), total=len(data.train), seed=cfg.seed))
     if len(data.test) > len(te_x):
-        notes.append(Msg(f"評価 (dev/test) はそれぞれ最大 {n_eval:,} 文を使いました。",
-                         f"Evaluation (dev/test) used at most {n_eval:,} sentences each."))
+        notes.append(Text("bert.ft.note.eval", n=n_eval))
 
     torch.manual_seed(cfg.seed)
     labels = list(data.label_names)
@@ -252,8 +250,7 @@ def finetune(source: str, data, cfg: FinetuneConfig | None = None, *, on_progres
             if on_progress:
                 on_progress(step, total, {k: v for k, v in row.items() if k in ("loss", "dev_acc")})
         if stopped:
-            notes.append(Msg(f"停止しました（{step}/{total} ステップ）。ここまでのモデルで評価しています。",
-                             f"Stopped ({step}/{total} steps). Evaluated with the model so far."))
+            notes.append(Text("bert.ft.note.stopped", step=step, total=total))
             break
     return _result(model, tok, labels, history, source, te_x, te_y, len(tr_x), time.perf_counter() - t0,
                    cfg, notes, stopped)
@@ -279,10 +276,7 @@ def result_from_state(state: dict) -> FinetuneResult | None:
     if not state or "model" not in state or not state.get("history"):
         return None
     te_x, te_y = state["test"]
-    notes = list(state["notes"]) + [Msg(f"停止しました（{len(state['history'])}/{state['total']} ステップ）。"
-                                        "ここまでのモデルで評価しています。",
-                                        f"Stopped ({len(state['history'])}/{state['total']} steps). "
-                                        "Evaluated with the model so far.")]
+    notes = list(state["notes"]) + [Text("bert.ft.note.stopped", step=len(state["history"]), total=state["total"])]
     seconds = (state["history"][-1].get("time") or time.perf_counter()) - state["t0"]
     return _result(state["model"], state["tok"], state["labels"], state["history"], state["source"], te_x, te_y,
                    state["train_examples"], seconds, state["cfg"], notes, True)

@@ -24,7 +24,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from core import InvalidInput, Msg, TrainingDiverged
+from core import InvalidInput, TrainingDiverged
+from core.i18n import Text
 from core.bert import mlm, nsp
 from core.bert import wordpiece as wp
 
@@ -140,7 +141,7 @@ def topical(sentences: list[str]) -> list[str]:
     return [s for group in groups.values() for s in group] + rest
 
 
-BUILTIN_NAME = Msg("組み込みの例文 (built-in text)", "built-in text")
+BUILTIN_NAME = Text("bert.pt.textname.builtin")
 _SPLIT = re.compile(r"(?<=[。！？!?])|\n")
 
 
@@ -155,8 +156,7 @@ def sentences_of(text: str) -> tuple[list[str], list[str]]:
     text = normalize_input(str(text))
     notes = []
     if len(text) > MAX_TEXT_CHARS:
-        notes.append(Msg(f"テキストが長いので（{len(text):,} 文字）、先頭の {MAX_TEXT_CHARS:,} 文字だけを使います。",
-                         f"The text is long ({len(text):,} characters): only the first {MAX_TEXT_CHARS:,} are used."))
+        notes.append(Text("bert.pt.note.long", chars=len(text), max=MAX_TEXT_CHARS))
         text = text[:MAX_TEXT_CHARS]
     sents = [s.strip() for s in _SPLIT.split(text) if s and s.strip()]
     if len(set("".join(sents))) < MIN_DISTINCT_CHARS:

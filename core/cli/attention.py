@@ -14,12 +14,12 @@ from __future__ import annotations
 import argparse
 import time
 
-from core.cli.common import add_json, emit
+from core.cli.common import add_json, both, emit
 
 
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    w = sub.add_parser("weights", help="スケール化内積注意の重み / scaled dot-product weights")
+    w = sub.add_parser("weights", help=both("cli.attention.weights"))
     w.add_argument("text")
     w.add_argument("--d-k", type=int, default=8)
     w.add_argument("--seed", type=int, default=0)
@@ -27,12 +27,12 @@ def register(p: argparse.ArgumentParser) -> None:
     w.add_argument("--causal", action="store_true", help="因果マスク (causal mask)")
     add_json(w)
     w.set_defaults(handler=_weights)
-    pe = sub.add_parser("pe", help="位置エンコーディング / positional encoding")
+    pe = sub.add_parser("pe", help=both("cli.attention.pe"))
     pe.add_argument("--max-len", type=int, default=100)
     pe.add_argument("--d-model", type=int, default=512)
     add_json(pe)
     pe.set_defaults(handler=_pe)
-    fh = sub.add_parser("find-head", help="ある語から別の語へ最も注意するヘッドを探す / find the head that attends from one word to another")
+    fh = sub.add_parser("find-head", help=both("cli.attention.find-head"))
     fh.add_argument("--model", required=True, metavar="DIR_OR_ID", help="BERT のディレクトリまたは Hub の ID")
     fh.add_argument("--text", required=True)
     fh.add_argument("--from", dest="from_word", required=True, metavar="WORD", help="注意する側の語（例: その）")

@@ -7,13 +7,7 @@ import math
 import sys
 from typing import Any, Callable
 
-from core.i18n import t
-
-
-def both(key: str, **fmt) -> str:
-    """A help text or operator message of the command line in both languages ("日本語 / English"),
-    from the string table (core/i18n/cli.py)."""
-    return f"{t(key, 'ja', **fmt)} / {t(key, 'en', **fmt)}"
+from core.i18n import both, t  # noqa: F401  (both: the CLI's help texts, core/i18n/cli.py keys)
 
 
 def _clean(obj: Any) -> Any:

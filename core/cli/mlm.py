@@ -15,12 +15,12 @@ import argparse
 import pathlib
 import sys
 
-from core.cli.common import add_json, emit, progress_bar
+from core.cli.common import add_json, both, emit, progress_bar
 
 
 def register_pretrain(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add ``pretrain-mlm`` to the ``transformer`` group's subparsers ``sub``."""
-    p = sub.add_parser("pretrain-mlm", help="mini-BERT をマスク言語モデルで事前学習 / pre-train a mini-BERT (MLM)",
+    p = sub.add_parser("pretrain-mlm", help=both("cli.transformer.pretrain-mlm"),
                        description="テキストから WordPiece 語彙（MeCab で分かち書き）を作り、小さな BERT を"
                                    "マスク言語モデル (15%, 80/10/10) で事前学習します。")
     p.add_argument("--text-file", default=None,

@@ -14,24 +14,24 @@ from __future__ import annotations
 import argparse
 import sys
 
-from core.cli.common import add_json, emit
+from core.cli.common import add_json, both, emit
 
 
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    st = sub.add_parser("status", help="既定のモデルがローカルにあるか / which models are available locally")
+    st = sub.add_parser("status", help=both("cli.models.status"))
     add_json(st)
     st.set_defaults(handler=_status)
 
-    dl = sub.add_parser("download", help="既定のモデルをダウンロード / download the default models")
+    dl = sub.add_parser("download", help=both("cli.models.download"))
     dl.add_argument("--dir", default=None, help="保存先（省略時は Hugging Face のキャッシュ）")
     dl.add_argument("--task", action="append", default=None,
                     help="このタスクのモデルだけ（fill-mask / sentiment / translation、複数可）")
     add_json(dl)
     dl.set_defaults(handler=_download)
 
-    wu = sub.add_parser("warmup", help="授業前に既定のモデルを読み込み・用意する / prepare every default model before class")
+    wu = sub.add_parser("warmup", help=both("cli.models.warmup"))
     add_json(wu)
     wu.set_defaults(handler=_warmup)
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import add_json, emit, progress_bar
+from core.cli.common import add_json, both, emit, progress_bar
 
 
 def register_multitask(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    p = sub.add_parser("multitask", help="T5 風のマルチタスク学習（タスク接頭辞）/ T5-style multi-task training",
+    p = sub.add_parser("multitask", help=both("cli.transformer.multitask"),
                        description="「日付の正規化: …」「足し算: …」「英訳: …」のように接頭辞でタスクを指定し、1 つの "
                                    "encoder–decoder で全タスクを学習して、タスクごとに 1 つずつ学習したモデルと同じ予算で比べます。")
     p.add_argument("--tasks", default="dates,addition", help="カンマ区切り: dates, addition, translate")

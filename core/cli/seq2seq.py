@@ -13,13 +13,13 @@ import argparse
 import pathlib
 import sys
 
-from core.cli.common import add_json, emit, progress_bar
+from core.cli.common import add_json, both, emit, progress_bar
 
 
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    t = sub.add_parser("train", help="TSV の対訳で encoder–decoder を学習 / train on source<TAB>target pairs")
+    t = sub.add_parser("train", help=both("cli.seq2seq.train"))
     t.add_argument("--pairs", required=True, metavar="FILE.tsv", help="「原文<TAB>訳文」の TSV")
     t.add_argument("--attention", choices=["none", "dot", "general", "additive"], default="additive")
     t.add_argument("--cell", choices=["gru", "lstm", "transformer"], default="gru",
@@ -39,31 +39,29 @@ def register(p: argparse.ArgumentParser) -> None:
     t.add_argument("--lr", type=float, default=5e-3)
     t.add_argument("--teacher-forcing", type=float, default=1.0)
     t.add_argument("--lr-decay", action="store_true",
-                   help="学習率を計画したエポック数にわたって lr/10 まで線形に下げる / decay lr linearly to lr/10")
+                   help=both("cli.seq2seq.train.lr-decay"))
     t.add_argument("--clip", type=float, default=1.0)
     t.add_argument("--reverse-input", action="store_true")
     add_json(t)
     t.set_defaults(handler=_train)
 
-    dm = sub.add_parser("date-model", help="既定の日付モデルを再学習して保存 / rebuild the default date model")
+    dm = sub.add_parser("date-model", help=both("cli.seq2seq.date-model"))
     dm.add_argument("--save", metavar="DIR", default=None,
                     help="保存先（省略時は core/seq2seq/checkpoints/dates）")
     add_json(dm)
     dm.set_defaults(handler=_date_model)
 
-    tr = sub.add_parser("translate", help="保存したモデルで変換 / translate with a saved model")
+    tr = sub.add_parser("translate", help=both("cli.seq2seq.translate"))
     tr.add_argument("--model", required=True, metavar="DIR")
     tr.add_argument("--beam", type=int, default=1, help="ビーム幅（1 = 貪欲法）")
     tr.add_argument("text", metavar="TEXT")
     add_json(tr)
     tr.set_defaults(handler=_translate)
 
-    d = sub.add_parser("data", help="データを生成して TSV で出力 / generate pairs")
+    d = sub.add_parser("data", help=both("cli.seq2seq.data"))
     dsub = d.add_subparsers(dest="dataset", metavar="DATASET")
-    for name, help_text in (("dates", "日付の正規化（さまざまな書式 → YYYY-MM-DD）"),
-                            ("toy", "やさしい日英翻訳（小さな文法から生成）"),
-                            ("addition", "足し算（「16+75<TAB>91」）/ addition")):
-        dp = dsub.add_parser(name, help=help_text)
+    for name in ("dates", "toy", "addition"):
+        dp = dsub.add_parser(name, help=both(f"cli.seq2seq.data.{name}"))
         dp.add_argument("--n", type=int, required=True)
         dp.add_argument("--seed", type=int, default=0)
         if name == "addition":

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import argparse
 
-from core.cli.common import (add_json, add_lm_options, emit, epochs_for, lm_overrides, lm_result, lm_summary,
+from core.cli.common import (add_json, add_lm_options, both, emit, epochs_for, lm_overrides, lm_result, lm_summary,
                              progress_bar)
 from core.cli.mlm import register_pretrain
 from core.cli.multitask import register_multitask
@@ -34,7 +34,7 @@ from core.cli.multitask import register_multitask
 def register(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    tr = sub.add_parser("train-lm", help="ミニ GPT（デコーダのみ）を学習 / train a mini-GPT language model")
+    tr = sub.add_parser("train-lm", help=both("cli.transformer.train-lm"))
     tr.add_argument("--text-file", default=None, help="学習テキスト（UTF-8 / Shift-JIS）。省略時は組み込みの文章")
     tr.add_argument("--level", default="char", choices=("char", "word"))
     tr.add_argument("--seconds", type=float, default=None, help="学習時間の上限（秒）")
@@ -53,7 +53,7 @@ def register(p: argparse.ArgumentParser) -> None:
     add_json(tr)
     tr.set_defaults(handler=_train_lm)
 
-    ge = sub.add_parser("generate", help="保存したミニ GPT で続きを生成 / generate with a saved mini-GPT")
+    ge = sub.add_parser("generate", help=both("cli.transformer.generate"))
     ge.add_argument("prompt", metavar="PROMPT")
     ge.add_argument("--model", required=True, help="train-lm --save で保存したフォルダ")
     ge.add_argument("--length", type=int, default=60)

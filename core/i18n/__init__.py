@@ -2,7 +2,8 @@
 independently: ``core/i18n/<area>.py`` defines ``STRINGS = {key: {"ja": ..., "en": ...}}`` and
 ``PREFIXES``, the key prefixes it owns (dotted, e.g. ``("lstm.why", "lstm.peep")``). A prefix is
 declared by exactly one module, and a key lives in the module that declares its longest prefix
-(``lstm.why.title`` → lstm_lecture.py, ``lstm.tab.grad`` → lstm.py); :func:`home` names it.
+(``lstm.why.title`` → lstm_lecture.py, ``lstm.tab.grad`` → lstm.py); :func:`owner` names it
+(not ``home``: importing the submodule core/i18n/home.py would rebind that name).
 
 ``t(key, lang)`` returns the string in ``lang``, falling back to Japanese (the complete
 language), then to the key itself. ``{name}`` placeholders are filled from keyword arguments.
@@ -45,6 +46,13 @@ def t(key: str, lang: str = "ja", **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def both(key: str, **fmt) -> str:
+    """``key`` in both languages at once, "日本語 / English": only where the UI language is not
+    known — the command line's help texts and messages, a loader's spinner text (fixed when
+    core/resources.py is imported)."""
+    return f"{t(key, 'ja', **fmt)} / {t(key, 'en', **fmt)}"
+
+
 def missing(lang: str) -> list[str]:
     """Keys without a translation in ``lang`` (the English UI fills in as pages land)."""
     return sorted(k for k, v in table().items() if not v.get(lang))
@@ -61,7 +69,7 @@ def prefixes() -> dict[str, str]:
     return owners
 
 
-def home(key: str) -> str | None:
+def owner(key: str) -> str | None:
     """The module whose declared prefix is the longest one ``key`` starts with (None: no owner)."""
     parts = key.split(".")
     owners = prefixes()
@@ -98,7 +106,7 @@ class Text(str):
         return self._render(lang)
 
     @property
-    def en(self) -> str:  # what pages.common.ui.local looks for
+    def en(self) -> str:
         return self._render("en")
 
     def __reduce__(self):  # pickles (a saved KeyedVectors keeps its label) and copies

@@ -205,6 +205,12 @@ STRINGS = {
     "att.fig.query": {"ja": "クエリ", "en": "query"},
     "att.fig.max": {"ja": "最大", "en": "max"},
     "att.col.freq": {"ja": "{n} 回の抽出頻度", "en": "Frequency in {n} draws"},
+    "att.tab.heads": {"ja": "注意ヘッドの働き (heads)", "en": "What heads do"},
+    "att.tab.kinds": {"ja": "加法注意と内積注意・辞書としての注意", "en": "Additive vs dot · attention as a dictionary"},
+    "att.tab.pgpt": {"ja": "事前学習済みの GPT", "en": "Pretrained GPT"},
+    "att.tab.assemble": {"ja": "Transformer を組み立てる", "en": "Assemble a Transformer"},
+    "att.tab.gpt": {"ja": "ミニGPT", "en": "mini-GPT"},
+    "att.tab.family": {"ja": "BERT · GPT · ELMo · T5", "en": "BERT · GPT · ELMo · T5"},
 }
 
 PREFIXES = ("att",)

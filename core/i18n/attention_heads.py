@@ -1,6 +1,6 @@
 """Strings of the attention page's head search (issue 27, item 5)."""
+PREFIXES = ("att.heads",)
 STRINGS = {
-    "att.tab.heads": {"ja": "注意ヘッドの働き (heads)", "en": "What heads do"},
     "att.heads.intro": {"ja": "Transformer の論文は、ヘッドの中に「making … more difficult」のような遠い依存関係や、"
                               "「its → Law」のような代名詞の指す先を見るものがあると示しました。ここでは日本語の例文で、"
                               "読み込んだ BERT の**全層 × 全ヘッド**を調べ、ある語（例: その）から別の語（例: 法律）へ最も注意しているヘッドを探します。"

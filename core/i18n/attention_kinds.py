@@ -1,6 +1,6 @@
 """Strings of the attention page's 「注意の種類と辞書」 section (issue 27, items 2–3)."""
+PREFIXES = ("att.kinds", "att.dict")
 STRINGS = {
-    "att.tab.kinds": {"ja": "加法注意と内積注意・辞書としての注意", "en": "Additive vs dot · attention as a dictionary"},
     "att.kinds.title": {"ja": "加法注意 (additive) と内積注意 (dot-product)", "en": "Additive vs dot-product attention"},
     "att.kinds.additive": {"ja": "加法注意 (additive, Bahdanau): 小さな FFN でクエリとキーの相性を計算",
                            "en": "Additive (Bahdanau): a small FFN scores query and key"},

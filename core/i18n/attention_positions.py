@@ -1,4 +1,5 @@
 """Strings of the positional encodings side by side (issue 27, item 4)."""
+PREFIXES = ("att.pos",)
 STRINGS = {
     "att.pos.title": {"ja": "3 つの位置エンコーディングを並べる: 正弦波・学習する位置埋め込み・RoPE",
                       "en": "Three positional encodings side by side: sinusoidal, learned, RoPE"},

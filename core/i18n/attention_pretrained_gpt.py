@@ -1,7 +1,6 @@
 """Strings of the attention page's pretrained-GPT section (issue 27, item 10)."""
+PREFIXES = ("att.pgpt",)
 STRINGS = {
-    "att.tab.pgpt": {"ja": "事前学習済みの GPT", "en": "Pretrained GPT"},
-    "res.gpt": {"ja": "事前学習済み GPT", "en": "pretrained GPT"},
     "att.pgpt.intro": {"ja": "大きなコーパスで事前学習した日本語 GPT（デコーダだけの Transformer）で、次のトークンの確率を見ます。"
                              "温度 (temperature) で分布を尖らせ・平らにし、top-k は上位 k 個、top-p（nucleus）は確率の合計が p に達するまでの上位だけを残します。"
                              "モデルはサイドバーの欄・許可リスト・ダウンロードボタン・サイズ上限・メモリ予算を BERT と共有します。",

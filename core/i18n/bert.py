@@ -101,6 +101,14 @@ STRINGS = {
     # fine-tuning tab
     "bert.ft.lead": {"ja": "講義の演習: jrte-corpus の `pn.tsv`（楽天トラベルのレビュー文、ポジティブ 1 / ニュートラル 0 / ネガティブ −1）で BERT をファインチューニングし、test で評価します。[CLS] のベクトルに分類ヘッドを足し、全体を交差エントロピーで学習します。",
                      "en": "The course exercise: fine-tune BERT on jrte-corpus pn.tsv and evaluate on its test split."},
+    "bert.ft.note.cap": {"ja": "この装置 ({device}) では学習データを {n:,} 文までにしています。",
+                         "en": "On this device ({device}) training uses at most {n:,} sentences."},
+    "bert.ft.note.sample": {"ja": "学習データ {total:,} 文のうち {n:,} 文を使いました（seed {seed} で無作為に選択）。",
+                            "en": "Used {n:,} of {total:,} training sentences (chosen at random with seed {seed})."},
+    "bert.ft.note.eval": {"ja": "評価 (dev/test) はそれぞれ最大 {n:,} 文を使いました。",
+                          "en": "Evaluation (dev/test) used at most {n:,} sentences each."},
+    "bert.ft.note.stopped": {"ja": "停止しました（{step}/{total} ステップ）。ここまでのモデルで評価しています。",
+                             "en": "Stopped ({step}/{total} steps). Evaluated with the model so far."},
     "bert.ft.data": {"ja": "データ", "en": "Data"},
     "bert.ft.data.pn": {"ja": "jrte pn.tsv", "en": "jrte pn.tsv"},
     "bert.ft.data.upload": {"ja": "アップロード", "en": "Upload"},
@@ -180,6 +188,9 @@ STRINGS = {
     "bert.data.no_part": {"ja": "{part} がないので train の一部（10%）を使いました。", "en": "No {part}, so a part of train (10%) was used."},
     "bert.data.no_dev_test": {"ja": "dev と test がないので train の一部（10%）を使いました。",
                               "en": "No dev and test, so a part of train (10%) was used."},
+    "bert.tab.pretrain": {"ja": "mini-BERT を事前学習 (pre-training)", "en": "Pre-train a mini-BERT"},
+    "bert.nsp.mini_acc": {"ja": "この mini-BERT はこのアプリで NSP も学習しました。検証用の文ペアでの正解率 {acc:.1%}（偶然なら 50%。短い学習では偶然と変わりません）。",
+                          "en": "This mini-BERT learnt NSP here too: {acc:.1%} on its validation pairs (chance is 50%; short training stays at chance)."},
 }
 
 PREFIXES = ("bert",)

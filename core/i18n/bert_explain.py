@@ -19,4 +19,6 @@ STRINGS = {
     "bert.ex.caveat": {"ja": "注意は説明ではありません (attention is not explanation): 注意の重みは [CLS] がどこを見たかで、どの語が出力を変えたかではありません。"
                              "注意と勾配の寄与が食い違うことはよくあります（Jain & Wallace 2019; Wiegreffe & Pinter 2019）。",
                        "en": "Attention is not explanation: weights show where [CLS] looked, not what changed the output (Jain & Wallace 2019; Wiegreffe & Pinter 2019)."},
+    "bert.ex.run": {"ja": "寄与を計算する（統合勾配: 約 33 回の順伝播＋逆伝播）", "en": "Compute the contributions (integrated gradients: about 33 forward + backward passes)"},
+    "bert.ex.running": {"ja": "寄与を計算しています…", "en": "Computing the contributions…"},
 }

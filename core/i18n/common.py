@@ -44,6 +44,20 @@ STRINGS = {
     "sidebar.memory": {"ja": "メモリ (RSS): {rss} MB", "en": "Memory (RSS): {rss} MB"},
     "sidebar.memory.budget": {"ja": "メモリ (RSS): {rss} / {budget} MB（超えそうなら古いモデルから解放）",
                               "en": "Memory (RSS): {rss} / {budget} MB (least recently used models are released)"},
+    "res.gpt": {"ja": "事前学習済み GPT", "en": "pretrained GPT"},
+    "res.hub.fill-mask": {"ja": "穴埋め・MLM・注意の可視化 (fill-mask)", "en": "fill-mask, MLM, attention views"},
+    "res.hub.sentiment": {"ja": "感情分析 (sentiment)", "en": "sentiment"},
+    "res.hub.translation": {"ja": "日英翻訳 (translation ja→en, Marian)", "en": "translation ja→en (Marian)"},
+    "res.loading.word_vectors": {"ja": "単語ベクトル（chiVe）を読み込んでいます…", "en": "Loading the word vectors (chiVe)…"},
+    "res.loading.vectors_file": {"ja": "ベクトルのファイルを読み込んでいます…", "en": "Loading the vector file…"},
+    "res.loading.bert": {"ja": "BERT を読み込んでいます…", "en": "Loading BERT…"},
+    "res.loading.gpt": {"ja": "GPT を読み込んでいます…", "en": "Loading the GPT…"},
+    "res.loading.sentiment": {"ja": "感情分析モデルを読み込んでいます…", "en": "Loading the sentiment model…"},
+    "res.loading.bert_encoder": {"ja": "BERT エンコーダを読み込んでいます…", "en": "Loading the BERT encoder…"},
+    "res.loading.untrained_bert": {"ja": "学習前の小さな BERT を用意しています…", "en": "Preparing the small untrained BERT…"},
+    "res.fetch.or": {"ja": "# または: hf download {source}   (古い版では huggingface-cli download {source})",
+                     "en": "# or: hf download {source}   (older versions: huggingface-cli download {source})"},
+    "res.hub.text-generation": {"ja": "事前学習済みの日本語 GPT (text generation)", "en": "pretrained Japanese GPT"},
 }
 
 PREFIXES = ("app", "nav", "sidebar", "common", "res")

@@ -1,5 +1,6 @@
 """ELMo in the model-family card (issue 27, item 9): BERT's figure 1 — bidirectional encoder vs
 left-to-right decoder vs the concatenation of a left-to-right and a right-to-left LSTM."""
+PREFIXES = ("tf.fam.elmo",)
 STRINGS = {
     "tf.fam.elmo": {"ja": "ELMo", "en": "ELMo"},
     "tf.fam.elmo.arch": {"ja": "Transformer ではなく LSTM: 左→右の LSTM 言語モデルと右→左の LSTM 言語モデルを別々に学習",
@@ -18,5 +19,4 @@ STRINGS = {
                            "en": "BERT's figure 1: BERT = bidirectional Transformer encoder, OpenAI GPT = left-to-right Transformer "
                                  "decoder, ELMo = separately trained left-to-right and right-to-left LSTMs, concatenated."},
     "tf.fam.elmo.link": {"ja": "LSTM ページの双方向 RNN へ", "en": "To the LSTM page's bidirectional RNN"},
-    "tf.fam.t5.link": {"ja": "seq2seq ページのマルチタスク (T5 風) へ", "en": "To the seq2seq page's multi-task tab"},
 }

@@ -19,6 +19,7 @@ SLIPS = [
     ("scale", "pages/attention/page.py", "att.tab.sdpa"),
 ]
 
+PREFIXES = ("slip",)
 STRINGS = {
     "slip.title": {"ja": "ノートとの違い（講義資料の数値の丸め・書き違い）", "en": "Where the notes' numbers slip"},
     "slip.lead": {"ja": "講義資料の計算例のうち、丸めや書き違いがある所の正確な値です。スライドを直すときの参考に。",

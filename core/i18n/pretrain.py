@@ -1,7 +1,7 @@
 """UI strings of the BERT page's mini-BERT pre-training tab (issue 13, item 4)."""
 
+PREFIXES = ("bert.pt",)
 STRINGS = {
-    "bert.tab.pretrain": {"ja": "mini-BERT を事前学習 (pre-training)", "en": "Pre-train a mini-BERT"},
     "bert.pt.lead": {
         "ja": "BERT はエンコーダだけの Transformer (encoder only) です。ここでは小さな BERT を**この場で**"
               "事前学習します: テキストから WordPiece の語彙を作り（MeCab で単語に分けてから）、"
@@ -62,6 +62,8 @@ STRINGS = {
                            "en": "None yet (`python -m core models warmup` builds a default one)."},
     "bert.pt.offline.use": {"ja": "このアプリで学習した mini-BERT を使う（オフライン）",
                             "en": "Use the mini-BERT trained here (offline)"},
+    "bert.pt.note.long": {"ja": "テキストが長いので（{chars:,} 文字）、先頭の {max:,} 文字だけを使います。",
+                          "en": "The text is long ({chars:,} characters): only the first {max:,} are used."},
     "bert.pt.textname.paste": {"ja": "貼り付けたテキスト (pasted text)", "en": "pasted text"},
     "bert.pt.textname.builtin": {"ja": "組み込みの例文 (built-in text)", "en": "built-in text"},
     "bert.pt.textname.file": {"ja": "ファイル {name}", "en": "file {name}"},
@@ -79,6 +81,4 @@ STRINGS = {
                                "Linear(hidden, 2) layer on the pooled [CLS] vector classifies the pair; L = L_MLM + L_NSP."},
     "bert.pt.nsp.pairs": {"ja": "学習用の文ペアの作り方（例。s番号 = テキストの何文目か）", "en": "How the training pairs are built (examples; s-number = sentence index)"},
     "bert.pt.nsp.label": {"ja": "ラベル", "en": "Label"},
-    "bert.nsp.mini_acc": {"ja": "この mini-BERT はこのアプリで NSP も学習しました。検証用の文ペアでの正解率 {acc:.1%}（偶然なら 50%。短い学習では偶然と変わりません）。",
-                          "en": "This mini-BERT learnt NSP here too: {acc:.1%} on its validation pairs (chance is 50%; short training stays at chance)."},
 }

@@ -133,6 +133,12 @@ STRINGS = {
     "s2s.mt.heatmap": {"ja": "cross-attention（縦: 出力のサブワード、横: 入力のサブワード）", "en": "Cross-attention (rows: output, columns: input)"},
     "s2s.mt.grid": {"ja": "全層・全ヘッドの一覧 (model view: 行 = 層、列 = ヘッド)", "en": "All layers × heads (model view)"},
     "s2s.mt.loading": {"ja": "翻訳モデルを読み込んでいます…", "en": "Loading the translation model…"},
+    "s2s.data.addition": {"ja": "足し算（「16+75」→「91」、文字単位）", "en": "Addition (\"16+75\" → \"91\", characters)"},
+    "s2s.tab.reversal": {"ja": "入力の反転 (reversal)", "en": "Input reversal"},
+    "s2s.reverse.help": {"ja": "エンコーダに入力を後ろから読ませます（「16+75」→「57+61」）。出力の最初の文字を決める入力がデコーダの近くに来ます。",
+                         "en": "The encoder reads the input backwards (\"16+75\" → \"57+61\"), so the input that decides the "
+                               "first output characters sits next to the decoder."},
+    "s2s.tab.multitask": {"ja": "マルチタスク (T5 風)", "en": "Multi-task (T5-style)"},
 }
 
 PREFIXES = ("s2s",)

@@ -1,16 +1,12 @@
 """Strings of the seq2seq page's addition task and input-reversal tab (issue 27, item 1)."""
+PREFIXES = ("s2s.add", "s2s.rev")
 STRINGS = {
-    "s2s.data.addition": {"ja": "足し算（「16+75」→「91」、文字単位）", "en": "Addition (\"16+75\" → \"91\", characters)"},
     "s2s.add.digits": {"ja": "各数の最大桁数", "en": "Digits per number (at most)"},
     "s2s.add.explain": {"ja": "教科書のもう 1 つの seq2seq の練習問題です。問題文を 1 文字ずつ読み、答えを 1 文字ずつ書きます。"
                               "繰り上がりは問題の末尾の桁から決まりますが、答えは先頭の桁から書くので、入力を逆順にする工夫 (input reversal) が効きます。",
                         "en": "The book's other seq2seq exercise: read the question character by character, write the sum "
                               "character by character. Carries start at the question's last digits while the answer starts "
                               "with its first digit, which is why reversing the input helps."},
-    "s2s.reverse.help": {"ja": "エンコーダに入力を後ろから読ませます（「16+75」→「57+61」）。出力の最初の文字を決める入力がデコーダの近くに来ます。",
-                         "en": "The encoder reads the input backwards (\"16+75\" → \"57+61\"), so the input that decides the "
-                               "first output characters sits next to the decoder."},
-    "s2s.tab.reversal": {"ja": "入力の反転 (reversal)", "en": "Input reversal"},
     "s2s.rev.explain": {"ja": "同じデータ・同じ予算で、入力をそのまま読むモデルと逆順に読むモデルを交互に 1 エポックずつ学習し、"
                               "検証の完全一致率を比べます（既定は足し算。注意機構を「なし」にすると差が大きく出やすくなります）。",
                         "en": "Same data, same budget: a model reading the input as written and one reading it reversed train "

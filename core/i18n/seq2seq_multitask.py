@@ -1,6 +1,6 @@
 """Strings of the seq2seq page's T5-style multi-task tab (issue 27, item 8)."""
+PREFIXES = ("s2s.mt5",)
 STRINGS = {
-    "s2s.tab.multitask": {"ja": "マルチタスク (T5 風)", "en": "Multi-task (T5-style)"},
     "s2s.mt5.explain": {"ja": "T5 は「タスクの指示 + 入力 → 出力」で、どんな課題も同じ 1 つの encoder–decoder に解かせます。"
                               "ここでは入力の先頭に**タスク接頭辞**（「日付の正規化: 」「足し算: 」「英訳: 」）を付け、1 つのモデルで全タスクを同時に学習します。"
                               "比較のため、同じ構造・同じ学習時間でタスクごとに 1 つずつ学習したモデルも作り、各タスクの検証データの完全一致率を並べます"

@@ -1,9 +1,7 @@
 """UI strings of the Transformer sections of the attention page (issue #13)."""
 
+PREFIXES = ("tf",)
 STRINGS = {
-    "att.tab.assemble": {"ja": "Transformer を組み立てる", "en": "Assemble a Transformer"},
-    "att.tab.gpt": {"ja": "ミニGPT", "en": "mini-GPT"},
-    "att.tab.family": {"ja": "BERT · GPT · ELMo · T5", "en": "BERT · GPT · ELMo · T5"},
     # --- assemble
     "tf.asm.intro": {"ja": "エンコーダ層 (encoder layer) = [自己注意 (self-attention), FFN]、デコーダ層 (decoder layer) = "
                            "[マスク付き自己注意 (masked self-attention), ソース・ターゲット注意 (source–target attention), FFN]。"
@@ -139,4 +137,5 @@ STRINGS = {
     "tf.col.p_parallel": {"ja": "P(正解) 並列", "en": "P(answer) parallel"},
     "tf.col.p_step": {"ja": "P(正解) 逐次", "en": "P(answer) step by step"},
     "tf.col.max_diff": {"ja": "最大の差", "en": "max difference"},
+    "tf.fam.t5.link": {"ja": "seq2seq ページのマルチタスク (T5 風) へ", "en": "To the seq2seq page's multi-task tab"},
 }

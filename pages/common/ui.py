@@ -14,7 +14,7 @@ from typing import Iterator
 import streamlit as st
 
 from core import PlaygroundError, inputs
-from core.i18n import LABEL_TO_LANG
+from core.i18n import LABEL_TO_LANG, Text
 from core.i18n import t as _t
 
 log = logging.getLogger("playground")
@@ -39,9 +39,9 @@ def t(key: str, **fmt) -> str:
 
 
 def local(text) -> str:
-    """A core.Msg (a note or label from core in both languages) in the UI language; any other
+    """A core.i18n.Text (a note or label from core, a table key) in the UI language; any other
     value as it is (user data, numbers, strings already from t())."""
-    return text.text(lang()) if hasattr(text, "en") and hasattr(text, "text") else text
+    return text.text(lang()) if isinstance(text, Text) else text
 
 
 def show_error(exc: BaseException) -> None:

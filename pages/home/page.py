@@ -4,7 +4,7 @@ No torch / transformers here: this page must render fast on a fresh server.
 """
 import streamlit as st
 
-from pages.common.ui import lang, t
+from pages.common.ui import local, t
 from pages.home.lecture_map import CHAPTERS, CONCEPTS
 
 st.title(t("home.title"))
@@ -12,18 +12,17 @@ st.write(t("home.lead"))
 st.caption(t("home.howto"))
 st.subheader(t("home.map"))
 
-english = lang() == "en"
-for chapter, name_ja, name_en in CHAPTERS:
+for chapter in CHAPTERS:
     with st.container(border=True):
-        st.markdown(f"#### {t('home.chapter', n=chapter, name=name_en if english else name_ja)}")
-        for ch, concept_ja, concept_en, page, tab_key, what_ja, what_en in CONCEPTS:
-            if ch != chapter:
+        st.markdown(f"#### {t('home.chapter', n=chapter, name=t(f'home.ch.{chapter}'))}")
+        for concept in CONCEPTS:
+            if concept.chapter != chapter:
                 continue
             left, right = st.columns([2, 3], vertical_alignment="center")
             with left:
-                st.page_link(page, label=f"{concept_en if english else concept_ja} → {t(tab_key)}",
-                             query_params={"tab": t(tab_key)})
-            right.caption(what_en if english else what_ja)
+                st.page_link(concept.page, label=f"{local(concept.name)} → {t(concept.tab)}",
+                             query_params={"tab": t(concept.tab)})
+            right.caption(local(concept.what))
 
 from pages.common import slips  # noqa: E402  (issue 27, item 13: the notes' slips with exact values)
 

@@ -257,8 +257,8 @@ def test_lecture_map_and_navigation_list_the_page_first():
     from pages.home.lecture_map import CHAPTERS, CONCEPTS
     from tests.conftest import ROOT, app_test
 
-    assert CHAPTERS[0][0] == "0"
-    tabs = [c[4] for c in CONCEPTS if c[3] == "pages/basics/page.py" and c[0] == "0"]
+    assert CHAPTERS[0] == "0"
+    tabs = [c.tab for c in CONCEPTS if c.page == "pages/basics/page.py" and c.chapter == "0"]
     assert list(dict.fromkeys(tabs)) == TAB_KEYS  # every section on the map, first met in the page's order
     app = (ROOT / "app.py").read_text(encoding="utf-8")
     lecture = app[app.index('t("nav.section.pages")'):]
