@@ -252,10 +252,34 @@ class Hostile(threading.Thread):
                 getattr(self, name)()
             except (ProtocolError, OSError) as exc:
                 self.problems.append(f"{name}: {type(exc).__name__}: {exc}"[:200])
-            self.stop.wait(self.pause)
+                self._drop(name)
+            self._rest(self.pause)
         for s in (self.saver, self.guesser):
             if s is not None:
                 s.close()
+
+    def _drop(self, name: str) -> None:
+        """A kept tab that failed is closed; the next attempt opens a fresh one (a reload)."""
+        attr = {"save_spam": "saver", "pin_guess": "guesser"}.get(name)
+        s = getattr(self, attr) if attr else None
+        if s is not None:
+            s.close()
+            setattr(self, attr, None)
+
+    def _rest(self, seconds: float) -> None:
+        """Wait between attacks with the kept tabs open as a browser keeps them: answering the
+        server's pings (an unanswered socket is closed after ~30-60 s: every later attack on that
+        tab then failed with BrokenPipeError). A tab the server dropped anyway is reopened."""
+        end = time.monotonic() + seconds
+        while not self.stop.is_set() and (left := end - time.monotonic()) > 0:
+            kept = [(n, s) for n, s in (("save_spam", self.saver), ("pin_guess", self.guesser)) if s is not None]
+            for name, s in kept:
+                try:
+                    s.idle(min(left / len(kept), 1.0))
+                except (ProtocolError, OSError):
+                    self._drop(name)
+            if not kept:
+                self.stop.wait(min(left, 1.0))
 
     def _tab(self, page: str, query: dict) -> tuple[Session, object]:
         s = Session(self.url, page, query, timeout=self.timeout)
