@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,8 +20,10 @@ MAX_TEXT_CHARS = 2000  # what a text field accepts before pages truncate or refu
 
 
 class _Pool:
-    """Idle instances of something costly that one thread at a time may use (a tagger): borrow
-    one for a call, it goes back after; a new one is made only while every other is busy.
+    """Instances of something costly that one thread at a time may use (a tagger): borrow one
+    for a call, it goes back after; a new one is made only while every other is busy, and at
+    most ``size`` exist (a further borrower waits: a call takes milliseconds, and under the one
+    GIL more taggers bring no speed — the soak made 9 before this cap, each ≈ 30 MB of RSS).
 
     Not ``threading.local``: Streamlit runs each page run in a new thread, so one tagger per
     thread was a new tagger per page run that tokenized, and neither kind is ever really freed:
@@ -28,22 +31,24 @@ class _Pool:
     pages it touched), and each Sudachi dictionary left ≈ 3 MB of heap behind (20 threads: +57 MB
     RssAnon). In the soak (issue 24) the server's RSS grew ≈ 2 MB/s that way."""
 
-    def __init__(self, make):
+    def __init__(self, make, size: int = 4):
         self._make = make
+        self._slots = threading.BoundedSemaphore(size)
         self._idle: queue.SimpleQueue = queue.SimpleQueue()
         self.made = 0  # how many were ever made (tests: stays at the peak concurrency)
 
     @contextlib.contextmanager
     def borrow(self):
-        try:
-            obj = self._idle.get_nowait()
-        except queue.Empty:
-            obj = self._make()
-            self.made += 1
-        try:
-            yield obj
-        finally:
-            self._idle.put(obj)
+        with self._slots:
+            try:
+                obj = self._idle.get_nowait()
+            except queue.Empty:
+                obj = self._make()
+                self.made += 1
+            try:
+                yield obj
+            finally:
+                self._idle.put(obj)
 
 
 def _make_japanese_tagger():

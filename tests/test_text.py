@@ -86,3 +86,17 @@ def test_taggers_in_use_at_once_are_distinct():
         assert [w.surface for w in a("猫が")] == ["猫", "が"]
     with text.japanese_tagger() as c:
         assert c in (a, b)
+
+
+def test_at_most_size_taggers_exist_and_a_further_borrower_waits():
+    import threading
+
+    pool = text._Pool(object, size=2)
+    got: list = []
+    with pool.borrow() as a, pool.borrow() as b:
+        th = threading.Thread(target=lambda: got.append(pool.borrow().__enter__()))
+        th.start()
+        th.join(0.2)  # waits while both are out
+        assert got == [] and pool.made == 2
+    th.join(10)
+    assert got and got[0] in (a, b) and pool.made == 2
