@@ -24,8 +24,9 @@ The server gets a cache folder of its own (the real cache's models linked in, ``
 empty), so ``saved_mb_end`` is what this run saved. The last stdout line (``--json``) is
 {"minutes", "class_alive", "follow_p95_s", "interactions", "ok", "errors", "rss_mb_start",
 "rss_mb_end", "rss_growth_pct", "saved_mb_end", "attacks": {name: {"tried", "refused"}}} plus
-a few details. RSS start = after the warm-up (every page opened once, then the instructor's first
-cycle: a word, a demo; the hostile's fine-tuning runs meanwhile), end = after the run.
+a few details. RSS start = after the warm-up (every page opened once, then the instructor's
+first cycle: a word, a demo; the hostile's fine-tuning runs meanwhile), end = after the run;
+``rss_mb_series``: [minute, MB] after each of the instructor's cycles (a plateau or a slope).
 """
 from __future__ import annotations
 
@@ -252,10 +253,34 @@ class Hostile(threading.Thread):
                 getattr(self, name)()
             except (ProtocolError, OSError) as exc:
                 self.problems.append(f"{name}: {type(exc).__name__}: {exc}"[:200])
-            self.stop.wait(self.pause)
+                self._drop(name)
+            self._rest(self.pause)
         for s in (self.saver, self.guesser):
             if s is not None:
                 s.close()
+
+    def _drop(self, name: str) -> None:
+        """A kept tab that failed is closed; the next attempt opens a fresh one (a reload)."""
+        attr = {"save_spam": "saver", "pin_guess": "guesser"}.get(name)
+        s = getattr(self, attr) if attr else None
+        if s is not None:
+            s.close()
+            setattr(self, attr, None)
+
+    def _rest(self, seconds: float) -> None:
+        """Wait between attacks with the kept tabs open as a browser keeps them: answering the
+        server's pings (an unanswered socket is closed after ~30-60 s: every later attack on that
+        tab then failed with BrokenPipeError). A tab the server dropped anyway is reopened."""
+        end = time.monotonic() + seconds
+        while not self.stop.is_set() and (left := end - time.monotonic()) > 0:
+            kept = [(n, s) for n, s in (("save_spam", self.saver), ("pin_guess", self.guesser)) if s is not None]
+            for name, s in kept:
+                try:
+                    s.idle(min(left / len(kept), 1.0))
+                except (ProtocolError, OSError):
+                    self._drop(name)
+            if not kept:
+                self.stop.wait(min(left, 1.0))
 
     def _tab(self, page: str, query: dict) -> tuple[Session, object]:
         s = Session(self.url, page, query, timeout=self.timeout)
@@ -409,7 +434,7 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
             th.start()
         t0 = time.perf_counter()
         end = t0 + minutes * 60
-        k, rss_start = 0, None
+        k, rss_start, series = 0, None, []
         teacher.tick_until(lambda: all("猫" in f.seen or not f.is_alive() for f in flock)
                            or time.perf_counter() > min(end, t0 + timeout))
         try:
@@ -424,6 +449,7 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
                     teacher.demo()
                 if rss_start is None:  # warm: every page opened, one demo and one fine-tuning ran
                     rss_start = rss_mb(server.proc.pid)
+                series.append([round((time.perf_counter() - t0) / 60, 1), round(rss_mb(server.proc.pid), 1)])
             except ProtocolError as exc:  # counted; the instructor goes on (as a person would reload)
                 tally.interaction("instructor", f"{type(exc).__name__}: {exc}")
             k += 1
@@ -445,6 +471,7 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
             "errors": [f"{n}× {e}" for e, n in sorted(tally.errors.items(), key=lambda kv: -kv[1])][:20],
             "rss_mb_start": round(rss_start, 1), "rss_mb_end": round(rss_end, 1),
             "rss_growth_pct": round(100 * (rss_end - rss_start) / rss_start, 1),
+            "rss_mb_series": series,  # [minute, MB] after each instructor cycle (a leak: a slope)
             "saved_mb_end": round(saving.folder_bytes(cache / "trained") / 2**20, 1),
             "attacks": tally.attacks,
             "followers": followers, "students": students, "demo_s": demo_s, "demos": teacher.demos,

@@ -111,5 +111,9 @@ def track(name: str, detail: str, fn, *args, need_mb: float = 0.0, release=None,
     # move it out of the cyclic GC's full collections. Unfrozen, one full collection walks all of
     # torch / gensim / the vectors' objects (0.1-1.7 s holding the one GIL, measured with 40
     # classroom followers), and with many sessions it runs every few seconds.
+    # Collect first: a lazy load runs inside some session's page run, and whatever cyclic garbage
+    # the sessions left at that moment would otherwise be frozen too, never to be collected
+    # (issue 24's soak). One full collection per model load costs far less than the load.
+    gc.collect()
     gc.freeze()
     return value

@@ -1,10 +1,14 @@
 """Japanese text: tokenization (fugashi + unidic-lite), Sudachi normalisation, upload decoding.
 
-The tagger is created lazily, once per thread (MeCab taggers are not safe to share between
-threads that call them at the same time).
+Taggers (MeCab, Sudachi) are not safe to share between threads that call them at the same
+time, and they are costly: each is borrowed from a process-wide pool (``_Pool``) for one call,
+so the process holds as many as were ever used at the same time, not one per thread (Streamlit
+runs every page run in a new thread; see ``_Pool``).
 """
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -14,7 +18,47 @@ from core import InputTooLong, InvalidInput, term_en
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # 5 MiB of text is plenty for every page
 MAX_TEXT_CHARS = 2000  # what a text field accepts before pages truncate or refuse
 
-_local = threading.local()
+
+class _Pool:
+    """Instances of something costly that one thread at a time may use (a tagger): borrow one
+    for a call, it goes back after; a new one is made only while every other is busy, and at
+    most ``size`` exist (a further borrower waits: a call takes milliseconds, and under the one
+    GIL more taggers bring no speed — the soak made 9 before this cap, each ≈ 30 MB of RSS).
+
+    Not ``threading.local``: Streamlit runs each page run in a new thread, so one tagger per
+    thread was a new tagger per page run that tokenized, and neither kind is ever really freed:
+    fugashi leaves each tagger's unidic-lite dictionary mapped (sys.dic, matrix.bin: RSS of the
+    pages it touched), and each Sudachi dictionary left ≈ 3 MB of heap behind (20 threads: +57 MB
+    RssAnon). In the soak (issue 24) the server's RSS grew ≈ 2 MB/s that way."""
+
+    def __init__(self, make, size: int = 4):
+        self._make = make
+        self._slots = threading.BoundedSemaphore(size)
+        self._idle: queue.SimpleQueue = queue.SimpleQueue()
+        self.made = 0  # how many were ever made (tests: stays at the peak concurrency)
+
+    @contextlib.contextmanager
+    def borrow(self):
+        with self._slots:
+            try:
+                obj = self._idle.get_nowait()
+            except queue.Empty:
+                obj = self._make()
+                self.made += 1
+            try:
+                yield obj
+            finally:
+                self._idle.put(obj)
+
+
+def _make_japanese_tagger():
+    import fugashi
+    import unidic_lite
+
+    return fugashi.Tagger(f"-d {unidic_lite.DICDIR}")
+
+
+_taggers = _Pool(_make_japanese_tagger)
 
 
 @dataclass(frozen=True)
@@ -31,15 +75,10 @@ class Token:
 
 
 def japanese_tagger():
-    """The fugashi tagger (unidic-lite) of this thread (MeCab taggers are not thread-safe)."""
-    tagger = getattr(_local, "tagger", None)
-    if tagger is None:
-        import fugashi
-        import unidic_lite
-
-        tagger = fugashi.Tagger(f"-d {unidic_lite.DICDIR}")
-        _local.tagger = tagger
-    return tagger
+    """``with japanese_tagger() as tagger:`` a fugashi tagger (unidic-lite) for this thread alone
+    until the block ends (MeCab taggers are not thread-safe). Read the nodes inside the block:
+    they belong to the tagger's next call once it is back in the pool."""
+    return _taggers.borrow()
 
 
 def _feature(word, name: str) -> str:
@@ -53,18 +92,19 @@ def tokenize(text: str) -> list[Token]:
     if not text:
         return []
     out: list[Token] = []
-    for w in japanese_tagger()(text):
-        surface = w.surface
-        if not surface.strip():
-            continue
-        lemma = _feature(w, "lemma") or surface
-        # unidic lemmas may carry an English gloss after a hyphen: "カタカナ-katakana"
-        if "-" in lemma and not surface.count("-"):
-            head = lemma.split("-", 1)[0]
-            lemma = head or lemma
-        out.append(Token(surface=surface, lemma=lemma, pos=_feature(w, "pos1"),
-                         pos_detail=_feature(w, "pos2"),
-                         reading=_feature(w, "kana") or _feature(w, "pron")))
+    with japanese_tagger() as tagger:
+        for w in tagger(text):
+            surface = w.surface
+            if not surface.strip():
+                continue
+            lemma = _feature(w, "lemma") or surface
+            # unidic lemmas may carry an English gloss after a hyphen: "カタカナ-katakana"
+            if "-" in lemma and not surface.count("-"):
+                head = lemma.split("-", 1)[0]
+                lemma = head or lemma
+            out.append(Token(surface=surface, lemma=lemma, pos=_feature(w, "pos1"),
+                             pos_detail=_feature(w, "pos2"),
+                             reading=_feature(w, "kana") or _feature(w, "pron")))
     return out
 
 
@@ -94,7 +134,17 @@ def require_text(text: str, *, max_chars: int = MAX_TEXT_CHARS, what: str = "テ
     return cleaned
 
 
-_sudachi_local = threading.local()
+def _make_sudachi():
+    """A SudachiPy tokenizer (sudachidict_core), or False when not installed."""
+    try:
+        from sudachipy import Dictionary
+
+        return Dictionary(dict="core").create()
+    except Exception:  # noqa: BLE001 - missing dictionary: degrade gracefully
+        return False
+
+
+_sudachis = _Pool(_make_sudachi)
 
 
 def sudachi_normalize(word: str) -> str:
@@ -106,18 +156,10 @@ def sudachi_normalize(word: str) -> str:
     word = normalize_input(word)
     if not word:
         return ""
-    tok = getattr(_sudachi_local, "tok", None)
-    if tok is None:
-        try:
-            from sudachipy import Dictionary
-
-            tok = Dictionary(dict="core").create()
-        except Exception:  # noqa: BLE001 - missing dictionary: degrade gracefully
-            tok = False
-        _sudachi_local.tok = tok
-    if tok is False:
-        return word
-    return "".join(m.normalized_form() for m in tok.tokenize(word))
+    with _sudachis.borrow() as tok:
+        if tok is False:
+            return word
+        return "".join(m.normalized_form() for m in tok.tokenize(word))
 
 
 def decode_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, what: str = "アップロードされたファイル") -> str:

@@ -127,6 +127,28 @@ class Session:
             finally:
                 self.ws = None
 
+    def idle(self, seconds: float) -> None:
+        """Sit idle for ``seconds`` as an open browser tab does: answer the server's WebSocket
+        pings meanwhile (websocket-client answers a ping only inside ``recv``). The server
+        (uvicorn) closes a socket whose pings go unanswered (Streamlit 1.67: a ping every 30 s, 30 s to answer), so a tab
+        that waits longer without this finds it closed (BrokenPipeError on its next send)."""
+        end = time.monotonic() + seconds
+        if self.ws is None:
+            time.sleep(max(0.0, seconds))
+            return
+        try:
+            while (left := end - time.monotonic()) > 0:
+                self.ws.settimeout(min(left, 1.0))
+                try:
+                    self.ws.recv()  # pings are answered inside; an unasked data frame is dropped
+                except websocket.WebSocketTimeoutException:
+                    pass
+                except websocket.WebSocketConnectionClosedException as exc:
+                    raise ProtocolError("server closed the WebSocket") from exc
+        finally:
+            if self.ws is not None:
+                self.ws.settimeout(self.timeout)
+
     def open(self) -> Run:
         """Connect and run the page as a browser opening its URL does."""
         if self.ws is None:
@@ -157,7 +179,10 @@ class Session:
             if wid in present or not self.tree:
                 cs.widget_states.widgets.append(state)
         t0 = time.perf_counter()
-        self.ws.send_binary(msg.SerializeToString())
+        try:
+            self.ws.send_binary(msg.SerializeToString())
+        except websocket.WebSocketConnectionClosedException as exc:
+            raise ProtocolError("server closed the WebSocket") from exc
         # a trigger (button press) is sent once, as the frontend resets it after the run
         self.states = {k: v for k, v in self.states.items() if v.WhichOneof("value") != "trigger_value"}
         run = self._read_run(fragment_id)

@@ -50,3 +50,53 @@ def test_decode_upload_rejects_binary_empty_and_oversize():
 
 def test_decode_upload_normalises_newlines():
     assert text.decode_upload("一\r\n二\r三".encode()) == "一\n二\n三"
+
+
+def _dictionary_maps() -> int:
+    """How many times unidic-lite's sys.dic is mapped into this process (Linux)."""
+    with open("/proc/self/maps") as f:
+        return sum(1 for line in f if line.rstrip().endswith("sys.dic"))
+
+
+def test_a_new_thread_per_page_run_reuses_the_taggers():
+    """Streamlit runs every page run in a new thread. A tagger per thread was a new tagger per
+    run, and fugashi never unmaps a tagger's dictionary: the soak's server grew by GBs (issue 24).
+    Sequential fresh threads must share the pooled taggers."""
+    import os
+    import threading
+
+    text.tokenize("準備")
+    text.sudachi_normalize("準備")
+    made = (text._taggers.made, text._sudachis.made)
+    maps = _dictionary_maps() if os.path.exists("/proc/self/maps") else None
+    for _ in range(8):
+        th = threading.Thread(target=lambda: (text.tokenize("今日は朝早く起きました。"),
+                                              text.sudachi_normalize("コンピュータ")))
+        th.start()
+        th.join()
+    assert (text._taggers.made, text._sudachis.made) == made
+    if maps is not None:
+        assert _dictionary_maps() == maps
+
+
+def test_taggers_in_use_at_once_are_distinct():
+    """MeCab taggers are not thread-safe: a borrowed tagger is nobody else's until returned."""
+    with text.japanese_tagger() as a, text.japanese_tagger() as b:
+        assert a is not b
+        assert [w.surface for w in a("猫が")] == ["猫", "が"]
+    with text.japanese_tagger() as c:
+        assert c in (a, b)
+
+
+def test_at_most_size_taggers_exist_and_a_further_borrower_waits():
+    import threading
+
+    pool = text._Pool(object, size=2)
+    got: list = []
+    with pool.borrow() as a, pool.borrow() as b:
+        th = threading.Thread(target=lambda: got.append(pool.borrow().__enter__()))
+        th.start()
+        th.join(0.2)  # waits while both are out
+        assert got == [] and pool.made == 2
+    th.join(10)
+    assert got and got[0] in (a, b) and pool.made == 2

@@ -54,7 +54,8 @@ def ja_words(text: str) -> list[str]:
     if words is None:
         from core.text import japanese_tagger
 
-        words = [w.surface for w in japanese_tagger()(text) if w.surface.strip()]
+        with japanese_tagger() as tagger:
+            words = [w.surface for w in tagger(text) if w.surface.strip()]
         if len(_ja_cache) < 200_000:
             _ja_cache[text] = words
     return list(words)

@@ -72,3 +72,18 @@ def test_loaded_models_leave_full_collections_and_released_ones_are_still_collec
     assert registry.make_room(0) == ["m"]
     assert model() is None  # the release unfroze, collected the cycle, and froze again
     assert gc.get_freeze_count() > 0
+
+
+def test_a_load_does_not_freeze_the_garbage_sessions_left(fresh):
+    """A lazy model load runs inside some session's page run; the cyclic garbage left by the
+    sessions at that moment must stay collectable, not be frozen with the model (issue 24)."""
+    import gc
+    import weakref
+
+    gc.unfreeze()
+    garbage = _Node()  # in a cycle: only the cyclic collector frees it
+    left = weakref.ref(garbage)
+    del garbage
+    registry.track("m2", "test", _Node)
+    gc.collect()
+    assert left() is None
