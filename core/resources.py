@@ -337,8 +337,10 @@ def _shared_figure(name: str, digest: str, _builder, _args, _kwargs):
 def classrooms():
     """Every live class of this server process (core.classroom.Classrooms): class codes, the
     instructor's demo state, followers, the open quick check and its anonymous answers. Shared
-    by all sessions on purpose (that is how 40 screens follow one); thread-safe, in memory only,
-    classes expire (instructor silent for PLAYGROUND_CLASS_TIMEOUT s, or 8 h)."""
+    by all sessions on purpose (that is how 40 screens follow one); thread-safe. The classes live
+    in this process's memory, or in Redis when PLAYGROUND_REDIS_URL is set (every worker then
+    shares them: core/classstore.py); they expire (instructor gone for PLAYGROUND_CLASS_TIMEOUT s,
+    or 8 h)."""
     from core import classroom
 
     return classroom.Classrooms()
