@@ -4,8 +4,15 @@
 the first ``st.navigation`` call. Until then a deep link (/lstm) runs through the legacy router,
 which sends a "Page not found" message (a modal in the browser) and then runs app.py, whose
 st.navigation opens the requested page correctly. We close that modal.
+
+Which runs got the modal is a per-run fact, not the process-wide flag: when three students open
+deep links at once on a fresh server, all three runs start in the legacy router, and the first
+to reach st.navigation switches the flag off before the other two read it. So we ask whether
+*this* run is inside the legacy router (its function is on the call stack).
 """
 from __future__ import annotations
+
+import sys
 
 CLOSE_LEGACY_NOT_FOUND = """
 <script>
@@ -30,10 +37,15 @@ CLOSE_LEGACY_NOT_FOUND = """
 """
 
 
+LEGACY_ROUTER = "_mpa_v1"  # streamlit.runtime.scriptrunner.script_runner (checked by a test)
+
+
 def legacy_first_run() -> bool:
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - internal path moved
-        return False
-    return bool(PagesManager.uses_pages_directory)
+    """True when this script run was started by Streamlit's legacy pages router."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == LEGACY_ROUTER:
+            return True
+        frame = frame.f_back
+    return False
 
