@@ -25,6 +25,7 @@ import os
 import pathlib
 import re
 import socket
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,19 +67,24 @@ def default_vectors():
 
 
 _alias_cache: dict[str, dict[str, str]] = {}
+_alias_lock = threading.Lock()
 
 
 def alias_map(kv) -> dict[str, str]:
     """chiVe key → the word of its row (all ~460k keys that share a row). Empty for others.
-    Loaded lazily on the first lookup miss (≈0.3 s), then kept per process."""
+    Loaded lazily on the first lookup miss (≈0.3 s), then kept per process. Loaded once: a class
+    that types the same missing word at once would otherwise parse the file once per student."""
     path = getattr(kv, "playground_aliases_path", None)
     if not path:
         return {}
     aliases = _alias_cache.get(path)
     if aliases is None:
-        with open(path, encoding="utf-8") as fh:
-            aliases = json.load(fh)
-        _alias_cache[path] = aliases
+        with _alias_lock:
+            aliases = _alias_cache.get(path)
+            if aliases is None:
+                with open(path, encoding="utf-8") as fh:
+                    aliases = json.load(fh)
+                _alias_cache[path] = aliases
     return aliases
 
 

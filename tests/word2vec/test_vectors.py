@@ -129,3 +129,39 @@ def test_cached_resource_loader(chive):
     assert kv is resources.word_vectors()
     assert kv.vector_size == 300
     assert any("chiVe" in m["name"] for m in registry.loaded())
+
+
+def test_alias_map_is_parsed_once_when_a_class_misses_the_same_word_at_once(tmp_path, monkeypatch):
+    """40 students type the same word that is only an alias: the 0.3 s JSON parse runs once,
+    not once per thread that arrives before the first parse ends."""
+    import json
+    import threading
+    import types
+
+    from core.word2vec import vectors
+
+    path = tmp_path / "aliases.json"
+    path.write_text(json.dumps({"ねこ": "猫"}), encoding="utf-8")
+    kv = types.SimpleNamespace(playground_aliases_path=str(path))
+    monkeypatch.setattr(vectors, "_alias_cache", {})
+    calls, start = [], threading.Barrier(8)
+    real_load = json.load
+
+    def slow_load(fh):
+        calls.append(1)
+        threading.Event().wait(0.05)  # a parse that takes a while, so the threads overlap
+        return real_load(fh)
+
+    monkeypatch.setattr(vectors.json, "load", slow_load)
+    results = []
+
+    def student():
+        start.wait()
+        results.append(vectors.alias_map(kv))
+
+    threads = [threading.Thread(target=student) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(calls) == 1 and all(r == {"ねこ": "猫"} for r in results)
