@@ -117,8 +117,13 @@ def style_figure(fig):
 
 
 def chart(fig, *, key: str, filename: str | None = None, data=None, csv_label: str | None = None) -> None:
-    """Draw a plotly figure with PNG export (modebar camera) and, with ``data`` (a DataFrame),
-    a CSV download button. Every chart of the app goes through here."""
+    """Draw a plotly figure with PNG export (modebar camera) and, with ``data`` (a DataFrame, or
+    a function without arguments that returns one), a CSV download button. Every chart of the
+    app goes through here.
+
+    The CSV is written when the button is clicked (Streamlit's deferred download), not on every
+    run: a class of followers reruns each page at once, and writing every chart's CSV on each of
+    those runs cost more of the server's one GIL than drawing the chart."""
     name = filename or key
     fig = style_figure(fig)
     st.plotly_chart(
@@ -127,7 +132,7 @@ def chart(fig, *, key: str, filename: str | None = None, data=None, csv_label: s
                 "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
     )
     if data is not None:
-        st.download_button(csv_label or t("common.download_csv"), data=_csv(data),
+        st.download_button(csv_label or t("common.download_csv"), data=lambda: _csv(data() if callable(data) else data),
                            file_name=f"{name}.csv", mime="text/csv", key=f"{key}__csv")
 
 

@@ -25,10 +25,11 @@ def render(source) -> None:
         st.caption(result.resolution.explain(lang()))
         words = [w for w, _ in result.neighbors]
         scores = [s for _, s in result.neighbors]
-        df = pd.DataFrame({t("w2v.col.word"): words, t("w2v.col.cosine"): scores}, index=range(1, len(words) + 1))
+        cols = (t("w2v.col.word"), t("w2v.col.cosine"))
         fig = resources.bars_figure(tuple(words), tuple(scores), title=t("w2v.nb.chart", word=result.resolution.key),
                                     x_title=t("w2v.cosine"), x_range=figures.COSINE_RANGE)
-        chart(fig, key="w2v_nb_chart", filename="neighbors", data=df)
+        chart(fig, key="w2v_nb_chart", filename="neighbors",
+              data=lambda: pd.DataFrame(dict(zip(cols, (words, scores))), index=range(1, len(words) + 1)))
 
     st.divider()
     st.subheader(t("w2v.sim.title"))
@@ -53,8 +54,9 @@ def render(source) -> None:
         ss = [s for _, s in odd.scores]
         fig = resources.bars_figure(tuple(ws), tuple(ss), title=t("w2v.odd.chart"), x_title=t("w2v.cosine"),
                                     highlight=(odd.odd,), x_range=figures.COSINE_RANGE)
+        odd_cols = (t("w2v.col.word"), t("w2v.col.mean_cosine"))
         chart(fig, key="w2v_odd_chart", filename="doesnt_match",
-              data=pd.DataFrame({t("w2v.col.word"): ws, t("w2v.col.mean_cosine"): ss}))
+              data=lambda: pd.DataFrame(dict(zip(odd_cols, (ws, ss)))))
         notes = [r.explain(lang()) for r in odd.resolutions if r.how != "as typed" or r.shared_row]
         for n in notes:
             st.caption(local(n))
