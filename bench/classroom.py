@@ -7,7 +7,8 @@
 
 Every follower does what a following browser does: it opens the class link ``/?class=CODE``,
 ticks its follow poll (the ``st.fragment(run_every=…)`` of pages/common/classroom.py: a
-fragment rerun every ``POLL_S``), and when a tick draws the follow script it goes where the
+fragment rerun every ``POLL_S``; between ticks the server may run the poll by itself when the
+class changes — a wake, pages/common/push.py), and when a poll run draws the follow script it goes where the
 script sends the browser (history.pushState + popstate = ``Session.navigate``: the page runs
 with the URL winning over the widgets). The instructor, on the word2vec neighbours tab, ticks
 its own poll (heartbeat) and changes the word ``--changes`` times; a follower has followed when
@@ -72,6 +73,7 @@ class Follower(threading.Thread):
         self.session = Session(url, "", {"class": code}, timeout=timeout)
         self.seen: dict[str, float] = {}  # word → perf_counter when its page run finished
         self.ticks = 0
+        self.wakes = 0  # poll runs the server started (the class changed)
         self.errors: list[str] = []
         self.stop = threading.Event()
 
@@ -79,6 +81,7 @@ class Follower(threading.Thread):
         s, last_nonce, poll_id = self.session, None, None
         try:
             run = s.open()
+            next_tick = time.monotonic() + POLL_S
             while not self.stop.is_set():
                 self.errors += run.problems()
                 poll_id = poll_id or fragment_with(s, "先生の画面")
@@ -92,7 +95,13 @@ class Follower(threading.Thread):
                     if run.count("plotly_chart") and not run.problems() and word not in self.seen:
                         self.seen[word] = time.perf_counter()
                     continue
-                self.stop.wait(POLL_S)  # the browser's setInterval of the fragment
+                # between the browser's ticks (setInterval of the fragment) the server may run the
+                # poll by itself when the class changes (a wake: pages/common/push.py)
+                pushed = s.listen(max(0.0, next_tick - time.monotonic()))
+                if pushed is not None:
+                    run, self.wakes = pushed, self.wakes + 1
+                    continue
+                next_tick = time.monotonic() + POLL_S
                 run = s.rerun(poll_id or "", auto=bool(poll_id))
                 self.ticks += 1
         except (ProtocolError, OSError) as exc:
@@ -184,6 +193,7 @@ def main(argv=None) -> None:
             "follow_p50_s": round(statistics.median(latencies), 2) if latencies else None,
             "follow_p95_s": round(q[18], 2), "follow_max_s": round(max(latencies), 2) if latencies else None,
             "followed": len(latencies), "expected": args.followers * args.changes, "per_change": per_change,
+            "wakes": sum(f.wakes for f in followers),
             "server_cpu_percent_while_following": round(100 * (cpu() - c0) / wall, 1) if proc else None,
             # the N simulated tabs share this process's one GIL and the same 2 cores as the server
             "client_cpu_percent_while_following": round(100 * (time.process_time() - client0) / wall, 1),

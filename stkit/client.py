@@ -11,9 +11,10 @@ Protocol facts read from streamlit 1.67 (``proto/BackMsg``, ``ClientState``, ``W
 ``ForwardMsg``; ``web/server/starlette/starlette_websocket.py``): the first entry of
 ``Sec-WebSocket-Protocol`` is the subprotocol to select (``streamlit``), the second an XSRF token
 (only used to read an auth cookie), the third an existing session id (reconnects). Nothing is
-sent to a client that has not asked: the script runs only when the client sends
-``rerun_script``. We never advertise ``cached_message_hashes``, so the server sends every
-message in full (no ``ref_hash`` indirection).
+sent to a client that has not asked — except a classroom follower's poll fragment, which the
+server runs when the class changes (pages/common/push.py; ``listen`` reads such a run). We
+never advertise ``cached_message_hashes``, so the server sends every message in full (no
+``ref_hash`` indirection).
 
 Test and bench tooling (used by bench/locustfile.py, bench/ and the tests); talks only to the URL it
 is given.
@@ -189,23 +190,55 @@ class Session:
         run.seconds = time.perf_counter() - t0
         return run
 
-    def _read_run(self, fragment_id: str) -> Run:
+    def listen(self, seconds: float) -> Run | None:
+        """Wait up to ``seconds`` for a run the server starts by itself, as an open tab does
+        between its own requests: a classroom follower is woken when its class changes
+        (pages/common/push.py runs its poll fragment). The run, read to its end, or None."""
+        end = time.monotonic() + seconds
+        try:
+            while (left := end - time.monotonic()) > 0:
+                self.ws.settimeout(min(left, 1.0))
+                try:
+                    data = self.ws.recv()  # pings are answered inside
+                except websocket.WebSocketTimeoutException:
+                    continue
+                except websocket.WebSocketConnectionClosedException as exc:
+                    raise ProtocolError("server closed the WebSocket") from exc
+                fmsg = self._parse(data)
+                if fmsg.WhichOneof("type") == "new_session":
+                    self.ws.settimeout(self.timeout)
+                    frags = list(fmsg.metadata.run.fragment_ids)
+                    return self._read_run(frags[0] if frags else "", first=fmsg)
+        finally:
+            if self.ws is not None:
+                self.ws.settimeout(self.timeout)
+        return None
+
+    @staticmethod
+    def _parse(data) -> ForwardMsg:
+        if isinstance(data, str):
+            raise ProtocolError(f"unexpected text frame: {data[:100]}")
+        fmsg = ForwardMsg()
+        fmsg.ParseFromString(data)
+        return fmsg
+
+    def _read_run(self, fragment_id: str, first: ForwardMsg | None = None) -> Run:
         run = Run()
         seen: set[tuple] = set()
         deadline = time.monotonic() + self.timeout
         while True:
-            if time.monotonic() > deadline:
-                raise ProtocolError(f"no script_finished within {self.timeout:.0f} s")
-            try:
-                data = self.ws.recv()
-            except websocket.WebSocketTimeoutException as exc:
-                raise ProtocolError(f"no message within {self.timeout:.0f} s") from exc
-            except websocket.WebSocketConnectionClosedException as exc:
-                raise ProtocolError("server closed the WebSocket") from exc
-            if isinstance(data, str):
-                raise ProtocolError(f"unexpected text frame: {data[:100]}")
-            fmsg = ForwardMsg()
-            fmsg.ParseFromString(data)
+            if first is not None:
+                fmsg, first = first, None
+            else:
+                if time.monotonic() > deadline:
+                    raise ProtocolError(f"no script_finished within {self.timeout:.0f} s")
+                try:
+                    data = self.ws.recv()
+                except websocket.WebSocketTimeoutException as exc:
+                    raise ProtocolError(f"no message within {self.timeout:.0f} s") from exc
+                except websocket.WebSocketConnectionClosedException as exc:
+                    raise ProtocolError("server closed the WebSocket") from exc
+                fmsg = self._parse(data)
             kind = fmsg.WhichOneof("type")
             if kind == "new_session":
                 run.elements.clear()
@@ -237,6 +270,8 @@ class Session:
                 run.status = fmsg.script_finished
                 if run.status == EARLY:
                     continue  # superseded by a newer run (the browser keeps waiting too)
+                if not fragment_id and fmsg.metadata.run.fragment_ids:
+                    continue  # the end of a fragment run the server started (a wake), not of ours
                 if not fragment_id and seen:
                     # a full run: what it did not draw again is stale and disappears
                     self.tree = {p: n for p, n in self.tree.items() if p in seen}

@@ -18,6 +18,9 @@ the class store (core.classroom ``version``) and fetches the class only when it 
 ``SEEN_S`` to stay counted), so a tick costs the server a few milliseconds (bench/classroom.py) —
 which is why .streamlit/config.toml turns off Streamlit's gc.collect() after every run.
 
+A follower is also woken as soon as its class changes (pages/common/push.py, core.classpush):
+its poll fragment runs at once instead of at its next tick; the ticks stay as the fallback.
+
 The instructor's class stays alive whatever the tab is doing: a ``Keepalive`` thread asks
 Streamlit's runtime whether the instructor's session is still connected (a long training run
 included), and ``report_activity`` (called by LiveRun) tells the followers what is running.
@@ -34,7 +37,7 @@ import streamlit as st
 
 from core import PlaygroundError, resources
 from core import classroom
-from pages.common import quickcheck
+from pages.common import push, quickcheck
 from pages.common.ui import checked, lang, local, presenter, t
 
 POLL_S = 0.5  # followers see a change within about this (+ one run of the page)
@@ -302,6 +305,7 @@ def _join(code: str) -> None:
 
 def _leave(message: str | None = None) -> None:
     ss = st.session_state
+    push.stop()
     for key in (ROLE, CODE, ATTACHED, TARGET, PENDING, SENT, VIEW, VER, OPEN_Q):
         ss.pop(key, None)
     ss[MSG] = message
@@ -357,7 +361,9 @@ def _follower_panel() -> None:
         if ss.get(ATTACHED):
             st.markdown(t("cls.following", code=view.code))
             _follow(view.state)
+            push.follow(view.code, ss.get(VER))  # woken at once when the class changes (core.classpush)
         else:
+            push.stop()
             c1, c2 = st.columns([3, 2], vertical_alignment="center")
             c1.markdown(t("cls.detached", code=view.code))
             c2.button(t("cls.reattach"), key="cls_reattach", type="primary", on_click=_reattach)
