@@ -3,7 +3,8 @@
 Taggers (MeCab, Sudachi) are not safe to share between threads that call them at the same
 time, and they are costly: each is borrowed from a process-wide pool (``_Pool``) for one call,
 so the process holds as many as were ever used at the same time, not one per thread (Streamlit
-runs every page run in a new thread; see ``_Pool``).
+runs every page run in a new thread; see ``_Pool``). The BERT tokenizers' MeCab borrows from the
+same pools (``mecab_tagger``; core.bert.mecab).
 """
 from __future__ import annotations
 
@@ -79,6 +80,30 @@ def japanese_tagger():
     until the block ends (MeCab taggers are not thread-safe). Read the nodes inside the block:
     they belong to the tagger's next call once it is back in the pool."""
     return _taggers.borrow()
+
+
+def _make_mecab_tagger(option: str):
+    import fugashi
+
+    return fugashi.GenericTagger(option)
+
+
+_mecab_pools: dict[str, _Pool] = {}
+_mecab_pools_lock = threading.Lock()
+
+
+def mecab_tagger(option: str | None = None):
+    """``with mecab_tagger(option) as tagger:`` like :func:`japanese_tagger`, for MeCab started
+    with another option string (``fugashi.GenericTagger(option)``: another dictionary, e.g. a
+    BERT tokenizer's ipadic): one pool per option string. ``None``: unidic-lite, the pool of
+    :func:`japanese_tagger` itself (core.bert.mecab lends these to every BERT tokenizer)."""
+    if option is None:
+        return _taggers.borrow()
+    with _mecab_pools_lock:
+        pool = _mecab_pools.get(option)
+        if pool is None:
+            pool = _mecab_pools[option] = _Pool(lambda: _make_mecab_tagger(option))
+    return pool.borrow()
 
 
 def _feature(word, name: str) -> str:

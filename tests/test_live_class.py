@@ -79,14 +79,15 @@ def test_warmup_cli_reports_prepared_and_skipped_offline(tmp_path):
 
 
 def test_shared_bert_tokenizer_is_safe_from_many_threads(tmp_path):
-    """40 students share one BertJapaneseTokenizer: its MeCab tagger is serialised."""
+    """40 students share one BertJapaneseTokenizer: each call borrows a MeCab tagger of its own
+    (core.bert.mecab)."""
     import concurrent.futures as cf
 
     from core.bert import models, tiny
 
     loaded = models.load_masked_lm(str(tiny.build(tmp_path / "m", "masked_lm")))
     tok = loaded.tokenizer
-    assert type(tok.word_tokenizer.mecab).__name__ == "_SerializedTagger"
+    assert type(tok.word_tokenizer.mecab).__name__ == "BorrowedTagger"
     texts = [f"東北大学で自然言語処理を研究しています。{i}回目の講義です。" for i in range(200)]
     expected = [tok.tokenize(x) for x in texts]
     with cf.ThreadPoolExecutor(8) as pool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 import pathlib
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,37 +79,17 @@ def common_kwargs(found: hub.Located) -> dict:
             "dtype": device.inference_dtype()}
 
 
-class _SerializedTagger:
-    """A MeCab tagger shared by every session: MeCab's tagger is not safe to call from several
-    threads at once, so calls are serialised (tagging a sentence takes microseconds)."""
-
-    def __init__(self, tagger):
-        self._tagger = tagger
-        self._lock = threading.Lock()
-
-    def __call__(self, text):
-        with self._lock:
-            return list(self._tagger(text))
-
-    def __getattr__(self, name):
-        return getattr(self._tagger, name)
-
-
-def thread_safe(tokenizer):
-    """Guard the parts of a tokenizer that are not thread-safe (BertJapaneseTokenizer's MeCab)."""
-    word = getattr(tokenizer, "word_tokenizer", None)
-    mecab = getattr(word, "mecab", None)
-    if mecab is not None and not isinstance(mecab, _SerializedTagger):
-        word.mecab = _SerializedTagger(mecab)
-    return tokenizer
-
-
 def hub_tokenizer(found: hub.Located):
+    """The model's tokenizer. A Japanese BERT's MeCab borrows the process's shared taggers
+    (core.bert.mecab): thread-safe, and loading it maps no dictionary again."""
     from transformers import AutoTokenizer
 
+    from core.bert.mecab import share_taggers
+
+    share_taggers()
     try:
-        return thread_safe(AutoTokenizer.from_pretrained(
-            found.load_arg, trust_remote_code=hub.TRUST_REMOTE_CODE, local_files_only=found.path is not None))
+        return AutoTokenizer.from_pretrained(
+            found.load_arg, trust_remote_code=hub.TRUST_REMOTE_CODE, local_files_only=found.path is not None)
     except Exception as exc:
         if isinstance(exc, ModelUnavailable):
             raise

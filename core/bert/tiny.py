@@ -99,8 +99,13 @@ def write_tokenizer(out: pathlib.Path, vocab: list[str]) -> None:
 
 
 def load_tokenizer(path: str | pathlib.Path):
+    """The BertJapaneseTokenizer saved at ``path``; its MeCab borrows the process's shared
+    taggers (core.bert.mecab), so it is thread-safe and building it maps no dictionary."""
     from transformers import BertJapaneseTokenizer
 
+    from core.bert.mecab import share_taggers
+
+    share_taggers()
     return BertJapaneseTokenizer.from_pretrained(str(path))
 
 

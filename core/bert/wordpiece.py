@@ -24,11 +24,12 @@ MIN_VOCAB, MAX_VOCAB = 200, 32_000
 
 def mecab_words():
     """The MeCab word splitter BertJapaneseTokenizer itself uses (same dictionary, same
-    normalisation), so training and later use split text identically."""
-    from transformers.models.bert_japanese.tokenization_bert_japanese import MecabTokenizer
+    normalisation), so training and later use split text identically; on the process's shared
+    taggers (core.bert.mecab: building it makes none)."""
+    from core.bert.mecab import SharedMecabTokenizer
 
     kw = TOKENIZER_CONFIG["mecab_kwargs"]
-    return MecabTokenizer(do_lower_case=TOKENIZER_CONFIG["do_lower_case"], mecab_dic=kw["mecab_dic"])
+    return SharedMecabTokenizer(do_lower_case=TOKENIZER_CONFIG["do_lower_case"], mecab_dic=kw["mecab_dic"])
 
 
 def pretokenize(sentences: list[str]) -> list[list[str]]:
@@ -78,9 +79,9 @@ def write(out_dir: str | pathlib.Path, vocab: list[str]) -> pathlib.Path:
 
 def load(vocab: list[str]):
     """A BertJapaneseTokenizer object over ``vocab`` (for a model that lives in a session, not
-    on disk); built through a temporary directory exactly as a saved one would load."""
-    from core.bert.models import thread_safe
+    on disk); built through a temporary directory exactly as a saved one would load (its MeCab
+    on the shared taggers: core.bert.tiny.load_tokenizer)."""
     from core.bert.tiny import load_tokenizer
 
     with tempfile.TemporaryDirectory(prefix="wordpiece-") as tmp:
-        return thread_safe(load_tokenizer(write(tmp, vocab)))
+        return load_tokenizer(write(tmp, vocab))
