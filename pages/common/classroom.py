@@ -40,7 +40,7 @@ from core import classroom
 from pages.common import push, quickcheck
 from pages.common.ui import checked, lang, local, presenter, t
 
-POLL_S = 0.5  # followers see a change within about this (+ one run of the page)
+POLL_S = 1.0  # the follower poll's tick: the fallback of the push (pages/common/push.py), and staying counted
 SEEN_S = 5.0  # a follower's full read at least this often (it stays counted; classroom.follower_ttl() > this)
 ACTIVITY_S = 1.0  # report_activity publishes at most this often
 STUDENT_COOKIE = "pg_student"

@@ -6,7 +6,7 @@ thread calls ``wake`` when the class changes. ``wake`` asks Streamlit's runtime,
 loop (where the browser's own requests are handled), for the same rerun the fragment's
 ``run_every`` tick sends: the fragment id, ``is_auto_rerun``, the session's last query string
 and page, and no widget states (the session keeps the values it has). A session that is running
-a script is left alone (the browser asked for something; the poll ticks again after it).
+a script is asked again 0.1 s later (for up to 3 s), not interrupted.
 
 This reaches into Streamlit's runtime (``Runtime._session_mgr``, ``AppSession._scriptrunner``,
 ``_client_state``: read from streamlit 1.67). If those move, ``wake`` returns True without waking
@@ -15,6 +15,7 @@ tests/classroom/test_push.py fails on it.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 
@@ -78,8 +79,12 @@ def wake(session_id: str, fragment_id: str) -> bool:
     return True
 
 
-def _rerun_fragment(runtime, session_id: str, fragment_id: str) -> None:
-    """On the runtime's event loop: the fragment's tick, unless the session is running a script."""
+BUSY_RETRY_S, BUSY_RETRIES = 0.1, 30  # a session busy with a run is asked again, for up to 3 s
+
+
+def _rerun_fragment(runtime, session_id: str, fragment_id: str, tries: int = BUSY_RETRIES) -> None:
+    """On the runtime's event loop: the fragment's tick, unless the session is running a script
+    (then again a little later: the follower's page run may still be the previous follow)."""
     try:
         from streamlit.proto.ClientState_pb2 import ClientState
 
@@ -87,8 +92,11 @@ def _rerun_fragment(runtime, session_id: str, fragment_id: str) -> None:
         if info is None:
             return
         session = info.session
-        if session._scriptrunner is not None:
-            return  # a run is on its way (the browser's): the poll ticks again after it
+        if session._scriptrunner is not None:  # a run is on its way (the browser's)
+            if tries > 0:
+                asyncio.get_running_loop().call_later(BUSY_RETRY_S, _rerun_fragment, runtime, session_id,
+                                                      fragment_id, tries - 1)
+            return
         last = session._client_state
         state = ClientState()
         state.query_string = last.query_string
