@@ -124,7 +124,6 @@ STRINGS = {
                              "generate() で翻訳し、デコーダがエンコーダを見る source-target attention（cross-attention）を層 (layer)・ヘッド (head) ごとに表示します。",
                        "en": "Helsinki-NLP/opus-mt-ja-en is a Transformer encoder–decoder (MarianMT). The heatmap shows its "
                              "cross-attention per layer and head."},
-    "s2s.mt.model": {"ja": "モデル: {source}", "en": "Model: {source}"},
     "s2s.mt.input": {"ja": "日本語の文", "en": "Japanese sentence"},
     "s2s.mt.run": {"ja": "翻訳する", "en": "Translate"},
     "s2s.mt.layer": {"ja": "層 (layer)", "en": "Layer"},
