@@ -318,13 +318,29 @@ class Hall:
         return out
 
     def stop(self) -> None:
-        if self.proxy is not None:
-            self.proxy.stop()
+        """Ask every child to stop at once, then wait for them together (one after the other, a
+        loaded machine's Streamlit workers took up to 10 s each to stop and `core serve` outlived
+        its caller's patience)."""
+        procs = [p for p in ([self.proxy.proc] if self.proxy is not None else [])
+                 + [s.proc for s in self.servers]
+                 + ([self.redis.proc] if self.redis is not None and self.redis.proc is not None else [])]
+        for proc in procs:
+            if proc.poll() is None:
+                with contextlib.suppress(OSError):
+                    proc.terminate()
+        deadline = time.monotonic() + 10
+        for proc in procs:
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(5)
         for s in self.servers:
             with contextlib.suppress(Exception):
-                s.stop()
-        if self.redis is not None:
-            self.redis.stop()
+                s.log.close()
+        if self.proxy is not None:
+            with contextlib.suppress(Exception):
+                self.proxy.log.close()
 
     def __enter__(self) -> Hall:
         return self
