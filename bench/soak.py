@@ -26,7 +26,8 @@ empty), so ``saved_mb_end`` is what this run saved. The last stdout line (``--js
 "rss_mb_end", "rss_growth_pct", "saved_mb_end", "attacks": {name: {"tried", "refused"}}} plus
 a few details. RSS start = after the warm-up (every page opened once, then the instructor's
 first cycle: a word, a demo; the hostile's fine-tuning runs meanwhile), end = after the run;
-``rss_mb_series``: [minute, MB] after each of the instructor's cycles (a plateau or a slope).
+``rss_mb_series``: [minute, MB, RssFile MB, RssAnon MB] after each of the instructor's cycles
+(a plateau or a slope; file = mapped dictionaries and models, anon = the heap).
 """
 from __future__ import annotations
 
@@ -400,6 +401,16 @@ def rss_mb(pid: int) -> float:
     return total / 2**20
 
 
+def rss_split_mb(pid: int) -> list[float]:
+    """The server's [RssFile, RssAnon] in MB (Linux /proc): mapped files (dictionaries, model
+    files, libraries) vs the heap — which of the two a step in RSS is."""
+    try:
+        fields = dict(line.split(":", 1) for line in open(f"/proc/{pid}/status", encoding="ascii"))
+        return [round(int(fields[k].split()[0]) / 1024, 1) for k in ("RssFile", "RssAnon")]
+    except (OSError, KeyError, ValueError):
+        return []
+
+
 def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_timeout: float,
          think: tuple[float, float], quota_mb: float, model: str | None, timeout: float) -> dict:
     from core import saving
@@ -449,7 +460,8 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
                     teacher.demo()
                 if rss_start is None:  # warm: every page opened, one demo and one fine-tuning ran
                     rss_start = rss_mb(server.proc.pid)
-                series.append([round((time.perf_counter() - t0) / 60, 1), round(rss_mb(server.proc.pid), 1)])
+                series.append([round((time.perf_counter() - t0) / 60, 1), round(rss_mb(server.proc.pid), 1),
+                               *rss_split_mb(server.proc.pid)])
             except ProtocolError as exc:  # counted; the instructor goes on (as a person would reload)
                 tally.interaction("instructor", f"{type(exc).__name__}: {exc}")
             k += 1
@@ -471,7 +483,7 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
             "errors": [f"{n}× {e}" for e, n in sorted(tally.errors.items(), key=lambda kv: -kv[1])][:20],
             "rss_mb_start": round(rss_start, 1), "rss_mb_end": round(rss_end, 1),
             "rss_growth_pct": round(100 * (rss_end - rss_start) / rss_start, 1),
-            "rss_mb_series": series,  # [minute, MB] after each instructor cycle (a leak: a slope)
+            "rss_mb_series": series,  # [minute, MB, file MB, anon MB] after each instructor cycle (a leak: a slope)
             "saved_mb_end": round(saving.folder_bytes(cache / "trained") / 2**20, 1),
             "attacks": tally.attacks,
             "followers": followers, "students": students, "demo_s": demo_s, "demos": teacher.demos,

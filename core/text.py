@@ -24,7 +24,8 @@ class _Pool:
     """Instances of something costly that one thread at a time may use (a tagger): borrow one
     for a call, it goes back after; a new one is made only while every other is busy, and at
     most ``size`` exist (a further borrower waits: a call takes milliseconds, and under the one
-    GIL more taggers bring no speed — the soak made 9 before this cap, each ≈ 30 MB of RSS).
+    GIL more taggers bring no speed — fugashi parses holding the GIL — while each one maps its
+    dictionary again, ≈ 30–45 MB of RSS: the soak made 9 before the cap).
 
     Not ``threading.local``: Streamlit runs each page run in a new thread, so one tagger per
     thread was a new tagger per page run that tokenized, and neither kind is ever really freed:
@@ -32,7 +33,7 @@ class _Pool:
     pages it touched), and each Sudachi dictionary left ≈ 3 MB of heap behind (20 threads: +57 MB
     RssAnon). In the soak (issue 24) the server's RSS grew ≈ 2 MB/s that way."""
 
-    def __init__(self, make, size: int = 4):
+    def __init__(self, make, size: int = 2):
         self._make = make
         self._slots = threading.BoundedSemaphore(size)
         self._idle: queue.SimpleQueue = queue.SimpleQueue()
