@@ -74,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop_on_signal)
+    # Ctrl-C / SIGINT stops the hall even when this process was started with SIGINT ignored (a
+    # shell's background job `core serve &`, nohup, some CI runners: Python keeps an inherited
+    # "ignore" and would never raise KeyboardInterrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     hall = None
     try:
         try:

@@ -15,15 +15,21 @@ import pytest
 from tests.multiproc.test_hall import ROOT, pytestmark  # noqa: F401  (same requirements: redis-server, haproxy)
 
 
-def _serve(tmp_path, *args: str, env: dict | None = None) -> subprocess.Popen:
+def _serve(tmp_path, *args: str, env: dict | None = None, preexec_fn=None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "core", "serve", *args, "--log-dir", str(tmp_path)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec_fn,
                             env=dict(os.environ, HF_HUB_OFFLINE="1", **(env or {})))
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_serve_prints_the_proxy_url_first_and_a_signal_stops_every_child(tmp_path, sig):
-    proc = _serve(tmp_path, "--workers", "2", "--port", "0", "--address", "127.0.0.1")
+def _ignore_sigint() -> None:  # as a shell starts a background job (`core serve &`) or nohup does
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("sig,started", [(signal.SIGTERM, "plain"), (signal.SIGINT, "plain"),
+                                         (signal.SIGINT, "sigint-ignored")])
+def test_serve_prints_the_proxy_url_first_and_a_signal_stops_every_child(tmp_path, sig, started):
+    proc = _serve(tmp_path, "--workers", "2", "--port", "0", "--address", "127.0.0.1",
+                  preexec_fn=_ignore_sigint if started == "sigint-ignored" else None)
     try:
         url = proc.stdout.readline().strip()  # the first line, as soon as the hall is up
         assert url.startswith("http://127.0.0.1:"), (url, proc.stderr.read() if proc.poll() is not None else "")
