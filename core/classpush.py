@@ -38,7 +38,6 @@ class Waker:
         self._versions: dict[str, int | None] = {}  # class code → the version last seen here
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
-        self.woken = 0  # wakes sent (for tests and benchmarks)
 
     def watch(self, session_id: str, code: str, fragment_id: str, version: int | None) -> None:
         """This session follows ``code`` and polls with ``fragment_id``; it has seen ``version``."""
@@ -84,9 +83,7 @@ class Waker:
                 except Exception:
                     log.exception("classroom: waking a follower failed")
                     woke = True  # keep it: its poll still ticks
-                if woke:
-                    self.woken += 1
-                else:
+                if not woke:
                     self.drop(sid)
 
     def _loop(self) -> None:

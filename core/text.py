@@ -80,7 +80,7 @@ def japanese_tagger():
     """``with japanese_tagger() as tagger:`` a fugashi tagger (unidic-lite) for this thread alone
     until the block ends (MeCab taggers are not thread-safe). Read the nodes inside the block:
     they belong to the tagger's next call once it is back in the pool."""
-    return _taggers.borrow()
+    return mecab_tagger()
 
 
 def _make_mecab_tagger(option: str):

@@ -131,24 +131,15 @@ class Session:
     def idle(self, seconds: float) -> None:
         """Sit idle for ``seconds`` as an open browser tab does: answer the server's WebSocket
         pings meanwhile (websocket-client answers a ping only inside ``recv``). The server
-        (uvicorn) closes a socket whose pings go unanswered (Streamlit 1.67: a ping every 30 s, 30 s to answer), so a tab
-        that waits longer without this finds it closed (BrokenPipeError on its next send)."""
-        end = time.monotonic() + seconds
+        (uvicorn) closes a socket whose pings go unanswered (Streamlit 1.67: a ping every 30 s,
+        30 s to answer), so a tab that waits longer without this finds it closed (BrokenPipeError
+        on its next send). A run the server starts meanwhile (a wake) is read and dropped."""
         if self.ws is None:
             time.sleep(max(0.0, seconds))
             return
-        try:
-            while (left := end - time.monotonic()) > 0:
-                self.ws.settimeout(min(left, 1.0))
-                try:
-                    self.ws.recv()  # pings are answered inside; an unasked data frame is dropped
-                except websocket.WebSocketTimeoutException:
-                    pass
-                except websocket.WebSocketConnectionClosedException as exc:
-                    raise ProtocolError("server closed the WebSocket") from exc
-        finally:
-            if self.ws is not None:
-                self.ws.settimeout(self.timeout)
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            self.listen(left)
 
     def open(self) -> Run:
         """Connect and run the page as a browser opening its URL does."""
@@ -199,12 +190,9 @@ class Session:
             while (left := end - time.monotonic()) > 0:
                 self.ws.settimeout(min(left, 1.0))
                 try:
-                    data = self.ws.recv()  # pings are answered inside
+                    fmsg = self._recv()  # pings are answered inside
                 except websocket.WebSocketTimeoutException:
                     continue
-                except websocket.WebSocketConnectionClosedException as exc:
-                    raise ProtocolError("server closed the WebSocket") from exc
-                fmsg = self._parse(data)
                 if fmsg.WhichOneof("type") == "new_session":
                     self.ws.settimeout(self.timeout)
                     frags = list(fmsg.metadata.run.fragment_ids)
@@ -214,8 +202,12 @@ class Session:
                 self.ws.settimeout(self.timeout)
         return None
 
-    @staticmethod
-    def _parse(data) -> ForwardMsg:
+    def _recv(self) -> ForwardMsg:
+        """The next ForwardMsg (websocket-client's timeout exception passes through)."""
+        try:
+            data = self.ws.recv()
+        except websocket.WebSocketConnectionClosedException as exc:
+            raise ProtocolError("server closed the WebSocket") from exc
         if isinstance(data, str):
             raise ProtocolError(f"unexpected text frame: {data[:100]}")
         fmsg = ForwardMsg()
@@ -233,12 +225,9 @@ class Session:
                 if time.monotonic() > deadline:
                     raise ProtocolError(f"no script_finished within {self.timeout:.0f} s")
                 try:
-                    data = self.ws.recv()
+                    fmsg = self._recv()
                 except websocket.WebSocketTimeoutException as exc:
                     raise ProtocolError(f"no message within {self.timeout:.0f} s") from exc
-                except websocket.WebSocketConnectionClosedException as exc:
-                    raise ProtocolError("server closed the WebSocket") from exc
-                fmsg = self._parse(data)
             kind = fmsg.WhichOneof("type")
             if kind == "new_session":
                 run.elements.clear()

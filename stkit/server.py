@@ -42,14 +42,20 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _stop(proc: subprocess.Popen, timeout: float = 10) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-    try:
-        proc.wait(timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
+def _stop(*procs: subprocess.Popen, timeout: float = 10) -> None:
+    """Ask every process to stop at once (SIGTERM), wait for them together for ``timeout``
+    seconds in all, then kill what is left."""
+    for proc in procs:
+        if proc.poll() is None:
+            with contextlib.suppress(OSError):
+                proc.terminate()
+    deadline = time.monotonic() + timeout
+    for proc in procs:
+        try:
+            proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
 
 
 def _healthy(url: str) -> bool:
@@ -318,23 +324,13 @@ class Hall:
         return out
 
     def stop(self) -> None:
-        """Ask every child to stop at once, then wait for them together (one after the other, a
-        loaded machine's Streamlit workers took up to 10 s each to stop and `core serve` outlived
-        its caller's patience)."""
-        procs = [p for p in ([self.proxy.proc] if self.proxy is not None else [])
-                 + [s.proc for s in self.servers]
-                 + ([self.redis.proc] if self.redis is not None and self.redis.proc is not None else [])]
-        for proc in procs:
-            if proc.poll() is None:
-                with contextlib.suppress(OSError):
-                    proc.terminate()
-        deadline = time.monotonic() + 10
-        for proc in procs:
-            try:
-                proc.wait(max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
+        """Stop every child at once and wait for them together (≈ 10 s at most in all)."""
+        procs = [s.proc for s in self.servers]
+        if self.proxy is not None:
+            procs.append(self.proxy.proc)
+        if self.redis is not None and self.redis.proc is not None:
+            procs.append(self.redis.proc)
+        _stop(*procs)
         for s in self.servers:
             with contextlib.suppress(Exception):
                 s.log.close()
