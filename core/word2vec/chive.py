@@ -6,7 +6,7 @@ ja_ginza ships chiVe in spaCy's format (site-packages/ja_ginza/ja_ginza-<ver>/vo
 frequent rows and points every pruned key at the row of its nearest kept word; key2row keeps
 insertion order, kept rows first in frequency order — so the first key seen for a row is the
 word the row was trained for (row 0 = の, 1 = 、 …). We write one key per row (frequency
-order) to ``vectors.kv`` and all other keys to ``aliases.json`` ({key: row word}), once, into
+order) to ``vectors.kv`` and all other keys to a memory-mapped alias table (aliases.py: {key: row word}), once, into
 ``$PLAYGROUND_CACHE_DIR`` or ``~/.cache/nlp-playground`` (core.paths) (atomic rename; safe with several processes).
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import shutil
 import threading
 import time
 
@@ -21,8 +22,9 @@ import numpy as np
 
 from core import ModelUnavailable
 from core.paths import build_into
+from core.word2vec import aliases as alias_table
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: aliases as a memory-mapped table (aliases.py), was aliases.json
 
 _lock = threading.Lock()
 
@@ -59,7 +61,7 @@ def _chive_target() -> pathlib.Path:
 
 def convert_chive(vocab: pathlib.Path, out_dir: pathlib.Path) -> dict:
     """Convert spaCy vectors (vectors, key2row, strings.json) into ``out_dir``:
-    ``vectors.kv`` (+ .npy, gensim) and ``aliases.json`` ({key: row word}). Returns stats."""
+    ``vectors.kv`` (+ .npy, gensim) and the alias table (aliases.py). Returns stats."""
     import srsly
     from gensim.models import KeyedVectors
 
@@ -85,8 +87,8 @@ def convert_chive(vocab: pathlib.Path, out_dir: pathlib.Path) -> dict:
     assert len(kv.index_to_key) == len(rows) == kv.vectors.shape[0]
     out_dir.mkdir(parents=True, exist_ok=True)
     kv.save(str(out_dir / "vectors.kv"), sep_limit=1024 * 1024)
-    with open(out_dir / "aliases.json", "w", encoding="utf-8") as fh:
-        json.dump({a: row_word[r] for a, r in aliases.items() if r in row_word}, fh, ensure_ascii=False)
+    index = {r: i for i, r in enumerate(rows)}  # spaCy row → its row word's index in vectors.kv
+    alias_table.write(out_dir, {a: index[r] for a, r in aliases.items() if r in index})
     stats = {"rows": len(rows), "aliases": len(aliases), "keys": len(key2row),
              "seconds": round(time.perf_counter() - t0, 2), "source": str(vocab)}
     (out_dir / "meta.json").write_text(json.dumps(stats, ensure_ascii=False), encoding="utf-8")
@@ -130,4 +132,15 @@ def ensure_converted() -> pathlib.Path:
         if (target / "meta.json").exists():
             return target
         build_into(target, lambda tmp: convert_chive(ginza_vocab_dir(), tmp), done="meta.json")
+        _remove_older_formats(target)
     return target
+
+
+def _remove_older_formats(target: pathlib.Path) -> None:
+    """Older conversions of the same vectors (``…-v2`` beside ``…-v3``) are dead weight in the
+    user's cache once the new one is built (a process still mapping one keeps its open files)."""
+    stem = target.name.rsplit("-v", 1)[0]
+    for old in target.parent.glob(f"{stem}-v*"):
+        version = old.name.rsplit("-v", 1)[1]
+        if old.is_dir() and version.isdigit() and int(version) < FORMAT_VERSION:
+            shutil.rmtree(old, ignore_errors=True)

@@ -20,12 +20,11 @@ mean vector is used. OutOfVocabulary carries close in-vocabulary spellings.
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import pathlib
 import re
 import socket
-import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +34,7 @@ from core.i18n import Text
 from core.i18n import t
 from core.text import normalize_input, sudachi_normalize, tokenize
 from core.word2vec import chive
+from core.word2vec.aliases import AliasTable
 
 MAX_WORD_CHARS = 100  # a "word" field; longer text is refused with a message
 CHIVE_LABEL = Text("w2v.label.chive")
@@ -62,30 +62,15 @@ def default_vectors():
     kv = KeyedVectors.load(str(target / "vectors.kv"), mmap="r")
     kv.fill_norms()
     kv.playground_label = CHIVE_LABEL
-    kv.playground_aliases_path = str(target / "aliases.json")
+    kv.playground_aliases = AliasTable(target, kv.index_to_key)
     return kv
 
 
-_alias_cache: dict[str, dict[str, str]] = {}
-_alias_lock = threading.Lock()
-
-
-def alias_map(kv) -> dict[str, str]:
+def alias_map(kv) -> Mapping[str, str]:
     """chiVe key → the word of its row (all ~460k keys that share a row). Empty for others.
-    Loaded lazily on the first lookup miss (≈0.3 s), then kept per process. Loaded once: a class
-    that types the same missing word at once would otherwise parse the file once per student."""
-    path = getattr(kv, "playground_aliases_path", None)
-    if not path:
-        return {}
-    aliases = _alias_cache.get(path)
-    if aliases is None:
-        with _alias_lock:
-            aliases = _alias_cache.get(path)
-            if aliases is None:
-                with open(path, encoding="utf-8") as fh:
-                    aliases = json.load(fh)
-                _alias_cache[path] = aliases
-    return aliases
+    A memory-mapped table (core/word2vec/aliases.py): no parse and no heap per process."""
+    table = getattr(kv, "playground_aliases", None)
+    return {} if table is None else table
 
 
 def label(kv) -> str:

@@ -115,8 +115,15 @@ def test_gensim_data_offline_says_what_is_missing(monkeypatch, tmp_path):
 
 
 def test_conversion_to_a_fresh_cache(tmp_path, monkeypatch, chive):
+    from core.word2vec import chive as converter
+
     monkeypatch.setenv(paths.ENV_VAR, str(tmp_path))
+    older = converter._chive_target().with_name(converter._chive_target().name.replace(
+        f"-v{converter.FORMAT_VERSION}", f"-v{converter.FORMAT_VERSION - 1}"))
+    older.mkdir(parents=True)
+    (older / "aliases.json").write_text("{}")
     kv = vectors.default_vectors()
+    assert not older.exists()  # the older format's folder is removed once the new one is built
     meta = json.loads(next(tmp_path.glob("word2vec/chive-*/meta.json")).read_text())
     assert meta["rows"] == 20000 and meta["aliases"] > 400_000
     np.testing.assert_array_equal(kv["猫"], chive["猫"])
@@ -131,37 +138,28 @@ def test_cached_resource_loader(chive):
     assert any("chiVe" in m["name"] for m in registry.loaded())
 
 
-def test_alias_map_is_parsed_once_when_a_class_misses_the_same_word_at_once(tmp_path, monkeypatch):
-    """40 students type the same word that is only an alias: the 0.3 s JSON parse runs once,
-    not once per thread that arrives before the first parse ends."""
-    import json
-    import threading
-    import types
+def test_alias_table_looks_up_every_key_and_nothing_else(tmp_path):
+    """The written table answers exactly the mapping it was written from (mixed scripts, prefixes
+    of one another, one-byte to four-byte UTF-8), in and [] alike."""
+    from core.word2vec import aliases
 
-    from core.word2vec import vectors
+    words = ["猫", "犬", "東京"]
+    mapping = {"ねこ": 0, "ネコ": 0, "ねこじゃらし": 1, "a": 2, "ab": 2, "𠮷野家": 2, "Ｃ": 1}
+    aliases.write(tmp_path, mapping)
+    table = aliases.AliasTable(tmp_path, words)
+    assert len(table) == len(mapping) and dict(table) == {k: words[r] for k, r in mapping.items()}
+    for key, row in mapping.items():
+        assert key in table and table[key] == words[row]
+    for missing in ["", "ね", "ねこじ", "b", "猫", "𠮷", "abc", None, 3]:
+        assert missing not in table
+    with pytest.raises(KeyError):
+        table["ねこじ"]
 
-    path = tmp_path / "aliases.json"
-    path.write_text(json.dumps({"ねこ": "猫"}), encoding="utf-8")
-    kv = types.SimpleNamespace(playground_aliases_path=str(path))
-    monkeypatch.setattr(vectors, "_alias_cache", {})
-    calls, start = [], threading.Barrier(8)
-    real_load = json.load
 
-    def slow_load(fh):
-        calls.append(1)
-        threading.Event().wait(0.05)  # a parse that takes a while, so the threads overlap
-        return real_load(fh)
-
-    monkeypatch.setattr(vectors.json, "load", slow_load)
-    results = []
-
-    def student():
-        start.wait()
-        results.append(vectors.alias_map(kv))
-
-    threads = [threading.Thread(target=student) for _ in range(8)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert len(calls) == 1 and all(r == {"ねこ": "猫"} for r in results)
+def test_alias_table_is_mapped_not_loaded(chive):
+    """460k aliases as a dict cost ≈ 157 MB of heap per process, paid by the first student who
+    typed an alias-only word in a long class; the table is memory-mapped files instead."""
+    table = vectors.alias_map(chive)
+    assert not isinstance(table, dict)
+    assert all(isinstance(a, np.memmap) for a in (table.blob, table.offsets, table.rows))
+    assert table["白猫"] == "猫"
