@@ -272,6 +272,9 @@ def heavy_work(on_wait: Callable[[], None] | None = None, timeout: float | None 
     finally:
         _state.depth = 0
         _queue.leave(ticket)
+        from core import registry
+
+        registry.trim_heap()  # the job's freed tensors: back to the OS, not kept by glibc
 
 
 # --- the quick lane: short interactive work never waits behind training --------------------

@@ -338,7 +338,7 @@ def test_output_layer_by_task_matches_torch_losses():
 
 
 def test_basics_has_its_quick_checks():
-    at = open_section("basics.tab.neuron")
+    at = open_section("basics.tab.neuron", session={"qc_open_basics": True})
     assert_no_exception(at)
     assert at.radio(key="qc_basics-softmax") and at.text_input(key="qc_basics-coin")
     at.radio(key="qc_basics-softmax").set_value(0)

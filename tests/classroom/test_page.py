@@ -44,7 +44,7 @@ def test_public_url_from_the_environment_goes_into_the_link(monkeypatch):
 
 
 def test_two_sessions_share_the_class_follow_and_answer():
-    teacher = app_test("attention", query={"att_dk": "16"})
+    teacher = app_test("attention", query={"att_dk": "16"}, session={"qc_open_attention": True})
     code = _start(teacher)
     token = teacher.session_state["cls_token"]
     state = classrooms().heartbeat(code, token).state
@@ -84,7 +84,7 @@ def test_two_sessions_share_the_class_follow_and_answer():
 
 
 def test_a_student_who_edits_detaches_and_back_to_the_teacher_reattaches():
-    teacher = app_test("attention", query={"att_dk": "16"})
+    teacher = app_test("attention", query={"att_dk": "16"}, session={"qc_open_attention": True})
     code = _start(teacher)
     student = app_test(None, query={"class": code})
     # the browser's history navigation (what the follow script does) lands on the demo
@@ -113,8 +113,20 @@ def test_unknown_code_and_wrong_pin_say_so(monkeypatch):
     assert at.session_state["cls_role"] is None if "cls_role" in at.session_state else True
 
 
-def test_quick_check_alone_gives_feedback_and_the_reason():
+def test_quick_checks_are_built_only_when_opened():
+    """Closed, the section is its expander alone (every follower reruns the page at each of the
+    instructor's changes); opening it builds the questions."""
     at = app_test("attention")
+    assert [e for e in at.get("expander") if "確認クイズ" in e.label]
+    assert not [w for w in (*at.button, *at.radio, *at.text_input) if w.key and w.key.startswith("qc_att-")]
+    at.session_state["qc_open_attention"] = True
+    at.run()
+    assert at.button(key="qc_att-scale_check") and at.radio(key="qc_att-causal")
+    assert_no_exception(at)
+
+
+def test_quick_check_alone_gives_feedback_and_the_reason():
+    at = app_test("attention", session={"qc_open_attention": True})
     at.text_input(key="qc_att-scale").input("８")
     at.button(key="qc_att-scale_check").click().run()
     assert any("正解" in s.value for s in at.success)
@@ -148,7 +160,7 @@ def _land(student, dk: str) -> None:
 
 
 def test_a_follow_in_flight_is_not_taken_for_an_edit_when_the_instructor_changes_again():
-    teacher = app_test("attention", query={"att_dk": "16"})
+    teacher = app_test("attention", query={"att_dk": "16"}, session={"qc_open_attention": True})
     code = _start(teacher)
     student = app_test("attention", query={"att_dk": "16", "class": code})  # the QR's class link
     assert student.session_state["cls_attached"] is True

@@ -46,9 +46,9 @@ def test_a_class_link_does_not_turn_the_instructor_into_a_follower(app_rooms):
 
 
 def test_the_pages_own_check_does_not_reveal_the_question_the_class_is_asked(app_rooms):
-    teacher = app_test("attention")
+    teacher = app_test("attention", session={"qc_open_attention": True})
     code = _start(teacher)
-    student = app_test("attention", query={"class": code})
+    student = app_test("attention", query={"class": code}, session={"qc_open_attention": True})
     assert student.button(key="qc_att-scale_check")  # alone, the check is there
     teacher.button(key="qc_att-scale_ask").click().run()
     student.run()
@@ -74,7 +74,7 @@ def test_followers_see_what_the_instructor_is_running(app_rooms):
 
 
 def test_a_student_answer_is_plain_text_on_the_projector(app_rooms):
-    teacher = app_test("attention")
+    teacher = app_test("attention", session={"qc_open_attention": True})
     code = _start(teacher)
     student = app_test(None, query={"class": code})
     teacher.button(key="qc_att-scale_ask").click().run()
