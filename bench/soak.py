@@ -122,9 +122,10 @@ def alerts(run) -> str:
 
 # --- the instructor ----------------------------------------------------------------------------
 
-def start_class(url: str, pin: str, timeout: float) -> tuple[Session, str | None]:
-    """An instructor's tab on /word2vec that starts a class (with the PIN when asked)."""
-    s = Session(url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=timeout)
+def start_class(url: str, pin: str, timeout: float, cookie: str | None = None) -> tuple[Session, str | None]:
+    """An instructor's tab on /word2vec that starts a class (with the PIN when asked);
+    ``cookie``: what the browser sends (its PIN-trust cookie, see ``trust_cookie``)."""
+    s = Session(url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=timeout, cookie=cookie)
     s.open()
     s.press(t("cls.share.open"))
     s.rerun()
@@ -133,10 +134,22 @@ def start_class(url: str, pin: str, timeout: float) -> tuple[Session, str | None
     s.press(t("cls.start"))
     m = TEACHING.search(markdown_text(s.rerun()))
     code = m.group(1) if m else None
+    s.trust_cookie = trust_cookie(s)  # set in the run that started the class (once)
     if s.has("button", t("cls.share.close")):
         s.press(t("cls.share.close"))
         s.rerun()
     return s, code
+
+
+TRUST_SET = re.compile(r"document\.cookie = \"(pg_teacher_trust=[A-Za-z0-9_-]+)")
+
+
+def trust_cookie(session: Session) -> str | None:
+    """The PIN-trust cookie the page set in this tab (a browser keeps it; the next start sends it)."""
+    for node in session.tree.values():
+        if node.WhichOneof("type") == "html" and (m := TRUST_SET.search(node.html.body)):
+            return m.group(1)
+    return None
 
 
 class Instructor:
@@ -241,6 +254,7 @@ class Hostile(threading.Thread):
         self.saver: Session | None = None
         self.guesser: Session | None = None
         self.problems: list[str] = []
+        self.victim_cookie: str | None = None  # the victim's laptop: the PIN-trust cookie it was given
 
     def run(self) -> None:
         i = 0
@@ -361,7 +375,8 @@ class Hostile(threading.Thread):
         code = self.instructor.code
         if not code:
             return
-        s, own = start_class(self.url, self.pin, self.timeout)  # another instructor's tab, its own class
+        s, own = start_class(self.url, self.pin, self.timeout, self.victim_cookie)  # another instructor's tab, its own class
+        self.victim_cookie = s.trust_cookie or self.victim_cookie
         try:
             if not own:
                 self.problems.append("class_link_on_instructor: the victim could not start a class")

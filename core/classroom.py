@@ -8,7 +8,9 @@ A class has
 - a short code (4 letters, no I / O) and one instructor, identified by a per-session token;
   starting a class needs the operator's PIN when ``PLAYGROUND_INSTRUCTOR_PIN`` is set (at least
   ``MIN_PIN_LEN`` characters; wrong PINs are rate-limited per session, per class and overall,
-  with a growing wait, and logged);
+  with a growing wait, and logged; a browser that once entered the right PIN — its ``browser``
+  secret, kept in a cookie by the page — is not held by the overall limit, so a student guessing
+  PINs cannot keep the real instructor from starting a class);
 - the instructor's demo state: the page and the URL query parameters that the pages bind their
   main inputs and tabs to (``bind="query-params"``), never a student's own models or uploads;
   and what the instructor is doing during a long run (``report_activity``: "training — 42 %");
@@ -66,6 +68,7 @@ KEEPALIVE_S = 2.0
 # wrong-PIN limits: (free attempts, longest wait in s) per session, per class, and overall
 PIN_LIMITS = {"session": (3, 300.0), "class": (3, 300.0), "any": (30, 60.0)}
 PIN_WINDOW_S = 3600.0  # failures are forgotten after this
+TRUST_TTL_S = 120 * 86400.0  # a browser that entered the right PIN skips the overall limit this long (a term)
 
 log = logging.getLogger("playground.classroom")
 
@@ -192,9 +195,10 @@ class Classrooms:
         self.warning = getattr(self.store, "warning", None)  # a core.i18n.Text when Redis was unreachable at start
 
     # --- lifecycle ----------------------------------------------------------------------
-    def start(self, instructor: str, pin: str = "") -> str:
-        """A new class for the session ``instructor``; returns its code."""
-        self._check_pin(pin, instructor, None)
+    def start(self, instructor: str, pin: str = "", browser: str = "") -> str:
+        """A new class for the session ``instructor``; returns its code. ``browser``: the
+        browser's own secret (see ``_check_pin``), "" when it has none."""
+        self._check_pin(pin, instructor, None, browser)
         now = self._clock()
         if self._sweep(now) >= MAX_CLASSES:
             raise InvalidInput("同時に開ける授業の数の上限です。使っていない授業を終えてください。",
@@ -206,13 +210,13 @@ class Classrooms:
         raise InvalidInput("空いているクラスコードが見つかりません。しばらくしてからもう一度始めてください。",
                            en="No free class code was found. Try starting the class again in a while.")
 
-    def resume(self, code: str, instructor: str, pin: str = "") -> str:
+    def resume(self, code: str, instructor: str, pin: str = "", browser: str = "") -> str:
         """Come back to class ``code`` (the tab was closed, or the server restarted): an ended or
         forgotten class restarts with the same code; a live one whose instructor has gone quiet
         is taken over (needs a configured PIN); a live one whose instructor is still there only
         after that instructor confirms (HandoverAsked until then)."""
         code = normalize_code(code)
-        self._check_pin(pin, instructor, code)
+        self._check_pin(pin, instructor, code, browser)
         now = self._clock()
         meta, hb = self.store.get_many([_key(code), _key(code, "hb")])
         if meta is not None and meta.get("instructor") == instructor and not meta.get("ended"):
@@ -419,7 +423,13 @@ class Classrooms:
             self.store.delete(_key(meta["code"], f"a:{old_q['seq']}"))
         self.store.incr(_key(meta["code"], "v"), LIVE_TTL_S)
 
-    def _check_pin(self, pin: str, token: str, code: str | None) -> None:
+    def _check_pin(self, pin: str, token: str, code: str | None, browser: str = "") -> None:
+        """Refuse a wrong PIN, and any attempt while a limit's wait runs: per session, per class
+        and over the whole server (``PIN_LIMITS``). The server-wide limit stops guessing from many
+        fresh sessions, but a guesser would hold the real instructor up with it too; a browser
+        that has entered the right PIN before (``browser``: a secret only that browser holds,
+        recorded here for ``TRUST_TTL_S``) is not held by it — the session and class limits
+        still apply, and the PIN is still checked."""
         expected = os.environ.get(PIN_ENV, "")
         if not expected:
             return
@@ -428,7 +438,11 @@ class Classrooms:
             raise InvalidInput(f"サーバーの講師 PIN ({PIN_ENV}) が短すぎます。{MIN_PIN_LEN} 文字以上にするよう管理者に伝えてください。",
                                en=f"The server's instructor PIN ({PIN_ENV}) is too short. Ask the administrator to set at least {MIN_PIN_LEN} characters.")
         now = self._clock()
-        scopes = {"session": f"{PREFIX}pin:s:{_digest(token)}", "any": f"{PREFIX}pin:any"}
+        trust = f"{PREFIX}pin:ok:{_digest(browser)}" if browser else None
+        scopes = {"session": f"{PREFIX}pin:s:{_digest(token)}"}
+        proved = self.store.get(trust) if trust is not None else None  # when this browser's PIN was right
+        if proved is None or now - float(proved) > TRUST_TTL_S:
+            scopes["any"] = f"{PREFIX}pin:any"
         if code:
             scopes["class"] = f"{PREFIX}pin:c:{code}"
         for scope, key in scopes.items():
@@ -450,6 +464,8 @@ class Classrooms:
                                       en=f"Too many wrong PINs. Wait {s} seconds, then try again.")
         if hmac.compare_digest(str(pin or "").strip().encode(), expected.encode()):
             self.store.delete(scopes["session"], *([scopes["class"]] if code else []))
+            if trust is not None:
+                self.store.put(trust, now, TRUST_TTL_S)
             return
         log.warning("classroom: wrong instructor PIN (class %s, session %s)", code or "new", _digest(token))
         raise NotInstructor("講師 PIN が違います。授業を始められるのは先生だけです。",

@@ -45,6 +45,8 @@ SEEN_S = 5.0  # a follower's full read at least this often (it stays counted; cl
 ACTIVITY_S = 1.0  # report_activity publishes at most this often
 STUDENT_COOKIE = "pg_student"
 TEACHER_COOKIE = "pg_teacher"
+TRUST_COOKIE = "pg_teacher_trust"  # this browser entered the right PIN once (core.classroom._check_pin)
+TRUST, TRUST_SENT = "cls_trust", "cls_trust_sent"
 RETRY_S = 15.0  # a follow after which no run of the page started at all is sent again
 TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached"
 PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
@@ -62,13 +64,25 @@ def token() -> str:
     return st.session_state.setdefault(TOKEN, classroom.new_token())
 
 
+def _cookie_token(name: str) -> str:
+    """A token cookie of this browser ([A-Za-z0-9_-], 16–64 characters), or ""."""
+    cookie = (st.context.cookies or {}).get(name, "") if st.context.cookies is not None else ""
+    return cookie if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", cookie or "") else ""
+
+
+def browser_secret() -> str:
+    """This browser's secret for the PIN's server-wide limit: from its cookie (it entered the
+    right PIN before, so a student guessing PINs does not hold it up), else a new one that
+    ``_teacher_cookie`` keeps once this browser's PIN was right."""
+    return st.session_state.setdefault(TRUST, _cookie_token(TRUST_COOKIE) or classroom.new_token())
+
+
 def student_token() -> str:
     """This browser's follower token: from its cookie when it has one (a reload is the same
     student, counted once), else a new one that ``_remember_student`` writes to the cookie."""
     ss = st.session_state
     if STOKEN not in ss:
-        cookie = (st.context.cookies or {}).get(STUDENT_COOKIE, "") if st.context.cookies is not None else ""
-        ss[STOKEN] = cookie if re.fullmatch(r"[A-Za-z0-9_-]{16,64}", cookie or "") else classroom.new_token()
+        ss[STOKEN] = _cookie_token(STUDENT_COOKIE) or classroom.new_token()
     return ss[STOKEN]
 
 
@@ -102,6 +116,13 @@ def _teacher_cookie() -> None:
         tail = "; path=/; SameSite=Strict" if want else "; path=/; max-age=0; SameSite=Strict"
         # CODE.TOKEN is [A-Z.A-Za-z0-9_-] only; the script is otherwise static
         st.html(f"<script>document.cookie = {json.dumps(TEACHER_COOKIE + '=' + want + tail)};</script>",
+                unsafe_allow_javascript=True)
+    trust = ss.get(TRUST, "")
+    if ss.get(ROLE) == "instructor" and ss.get(PIN_USED) and trust and ss.get(TRUST_SENT) != trust \
+            and _cookie_token(TRUST_COOKIE) != trust:
+        ss[TRUST_SENT] = trust  # the token is [A-Za-z0-9_-] only (token_urlsafe / checked); the script is static
+        st.html(f"<script>document.cookie = {json.dumps(TRUST_COOKIE + '=' + trust)} + "
+                f"'; path=/; max-age={int(classroom.TRUST_TTL_S)}; SameSite=Strict';</script>",
                 unsafe_allow_javascript=True)
 
 
@@ -237,7 +258,7 @@ def bottom(page) -> None:
             try:
                 resources.classrooms().publish(ss[CODE], token(), *mine)
             except classroom.ClassNotFound:  # forgotten by the store: restart the same code (see the panel)
-                resources.classrooms().resume(ss[CODE], token(), ss.get(PIN_USED, ""))
+                resources.classrooms().resume(ss[CODE], token(), ss.get(PIN_USED, ""), browser_secret())
                 resources.classrooms().publish(ss[CODE], token(), *mine)
         except classroom.StoreUnavailable as exc:  # Redis away for a moment: still teaching, the poll retries
             st.warning(exc.text(lang()), icon="⚠️")
@@ -497,7 +518,7 @@ def _instructor_panel() -> None:
 def _start(pin: str) -> None:
     ss = st.session_state
     try:
-        code = resources.classrooms().start(token(), pin)
+        code = resources.classrooms().start(token(), pin, browser_secret())
     except PlaygroundError as exc:
         ss["cls_start_error"] = exc.text(lang())
         return
@@ -511,7 +532,7 @@ def _resume(code: str, pin: str) -> None:
     it over when its instructor's tab went quiet, or ask that instructor to hand it over."""
     ss = st.session_state
     try:
-        code = resources.classrooms().resume(code, token(), pin)
+        code = resources.classrooms().resume(code, token(), pin, browser_secret())
     except PlaygroundError as exc:
         ss["cls_start_error"] = exc.text(lang())
         return

@@ -99,6 +99,31 @@ def test_wrong_pins_are_rate_limited_with_backoff_and_logged(rooms, monkeypatch,
     assert rooms.resume(code, "guesser", "246810") == code
 
 
+def test_a_pin_guesser_cannot_hold_up_a_browser_that_entered_the_right_pin(rooms, monkeypatch):
+    """The server-wide limit stops guessing from many fresh sessions, and so also a real
+    instructor's new class: not a browser that proved the PIN before (its secret, a cookie)."""
+    monkeypatch.setenv(C.PIN_ENV, "246810")
+    rooms.start("teacher-monday", "246810", browser="laptop-secret-0001")  # proved once
+    free, _ = C.PIN_LIMITS["any"]
+    for i in range(free):  # a student guessing from fresh sessions (and a browser secret of its own)
+        with pytest.raises(C.NotInstructor):
+            rooms.start(f"guess-{i}", f"{i:06d}", browser=f"student-secret-{i}")
+    with pytest.raises(C.TooManyAttempts):
+        rooms.start("someone-new", "246810")  # the server-wide wait: a browser never seen before waits
+    with pytest.raises(C.TooManyAttempts):
+        rooms.start("guess-x", "000000", browser="student-secret-0")  # a wrong PIN proves nothing
+    code = rooms.start("teacher-tuesday", "246810", browser="laptop-secret-0001")  # the laptop does not
+    assert C.normalize_code(code) == code
+    with pytest.raises(C.NotInstructor):  # a trusted browser still needs the PIN
+        rooms.start("teacher-tuesday-2", "999999", browser="laptop-secret-0001")
+    rooms.clock.now += C.TRUST_TTL_S + 1  # a term later the trust is gone (the guesses too)
+    for i in range(free):
+        with pytest.raises((C.NotInstructor, C.TooManyAttempts)):
+            rooms.start(f"guess2-{i}", f"{i:06d}")
+    with pytest.raises(C.TooManyAttempts):
+        rooms.start("teacher-next-term", "246810", browser="laptop-secret-0001")
+
+
 def test_a_short_pin_is_a_configuration_error(rooms, monkeypatch):
     monkeypatch.setenv(C.PIN_ENV, "1234")
     with pytest.raises(InvalidInput, match="短すぎ"):

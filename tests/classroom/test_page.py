@@ -113,6 +113,31 @@ def test_unknown_code_and_wrong_pin_say_so(monkeypatch):
     assert at.session_state["cls_role"] is None if "cls_role" in at.session_state else True
 
 
+def test_a_right_pin_makes_the_browser_trusted_for_the_server_wide_limit(monkeypatch):
+    """After the right PIN the page keeps this browser's secret in a long-lived cookie (the
+    server-wide PIN limit then never holds this instructor up); a wrong PIN keeps nothing."""
+    from pages.common import classroom as page_classroom
+
+    monkeypatch.setenv(classroom.PIN_ENV, "246810")
+    cookie = lambda at: [h.proto.body for h in at.main if type(h).__name__ == "Html"  # noqa: E731
+                         and page_classroom.TRUST_COOKIE + "=" in h.proto.body]
+    at = app_test(None)
+    at.button(key="cls_share_btn_side").click().run()
+    at.text_input(key="cls_pin").input("000000")
+    at.button(key="cls_start").click().run()
+    assert not cookie(at)
+    at.text_input(key="cls_pin").input("246810")
+    at.button(key="cls_start").click().run()
+    assert_no_exception(at)
+    secret = at.session_state[page_classroom.TRUST]
+    assert at.session_state["cls_role"] == "instructor"
+    sent = cookie(at)
+    assert len(sent) == 1 and secret in sent[0] and f"max-age={int(classroom.TRUST_TTL_S)}" in sent[0]
+    assert re.fullmatch(r"[A-Za-z0-9_-]{16,64}", secret)
+    at.run()
+    assert not cookie(at)  # sent once
+
+
 def test_quick_checks_are_built_only_when_opened():
     """Closed, the section is its expander alone (every follower reruns the page at each of the
     instructor's changes); opening it builds the questions."""
