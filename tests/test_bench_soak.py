@@ -35,6 +35,9 @@ def test_quick_soak():
     assert all(set(a) == {"tried", "refused"} and 0 <= a["refused"] <= a["tried"] for a in attacks.values())
     assert attacks["gzip_bomb"]["tried"] >= 1 and attacks["gzip_bomb"]["refused"] == attacks["gzip_bomb"]["tried"]
     assert attacks["pin_guess"]["refused"] == attacks["pin_guess"]["tried"]
+    assert all(a["tried"] >= 1 for a in attacks.values()), attacks  # every attack ran (the flood needs the asked question)
+    link = attacks["class_link_on_instructor"]
+    assert link["refused"] == link["tried"], link
 
 
 def test_bad_minutes_exit_2():
