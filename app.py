@@ -35,7 +35,8 @@ PAGES = {
 }
 
 current = st.navigation(PAGES)
-sidebar.render()
-classroom.top(current)
-current.run()
-classroom.bottom(current)
+with classroom.follow_slot(current):  # a follower's run after the instructor's change waits its turn
+    sidebar.render()
+    classroom.top(current)
+    current.run()
+    classroom.bottom(current)

@@ -103,3 +103,46 @@ def test_a_follower_that_does_not_tick_is_woken_by_the_server_and_sent_to_the_ne
         teacher.close()
         if follower is not None:
             follower.close()
+
+
+def test_follow_runs_take_turns_but_never_wait_long(monkeypatch):
+    """After a change every follower runs the page: in line (one at a time per process by
+    default), each waiting at most FOLLOW_SLOT_WAIT_S; the instructor's and a detached student's
+    own runs never wait in that line."""
+    import threading
+    import time
+    import types
+
+    from pages.common import classroom as page
+
+    target = ("word2vec", {"w2v_word": ["犬"]})
+    state = {page.ROLE: "follower", page.ATTACHED: True, page.TARGET: target, page.SENT: [target]}
+    monkeypatch.setattr(page.st, "session_state", state)
+    monkeypatch.setattr(page, "current_state", lambda path: target)
+    monkeypatch.setattr(page, "_follow_slots", threading.BoundedSemaphore(1))
+    monkeypatch.setattr(page, "FOLLOW_SLOT_WAIT_S", 0.5)
+    where = types.SimpleNamespace(url_path="word2vec")
+    inside, leave = threading.Event(), threading.Event()
+
+    def first_follower():
+        with page.follow_slot(where):
+            inside.set()
+            leave.wait(10)
+
+    th = threading.Thread(target=first_follower)
+    th.start()
+    assert inside.wait(10)
+
+    def waited() -> float:
+        t0 = time.monotonic()
+        with page.follow_slot(where):
+            return time.monotonic() - t0
+
+    assert 0.45 <= waited() < 5  # in line behind the first, but not longer than the cap
+    for role, attached in (("instructor", False), ("follower", False)):
+        state.update({page.ROLE: role, page.ATTACHED: attached})
+        assert waited() < 0.2  # not a follow: no line
+    leave.set()
+    th.join()
+    state.update({page.ROLE: "follower", page.ATTACHED: True})
+    assert waited() < 0.2  # the slot was given back
