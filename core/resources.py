@@ -99,9 +99,12 @@ def japanese_tokenizer_ready() -> bool:
 def word_vectors():
     """The embedded chiVe vectors (gensim KeyedVectors, memory-mapped, norms filled). Read-only:
     never add or train on it; a session's own vectors live in st.session_state."""
+    from core import text
     from core.word2vec import vectors
 
-    return _timed("chiVe", "res.chive", vectors.default_vectors)
+    kv = _timed("chiVe", "res.chive", vectors.default_vectors)
+    text.warm()  # the lookups' taggers (Sudachi normalises what is not a key as typed)
+    return kv
 
 
 @st.cache_resource(show_spinner=both("res.loading.vectors_file"))

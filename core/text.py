@@ -188,6 +188,15 @@ def sudachi_normalize(word: str) -> str:
         return "".join(m.normalized_form() for m in tok.tokenize(word))
 
 
+def warm() -> None:
+    """Make one tagger of each kind now (MeCab and Sudachi: their dictionaries load in 20–50 ms
+    alone, much longer under a busy GIL). core.resources calls it with the word vectors, so the
+    first word of a lecture that needs Sudachi's normalised form (りんご) does not pay for it while
+    forty followers wait on the same run."""
+    tokenize("準備")
+    sudachi_normalize("準備")
+
+
 def decode_upload(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, what: str = "アップロードされたファイル") -> str:
     """Decode an uploaded text file: UTF-8 (with or without BOM), then Shift-JIS/CP932.
 

@@ -23,10 +23,7 @@ def _vectors() -> str:
 def _tokenizer() -> str:
     from core import text
 
-    text.tokenize("準備")
-    from core.text import sudachi_normalize
-
-    sudachi_normalize("コンピュータ")
+    text.warm()
     return "MeCab (fugashi + unidic-lite) と Sudachi"
 
 

@@ -129,6 +129,21 @@ def test_conversion_to_a_fresh_cache(tmp_path, monkeypatch, chive):
     np.testing.assert_array_equal(kv["猫"], chive["猫"])
 
 
+def test_loading_the_shared_vectors_makes_the_lookup_taggers_too(chive, monkeypatch):
+    """The first alias-only or Sudachi-normalised word of a lecture must not load a dictionary
+    inside the instructor's run while the followers wait: the taggers come with the vectors."""
+    from core import resources, text
+
+    monkeypatch.setattr(text, "_taggers", text._Pool(text._make_japanese_tagger))
+    monkeypatch.setattr(text, "_sudachis", text._Pool(text._make_sudachi))
+    resources.word_vectors.clear()
+    try:
+        resources.word_vectors()
+        assert text._taggers.made == 1 and text._sudachis.made == 1
+    finally:
+        resources.word_vectors.clear()
+
+
 def test_cached_resource_loader(chive):
     from core import registry, resources
 
