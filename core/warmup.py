@@ -59,7 +59,9 @@ def _hub_steps() -> list[tuple[str, Callable[[], str]]]:
 
         def load(task=task, source=source, row=row) -> str:
             if not row["available"]:
-                raise PlaygroundError(row["message"] or "ローカルにありません",
+                hub.locate(source)  # not here: its own error (both languages) when it has one
+                raise PlaygroundError("ローカルにありません（読み込み時にダウンロードします）",
+                                      en="Not on this machine (downloaded when first loaded).",
                                       hint=hub.fetch_command(source))
             if task == "translation":
                 from core.seq2seq import pretrained
