@@ -62,8 +62,10 @@ from bench.lecture import SCENARIOS  # noqa: E402
 from bench.loadtest import percentile  # noqa: E402
 from stkit.server import Server  # noqa: E402
 from stkit.client import ProtocolError, Session  # noqa: E402
+from core import registry  # noqa: E402
 from core.i18n import t  # noqa: E402
 from pages.common.classroom import POLL_S  # noqa: E402
+from pages.common.quickcheck import open_key  # noqa: E402
 
 WORDS = ["東京", "犬", "りんご", "大学", "電車", "音楽"]
 ATTACKS = ("gzip_bomb", "answer_flood", "pin_guess", "save_spam", "class_link_on_instructor")
@@ -122,9 +124,11 @@ def alerts(run) -> str:
 
 # --- the instructor ----------------------------------------------------------------------------
 
-def start_class(url: str, pin: str, timeout: float, cookie: str | None = None) -> tuple[Session, str | None]:
-    """An instructor's tab on /word2vec that starts a class (with the PIN when asked);
-    ``cookie``: what the browser sends (its PIN-trust cookie, see ``trust_cookie``)."""
+def start_class(url: str, pin: str, timeout: float,
+                cookie: str | None = None) -> tuple[Session, str | None, str | None]:
+    """An instructor's tab on /word2vec that starts a class (with the PIN when asked): the tab,
+    the class code, and the PIN-trust cookie the page set (a browser keeps it and sends it as
+    ``cookie`` next time; see ``trust_cookie``)."""
     s = Session(url, "word2vec", {"tab": t("w2v.tab.neighbors")}, timeout=timeout, cookie=cookie)
     s.open()
     s.press(t("cls.share.open"))
@@ -134,11 +138,11 @@ def start_class(url: str, pin: str, timeout: float, cookie: str | None = None) -
     s.press(t("cls.start"))
     m = TEACHING.search(markdown_text(s.rerun()))
     code = m.group(1) if m else None
-    s.trust_cookie = trust_cookie(s)  # set in the run that started the class (once)
+    trust = trust_cookie(s)  # set in the run that started the class (once)
     if s.has("button", t("cls.share.close")):
         s.press(t("cls.share.close"))
         s.rerun()
-    return s, code
+    return s, code, trust
 
 
 TRUST_SET = re.compile(r"document\.cookie = \"(pg_teacher_trust=[A-Za-z0-9_-]+)")
@@ -155,7 +159,7 @@ def trust_cookie(session: Session) -> str | None:
 class Instructor:
     def __init__(self, url: str, pin: str, tally: Tally, *, demo_s: int, timeout: float):
         self.url, self.pin, self.tally, self.demo_s, self.timeout = url, pin, tally, demo_s, timeout
-        self.session, self.code = start_class(url, pin, timeout)
+        self.session, self.code, _ = start_class(url, pin, timeout)
         self.poll = fragment_with(self.session, self.code) if self.code else None
         self.question_open = False
         self.demos = 0
@@ -196,7 +200,7 @@ class Instructor:
         """Open the page's first quick-check question for the class (answer flooding's target)."""
         s = self.session
         if not s.has("button", t("qc.ask")):  # the quick checks are built once their expander is open
-            s.expand(t("qc.title", n=0).split("—")[0].strip(), prefix=True)
+            s.expand(key=open_key("word2vec"))
             timed(self.tally, "instructor:open-checks", s.rerun)
         if s.has("button", t("qc.ask")):
             s.press(t("qc.ask"))
@@ -378,8 +382,8 @@ class Hostile(threading.Thread):
         code = self.instructor.code
         if not code:
             return
-        s, own = start_class(self.url, self.pin, self.timeout, self.victim_cookie)  # another instructor's tab, its own class
-        self.victim_cookie = s.trust_cookie or self.victim_cookie
+        s, own, trust = start_class(self.url, self.pin, self.timeout, self.victim_cookie)  # another instructor's tab
+        self.victim_cookie = trust or self.victim_cookie
         try:
             if not own:
                 self.problems.append("class_link_on_instructor: the victim could not start a class")
@@ -417,16 +421,6 @@ def rss_mb(pid: int) -> float:
         except psutil.Error:
             pass
     return total / 2**20
-
-
-def rss_split_mb(pid: int) -> list[float]:
-    """The server's [RssFile, RssAnon] in MB (Linux /proc): mapped files (dictionaries, model
-    files, libraries) vs the heap — which of the two a step in RSS is."""
-    try:
-        fields = dict(line.split(":", 1) for line in open(f"/proc/{pid}/status", encoding="ascii"))
-        return [round(int(fields[k].split()[0]) / 1024, 1) for k in ("RssFile", "RssAnon")]
-    except (OSError, KeyError, ValueError):
-        return []
 
 
 def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_timeout: float,
@@ -479,7 +473,7 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
                 if rss_start is None:  # warm: every page opened, one demo and one fine-tuning ran
                     rss_start = rss_mb(server.proc.pid)
                 series.append([round((time.perf_counter() - t0) / 60, 1), round(rss_mb(server.proc.pid), 1),
-                               *rss_split_mb(server.proc.pid)])
+                               *registry.rss_split_mb(server.proc.pid)])
             except ProtocolError as exc:  # counted; the instructor goes on (as a person would reload)
                 tally.interaction("instructor", f"{type(exc).__name__}: {exc}")
             k += 1

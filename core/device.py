@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from core import PlaygroundError
+from core import PlaygroundError, registry
 
 ENV_VAR = "PLAYGROUND_DEVICE"
 
@@ -272,8 +272,6 @@ def heavy_work(on_wait: Callable[[], None] | None = None, timeout: float | None 
     finally:
         _state.depth = 0
         _queue.leave(ticket)
-        from core import registry
-
         registry.trim_heap()  # the job's freed tensors: back to the OS, not kept by glibc
 
 

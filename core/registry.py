@@ -73,6 +73,18 @@ def rss_mb() -> float:
     return _process.memory_info().rss / 2**20
 
 
+def rss_split_mb(pid: int | None = None) -> list[float]:
+    """[RssFile, RssAnon] of a process (this one by default) in MB, from Linux's /proc: mapped
+    files (dictionaries, model files, libraries) vs the heap — which of the two a step in RSS
+    is. [] where /proc does not say."""
+    try:
+        with open(f"/proc/{pid or os.getpid()}/status", encoding="ascii") as fh:
+            fields = dict(line.split(":", 1) for line in fh)
+        return [round(int(fields[k].split()[0]) / 1024, 1) for k in ("RssFile", "RssAnon")]
+    except (OSError, KeyError, ValueError):
+        return []
+
+
 def _trim() -> None:
     """Give freed memory back to the OS (glibc keeps small freed blocks otherwise). The released
     model was frozen out of the collector's sight (see ``track``): unfreeze, collect, freeze."""

@@ -331,10 +331,11 @@ class Session:
         container = self.widget("tab_container", "")
         self._set(container.id, "string_value", tab_label)
 
-    def expand(self, label: str, *, prefix: bool = False, open: bool = True) -> None:
-        """Click an ``st.expander(key=..., on_change="rerun")`` open (or shut): its widget value
-        is a bool; the next ``rerun()`` sends it, and the page builds what is inside."""
-        self._set(self.widget("expandable", label, prefix=prefix).id, "bool_value", open)
+    def expand(self, label: str = "", *, key: str | None = None, prefix: bool = False, open: bool = True) -> None:
+        """Click an ``st.expander(key=..., on_change="rerun")`` open (or shut), found by its label
+        or its key: its widget value is a bool; the next ``rerun()`` sends it, and the page builds
+        what is inside."""
+        self._set(self.widget("expandable", label, key, prefix=prefix).id, "bool_value", open)
 
     def press(self, label: str, key: str | None = None, *, prefix: bool = False) -> None:
         self._set(self.widget("button", label, key, prefix=prefix).id, "trigger_value", True)

@@ -96,8 +96,7 @@ def test_trim_heap_returns_freed_pages_to_the_os():
         pytest.skip("not glibc on Linux: nothing to trim")
 
     def anon_mb() -> float:
-        fields = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
-        return int(fields["RssAnon"].split()[0]) / 1024
+        return registry.rss_split_mb()[1]
 
     blocks = [bytearray(4000) for _ in range(60_000)]  # ≈ 240 MB in small blocks (below mmap's threshold)
     kept = blocks[::16]  # one block in 16 stays in use: the freed ones are holes glibc keeps resident

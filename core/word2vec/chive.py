@@ -6,8 +6,9 @@ ja_ginza ships chiVe in spaCy's format (site-packages/ja_ginza/ja_ginza-<ver>/vo
 frequent rows and points every pruned key at the row of its nearest kept word; key2row keeps
 insertion order, kept rows first in frequency order — so the first key seen for a row is the
 word the row was trained for (row 0 = の, 1 = 、 …). We write one key per row (frequency
-order) to ``vectors.kv`` and all other keys to a memory-mapped alias table (aliases.py: {key: row word}), once, into
-``$PLAYGROUND_CACHE_DIR`` or ``~/.cache/nlp-playground`` (core.paths) (atomic rename; safe with several processes).
+order) to ``vectors.kv`` and all other keys to a memory-mapped alias table (aliases.py:
+{key: row word}), once, into ``$PLAYGROUND_CACHE_DIR`` or ``~/.cache/nlp-playground``
+(core.paths) (atomic rename; safe with several processes).
 """
 from __future__ import annotations
 

@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import threading
 import time
 
 import streamlit as st
 
-from core import PlaygroundError, resources
+from core import PlaygroundError, limits, resources
 from core import classroom
 from pages.common import push, quickcheck
 from pages.common.ui import checked, lang, local, presenter, t
@@ -108,33 +107,36 @@ def _restore_instructor() -> None:
         return
 
 
+def _write_cookie(name: str, value: str, max_age: int | None = None) -> None:
+    """Set a cookie of this browser (path=/, SameSite=Strict; ``max_age`` None: a session
+    cookie, 0: delete it). ``value`` is a token or CODE.TOKEN ([A-Za-z0-9_.-] only, checked or
+    made here), passed as JSON data; the script is otherwise static."""
+    age = "" if max_age is None else f"; max-age={max_age}"
+    st.html(f"<script>document.cookie = {json.dumps(f'{name}={value}; path=/{age}; SameSite=Strict')};</script>",
+            unsafe_allow_javascript=True)
+
+
 def _teacher_cookie() -> None:
     """Keep the browser's session cookie in step with this session's role (set while teaching,
-    cleared after). A session cookie (gone when the browser closes), SameSite=Strict."""
+    cleared after; a session cookie, gone when the browser closes), and, once this browser's PIN
+    was right, its PIN-trust cookie (``browser_secret``)."""
     ss = st.session_state
     want = f"{ss[CODE]}.{token()}" if ss.get(ROLE) == "instructor" else ""
     if want != ss.get(TEACHER_SENT, ""):
         ss[TEACHER_SENT] = want
-        tail = "; path=/; SameSite=Strict" if want else "; path=/; max-age=0; SameSite=Strict"
-        # CODE.TOKEN is [A-Z.A-Za-z0-9_-] only; the script is otherwise static
-        st.html(f"<script>document.cookie = {json.dumps(TEACHER_COOKIE + '=' + want + tail)};</script>",
-                unsafe_allow_javascript=True)
+        _write_cookie(TEACHER_COOKIE, want, None if want else 0)
     trust = ss.get(TRUST, "")
     if ss.get(ROLE) == "instructor" and ss.get(PIN_USED) and trust and ss.get(TRUST_SENT) != trust \
             and _cookie_token(TRUST_COOKIE) != trust:
-        ss[TRUST_SENT] = trust  # the token is [A-Za-z0-9_-] only (token_urlsafe / checked); the script is static
-        st.html(f"<script>document.cookie = {json.dumps(TRUST_COOKIE + '=' + trust)} + "
-                f"'; path=/; max-age={int(classroom.TRUST_TTL_S)}; SameSite=Strict';</script>",
-                unsafe_allow_javascript=True)
+        ss[TRUST_SENT] = trust
+        _write_cookie(TRUST_COOKIE, trust, int(classroom.TRUST_TTL_S))
 
 
 def _remember_student() -> None:
     tok = student_token()
-    if (st.context.cookies or {}).get(STUDENT_COOKIE) != tok and st.session_state.get(STUDENT_SENT) != tok:
+    if _cookie_token(STUDENT_COOKIE) != tok and st.session_state.get(STUDENT_SENT) != tok:
         st.session_state[STUDENT_SENT] = tok  # once per session (the handshake's cookies never change)
-        # the token is [A-Za-z0-9_-] only (checked above / token_urlsafe); the script is static
-        st.html(f"<script>document.cookie = {json.dumps(STUDENT_COOKIE + '=' + tok)} + "
-                "'; path=/; max-age=28800; SameSite=Strict';</script>", unsafe_allow_javascript=True)
+        _write_cookie(STUDENT_COOKIE, tok, 28800)
 
 
 # --- the instructor's liveness, independent of page runs --------------------------------------
@@ -209,14 +211,7 @@ def request_root() -> str:
 # --- mounting points ------------------------------------------------------------------------
 
 FOLLOW_SLOTS_ENV = "PLAYGROUND_FOLLOW_SLOTS"
-
-
-def _follow_slots_n() -> int:
-    value = os.environ.get(FOLLOW_SLOTS_ENV, "").strip()
-    return max(1, int(value)) if value.isdigit() else 1
-
-
-FOLLOW_SLOTS = _follow_slots_n()
+FOLLOW_SLOTS = max(1, limits.env_int(FOLLOW_SLOTS_ENV, 1))
 FOLLOW_SLOT_WAIT_S = 2.0
 _follow_slots = threading.BoundedSemaphore(FOLLOW_SLOTS)
 
