@@ -10,7 +10,8 @@ test, all in this process (threads), against one server this script starts (stki
   word (the followers follow; latency measured as in bench/classroom.py), runs a long demo (the
   mini-BERT pre-training for ``--demo-s`` seconds, longer than ``PLAYGROUND_CLASS_TIMEOUT``), and
   opens a quick-check question;
-- ``--followers`` students follow the class (bench/classroom.Follower);
+- ``--followers`` students follow the class (bench/classroom.Follower); each follower's arrival
+  at each new word is an interaction (not there within the wait: an error saying what the tab shows);
 - ``--students`` students do the load test's interactions (bench/lecture.py) with think times;
 - one hostile student cycles through attacks, each counted as tried / refused:
   ``gzip_bomb`` (a .bin.gz whose header asks for 20,000 × 10,000 floats; refused = a message,
@@ -145,6 +146,12 @@ def start_class(url: str, pin: str, timeout: float,
     return s, code, trust
 
 
+def follow_state(follower: Follower) -> str:
+    """What a follower's tab says about the class (its panel's lines), for an error message."""
+    lines = [ln for ln in screen_text(follower.session).splitlines() if "授業" in ln or "先生" in ln]
+    return " / ".join(lines)[-160:] or f"(page {follower.session.page!r}, no class panel)"
+
+
 TRUST_SET = re.compile(r"document\.cookie = \"(pg_teacher_trust=[A-Za-z0-9_-]+)")
 
 
@@ -182,6 +189,9 @@ class Instructor:
         end = sent + wait_s
         self.tick_until(lambda: all(word in f.seen or not f.is_alive() for f in followers) or time.perf_counter() > end)
         self.tally.follow += [f.seen[word] - sent for f in followers if word in f.seen]
+        for f in followers:  # each follow is an interaction: one that did not arrive is an error
+            self.tally.interaction("follower", "" if word in f.seen else
+                                   f"{word} not shown within {wait_s:.0f} s; the tab says: {follow_state(f)}")
 
     def demo(self) -> None:
         """A long demo: the mini-BERT pre-training for demo_s seconds (one page run)."""

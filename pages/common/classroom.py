@@ -53,6 +53,7 @@ TOKEN, ROLE, CODE, ATTACHED = "cls_token", "cls_role", "cls_code", "cls_attached
 PAGE, MINE, TARGET, PENDING, MSG, SHARE, JOINED, RUNS, SENT = (
     "cls_page", "cls_mine", "cls_target", "cls_pending", "cls_msg", "cls_share", "cls_joined", "cls_runs",
     "cls_sent")
+ARRIVED = "cls_arrived"  # (target, the same state as Streamlit shows it) of the last arrival
 MAX_SENT = 8  # the state last reached + those sent to since (the instructor may change faster than a page runs)
 VIEW, VER, SEEN_AT, OPEN_Q, STOKEN, RETRY, TITLE, ACT_AT = (
     "cls_view", "cls_ver", "cls_seen_at", "cls_open_qid", "cls_student", "cls_retry_code", "cls_title", "cls_act_at")
@@ -196,6 +197,25 @@ def current_state(page_path: str) -> tuple:
     return page_path, classroom.shared_params(_params())
 
 
+def shown_as(state: tuple, sent: tuple | None) -> bool:
+    """Is ``state`` the URL ``sent`` as Streamlit keeps it after a run? Streamlit drops a bound
+    widget's parameter from the URL while the widget holds its default (or is not drawn in that
+    run), so a follower sent to ``?tab=<first tab>&w2v_word=犬`` has ``?w2v_word=犬`` a moment
+    later, and a run Streamlit starts by itself (a reconnect, its own rerun) starts there: the
+    same screen, not the student's doing. A page, a parameter or a value of its own is. (The one
+    change this cannot tell from Streamlit's: a student who sets a widget back to its default
+    stays with the class.) Only for that question: whether a browser is already where the class
+    is takes the state it arrived at (``ARRIVED``), as a page's defaults are not known here."""
+    return sent is not None and state[0] == sent[0] and all(sent[1].get(k) == v for k, v in state[1].items())
+
+
+def _was_sent(state: tuple) -> bool:
+    """Did this follower's browser get ``state`` from the class (the target, or one of the
+    URLs sent since it last arrived), in Streamlit's form or as sent?"""
+    ss = st.session_state
+    return any(shown_as(state, sent) for sent in (ss.get(TARGET), *ss.get(SENT, ())))
+
+
 def request_root() -> str:
     """The app's root URL as the browser sees it (st.context.url without the page path)."""
     url = (st.context.url or "").rstrip("/")
@@ -225,8 +245,7 @@ def follow_slot(page):
     sooner. A run waits at most ``FOLLOW_SLOT_WAIT_S`` for a slot, then goes on without one (a
     follow run that waits on something slow cannot hold the class up for longer)."""
     ss = st.session_state
-    follows = (ss.get(ROLE) == "follower" and ss.get(ATTACHED)
-               and current_state(page.url_path) in (ss.get(TARGET), *ss.get(SENT, ())))
+    follows = ss.get(ROLE) == "follower" and ss.get(ATTACHED) and _was_sent(current_state(page.url_path))
     got = follows and _follow_slots.acquire(timeout=FOLLOW_SLOT_WAIT_S)
     try:
         yield
@@ -243,8 +262,7 @@ def top(page) -> None:
     ss[TITLE] = getattr(page, "title", "") or page.url_path
     ss[RUNS] = ss.get(RUNS, 0) + 1
     ss[MINE] = start = current_state(page.url_path)  # a follow's run starts with the URL it was sent to
-    if ss.get(ROLE) == "follower" and ss.get(ATTACHED) and ss.get(TARGET) is not None \
-            and start != ss[TARGET] and start not in ss.get(SENT, ()):
+    if ss.get(ROLE) == "follower" and ss.get(ATTACHED) and ss.get(TARGET) is not None and not _was_sent(start):
         # a run that starts on a URL we did not send this browser to: the student opened another
         # page, a tab, or changed a bound input (the browser writes it to the URL first). Stop
         # following until 先生に戻る.
@@ -279,7 +297,7 @@ def bottom(page) -> None:
     publishes, a follower checks whether it was itself who changed something; then the page's
     quick checks."""
     ss = st.session_state
-    mine = current_state(page.url_path)
+    start, mine = ss.get(MINE), current_state(page.url_path)
     ss[MINE] = mine
     role = ss.get(ROLE)
     if role == "instructor":
@@ -293,9 +311,10 @@ def bottom(page) -> None:
             st.warning(exc.text(lang()), icon="⚠️")
         except PlaygroundError as exc:  # ended meanwhile (timeout) or taken over with the PIN
             _leave(exc.text(lang()))
-    elif role == "follower" and mine == ss.get(TARGET):
-        ss.pop(PENDING, None)  # arrived
-        ss[SENT] = [mine]
+    elif role == "follower" and ss.get(TARGET) is not None and \
+            (mine == ss[TARGET] or start == ss[TARGET] or ss.get(ARRIVED) == (ss[TARGET], start)):
+        ss.pop(PENDING, None)  # arrived (or still there), in Streamlit's form of the URL sent
+        ss[ARRIVED], ss[SENT] = (ss[TARGET], mine), _both(ss[TARGET], mine)
     quickcheck.section(page.url_path, class_code=ss.get(CODE) if role == "instructor" else None)
 
 
@@ -348,7 +367,7 @@ def _join(code: str) -> None:
             except classroom.ClassNotFound:
                 pass
         return
-    ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, SENT: [], MSG: None,
+    ss.update({ROLE: "follower", CODE: view.code, ATTACHED: True, TARGET: None, SENT: [], ARRIVED: None, MSG: None,
                VIEW: view, VER: None, SEEN_AT: time.monotonic()})
     ss.pop(PENDING, None)
 
@@ -356,7 +375,7 @@ def _join(code: str) -> None:
 def _leave(message: str | None = None) -> None:
     ss = st.session_state
     push.stop()
-    for key in (ROLE, CODE, ATTACHED, TARGET, PENDING, SENT, VIEW, VER, OPEN_Q):
+    for key in (ROLE, CODE, ATTACHED, TARGET, PENDING, SENT, ARRIVED, VIEW, VER, OPEN_Q):
         ss.pop(key, None)
     ss[MSG] = message
 
@@ -452,8 +471,13 @@ def _activity(activity: classroom.Activity) -> None:
 
 
 def _reattach() -> None:
-    st.session_state.update({ATTACHED: True, TARGET: None, SENT: []})
+    st.session_state.update({ATTACHED: True, TARGET: None, SENT: [], ARRIVED: None})
     st.session_state.pop(PENDING, None)
+
+
+def _both(sent: tuple, shown: tuple) -> list[tuple]:
+    """The state arrived at, as sent and as Streamlit shows it (once if they are the same)."""
+    return [sent] if shown == sent else [sent, shown]
 
 
 def _follow(state: classroom.DemoState) -> None:
@@ -462,8 +486,9 @@ def _follow(state: classroom.DemoState) -> None:
     if state.version == 0:
         return  # the instructor has not published yet
     target = (state.page, state.params)
-    if ss.get(MINE) == target:
-        ss[TARGET], ss[SENT] = target, [target]
+    mine = ss.get(MINE)
+    if mine == target or ss.get(ARRIVED) == (target, mine):
+        ss[TARGET], ss[SENT] = target, _both(target, mine)
         ss.pop(PENDING, None)
         return
     pending = ss.get(PENDING)
