@@ -4,9 +4,13 @@ Keep this file light: no torch / transformers import here (the home page must re
 """
 import streamlit as st
 
-from pages.common import classroom, sidebar
-from pages.common.legacy import CLOSE_LEGACY_NOT_FOUND, legacy_first_run
-from pages.common.ui import t
+from core import registry
+
+registry.limit_arenas()  # before the page runs' threads take malloc arenas of their own (once per process)
+
+from pages.common import classroom, sidebar  # noqa: E402
+from pages.common.legacy import CLOSE_LEGACY_NOT_FOUND, legacy_first_run  # noqa: E402
+from pages.common.ui import t  # noqa: E402
 
 # Presenter mode (?presenter=true in the instructor's link) opens with the sidebar collapsed.
 _presenting = str(st.query_params.get("presenter", "")).lower() in ("true", "1")

@@ -1,3 +1,4 @@
+import os
 import pathlib
 import threading
 
@@ -5,6 +6,8 @@ import pytest
 
 from core import device
 from tests.conftest import wait_until
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def test_cpu_here_and_dtype_policy(monkeypatch):
@@ -105,6 +108,57 @@ def test_trim_heap_returns_freed_pages_to_the_os():
     registry.trim_heap()
     assert anon_mb() < before - 100, (before, anon_mb())
     assert len(kept) == 3750
+
+
+ARENA_PROBE = """
+import ctypes, os, sys, tempfile, threading
+from core import registry
+print(*((registry.limit_arenas(), registry.limit_arenas()) if sys.argv[1] == "limit" else ("-", "-")))
+go = threading.Barrier(8)
+def work():  # each thread's first malloc while the others hold theirs: glibc gives it an arena
+    go.wait()
+    blocks = [bytearray(300_000) for _ in range(20)]
+    go.wait()
+threads = [threading.Thread(target=work) for _ in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+libc = ctypes.CDLL("libc.so.6")
+libc.fopen.restype, libc.fopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_char_p]
+path = tempfile.mktemp()
+fp = libc.fopen(path.encode(), b"w")
+libc.malloc_info(0, ctypes.c_void_p(fp))
+libc.fclose(ctypes.c_void_p(fp))
+print(open(path).read().count("<heap nr="))
+os.unlink(path)
+"""
+
+
+@pytest.mark.parametrize("operator_set", [False, True])
+def test_limit_arenas_keeps_threads_to_two_malloc_arenas(operator_set):
+    """app.py caps glibc's malloc arenas (core.registry.limit_arenas): eight threads allocating at
+    once share two arenas instead of taking eight of their own. An operator's MALLOC_ARENA_MAX
+    is left alone (the call says False and glibc keeps the operator's value)."""
+    import platform
+    import subprocess
+    import sys
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("not glibc: no arenas to cap")
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    if operator_set:
+        env["MALLOC_ARENA_MAX"] = "4"
+    runs = {}
+    for mode in ("limit", "none"):
+        out = subprocess.run([sys.executable, "-c", ARENA_PROBE, mode], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=60, check=True).stdout.split()
+        runs[mode] = out
+    first, again, arenas = runs["limit"]
+    assert again == "False"  # once per process
+    if operator_set:
+        assert first == "False" and int(arenas) <= 4
+    else:
+        assert first == "True" and int(arenas) <= 2, runs
+        assert int(runs["none"][2]) > 2, runs  # without the cap the same threads take more
 
 
 def test_cpu_threads_nests_overlaps_and_restores():
