@@ -25,8 +25,12 @@ The server gets a cache folder of its own (the real cache's models linked in, ``
 empty), so ``saved_mb_end`` is what this run saved. The last stdout line (``--json``) is
 {"minutes", "class_alive", "follow_p95_s", "interactions", "ok", "errors", "rss_mb_start",
 "rss_mb_end", "rss_growth_pct", "saved_mb_end", "attacks": {name: {"tried", "refused"}}} plus
-a few details. RSS start = after the warm-up (every page opened once, then the instructor's
-first cycle: a word, a demo; the hostile's fine-tuning runs meanwhile), end = after the run;
+a few details. The class runs ``--warmup-minutes`` (5; 0 with --quick) before the measured
+``--minutes``: RSS start = after the warm-up (every page opened once, then the whole class for
+the warm-up's minutes, ending with the instructor's cycle: a word, a demo), end = after the run.
+The dictionaries' and libtorch's pages that a class touches come in over its first minutes
+(clean file pages, bounded by the files' sizes): a leak is growth after that. For comparison
+``rss_mb_first_cycle`` / ``rss_growth_from_first_cycle_pct`` start after the first cycle;
 ``rss_mb_series``: [minute, MB, RssFile MB, RssAnon MB] after each of the instructor's cycles
 (a plateau or a slope; file = mapped dictionaries and models, anon = the heap).
 """
@@ -434,7 +438,8 @@ def rss_mb(pid: int) -> float:
 
 
 def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_timeout: float,
-         think: tuple[float, float], quota_mb: float, model: str | None, timeout: float) -> dict:
+         think: tuple[float, float], quota_mb: float, model: str | None, timeout: float,
+         warmup: float = 0.0) -> dict:
     from core import saving
 
     tally = Tally()
@@ -466,8 +471,8 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
         for th in threads:
             th.start()
         t0 = time.perf_counter()
-        end = t0 + minutes * 60
-        k, rss_start, series = 0, None, []
+        warm_until, end = t0 + warmup * 60, t0 + (warmup + minutes) * 60
+        k, rss_start, rss_first, series = 0, None, None, []
         teacher.tick_until(lambda: all("猫" in f.seen or not f.is_alive() for f in flock)
                            or time.perf_counter() > min(end, t0 + timeout))
         try:
@@ -480,7 +485,9 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
                                     wait_s=min(timeout, max(5.0, end - time.perf_counter())))
                 if time.perf_counter() < end:
                     teacher.demo()
-                if rss_start is None:  # warm: every page opened, one demo and one fine-tuning ran
+                if rss_first is None:  # every page opened, one demo and one fine-tuning ran
+                    rss_first = rss_mb(server.proc.pid)
+                if rss_start is None and time.perf_counter() >= warm_until:  # the warm-up's last cycle
                     rss_start = rss_mb(server.proc.pid)
                 series.append([round((time.perf_counter() - t0) / 60, 1), round(rss_mb(server.proc.pid), 1),
                                *registry.rss_split_mb(server.proc.pid)])
@@ -497,6 +504,7 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
                 tally.interaction("follower", e)
         rss_end = rss_mb(server.proc.pid)
         rss_start = rss_start or rss_end
+        rss_first = rss_first or rss_end
         teacher.session.close()
         result = {
             "minutes": minutes, "class_alive": class_alive,
@@ -505,6 +513,9 @@ def soak(minutes: float, followers: int, students: int, *, demo_s: int, class_ti
             "errors": [f"{n}× {e}" for e, n in sorted(tally.errors.items(), key=lambda kv: -kv[1])][:20],
             "rss_mb_start": round(rss_start, 1), "rss_mb_end": round(rss_end, 1),
             "rss_growth_pct": round(100 * (rss_end - rss_start) / rss_start, 1),
+            "rss_mb_first_cycle": round(rss_first, 1),
+            "rss_growth_from_first_cycle_pct": round(100 * (rss_end - rss_first) / rss_first, 1),
+            "warmup_minutes": warmup,
             "rss_mb_series": series,  # [minute, MB, file MB, anon MB] after each instructor cycle (a leak: a slope)
             "saved_mb_end": round(saving.folder_bytes(cache / "trained") / 2**20, 1),
             "attacks": tally.attacks,
@@ -525,6 +536,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--minutes", type=float, default=20.0)
     ap.add_argument("--quick", action="store_true", help="30 s, 3 followers, 3 students, 10 s demos (the suite)")
+    ap.add_argument("--warmup-minutes", type=float, default=None,
+                    help="minutes of class before RSS start is taken (default 5; 0 with --quick)")
     ap.add_argument("--followers", type=int, default=None)
     ap.add_argument("--students", type=int, default=None)
     ap.add_argument("--demo-s", type=int, default=None, help="seconds of each long demo (multiple of 5)")
@@ -545,7 +558,8 @@ def main(argv: list[str] | None = None) -> int:
                   demo_s=max(5, 5 * round(demo_s / 5)),
                   class_timeout=args.class_timeout or (5.0 if quick else 60.0),
                   think=(1.0, 2.0) if quick else (5.0, 15.0),
-                  quota_mb=args.quota_mb or (50.0 if quick else 1500.0), model=args.model, timeout=args.timeout)
+                  quota_mb=args.quota_mb or (50.0 if quick else 1500.0), model=args.model, timeout=args.timeout,
+                  warmup=max(0.0, args.warmup_minutes if args.warmup_minutes is not None else (0.0 if quick else 5.0)))
     print(json.dumps(result, ensure_ascii=False) if args.json else json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 
