@@ -203,9 +203,10 @@ def shown_as(state: tuple, sent: tuple | None) -> bool:
     run), so a follower sent to ``?tab=<first tab>&w2v_word=犬`` has ``?w2v_word=犬`` a moment
     later, and a run Streamlit starts by itself (a reconnect, its own rerun) starts there: the
     same screen, not the student's doing. A page, a parameter or a value of its own is. (The one
-    change this cannot tell from Streamlit's: a student who sets a widget back to its default
-    stays with the class.) Only for that question: whether a browser is already where the class
-    is takes the state it arrived at (``ARRIVED``), as a page's defaults are not known here."""
+    change this cannot tell from Streamlit's, as the URL is all there is: a student who sets an
+    input or tab back to its default stays with the class and is sent back to the instructor's
+    screen.) Only for that question: whether a browser is already where the class is takes the
+    state it arrived at (``ARRIVED``), as a page's defaults are not known here."""
     return sent is not None and state[0] == sent[0] and all(sent[1].get(k) == v for k, v in state[1].items())
 
 
