@@ -124,7 +124,8 @@ threads = [threading.Thread(target=work) for _ in range(8)]
 [t.join() for t in threads]
 libc = ctypes.CDLL("libc.so.6")
 libc.fopen.restype, libc.fopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_char_p]
-path = tempfile.mktemp()
+fd, path = tempfile.mkstemp()
+os.close(fd)
 fp = libc.fopen(path.encode(), b"w")
 libc.malloc_info(0, ctypes.c_void_p(fp))
 libc.fclose(ctypes.c_void_p(fp))
