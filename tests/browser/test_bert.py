@@ -82,7 +82,6 @@ def test_offline_page(fresh_server, page, tmp_path):
     s = fresh_server(PLAYGROUND_CACHE_DIR=str(tmp_path), HF_HUB_OFFLINE="1")
     goto(page, url(s, "bert.tab.fillmask"))
     no_exception(page)
-    page.get_by_text("python -m core models download").first.wait_for(timeout=30_000)  # code block renders late
     screenshot(page, "bert-offline-fillmask")
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "tohoku-nlp/bert-base-japanese-v3" in body, body

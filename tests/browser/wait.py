@@ -10,7 +10,8 @@ missed runs and a test waited 120 s for one that had long finished.
 
 After the server's ``script_finished``, the helpers also wait until the page itself has handled
 that message (an init script counts the messages the page's WebSocket delivered, one task after
-Streamlit's own handler) and shows ``notRunning``: what the test reads next is the run's result.
+Streamlit's own handler), shows ``notRunning``, and has no element still waiting for its lazily
+loaded code (Streamlit's ``stSkeleton`` placeholder): what the test reads next is the run's result.
 """
 from __future__ import annotations
 
@@ -37,7 +38,12 @@ MESSAGE_COUNTER = """(() => {
 })();"""
 
 _SCRIPT_STATE = """document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state')"""
-_CAUGHT_UP = f"""(n) => window.__pgHandled >= n && {_SCRIPT_STATE} === 'notRunning'"""
+# Streamlit loads many elements' code on first use (st.code's highlighter, Plotly, the data grid)
+# and shows a Suspense placeholder, data-testid="stSkeleton", until it has arrived: a run is only
+# shown once none is left (a test read the translate tab's body while its st.code was still one).
+_LAZY_PENDING = """document.querySelector('[data-testid="stSkeleton"]')"""
+RUN_HANDLED = f"""(n) => window.__pgHandled >= n && {_SCRIPT_STATE} === 'notRunning'"""
+RUN_SHOWN = f"""(n) => ({RUN_HANDLED})(n) && !{_LAZY_PENDING}"""
 
 
 class Runs:
@@ -93,12 +99,14 @@ def page_state(page) -> dict:
     record = runs(page)
     return {**page.evaluate(f"() => ({{url: location.href, handledMessages: window.__pgHandled, "
                             f"scriptState: {_SCRIPT_STATE}}})"),
+            "lazyPending": page.evaluate(f"() => !!{_LAZY_PENDING}"),
             "finishedRuns": record.finished, "frames": record.frames, "frameOfLastRun": record.frame_of_last}
 
 
-def wait_run_after(page, before: int, timeout_ms: int = 90_000) -> None:
+def wait_run_after(page, before: int, timeout_ms: int = 90_000, shown: str = RUN_SHOWN) -> None:
     """Wait until the server has finished a run beyond the first ``before`` ones, and the page
-    has handled that message and shows that nothing runs."""
+    has handled that message, shows that nothing runs and has every element's code (``shown``:
+    RUN_HANDLED leaves out that last part, for the test of it)."""
     from playwright.sync_api import Error
 
     record = runs(page)
@@ -117,7 +125,7 @@ def wait_run_after(page, before: int, timeout_ms: int = 90_000) -> None:
         except Error:
             pass  # no frame for 5 s, or the socket closed: look again (a reconnect brings a new one)
     left_ms = max(1.0, (deadline - time.monotonic()) * 1000)
-    page.wait_for_function(_CAUGHT_UP, arg=record.frame_of_last, timeout=left_ms)
+    page.wait_for_function(shown, arg=record.frame_of_last, timeout=left_ms)
 
 
 def goto(page, url: str, timeout_ms: int = 90_000) -> None:
