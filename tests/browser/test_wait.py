@@ -1,7 +1,8 @@
 """The browser tests' own waiting (tests/browser/wait.py): a finished run counts as shown only
-when every element's lazily loaded code has arrived."""
+when every element's lazily loaded code has arrived, and only the current document's socket
+counts."""
 from core.i18n import t
-from tests.browser.wait import RUN_HANDLED, RUN_SHOWN, new_context, runs, wait_run_after
+from tests.browser.wait import RUN_HANDLED, RUN_SHOWN, Runs, new_context, runs, wait_run_after
 
 
 def test_a_run_is_shown_only_once_its_lazily_loaded_elements_have_arrived(server, browser):
@@ -32,3 +33,46 @@ def test_a_run_is_shown_only_once_its_lazily_loaded_elements_have_arrived(server
         assert "1994-09-27" in page.locator('[data-testid="stCode"]').first.inner_text()
     finally:
         context.close()
+
+
+class _Socket:
+    """Stands in for Playwright's WebSocket: its url, its handlers, and a way to deliver a frame."""
+
+    def __init__(self, url: str) -> None:
+        self.url, self.handlers = url, []
+
+    def on(self, event: str, handler) -> None:
+        assert event == "framereceived"
+        self.handlers.append(handler)
+
+    def deliver(self, data) -> None:
+        for handler in self.handlers:
+            handler(data)
+
+
+def _finished() -> bytes:
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    msg = ForwardMsg()
+    msg.script_finished = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+    return msg.SerializeToString()
+
+
+def test_frames_of_the_document_left_behind_are_not_counted():
+    """After goto the old document's socket may still deliver frames: its script_finished must
+    not count as the new document's run, nor its frames push frame_of_last past what the new
+    document's page-side counter reaches (a second goto once waited its whole 90 s)."""
+    record = Runs()
+    old, new = _Socket("ws://127.0.0.1:1/_stcore/stream"), _Socket("ws://127.0.0.1:1/_stcore/stream")
+    record.on_socket(old)
+    old.deliver(_finished())
+    assert (record.finished, record.frames, record.frame_of_last) == (1, 1, 1)
+    record.socket = None  # what goto does before it opens the new document
+    old.deliver("a late text frame")
+    old.deliver(_finished())
+    assert record.finished == 1
+    record.on_socket(new)
+    old.deliver(_finished())
+    new.deliver("a text frame")
+    new.deliver(_finished())
+    assert (record.finished, record.frames, record.frame_of_last) == (2, 2, 2)

@@ -60,9 +60,14 @@ class Runs:
         if "/_stcore/stream" not in ws.url:
             return
         self.socket, self.frames = ws, 0
-        ws.on("framereceived", self._on_frame)
+        ws.on("framereceived", lambda data: self._on_frame(ws, data))
 
-    def _on_frame(self, data) -> None:
+    def _on_frame(self, ws, data) -> None:
+        if ws is not self.socket:
+            # a frame of the document the page has left (or of a connection Streamlit replaced),
+            # delivered late: counted, it would say a run of the new document had finished, or
+            # push frame_of_last past what the new document's counter will ever reach
+            return
         self.frames += 1
         if isinstance(data, (bytes, bytearray)):
             msg = ForwardMsg()
