@@ -21,8 +21,9 @@ A class has
   only that number (``version``) and fetches the class only when it changed.
 
 Liveness: the instructor's tab refreshes it (``heartbeat`` / ``alive``) from a source that does
-not depend on page runs — the page's ``Keepalive`` thread asks Streamlit's runtime whether the
-instructor's session is still connected — so a five-minute training run does not end the class.
+not depend on page runs — the page's ``Keepalive`` thread (core.classkeepalive) asks Streamlit's
+runtime whether the instructor's session is still connected — so a five-minute training run does
+not end the class. Links and the QR code: core.classlinks; typed answers: core.quiz.
 A class ends when the instructor ends it, when it has been silent for ``PLAYGROUND_CLASS_TIMEOUT``
 seconds (tab closed), or after ``MAX_AGE_S``; followers then get ``ClassEnded``. An instructor
 whose tab closed (or whose server restarted and forgot the class) ``resume``s the same code
@@ -34,16 +35,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import math
 import os
 import secrets
-import threading
 import time
 import unicodedata
 from dataclasses import dataclass
 
-from core import InputTooLong, InvalidInput, PlaygroundError
-from core.classstore import KEEP, PREFIX, StoreUnavailable, store_from_env
+from core import InvalidInput, PlaygroundError
+# StoreUnavailable: what every method raises while Redis is away; callers catch it as classroom.StoreUnavailable
+from core.classstore import KEEP, PREFIX, StoreUnavailable, store_from_env  # noqa: F401
+from core.quiz import normalize_text_answer
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I / O: read off a projector
 CODE_LEN = 4
@@ -53,7 +54,6 @@ ENDED_KEPT_S = 3600.0  # how long "this class has ended" is remembered, and a co
 MAX_CLASSES = 200
 MAX_CODES = 2000  # live + remembered ended codes; the oldest ended are forgotten beyond it
 MAX_FOLLOWERS = 1000
-MAX_TEXT_ANSWER = 40
 LIVE_TTL_S = MAX_AGE_S + 600  # every key of a class expires by itself after this
 # URL parameters that are never part of the shared demo state
 PRIVATE_PARAMS = frozenset({"presenter", "class"})
@@ -64,7 +64,6 @@ DEFAULT_TIMEOUT_S = 60.0
 QUIET_S = 10.0  # an instructor silent this long has "gone quiet": the class may be taken over
 FOLLOWER_TTL_S = 30.0  # a follower that has not polled this long has left
 HANDOVER_S = 120.0  # a take-over request waits this long for the instructor's confirmation
-KEEPALIVE_S = 2.0
 # wrong-PIN limits: (free attempts, longest wait in s) per session, per class, and overall
 PIN_LIMITS = {"session": (3, 300.0), "class": (3, 300.0), "any": (30, 60.0)}
 PIN_WINDOW_S = 3600.0  # failures are forgotten after this
@@ -580,54 +579,6 @@ class Classrooms:
                          handover=bool(instructor and h and now - h["at"] <= HANDOVER_S))
 
 
-class Keepalive:
-    """Keeps the classes of connected instructors alive, whatever their tab is doing.
-
-    A page run cannot refresh liveness while it is busy (a five-minute training run), so liveness
-    comes from outside page runs: one daemon thread per process, every ``interval`` seconds,
-    asks ``is_connected(session_id)`` (the page passes Streamlit's runtime check) and calls
-    ``Classrooms.alive`` for each instructor session that still is. A session that closed,
-    ended its class or lost it is dropped; a store that is down is tried again next tick."""
-
-    def __init__(self, rooms: Classrooms, is_connected, interval: float = KEEPALIVE_S):
-        self.rooms, self.is_connected, self.interval = rooms, is_connected, interval
-        self._sessions: dict[str, tuple[str, str]] = {}
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-
-    def add(self, session_id: str, code: str, token: str) -> None:
-        with self._lock:
-            self._sessions[session_id] = (code, token)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._loop, name="classroom-keepalive", daemon=True)
-                self._thread.start()
-
-    def discard(self, session_id: str) -> None:
-        with self._lock:
-            self._sessions.pop(session_id, None)
-
-    def tick(self) -> None:
-        with self._lock:
-            items = list(self._sessions.items())
-        for sid, (code, token) in items:
-            try:
-                if not self.is_connected(sid):
-                    self.discard(sid)
-                    continue
-                self.rooms.alive(code, token)
-            except StoreUnavailable:
-                continue  # Redis down: the next tick tries again
-            except PlaygroundError:
-                self.discard(sid)  # ended, taken over or forgotten
-            except Exception:
-                log.exception("classroom: keepalive tick failed")
-
-    def _loop(self) -> None:
-        while True:
-            time.sleep(self.interval)
-            self.tick()
-
-
 ENDED_MESSAGES = {
     "ended": "授業は終了しました。このまま自由に操作できます。",
     "timeout": "先生の画面が閉じられたため、授業は終了しました。このまま自由に操作できます。",
@@ -638,64 +589,3 @@ ENDED_MESSAGES_EN = {
     "timeout": "The class ended because the teacher's screen was closed. You can keep using the app freely.",
     "expired": "The class ended because its time ran out. You can keep using the app freely.",
 }
-
-
-def normalize_text_answer(value) -> str:
-    """A free-text (numeric) answer as counted: NFKC, trimmed, at most MAX_TEXT_ANSWER chars,
-    a number written canonically ("８．０" → "8"). Kept as text: pages escape it when shown."""
-    s = unicodedata.normalize("NFKC", str(value or "")).strip()
-    if not s:
-        raise InvalidInput("答えを入力してください。",
-                           en="Enter an answer.")
-    s = s[:MAX_TEXT_ANSWER]
-    number = parse_number(s)
-    return s if number is None else format_number(number)
-
-
-def parse_number(s: str) -> float | None:
-    try:
-        x = float(unicodedata.normalize("NFKC", str(s)).strip().replace(",", ""))
-    except ValueError:
-        return None
-    return x if math.isfinite(x) else None
-
-
-def format_number(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-# --- links and the QR code -----------------------------------------------------------------
-PUBLIC_URL_ENV = "PLAYGROUND_PUBLIC_URL"
-
-
-def public_base(request_root: str) -> str:
-    """The address students use: ``PLAYGROUND_PUBLIC_URL`` (behind a proxy) else the root of the
-    URL the instructor's browser shows. No trailing slash."""
-    return (os.environ.get(PUBLIC_URL_ENV, "").strip() or request_root or "http://localhost:8501").rstrip("/")
-
-
-def demo_link(base: str, page: str, params: dict, code: str | None = None) -> str:
-    """base/page?shared params[&class=CODE]: opens the same demo (and joins the class)."""
-    from urllib.parse import urlencode
-
-    pairs = [(k, v) for k, vs in shared_params(params).items() for v in vs]
-    if code:
-        pairs.append(("class", code))
-    query = urlencode(pairs)
-    return f"{base.rstrip('/')}/{page}" + (f"?{query}" if query else "")
-
-
-def qr_png(text: str, scale: int = 10) -> bytes:
-    """A QR code of ``text`` as PNG bytes (segno, error correction M, quiet zone of 4 modules)."""
-    import io
-
-    import segno
-
-    try:
-        qr = segno.make(text, error="m", micro=False)
-    except segno.DataOverflowError:
-        raise InputTooLong("このリンクは長すぎて QR コードにできません。クラスコードか短い URL を使ってください（入力を短くすると QR も作れます）。",
-                           en="This link is too long for a QR code. Use the class code or the short URL (shorter inputs make the QR fit).") from None
-    buf = io.BytesIO()
-    qr.save(buf, kind="png", scale=scale, border=4)
-    return buf.getvalue()

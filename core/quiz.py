@@ -3,13 +3,42 @@ to the live demo of that page. Data only (the page and the CLI read the same ban
 
 A question is multiple choice (``answer`` = index of the right choice) or numeric (``answer`` = a
 number; students type it). Every text has Japanese and English; ``reason`` is the feedback.
+A typed answer is read as a number one way everywhere (``parse_number``: the page's own check;
+``normalize_text_answer``: how a live class counts it, core.classroom).
 """
 from __future__ import annotations
 
+import math
+import unicodedata
 from dataclasses import dataclass
 
 from core import InvalidInput
-from core.classroom import parse_number
+
+MAX_TEXT_ANSWER = 40  # characters of a typed answer that are kept (and counted in a live class)
+
+
+def normalize_text_answer(value) -> str:
+    """A free-text (numeric) answer as counted: NFKC, trimmed, at most MAX_TEXT_ANSWER chars,
+    a number written canonically ("８．０" → "8"). Kept as text: pages escape it when shown."""
+    s = unicodedata.normalize("NFKC", str(value or "")).strip()
+    if not s:
+        raise InvalidInput("答えを入力してください。",
+                           en="Enter an answer.")
+    s = s[:MAX_TEXT_ANSWER]
+    number = parse_number(s)
+    return s if number is None else format_number(number)
+
+
+def parse_number(s: str) -> float | None:
+    try:
+        x = float(unicodedata.normalize("NFKC", str(s)).strip().replace(",", ""))
+    except ValueError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+def format_number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 @dataclass(frozen=True)
@@ -35,8 +64,7 @@ class Question:
     def answer_text(self, lang: str = "ja") -> str:
         if self.kind == "choice":
             return self.choice_texts(lang)[int(self.answer)]
-        x = float(self.answer)
-        return str(int(x)) if x.is_integer() else f"{x:g}"
+        return format_number(float(self.answer))
 
     def why(self, lang: str = "ja") -> str:
         return self.reason.get(lang) or self.reason["ja"]

@@ -36,8 +36,7 @@ import time
 
 import streamlit as st
 
-from core import PlaygroundError, limits, resources
-from core import classroom
+from core import PlaygroundError, classkeepalive, classlinks, classroom, limits, resources
 from pages.common import push, quickcheck
 from pages.common.ui import checked, lang, local, presenter, t
 
@@ -142,7 +141,7 @@ def _remember_student() -> None:
 
 # --- the instructor's liveness, independent of page runs --------------------------------------
 
-_keepalive: classroom.Keepalive | None = None
+_keepalive: classkeepalive.Keepalive | None = None
 _keepalive_lock = threading.Lock()
 
 
@@ -164,7 +163,7 @@ def _keep_alive() -> None:
             return
         with _keepalive_lock:
             if _keepalive is None:
-                _keepalive = classroom.Keepalive(resources.classrooms(), _is_connected)
+                _keepalive = classkeepalive.Keepalive(resources.classrooms(), _is_connected)
         _keepalive.add(ctx.session_id, st.session_state[CODE], token())
     except Exception:  # noqa: BLE001 - liveness still comes from the poll; never break the page
         return
@@ -496,7 +495,7 @@ def _follow(state: classroom.DemoState) -> None:
     now = time.monotonic()
     if not (pending and pending[0] == target and (pending[2] != ss.get(RUNS) or now - pending[1] < RETRY_S)):
         # send it (again, if no run of the page started since the last try)
-        url = classroom.demo_link(request_root(), state.page, state.params, ss[CODE])
+        url = classlinks.demo_link(request_root(), state.page, state.params, ss[CODE])
         nonce = f"{state.version}-{now:.3f}"
         # The URL is data in a JSON string ("<" escaped so no "</script>" can close the tag);
         # the script is otherwise static. It does what the browser's Back button does: Streamlit
@@ -620,9 +619,9 @@ def _end() -> None:
 
 def _share_panel(page_path: str) -> None:
     ss = st.session_state
-    base = classroom.public_base(request_root())
+    base = classlinks.public_base(request_root())
     code = ss.get(CODE) if ss.get(ROLE) == "instructor" else None
-    link = classroom.demo_link(base, page_path, _params(), code)
+    link = classlinks.demo_link(base, page_path, _params(), code)
     with st.container(border=True, key="cls_share_panel"):
         st.subheader(t("cls.share.title"))
         if resources.classrooms().warning and not code:  # Redis was unreachable at start
@@ -630,7 +629,7 @@ def _share_panel(page_path: str) -> None:
         left, right = st.columns([1, 1])
         with left:
             try:
-                st.image(classroom.qr_png(link), width=360, caption=t("cls.share.qr"))
+                st.image(classlinks.qr_png(link), width=360, caption=t("cls.share.qr"))
             except PlaygroundError as exc:  # a link too long for a QR code: the code and short URL still work
                 st.warning(exc.text(lang()), icon="⚠️")
         with right:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core import InputTooLong, InvalidInput, classroom as C
+from core import InputTooLong, InvalidInput, classkeepalive, classlinks, classroom as C
 
 
 def test_a_long_run_does_not_end_the_class_while_the_instructors_tab_is_connected(rooms, monkeypatch):
@@ -14,7 +14,7 @@ def test_a_long_run_does_not_end_the_class_while_the_instructors_tab_is_connecte
     monkeypatch.setenv(C.TIMEOUT_ENV, "8")
     code = rooms.start("teacher")
     connected = {"sid-1": True}
-    keep = C.Keepalive(rooms, is_connected=lambda sid: connected.get(sid, False))
+    keep = classkeepalive.Keepalive(rooms, is_connected=lambda sid: connected.get(sid, False))
     keep._thread = object()  # ticked by hand here, no thread
     keep.add("sid-1", code, "teacher")
     for _ in range(30):  # 60 s of training, a tick every 2 s
@@ -166,9 +166,9 @@ def test_two_processes_share_one_class_through_redis(backend):
 
 
 def test_qr_of_a_link_too_long_is_a_message_not_an_exception():
-    link = C.demo_link("http://localhost:8501", "bert", {"text": "あ" * 3000}, "ABCD")
+    link = classlinks.demo_link("http://localhost:8501", "bert", {"text": "あ" * 3000}, "ABCD")
     with pytest.raises(InputTooLong, match="長すぎて QR"):
-        C.qr_png(link)
+        classlinks.qr_png(link)
 
 
 # --- the Redis backend's faults -------------------------------------------------------------

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from core import InvalidInput, classroom as C, quiz
+from core import InvalidInput, classlinks, classroom as C, quiz
 
 
 def test_codes_are_short_and_normalised(rooms):
@@ -161,7 +161,7 @@ def test_free_text_answers_are_normalised_and_kept_as_text(rooms):
     rooms.answer(code, "b", seq, " 8.0 ")
     rooms.answer(code, "c", seq, "<b>8</b>" * 20)
     counts = rooms.heartbeat(code, "teacher").question.counts
-    assert counts["8"] == 2 and len(max(counts, key=len)) == C.MAX_TEXT_ANSWER
+    assert counts["8"] == 2 and len(max(counts, key=len)) == quiz.MAX_TEXT_ANSWER
     labels, n, right = quiz.tally(quiz.get("att-scale"), counts)
     assert labels[right] == "8" and n[right] == 2
     assert all("<" not in label for label in labels) and any("&lt;b&gt;" in label for label in labels)
@@ -216,16 +216,16 @@ def test_demo_link_and_qr_round_trip():
 
     from PIL import Image
 
-    link = C.demo_link("https://nlp.example.ac.jp/pg/", "attention", {"tab": "マルチヘッド", "presenter": "true"}, "ABCD")
+    link = classlinks.demo_link("https://nlp.example.ac.jp/pg/", "attention", {"tab": "マルチヘッド", "presenter": "true"}, "ABCD")
     assert link == "https://nlp.example.ac.jp/pg/attention?tab=%E3%83%9E%E3%83%AB%E3%83%81%E3%83%98%E3%83%83%E3%83%89&class=ABCD"
-    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(C.qr_png(link))))
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(classlinks.qr_png(link))))
     assert [f.text for f in found] == [link]
 
 
 def test_public_url_comes_from_the_environment(monkeypatch):
-    assert C.public_base("http://10.0.0.5:8501/") == "http://10.0.0.5:8501"
-    monkeypatch.setenv(C.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/playground/")
-    assert C.public_base("http://10.0.0.5:8501") == "https://nlp.example.ac.jp/playground"
+    assert classlinks.public_base("http://10.0.0.5:8501/") == "http://10.0.0.5:8501"
+    monkeypatch.setenv(classlinks.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/playground/")
+    assert classlinks.public_base("http://10.0.0.5:8501") == "https://nlp.example.ac.jp/playground"
 
 
 # --- the question bank -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from core import classroom
+from core import classlinks, classroom
 from core.i18n import t
 from core.resources import classrooms
 from tests.conftest import app_test, assert_no_exception
@@ -34,7 +34,7 @@ def test_presenter_mode_has_the_share_button_with_qr_and_link():
 
 
 def test_public_url_from_the_environment_goes_into_the_link(monkeypatch):
-    monkeypatch.setenv(classroom.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/pg")
+    monkeypatch.setenv(classlinks.PUBLIC_URL_ENV, "https://nlp.example.ac.jp/pg")
     at = app_test("attention", query={"tab": t("att.tab.multihead", "ja")})
     code = _start(at)
     links = [c.value for c in at.code]
