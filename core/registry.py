@@ -12,6 +12,7 @@ a budget below the limit is the difference between a slower page and a dead app.
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import os
 import threading
@@ -100,10 +101,20 @@ def trim_heap() -> None:
     of such free memory resident (404 → 288 MB RssAnon after a trim, 2026-12-07), and over a
     long class those pages add up as RSS growth. core.device calls this after every heavy job.
     Releases the GIL (ctypes) and takes a few milliseconds."""
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+@functools.cache
+def _glibc():
+    """glibc's malloc controls (``malloc_trim``, ``mallopt``), loaded once; None elsewhere
+    (macOS, musl): there is nothing to tune there."""
     try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
-        pass
+        libc = ctypes.CDLL("libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None
+    except OSError:
+        return None
 
 
 ARENAS_ENV = "MALLOC_ARENA_MAX"  # glibc's own setting; read by glibc when the process starts
@@ -123,10 +134,8 @@ def limit_arenas(n: int = ARENAS) -> bool:
     if _arenas_limited or os.environ.get(ARENAS_ENV):
         return False
     _arenas_limited = True
-    try:
-        return bool(ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, n))
-    except (OSError, AttributeError):  # not glibc (macOS, musl)
-        return False
+    libc = _glibc()
+    return libc is not None and bool(libc.mallopt(M_ARENA_MAX, n))
 
 
 def make_room(need_mb: float = 0.0) -> list[str]:

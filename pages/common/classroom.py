@@ -311,8 +311,7 @@ def bottom(page) -> None:
             st.warning(exc.text(lang()), icon="⚠️")
         except PlaygroundError as exc:  # ended meanwhile (timeout) or taken over with the PIN
             _leave(exc.text(lang()))
-    elif role == "follower" and ss.get(TARGET) is not None and \
-            (mine == ss[TARGET] or start == ss[TARGET] or ss.get(ARRIVED) == (ss[TARGET], start)):
+    elif role == "follower" and ss.get(TARGET) is not None and (_there(ss[TARGET], mine) or _there(ss[TARGET], start)):
         ss.pop(PENDING, None)  # arrived (or still there), in Streamlit's form of the URL sent
         ss[ARRIVED], ss[SENT] = (ss[TARGET], mine), _both(ss[TARGET], mine)
     quickcheck.section(page.url_path, class_code=ss.get(CODE) if role == "instructor" else None)
@@ -475,6 +474,12 @@ def _reattach() -> None:
     st.session_state.pop(PENDING, None)
 
 
+def _there(target: tuple, state: tuple | None) -> bool:
+    """Is a browser whose URL gives ``state`` where ``target`` sent it: the URL as sent, or the
+    form Streamlit showed when it last arrived there (ARRIVED)?"""
+    return state == target or st.session_state.get(ARRIVED) == (target, state)
+
+
 def _both(sent: tuple, shown: tuple) -> list[tuple]:
     """The state arrived at, as sent and as Streamlit shows it (once if they are the same)."""
     return [sent] if shown == sent else [sent, shown]
@@ -487,7 +492,7 @@ def _follow(state: classroom.DemoState) -> None:
         return  # the instructor has not published yet
     target = (state.page, state.params)
     mine = ss.get(MINE)
-    if mine == target or ss.get(ARRIVED) == (target, mine):
+    if _there(target, mine):
         ss[TARGET], ss[SENT] = target, _both(target, mine)
         ss.pop(PENDING, None)
         return

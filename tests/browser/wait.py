@@ -103,8 +103,7 @@ def page_state(page) -> dict:
     """What the helpers wait on, as the page and its WebSocket see it now (for failure reports)."""
     record = runs(page)
     return {**page.evaluate(f"() => ({{url: location.href, handledMessages: window.__pgHandled, "
-                            f"scriptState: {_SCRIPT_STATE}}})"),
-            "lazyPending": page.evaluate(f"() => !!{_LAZY_PENDING}"),
+                            f"scriptState: {_SCRIPT_STATE}, lazyPending: !!{_LAZY_PENDING}}})"),
             "finishedRuns": record.finished, "frames": record.frames, "frameOfLastRun": record.frame_of_last}
 
 
