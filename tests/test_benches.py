@@ -38,7 +38,7 @@ QUICK = {
                       "targets"}, ()),
 }
 # bench/ modules that are not benchmarks of their own (run by another entry point)
-NOT_BENCHES = {"__init__", "lecture", "loadtest", "locustfile"}
+NOT_BENCHES = {"__init__", "classday", "lecture", "loadtest", "locustfile"}
 # benches whose quick mode a test file of their own runs (and checks more closely)
 OWN_TEST = {"soak": "tests/test_bench_soak.py"}
 
